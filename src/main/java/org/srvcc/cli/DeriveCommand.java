@@ -1,0 +1,71 @@
+package org.srvcc.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.srvcc.kdf.Kamf;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.kdf.NasCount;
+import org.srvcc.procedure.KeyPlan;
+import org.srvcc.procedure.Options;
+import org.srvcc.procedure.Profile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "derive", mixinStandardHelpOptions = true,
+    description = "Prints every key and identifier one SRVCC handover derives in a profile, with the KDF input string S of each step.")
+final class DeriveCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--profile", defaultValue = "ts33501", paramLabel = "P",
+        description = "ts33501 (default), draft-via-mme or draft-direct")
+    String profile;
+
+    @Option(names = "--kamf", required = true, paramLabel = "HEX", description = "KAMF, 32 octets in hex")
+    String kamf;
+
+    @Option(names = "--dl-count", required = true, paramLabel = "N", description = "the AMF's current downlink NAS COUNT, 0..16777215 (or 0x...)")
+    String dlCount;
+
+    @Option(names = "--ngksi", required = true, paramLabel = "K", description = "ngKSI of the current 5G context, 0..6")
+    int ngKsi;
+
+    @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a design option, e.g. amfFc=reuse-0x74 (repeatable)")
+    List<String> options = new ArrayList<>();
+
+    @Option(names = "--json", description = "print the chain as a JSON array")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Profile p = Profile.parse(profile);
+        Options o = Options.STANDARD.with(options);
+        NasCount dl = Args.count("--dl-count", dlCount);
+        Ksi ksi = Args.ksi("--ngksi", ngKsi);
+        byte[] raw = Args.key256("--kamf", kamf);
+        Kamf k = Kamf.of(raw, 1);
+        java.util.Arrays.fill(raw, (byte) 0);
+        List<KeyPlan.ChainStep> steps;
+        try {
+            steps = KeyPlan.chain(p, o, k, dl, ksi);
+        } finally {
+            k.destroy();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.steps(p, o, steps));
+            return 0;
+        }
+        out.println("profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())
+            + ", DL NAS COUNT " + dl.value() + ", ngKSI " + ksi.value());
+        int i = 1;
+        for (KeyPlan.ChainStep s : steps) {
+            out.printf("%2d. %-24s %s%n", i++, s.name(), s.value());
+            out.printf("    %-24s %s%n", "", s.from());
+            if (!s.s().isEmpty()) out.printf("    %-24s S = %s%n", "", s.s());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package org.srvcc.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.srvcc.kdf.Fc;
+import org.srvcc.kdf.Hex;
+import org.srvcc.kdf.Kdf;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "kdf", mixinStandardHelpOptions = true,
+    description = "Runs the TS 33.220 Annex B.2 KDF: HMAC-SHA-256(key, FC || P0 || L0 || ...), prints the 256-bit output in hex.")
+final class KdfCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--key", required = true, paramLabel = "HEX", description = "the key, any length, in hex")
+    String key;
+
+    @Option(names = "--fc", required = true, paramLabel = "HEX", description = "function code: one octet 00..FE, or FFxx")
+    String fc;
+
+    @Option(names = "--param", paramLabel = "HEX", description = "a parameter Pi in hex (repeatable, in order; may be empty)")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--json", description = "print a JSON object with S and the output")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        byte[] k = Args.hex("--key", key);
+        Fc f;
+        try {
+            f = Fc.parse(fc);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserError("--fc: " + e.getMessage());
+        }
+        byte[][] ps = new byte[params.size()][];
+        for (int i = 0; i < ps.length; i++) {
+            ps[i] = Args.hex("--param #" + (i + 1), params.get(i));
+            if (ps[i].length > Kdf.MAX_PARAM_LENGTH)
+                throw new Main.UserError("--param #" + (i + 1) + ": " + ps[i].length + " octets; the limit is 65535");
+        }
+        byte[] s = Kdf.inputString(f, ps);
+        byte[] out = Kdf.derive(k, f, ps);
+        java.util.Arrays.fill(k, (byte) 0);
+        if (json) {
+            spec.commandLine().getOut().println("{\"fc\":\"" + f + "\",\"s\":\"" + Hex.encode(s) + "\",\"output\":\"" + Hex.encode(out) + "\"}");
+        } else {
+            spec.commandLine().getOut().println(Hex.encode(out));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,66 @@
+package org.srvcc.kdf;
+
+import java.security.SecureRandom;
+
+/**
+ * The 5G anchor key. Its bytes never leave this package: derivations take a Kamf, and no
+ * accessor returns its bytes, so a node that holds no Kamf cannot obtain one by any call.
+ */
+public final class Kamf extends SecretBytes {
+    private final KeyTerm.KamfTerm term;
+
+    private Kamf(byte[] bytes, int id) {
+        super(bytes, 32, "KAMF");
+        this.term = new KeyTerm.KamfTerm(id);
+    }
+
+    public static Kamf of(byte[] bytes, int id) {
+        return new Kamf(bytes, id);
+    }
+
+    public static Kamf random(SecureRandom rnd, int id) {
+        byte[] b = new byte[32];
+        rnd.nextBytes(b);
+        try {
+            return new Kamf(b, id);
+        } finally {
+            java.util.Arrays.fill(b, (byte) 0);
+        }
+    }
+
+    /** A second, independently destroyable handle on the same key (the UE's and the AMF's copies). */
+    public Kamf copy() {
+        return new Kamf(raw(), term.id());
+    }
+
+    public KeyTerm.KamfTerm term() {
+        return term;
+    }
+
+    public boolean sameAs(Kamf other) {
+        return sameBytes(other);
+    }
+
+    /** Wire scan: does an encoded message contain this KAMF? */
+    public boolean occursIn(byte[] encoded) {
+        return foundIn(encoded);
+    }
+
+    /** Does a 256-bit key handle carry these very bytes (a leak through a mislabelled handle)? */
+    public boolean sameBytesAs(Key256 k) {
+        return sameBytes(k);
+    }
+
+    /**
+     * Mutant switch only ({@code amfSendsKamf}): wraps KAMF's bytes as if it were a KASME, which is
+     * exactly the leak the confinement invariant and the wire scan must catch.
+     */
+    public Key256 leakForMutant() {
+        return new Key256(raw(), term);
+    }
+
+    @Override
+    public String toString() {
+        return isDestroyed() ? "KAMF[" + term + ", destroyed]" : "KAMF[" + term + ", 256 bits]";
+    }
+}

@@ -1,0 +1,38 @@
+package org.srvcc.kdf;
+
+/** A 128-bit key: CK_SRVCC or IK_SRVCC. */
+public final class Key128 extends SecretBytes {
+    private final KeyTerm term;
+
+    Key128(byte[] bytes, KeyTerm term) {
+        super(bytes, 16, "128-bit key");
+        this.term = term;
+    }
+
+    public static Key128 of(byte[] bytes, KeyTerm term) {
+        return new Key128(bytes, term);
+    }
+
+    public KeyTerm term() {
+        return term;
+    }
+
+    public byte[] bytes(InsecureKeyAccess access) {
+        if (access == null) throw new NullPointerException("access");
+        return raw().clone();
+    }
+
+    public boolean sameAs(Key128 other) {
+        return sameBytes(other);
+    }
+
+    /** Does this 128-bit key occur inside a 256-bit key (used by the separation check)? */
+    public boolean isHalfOf(Key256 k) {
+        return !k.isDestroyed() && foundIn(k.raw());
+    }
+
+    @Override
+    public String toString() {
+        return isDestroyed() ? "Key128[" + term + ", destroyed]" : "Key128[" + term + "]";
+    }
+}

@@ -1,0 +1,55 @@
+package org.srvcc.kdf;
+
+/** A 24-bit NAS COUNT (16-bit overflow || 8-bit sequence number). */
+public record NasCount(int value) implements Comparable<NasCount> {
+    public static final int MAX = 0xFFFFFF;
+    public static final NasCount ZERO = new NasCount(0);
+
+    public NasCount {
+        if (value < 0 || value > MAX)
+            throw new IllegalArgumentException("NAS COUNT " + value + " outside 0..16777215 (0xFFFFFF)");
+    }
+
+    public static NasCount of(long value) {
+        if (value < 0 || value > MAX)
+            throw new IllegalArgumentException("NAS COUNT " + value + " outside 0..16777215 (0xFFFFFF)");
+        return new NasCount((int) value);
+    }
+
+    /** As a KDF parameter: four octets, big-endian, top octet zero. */
+    public byte[] encode() {
+        return new byte[] {0, (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    }
+
+    public int lsb(int bits) {
+        if (bits < 1 || bits > 24) throw new IllegalArgumentException("bits " + bits + " outside 1..24");
+        return value & ((1 << bits) - 1);
+    }
+
+    public boolean hasNext() {
+        return value < MAX;
+    }
+
+    /** The next COUNT; wrap-around is refused because it would need a new KAMF first. */
+    public NasCount next() {
+        if (value == MAX) throw new IllegalStateException("NAS COUNT would wrap around; a new KAMF is needed first");
+        return new NasCount(value + 1);
+    }
+
+    /**
+     * The UE's estimate of the full COUNT from its low bits: the smallest COUNT at or above
+     * {@code stored} whose low {@code bits} equal {@code lsb}; empty if that would pass 0xFFFFFF.
+     */
+    public static java.util.Optional<NasCount> estimate(NasCount stored, int lsb, int bits) {
+        int mask = (1 << bits) - 1;
+        if (lsb < 0 || lsb > mask) throw new IllegalArgumentException("low bits " + lsb + " do not fit in " + bits + " bits");
+        long candidate = (stored.value() & ~(long) mask) | lsb;
+        if (candidate < stored.value()) candidate += mask + 1L;
+        return candidate > MAX ? java.util.Optional.empty() : java.util.Optional.of(new NasCount((int) candidate));
+    }
+
+    @Override
+    public int compareTo(NasCount o) {
+        return Integer.compare(value, o.value);
+    }
+}

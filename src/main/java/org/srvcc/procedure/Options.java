@@ -1,0 +1,135 @@
+package org.srvcc.procedure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.srvcc.kdf.Fc;
+
+/**
+ * The design options a contributor can flip, with the standard's value as default, plus the
+ * mutant switches that exist only to show that an invariant can fail. Names match the TLA+
+ * constants and the CLI's {@code --option name=value}.
+ */
+public record Options(
+        boolean amfIncrementsCount,
+        AmfFc amfFc,
+        KeyMode mmeKeyMode,
+        KeyMode ueKeyMode,
+        MmeCount mmeCount,
+        boolean ueRejectsUsedCount,
+        boolean mscDeletesOnFailure,
+        int countLsbBits,
+        // mutants
+        boolean amfSendsKamf,
+        boolean mmeMapsWrongKsi,
+        boolean ueSkipsReauth,
+        boolean allowReverseSrvcc,
+        boolean nullAlgorithmsAlways) {
+
+    public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74");
+        final String text; AmfFc(String t) { text = t; }
+        @Override public String toString() { return text; } }
+
+    public enum KeyMode { DERIVE("derive"), SPLIT("split");
+        final String text; KeyMode(String t) { text = t; }
+        @Override public String toString() { return text; } }
+
+    public enum MmeCount { ZERO("zero"), RECEIVED("received");
+        final String text; MmeCount(String t) { text = t; }
+        @Override public String toString() { return text; } }
+
+    public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
+        MmeCount.ZERO, true, true, 4, false, false, false, false, false);
+
+    public Options {
+        if (countLsbBits < 1 || countLsbBits > 4)
+            throw new IllegalArgumentException("countLsbBits " + countLsbBits + " outside 1..4");
+    }
+
+    /** The FC of the AMF's derivation from KAMF in this profile. */
+    public Fc amfFcValue(Profile p) {
+        if (amfFc == AmfFc.REUSE_0X74) return Fc.K_PRIME_ASME_HANDOVER;
+        return p == Profile.DRAFT_DIRECT ? Fc.DRAFT_DIRECT_CK_IK : Fc.KASME_SRVCC;
+    }
+
+    public boolean isMutant() {
+        return amfSendsKamf || mmeMapsWrongKsi || ueSkipsReauth || allowReverseSrvcc || nullAlgorithmsAlways;
+    }
+
+    /** Option name to its value's text, in declaration order. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("amfIncrementsCount", String.valueOf(amfIncrementsCount));
+        m.put("amfFc", amfFc.toString());
+        m.put("mmeKeyMode", mmeKeyMode.toString());
+        m.put("ueKeyMode", ueKeyMode.toString());
+        m.put("mmeCount", mmeCount.toString());
+        m.put("ueRejectsUsedCount", String.valueOf(ueRejectsUsedCount));
+        m.put("mscDeletesOnFailure", String.valueOf(mscDeletesOnFailure));
+        m.put("countLsbBits", String.valueOf(countLsbBits));
+        m.put("amfSendsKamf", String.valueOf(amfSendsKamf));
+        m.put("mmeMapsWrongKsi", String.valueOf(mmeMapsWrongKsi));
+        m.put("ueSkipsReauth", String.valueOf(ueSkipsReauth));
+        m.put("allowReverseSrvcc", String.valueOf(allowReverseSrvcc));
+        m.put("nullAlgorithmsAlways", String.valueOf(nullAlgorithmsAlways));
+        return m;
+    }
+
+    /** Only the options that differ from the standard, as "a=b,c=d" (empty for the standard). */
+    public String diffText() {
+        StringBuilder sb = new StringBuilder();
+        Map<String, String> std = STANDARD.asMap();
+        asMap().forEach((k, v) -> {
+            if (!v.equals(std.get(k))) sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v);
+        });
+        return sb.toString();
+    }
+
+    /** Applies "name=value" settings on top of this record; unknown names or values are refused. */
+    public Options with(Iterable<String> settings) {
+        Map<String, String> m = asMap();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("option '" + s + "' must be name=value");
+            String k = s.substring(0, eq).trim(), v = s.substring(eq + 1).trim();
+            if (!m.containsKey(k)) throw new IllegalArgumentException("unknown option '" + k + "' (known: " + String.join(", ", m.keySet()) + ")");
+            m.put(k, v);
+        }
+        return fromMap(m);
+    }
+
+    public static Options fromMap(Map<String, String> m) {
+        return new Options(bool(m, "amfIncrementsCount"),
+            enumOf(m, "amfFc", AmfFc.values()), enumOf(m, "mmeKeyMode", KeyMode.values()),
+            enumOf(m, "ueKeyMode", KeyMode.values()), enumOf(m, "mmeCount", MmeCount.values()),
+            bool(m, "ueRejectsUsedCount"), bool(m, "mscDeletesOnFailure"), bits(m.get("countLsbBits")),
+            bool(m, "amfSendsKamf"), bool(m, "mmeMapsWrongKsi"), bool(m, "ueSkipsReauth"),
+            bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"));
+    }
+
+    private static boolean bool(Map<String, String> m, String k) {
+        String v = m.get(k);
+        if ("true".equals(v)) return true;
+        if ("false".equals(v)) return false;
+        throw new IllegalArgumentException("option " + k + "=" + v + ": expected true or false");
+    }
+
+    private static <E extends Enum<E>> E enumOf(Map<String, String> m, String k, E[] values) {
+        String v = m.get(k);
+        StringBuilder known = new StringBuilder();
+        for (E e : values) {
+            if (e.toString().equals(v)) return e;
+            known.append(known.length() == 0 ? "" : ", ").append(e);
+        }
+        throw new IllegalArgumentException("option " + k + "=" + v + ": expected one of " + known);
+    }
+
+    private static int bits(String v) {
+        try {
+            int b = Integer.parseInt(v);
+            if (b >= 1 && b <= 4) return b;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("option countLsbBits=" + v + ": expected 1..4");
+    }
+}
