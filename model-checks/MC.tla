@@ -1,0 +1,4 @@
+--------------------------------- MODULE MC ---------------------------------
+(* The module every model checks; each MC<Name>.cfg sets the constants.     *)
+EXTENDS Srvcc
+=============================================================================

@@ -1,0 +1,579 @@
+------------------------------- MODULE Srvcc -------------------------------
+(***************************************************************************)
+(* SRVCC from 5G to UTRAN: key derivation and security-context mapping.   *)
+(* One AMF, gNB, MME_SRVCC and MSC server serve the UEs in UEs (1..N).     *)
+(* Keys are symbolic terms; derivation is one-way: a holder of a KDF term  *)
+(* cannot obtain the key under it. States, messages, options and           *)
+(* invariants carry the names the Java implementation uses.                *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, FiniteSets
+
+CONSTANTS
+    UEs,                  \* UE identities, 1..N
+    EmergencyUEs,         \* UEs in an authenticated emergency session
+    UnauthUEs,            \* UEs in an unauthenticated emergency session (NULL algorithms)
+    Profile,              \* "ts33501", "draft-via-mme" or "draft-direct"
+    amfIncrementsCount,   \* AMF adds one to its DL NAS COUNT after the derivation
+    amfFc,                \* "new" or "reuse-0x74"
+    mmeKeyMode,           \* "derive" (TS 33.401 A.12) or "split" (K'ASME taken as CK || IK)
+    ueKeyMode,            \* the UE's choice of the same
+    mmeCount,             \* "zero" or "received": the COUNT the MME feeds into A.12
+    ueRejectsUsedCount,   \* UE refuses an estimated COUNT it used before
+    mscDeletesOnFailure,  \* MSC deletes the mapped context when the handover fails
+    countLsbBits,         \* low bits of the DL NAS COUNT sent to the UE
+    amfSendsKamf,         \* mutant: the AMF forwards KAMF itself
+    mmeMapsWrongKsi,      \* mutant: KSI_SRVCC differs from eKSI
+    ueSkipsReauth,        \* mutant: the UE returns to 5G without a new authentication
+    allowReverseSrvcc,    \* mutant: SRVCC from UTRAN back to 5G is carried out
+    nullAlgorithmsAlways, \* mutant: the MSC selects NULL algorithms for every call
+    Compromised,          \* subset of Places whose contents the attacker reads
+    MaxAttempts,          \* bound: SRVCC attempts per UE
+    MaxCount,             \* bound: DL NAS COUNT
+    MaxKamf,              \* bound: KAMF identities (authentications)
+    MaxFaults,            \* bound: losses, duplications and MSC restarts
+    MaxReorders,          \* bound: reorderings on the downlink AMF -> gNB -> UE (0: in order)
+    MaxReplays            \* bound: radio replays by the attacker
+
+Places == {"gNB", "MME_SRVCC", "MSC", "Sv"}
+ViaMme == Profile # "draft-direct"
+Session(u) == IF u \in UnauthUEs THEN "emergencyUnauth"
+              ELSE IF u \in EmergencyUEs THEN "emergency" ELSE "normal"
+
+ASSUME /\ Profile \in {"ts33501", "draft-via-mme", "draft-direct"}
+       /\ amfFc \in {"new", "reuse-0x74"} /\ mmeKeyMode \in {"derive", "split"}
+       /\ ueKeyMode \in {"derive", "split"} /\ mmeCount \in {"zero", "received"}
+       /\ countLsbBits \in 1..4 /\ Compromised \subseteq Places
+       /\ EmergencyUEs \subseteq UEs /\ UnauthUEs \subseteq UEs
+
+-----------------------------------------------------------------------------
+(* Key terms *)
+None == [kind |-> "none"]
+Kamf(i) == [kind |-> "kamf", id |-> i]                                  \* id 0: no shared key
+Kdf(k, fc, c) == [kind |-> "kdf", key |-> k, fc |-> fc, count |-> c]     \* TS 33.220 KDF
+
+RECURSIVE Root(_)
+Root(k) == IF k.kind = "kdf" THEN Root(k.key) ELSE k                    \* the KAMF under a key
+RECURSIVE Derivable(_, _)
+Derivable(k, K) == k \in K \/ (k.kind = "kdf" /\ Derivable(k.key, K))   \* forward only
+RECURSIVE IsKey(_)
+IsKey(k) == \/ k = None
+            \/ k.kind = "kamf" /\ k.id \in 0..MaxKamf
+            \/ k.kind = "kdf" /\ k.fc \in {"0x7D", "0x74", "0xFF01", "0x1A"} /\ k.count \in Nat /\ IsKey(k.key)
+
+KsiOf(i) == i % 7                                                       \* ngKSI of KAMF i
+AmfFcValue == IF amfFc = "reuse-0x74" THEN "0x74" ELSE IF ViaMme THEN "0x7D" ELSE "0xFF01"
+AmfKey(i, c) == Kdf(Kamf(i), AmfFcValue, c)   \* KASME_SRVCC / K'ASME; CK||IK when direct
+MmeCk(k, c) == IF mmeKeyMode = "split" THEN k
+               ELSE Kdf(k, "0x1A", IF mmeCount = "zero" THEN 0 ELSE c)
+UeCk(i, c) == IF ~ViaMme \/ ueKeyMode = "split" THEN AmfKey(i, c) ELSE Kdf(AmfKey(i, c), "0x1A", 0)
+Mod == 2 ^ countLsbBits
+Estimate(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* smallest >= stored
+
+-----------------------------------------------------------------------------
+VARIABLES
+    ueState, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession,   \* UE
+    amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount,     \* AMF
+    mmeState, mmeKsi, mmeAtt,                                           \* MME_SRVCC
+    mscState, mscKey, mscKsi, mscAlg, mscAtt,                           \* MSC server
+    gnbState,                                                           \* gNB
+    msgs,        \* core and uplink messages in flight: a set (any order)
+    ul,          \* per UE, the uplink gNB -> AMF over N2 (SCTP): a sequence, reliable
+    dl,          \* per UE, the downlink AMF -> gNB -> UE: a sequence (in order)
+    radio,       \* HandoverCommandUe messages the attacker has seen
+    held, issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf  \* history, budgets
+
+ueVars  == <<ueState, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession>>
+amfVars == <<amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount>>
+mmeVars == <<mmeState, mmeKsi, mmeAtt>>
+mscVars == <<mscState, mscKey, mscKsi, mscAlg, mscAtt>>
+netVars == <<msgs, ul, dl, radio>>
+histVars == <<held, issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
+
+TypeOK ==
+    /\ ueState \in [UEs -> {"Connected5G", "HoCommanded", "InUtranCall", "NeedsReauth"}]
+    /\ ueKamf \in [UEs -> 0..MaxKamf] /\ ueDl \in [UEs -> Nat]
+    /\ ueUsed \in [UEs -> SUBSET Nat] /\ ueDerivs \in [UEs -> Nat]
+    /\ \A u \in UEs : IsKey(ueKey[u]) /\ IsKey(mscKey[u])
+    /\ ueKsi \in [UEs -> 0..6]
+    /\ ueSession \in [UEs -> {"normal", "emergency", "emergencyUnauth"}]
+    /\ amfState \in [UEs -> {"Idle", "Preparing", "Commanded", "Released"}]
+    /\ amfKamf \in [UEs -> 0..MaxKamf] /\ amfDl \in [UEs -> 0..MaxCount]
+    /\ amfUsed \in [UEs -> SUBSET (0..MaxCount)] /\ amfDerivs \in [UEs -> Nat]
+    /\ amfAtt \in [UEs -> 0..MaxAttempts] /\ amfCount \in [UEs -> 0..MaxCount]
+    /\ mmeState \in [UEs -> {"Idle", "Preparing", "Done"}]
+    /\ mmeKsi \in [UEs -> 0..6] /\ mmeAtt \in [UEs -> 0..MaxAttempts]
+    /\ mscState \in [UEs -> {"Idle", "Prepared", "Active"}]
+    /\ mscKsi \in [UEs -> 0..6] /\ mscAtt \in [UEs -> 0..MaxAttempts]
+    /\ mscAlg \in [UEs -> {"none", "null", "ciphered"}]
+    /\ gnbState \in [UEs -> {"Idle", "Requested", "Commanded", "Cancelling"}]
+    /\ DOMAIN dl = UEs /\ \A u \in UEs : \A i \in 1..Len(dl[u]) : dl[u][i].ue = u /\ dl[u][i].type \in
+           {"HandoverCommand", "HandoverCommandUe", "HandoverPreparationFailure", "DownlinkNasTransport",
+            "HandoverCancelAcknowledge"}
+    /\ DOMAIN held = Places /\ \A p \in Places : \A k \in held[p] : IsKey(k)
+    /\ faults \in 0..MaxFaults /\ reorders \in 0..MaxReorders /\ replays \in 0..MaxReplays
+    /\ reversed \in Nat /\ nextKamf \in Nat
+
+-----------------------------------------------------------------------------
+(* Messages. copy tells a network duplicate (2) or an attacker replay (3) from the original. *)
+M(t, u, a) == [type |-> t, ue |-> u, att |-> a, copy |-> 1]
+WithKey(t, u, a, k, ksi, c, s) ==
+    [type |-> t, ue |-> u, att |-> a, copy |-> 1, key |-> k, ksi |-> ksi, count |-> c, session |-> s]
+Answer(t, u, a, ok) == [type |-> t, ue |-> u, att |-> a, copy |-> 1, ok |-> ok]
+HoCmd(t, u, a, lsb, ksi) == [type |-> t, ue |-> u, att |-> a, copy |-> 1, lsb |-> lsb, ksi |-> ksi]
+Nas(u, c) == [type |-> "DownlinkNasTransport", ue |-> u, att |-> 0, copy |-> 1, count |-> c]
+
+Send(m) == msgs' = msgs \cup {m}
+Reply(m, out) == msgs' = (msgs \ {m}) \cup out
+Consume(m) == msgs' = msgs \ {m}
+Push(u, m) == dl' = [dl EXCEPT ![u] = Append(@, m)]       \* onto the downlink
+Head1(u, t) == dl[u] # <<>> /\ Head(dl[u]).type = t        \* next downlink message is a t
+Pop(u) == dl' = [dl EXCEPT ![u] = Tail(@)]
+PushUp(u, m) == ul' = [ul EXCEPT ![u] = Append(@, m)]       \* onto the N2 uplink
+HeadUp(u, t) == ul[u] # <<>> /\ Head(ul[u]).type = t
+PopUp(u) == ul' = [ul EXCEPT ![u] = Tail(@)]
+
+Init ==
+    /\ ueState = [u \in UEs |-> "Connected5G"]
+    /\ ueKamf = [u \in UEs |-> IF u \in UnauthUEs THEN 0 ELSE u]
+    /\ ueDl = [u \in UEs |-> 0] /\ ueUsed = [u \in UEs |-> {}] /\ ueDerivs = [u \in UEs |-> 0]
+    /\ ueKey = [u \in UEs |-> None] /\ ueKsi = [u \in UEs |-> 0]
+    /\ ueSession = [u \in UEs |-> Session(u)]
+    /\ amfState = [u \in UEs |-> "Idle"] /\ amfKamf = [u \in UEs |-> u]
+    /\ amfDl = [u \in UEs |-> 0] /\ amfUsed = [u \in UEs |-> {}] /\ amfDerivs = [u \in UEs |-> 0]
+    /\ amfAtt = [u \in UEs |-> 0] /\ amfCount = [u \in UEs |-> 0]
+    /\ mmeState = [u \in UEs |-> "Idle"] /\ mmeKsi = [u \in UEs |-> 0] /\ mmeAtt = [u \in UEs |-> 0]
+    /\ mscState = [u \in UEs |-> "Idle"] /\ mscKey = [u \in UEs |-> None]
+    /\ mscKsi = [u \in UEs |-> 0] /\ mscAlg = [u \in UEs |-> "none"] /\ mscAtt = [u \in UEs |-> 0]
+    /\ gnbState = [u \in UEs |-> "Idle"]
+    /\ msgs = {} /\ ul = [u \in UEs |-> <<>>] /\ dl = [u \in UEs |-> <<>>] /\ radio = {}
+    /\ held = [p \in Places |-> {}] /\ issued = {} /\ srvccKamfs = [u \in UEs |-> {}]
+    /\ reversed = 0 /\ faults = 0 /\ reorders = 0 /\ replays = 0
+    /\ nextKamf = Cardinality(UEs) + 1
+
+-----------------------------------------------------------------------------
+(* gNB *)
+GnbSendHandoverRequired(u) ==      \* NR coverage fades during a voice call
+    /\ gnbState[u] = "Idle" /\ ueState[u] = "Connected5G"
+    /\ amfKamf[u] # 0 /\ amfAtt[u] < MaxAttempts /\ amfDl[u] < MaxCount   \* model bounds
+    /\ gnbState' = [gnbState EXCEPT ![u] = "Requested"]
+    /\ PushUp(u, M("HandoverRequired", u, 0))
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
+
+GnbForwardHandoverCommand(u) ==    \* HandoverCommand in, HandoverCommandUe out on the radio
+    /\ Head1(u, "HandoverCommand")
+    /\ LET m == Head(dl[u])  r == HoCmd("HandoverCommandUe", u, m.att, m.lsb, m.ksi)
+       IN IF gnbState[u] = "Requested"
+          THEN /\ dl' = [dl EXCEPT ![u] = <<r>> \o Tail(@)]
+               /\ radio' = radio \cup {r}
+               /\ gnbState' = [gnbState EXCEPT ![u] = "Commanded"]
+          ELSE /\ Pop(u) /\ UNCHANGED <<radio, gnbState>>    \* cancelled: discard
+    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, msgs, histVars>>
+
+GnbHandleCancelAcknowledge(u) ==
+    /\ Head1(u, "HandoverCancelAcknowledge") /\ Pop(u)
+    /\ gnbState' = [gnbState EXCEPT ![u] = IF @ = "Cancelling" THEN "Idle" ELSE @]
+    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
+
+GnbHandlePreparationFailure(u) ==
+    /\ Head1(u, "HandoverPreparationFailure") /\ Pop(u)
+    /\ gnbState' = [gnbState EXCEPT ![u] = IF @ = "Requested" THEN "Idle" ELSE @]
+    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
+
+GnbCancel(u) ==                    \* the gNB gives up before the command (radio recovered)
+    /\ gnbState[u] = "Requested"
+    /\ gnbState' = [gnbState EXCEPT ![u] = "Cancelling"]
+    /\ PushUp(u, M("HandoverCancel", u, 0))
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
+
+-----------------------------------------------------------------------------
+(* AMF *)
+AmfStartSrvcc(u) ==               \* Handover Required: derive from KAMF, map ngKSI, forward
+    /\ HeadUp(u, "HandoverRequired") /\ PopUp(u)
+    /\ amfAtt[u] < MaxAttempts /\ amfDl[u] < MaxCount                      \* model bounds
+    /\ LET a == amfAtt[u] + 1  c == amfDl[u]  i == amfKamf[u]
+           k == IF amfSendsKamf THEN Kamf(i) ELSE AmfKey(i, c)
+           t == IF ViaMme THEN "ForwardRelocationRequest" ELSE "PsToCsRequest"
+       IN IF amfState[u] = "Idle" /\ i # 0
+          THEN /\ amfState' = [amfState EXCEPT ![u] = "Preparing"]
+               /\ amfAtt' = [amfAtt EXCEPT ![u] = a]
+               /\ amfCount' = [amfCount EXCEPT ![u] = c]
+               /\ amfUsed' = [amfUsed EXCEPT ![u] = @ \cup {c}]
+               /\ amfDerivs' = [amfDerivs EXCEPT ![u] = @ + 1]
+               /\ amfDl' = [amfDl EXCEPT ![u] = IF amfIncrementsCount THEN c + 1 ELSE c]
+               /\ Send(WithKey(t, u, a, k, KsiOf(i), c, ueSession[u]))
+               /\ held' = IF ViaMme THEN held ELSE [held EXCEPT !["Sv"] = @ \cup {k}]
+          ELSE UNCHANGED <<amfState, amfAtt, amfCount, amfUsed, amfDerivs, amfDl, held, msgs>>
+    /\ UNCHANGED <<ueVars, amfKamf, mmeVars, mscVars, gnbState, dl, radio,
+                   issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+
+AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Response when direct)
+    /\ m.type = IF ViaMme THEN "ForwardRelocationResponse" ELSE "PsToCsResponse"
+    /\ Consume(m)
+    /\ LET u == m.ue IN
+       IF m.att = amfAtt[u] /\ amfState[u] = "Preparing"
+       THEN IF m.ok
+            THEN /\ amfState' = [amfState EXCEPT ![u] = "Commanded"]
+                 /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, KsiOf(amfKamf[u])))
+            ELSE /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
+                 /\ Push(u, M("HandoverPreparationFailure", u, m.att))
+       ELSE UNCHANGED <<amfState, dl>>
+    /\ UNCHANGED <<ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+                   gnbState, radio, histVars>>
+
+AmfCancelOut(u, a) == IF ViaMme THEN M("RelocationCancel", u, a) ELSE M("PsToCsCancel", u, a)
+
+AmfHandleHandoverCancel(u) ==      \* cancel towards the target side, acknowledge to the gNB
+    /\ HeadUp(u, "HandoverCancel") /\ PopUp(u)
+    /\ IF amfState[u] \in {"Preparing", "Commanded"}
+       THEN /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
+            /\ Send(AmfCancelOut(u, amfAtt[u]))
+       ELSE UNCHANGED <<amfState, msgs>>
+    /\ Push(u, M("HandoverCancelAcknowledge", u, 0))
+    /\ UNCHANGED <<ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+                   gnbState, radio, histVars>>
+
+AmfTimerExpiry(u) ==               \* no answer in time: give up, tell the target side and the gNB
+    /\ amfState[u] = "Preparing"
+    /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
+    /\ Send(AmfCancelOut(u, amfAtt[u]))
+    /\ Push(u, M("HandoverPreparationFailure", u, amfAtt[u]))
+    /\ UNCHANGED <<ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+                   gnbState, radio, histVars>>
+
+AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is released
+    /\ m.type = IF ViaMme THEN "ForwardRelocationComplete" ELSE "PsToCsComplete"
+    /\ Consume(m)
+    /\ LET u == m.ue IN
+       IF m.att = amfAtt[u] /\ amfState[u] # "Released" /\ amfKamf[u] # 0
+       THEN /\ amfState' = [amfState EXCEPT ![u] = "Released"]
+            /\ amfKamf' = [amfKamf EXCEPT ![u] = 0]
+       ELSE UNCHANGED <<amfState, amfKamf>>
+    /\ UNCHANGED <<ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+                   gnbState, ul, dl, radio, histVars>>
+
+AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL NAS COUNT
+    /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ amfDl[u] < MaxCount
+    /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]
+    /\ Push(u, Nas(u, amfDl[u]))
+    /\ UNCHANGED <<ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+                   gnbState, msgs, radio, histVars>>
+
+-----------------------------------------------------------------------------
+(* MME_SRVCC *)
+MmeHandleForwardRelocationRequestMsg(m) ==
+    /\ m.type = "ForwardRelocationRequest" /\ ViaMme
+    /\ LET u == m.ue  ck == MmeCk(m.key, m.count)
+           ksi == IF mmeMapsWrongKsi THEN (m.ksi + 1) % 7 ELSE m.ksi
+       IN IF m.att > mmeAtt[u]
+          THEN /\ mmeState' = [mmeState EXCEPT ![u] = "Preparing"]
+               /\ mmeKsi' = [mmeKsi EXCEPT ![u] = ksi]
+               /\ mmeAtt' = [mmeAtt EXCEPT ![u] = m.att]
+               /\ Reply(m, {WithKey("PsToCsRequest", u, m.att, ck, ksi, m.count, m.session)})
+               /\ held' = [held EXCEPT !["Sv"] = @ \cup {ck}, !["MME_SRVCC"] = @ \cup {m.key}]
+          ELSE /\ Consume(m) /\ UNCHANGED <<mmeVars, held>>
+    /\ UNCHANGED <<ueVars, amfVars, mscVars, gnbState, ul, dl, radio,
+                   issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+
+MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
+    /\ m.type = "ForwardRelocationRequest" /\ ViaMme /\ m.att > mmeAtt[m.ue]
+    /\ mmeAtt' = [mmeAtt EXCEPT ![m.ue] = m.att]
+    /\ Reply(m, {Answer("ForwardRelocationResponse", m.ue, m.att, FALSE)})
+    /\ held' = [held EXCEPT !["MME_SRVCC"] = @ \cup {m.key}]
+    /\ UNCHANGED <<ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
+                   issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+
+MmeHandlePsToCsResponseMsg(m) ==
+    /\ m.type = "PsToCsResponse" /\ ViaMme
+    /\ LET u == m.ue IN
+       IF m.att = mmeAtt[u] /\ mmeState[u] = "Preparing"
+       THEN /\ mmeState' = [mmeState EXCEPT ![u] = IF m.ok THEN "Done" ELSE "Idle"]
+            /\ Reply(m, {Answer("ForwardRelocationResponse", u, m.att, m.ok)})
+       ELSE /\ Consume(m) /\ UNCHANGED mmeState
+    /\ UNCHANGED <<ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+
+MmeHandleRelocationCancelMsg(m) ==
+    /\ m.type = "RelocationCancel"
+    /\ LET u == m.ue IN
+       IF m.att = mmeAtt[u] /\ mmeState[u] # "Idle"
+       THEN /\ mmeState' = [mmeState EXCEPT ![u] = "Idle"]
+            /\ Reply(m, {M("PsToCsCancel", u, m.att)})
+       ELSE /\ Consume(m) /\ UNCHANGED mmeState
+    /\ UNCHANGED <<ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+
+MmeHandlePsToCsCompleteMsg(m) ==
+    /\ m.type = "PsToCsComplete" /\ ViaMme
+    /\ mmeState' = [mmeState EXCEPT ![m.ue] = IF m.att = mmeAtt[m.ue] THEN "Idle" ELSE @]
+    /\ Reply(m, {M("ForwardRelocationComplete", m.ue, m.att)})
+    /\ UNCHANGED <<ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+
+-----------------------------------------------------------------------------
+(* MSC server *)
+MscHandlePsToCsRequestMsg(m) ==
+    /\ m.type = "PsToCsRequest"
+    /\ LET u == m.ue
+           alg == IF nullAlgorithmsAlways \/ m.session = "emergencyUnauth" THEN "null" ELSE "ciphered"
+       IN IF m.att > mscAtt[u] /\ mscState[u] # "Active"
+          THEN /\ mscState' = [mscState EXCEPT ![u] = "Prepared"]
+               /\ mscKey' = [mscKey EXCEPT ![u] = m.key]
+               /\ mscKsi' = [mscKsi EXCEPT ![u] = m.ksi]
+               /\ mscAlg' = [mscAlg EXCEPT ![u] = alg]
+               /\ mscAtt' = [mscAtt EXCEPT ![u] = m.att]
+               /\ Reply(m, {Answer("PsToCsResponse", u, m.att, TRUE)})
+               /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
+               /\ issued' = issued \cup {[ue |-> u, att |-> m.att, key |-> m.key]}
+          ELSE /\ Consume(m) /\ UNCHANGED <<mscVars, held, issued>>
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, gnbState, ul, dl, radio,
+                   srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+
+MscRejectPreparationMsg(m) ==
+    /\ m.type = "PsToCsRequest" /\ m.att > mscAtt[m.ue] /\ mscState[m.ue] # "Active"
+    /\ mscAtt' = [mscAtt EXCEPT ![m.ue] = m.att]
+    /\ Reply(m, {Answer("PsToCsResponse", m.ue, m.att, FALSE)})
+    /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, gnbState, ul, dl, radio,
+                   issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+
+MscDrop(u) ==                      \* what a failure does to the mapped context, by option
+    /\ mscState' = [mscState EXCEPT ![u] = "Idle"]
+    /\ mscKey' = IF mscDeletesOnFailure THEN [mscKey EXCEPT ![u] = None] ELSE mscKey
+    /\ mscAlg' = IF mscDeletesOnFailure THEN [mscAlg EXCEPT ![u] = "none"] ELSE mscAlg
+
+MscHandlePsToCsCancelMsg(m) ==
+    /\ m.type = "PsToCsCancel"
+    /\ IF m.att = mscAtt[m.ue] /\ mscState[m.ue] = "Prepared"
+       THEN MscDrop(m.ue) ELSE UNCHANGED <<mscState, mscKey, mscAlg>>
+    /\ Consume(m)
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKsi, mscAtt, gnbState, ul, dl, radio, histVars>>
+
+MscTimerExpiry(u) ==               \* the UE did not arrive in time
+    /\ mscState[u] = "Prepared"
+    /\ MscDrop(u)
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKsi, mscAtt, gnbState, netVars, histVars>>
+
+MscHandleHandoverCompleteMsg(m) ==
+    /\ m.type = "HandoverComplete"
+    /\ IF mscState[m.ue] = "Prepared"
+       THEN /\ mscState' = [mscState EXCEPT ![m.ue] = "Active"]
+            /\ Reply(m, {M("PsToCsComplete", m.ue, mscAtt[m.ue])})
+       ELSE /\ Consume(m) /\ UNCHANGED mscState
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKey, mscKsi, mscAlg, mscAtt, gnbState, ul, dl, radio, histVars>>
+
+MscHandleCallReleaseMsg(m) ==
+    /\ m.type = "CallRelease"
+    /\ IF mscState[m.ue] = "Active"
+       THEN /\ mscState' = [mscState EXCEPT ![m.ue] = "Idle"]
+            /\ mscKey' = [mscKey EXCEPT ![m.ue] = None]
+            /\ mscAlg' = [mscAlg EXCEPT ![m.ue] = "none"]
+       ELSE UNCHANGED <<mscState, mscKey, mscAlg>>
+    /\ Consume(m)
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKsi, mscAtt, gnbState, ul, dl, radio, histVars>>
+
+MscRestart ==                      \* a restart loses every context
+    /\ faults < MaxFaults /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
+    /\ faults' = faults + 1
+    /\ mscState' = [u \in UEs |-> "Idle"] /\ mscKey' = [u \in UEs |-> None]
+    /\ mscAlg' = [u \in UEs |-> "none"]
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKsi, mscAtt, gnbState, netVars,
+                   held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
+
+-----------------------------------------------------------------------------
+(* UE *)
+UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, derive CK/IK
+    /\ Head1(u, "HandoverCommandUe") /\ Pop(u)
+    /\ LET c == Estimate(ueDl[u], Head(dl[u]).lsb) IN
+       IF ueState[u] = "Connected5G" /\ ~(ueRejectsUsedCount /\ c \in ueUsed[u])
+       THEN /\ ueState' = [ueState EXCEPT ![u] = "HoCommanded"]
+            /\ ueKey' = [ueKey EXCEPT ![u] = UeCk(ueKamf[u], c)]
+            /\ ueKsi' = [ueKsi EXCEPT ![u] = KsiOf(ueKamf[u])]
+            /\ ueUsed' = [ueUsed EXCEPT ![u] = @ \cup {c}]
+            /\ ueDerivs' = [ueDerivs EXCEPT ![u] = @ + 1]
+            /\ ueDl' = [ueDl EXCEPT ![u] = c + 1]
+       ELSE UNCHANGED <<ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
+    /\ UNCHANGED <<ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
+
+UeArriveUtran(u) ==                \* tunes to UTRAN; Handover Complete reaches the MSC via the RNS
+    /\ ueState[u] = "HoCommanded"
+    /\ ueState' = [ueState EXCEPT ![u] = "InUtranCall"]
+    /\ srvccKamfs' = [srvccKamfs EXCEPT ![u] = @ \cup {ueKamf[u]}]
+    /\ Send(M("HandoverComplete", u, 0))
+    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+                   gnbState, ul, dl, radio, held, issued, reversed, faults, reorders, replays, nextKamf>>
+
+UeReturnTo5G(u) ==                 \* never reaches UTRAN: back on NR, the gNB cancels
+    /\ ueState[u] = "HoCommanded"
+    /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
+    /\ ueKey' = [ueKey EXCEPT ![u] = None]
+    /\ gnbState' = [gnbState EXCEPT ![u] = "Cancelling"]
+    /\ PushUp(u, M("HandoverCancel", u, 0))
+    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+                   msgs, dl, radio, histVars>>
+
+UeHandleDownlinkNas(u) ==
+    /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
+    /\ ueDl' = [ueDl EXCEPT ![u] = IF Head(dl[u]).count + 1 > @ THEN Head(dl[u]).count + 1 ELSE @]
+    /\ UNCHANGED <<ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars,
+                   mscVars, gnbState, msgs, radio, histVars>>
+
+UeMissDownlinkNas(u) ==            \* never received: the UE's stored COUNT falls behind the AMF's
+    /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
+    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
+
+UeEndCall(u) ==
+    /\ ueState[u] = "InUtranCall"
+    /\ ueState' = [ueState EXCEPT ![u] = "NeedsReauth"]
+    /\ ueKey' = [ueKey EXCEPT ![u] = None]
+    /\ Send(M("CallRelease", u, 0))
+    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+                   gnbState, ul, dl, radio, histVars>>
+
+UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF for UE and AMF
+    /\ ueState[u] = "NeedsReauth" /\ nextKamf <= MaxKamf /\ amfState[u] \in {"Idle", "Released"}
+    /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
+    /\ ueKamf' = [ueKamf EXCEPT ![u] = nextKamf] /\ amfKamf' = [amfKamf EXCEPT ![u] = nextKamf]
+    /\ ueDl' = [ueDl EXCEPT ![u] = 0] /\ amfDl' = [amfDl EXCEPT ![u] = 0]
+    /\ ueUsed' = [ueUsed EXCEPT ![u] = {}] /\ amfUsed' = [amfUsed EXCEPT ![u] = {}]
+    /\ ueDerivs' = [ueDerivs EXCEPT ![u] = 0] /\ amfDerivs' = [amfDerivs EXCEPT ![u] = 0]
+    /\ ueSession' = [ueSession EXCEPT ![u] = "normal"]
+    /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
+    /\ gnbState' = [gnbState EXCEPT ![u] = "Idle"]
+    /\ nextKamf' = nextKamf + 1
+    /\ UNCHANGED <<ueKey, ueKsi, amfAtt, amfCount, mmeVars, mscVars, netVars,
+                   held, issued, srvccKamfs, reversed, faults, reorders, replays>>
+
+UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
+    /\ ueSkipsReauth /\ ueState[u] = "NeedsReauth"
+    /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
+    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+                   gnbState, netVars, histVars>>
+
+UeReverseSrvcc(u) ==               \* mutant only: SRVCC from UTRAN back to 5G is carried out
+    /\ allowReverseSrvcc /\ ueState[u] = "InUtranCall"
+    /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
+    /\ ueKey' = [ueKey EXCEPT ![u] = None]
+    /\ reversed' = reversed + 1
+    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+                   gnbState, netVars, held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
+
+-----------------------------------------------------------------------------
+(* Network faults and the radio attacker *)
+NetLoseMsg(m) ==
+    /\ faults < MaxFaults /\ faults' = faults + 1 /\ Consume(m)
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
+                   held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
+
+NetDuplicateMsg(m) ==
+    /\ faults < MaxFaults /\ m.copy = 1 /\ [m EXCEPT !.copy = 2] \notin msgs
+    /\ faults' = faults + 1 /\ Send([m EXCEPT !.copy = 2])
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
+                   held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
+
+NetLoseDownlink(u) ==              \* a downlink message is lost (e.g. radio link failure)
+    /\ faults < MaxFaults /\ dl[u] # <<>> /\ faults' = faults + 1
+    /\ \E i \in 1..Len(dl[u]) :
+          dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) - 1 |-> IF j < i THEN @[j] ELSE @[j + 1]]]
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, radio,
+                   held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
+
+NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never in the standard)
+    /\ reorders < MaxReorders /\ Len(dl[u]) >= 2 /\ reorders' = reorders + 1
+    /\ \E i \in 1..Len(dl[u]) - 1 :
+          dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) |-> IF j = i THEN @[i + 1]
+                                                       ELSE IF j = i + 1 THEN @[i] ELSE @[j]]]
+    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
+                   held, issued, srvccKamfs, reversed, faults, replays, nextKamf>>
+
+AttackerReplay(u) ==               \* re-sends a HandoverCommandUe it has seen on the radio
+    /\ replays < MaxReplays /\ replays' = replays + 1
+    /\ \E r \in radio : r.ue = u /\ Push(u, [r EXCEPT !.copy = 3])
+    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
+                   held, issued, srvccKamfs, reversed, faults, reorders, nextKamf>>
+
+-----------------------------------------------------------------------------
+(* One action per handler and UE, so that TLC and the Java traces name each step alike. *)
+AmfHandleResponse(u) == \E m \in msgs : m.ue = u /\ AmfHandleResponseMsg(m)
+AmfHandleComplete(u) == \E m \in msgs : m.ue = u /\ AmfHandleCompleteMsg(m)
+MmeHandleForwardRelocationRequest(u) == \E m \in msgs : m.ue = u /\ MmeHandleForwardRelocationRequestMsg(m)
+MmeRejectPreparation(u) == \E m \in msgs : m.ue = u /\ MmeRejectPreparationMsg(m)
+MmeHandlePsToCsResponse(u) == \E m \in msgs : m.ue = u /\ MmeHandlePsToCsResponseMsg(m)
+MmeHandleRelocationCancel(u) == \E m \in msgs : m.ue = u /\ MmeHandleRelocationCancelMsg(m)
+MmeHandlePsToCsComplete(u) == \E m \in msgs : m.ue = u /\ MmeHandlePsToCsCompleteMsg(m)
+MscHandlePsToCsRequest(u) == \E m \in msgs : m.ue = u /\ MscHandlePsToCsRequestMsg(m)
+MscRejectPreparation(u) == \E m \in msgs : m.ue = u /\ MscRejectPreparationMsg(m)
+MscHandlePsToCsCancel(u) == \E m \in msgs : m.ue = u /\ MscHandlePsToCsCancelMsg(m)
+MscHandleHandoverComplete(u) == \E m \in msgs : m.ue = u /\ MscHandleHandoverCompleteMsg(m)
+MscHandleCallRelease(u) == \E m \in msgs : m.ue = u /\ MscHandleCallReleaseMsg(m)
+NetLose(u) == \E m \in msgs : m.ue = u /\ NetLoseMsg(m)
+NetDuplicate(u) == \E m \in msgs : m.ue = u /\ NetDuplicateMsg(m)
+
+(* Steps that move the procedure on; fairness is asked of these only. *)
+Progress(u) ==
+    \/ GnbForwardHandoverCommand(u) \/ GnbHandlePreparationFailure(u) \/ GnbHandleCancelAcknowledge(u)
+    \/ AmfStartSrvcc(u) \/ AmfHandleResponse(u) \/ AmfHandleHandoverCancel(u) \/ AmfHandleComplete(u)
+    \/ AmfTimerExpiry(u)
+    \/ MmeHandleForwardRelocationRequest(u) \/ MmeHandlePsToCsResponse(u)
+    \/ MmeHandleRelocationCancel(u) \/ MmeHandlePsToCsComplete(u)
+    \/ MscHandlePsToCsRequest(u) \/ MscHandlePsToCsCancel(u) \/ MscHandleHandoverComplete(u)
+    \/ MscHandleCallRelease(u) \/ MscTimerExpiry(u)
+    \/ UeHandleHandoverCommand(u) \/ UeHandleDownlinkNas(u) \/ UeArriveUtran(u)
+
+(* Steps the environment chooses: new handovers, rejections, losses, the attacker. *)
+Environment(u) ==
+    \/ GnbSendHandoverRequired(u) \/ GnbCancel(u) \/ AmfSendDownlinkNas(u)
+    \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
+    \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ UeAuthenticate(u)
+    \/ UeSkipReauth(u) \/ UeReverseSrvcc(u)
+    \/ NetLose(u) \/ NetDuplicate(u) \/ NetLoseDownlink(u) \/ NetReorderDownlink(u) \/ AttackerReplay(u)
+
+Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart
+
+Spec == Init /\ [][Next]_vars
+LiveSpec == Spec /\ \A u \in UEs : WF_vars(Progress(u))
+
+-----------------------------------------------------------------------------
+(* Invariants: the properties of section 5 of the digest, same names as in Java *)
+AttackerKnows == UNION {held[p] : p \in Compromised}
+
+KamfConfinement ==
+    /\ \A m \in msgs : "key" \in DOMAIN m => m.key.kind # "kamf"
+    /\ \A p \in Places : \A k \in held[p] : k.kind # "kamf"
+    /\ \A i \in 0..MaxKamf : ~Derivable(Kamf(i), AttackerKnows)
+
+KeyAgreement ==
+    \A u \in UEs : (ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # "null")
+                   => ueKey[u] = mscKey[u] /\ ueKsi[u] = mscKsi[u]
+
+FailureLeavesNoUsableContext ==
+    \A u \in UEs : /\ mscKey[u] # None => mscState[u] \in {"Prepared", "Active"}
+                   /\ ueKey[u] # None => ueState[u] \in {"HoCommanded", "InUtranCall"}
+
+KasmeOf(k) == IF k.key.kind = "kamf" THEN k ELSE k.key                  \* the key taken from KAMF
+KeyFreshness ==
+    /\ \A a, b \in issued : a.key = b.key => a.ue = b.ue /\ a.att = b.att
+    /\ \A a \in issued : a.key.kind = "kdf" =>
+          /\ KasmeOf(a.key).fc \notin {"0x73", "0x74"}                   \* not an EPS K'ASME
+          /\ ViaMme => a.key.key.kind # "kamf"                          \* CK||IK is not the MME's key
+
+KsiMapping ==
+    \A u \in UEs : mscState[u] \in {"Prepared", "Active"} => mscKsi[u] = KsiOf(Root(mscKey[u]).id)
+
+CountMonotonic ==
+    \A u \in UEs : /\ Cardinality(amfUsed[u]) = amfDerivs[u]
+                   /\ Cardinality(ueUsed[u]) = ueDerivs[u]
+                   /\ \A c \in amfUsed[u] : c <= amfDl[u]
+
+NoReverseSrvcc == reversed = 0
+
+ReauthBeforeReturn == \A u \in UEs : ueState[u] = "Connected5G" => ueKamf[u] \notin srvccKamfs[u]
+
+NullAlgorithmsOnlyWhenUnauthenticated ==
+    \A u \in UEs : mscAlg[u] = "null" => u \in UnauthUEs
+
+CkIkSecrecy ==            \* the keys of a running CS call are unknown to the attacker
+    \A u \in UEs : mscState[u] = "Active" /\ mscAlg[u] # "null" => ~Derivable(mscKey[u], AttackerKnows)
+
+(* Temporal: a started handover ends, and a prepared MSC context does not linger. *)
+HandoverEventuallyResolves ==
+    \A u \in UEs : /\ (amfState[u] \in {"Preparing", "Commanded"}) ~> (amfState[u] \in {"Idle", "Released"})
+                   /\ (mscState[u] = "Prepared") ~> (mscState[u] # "Prepared")
+=============================================================================
