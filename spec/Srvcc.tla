@@ -26,6 +26,7 @@ CONSTANTS
     ueSkipsReauth,        \* mutant: the UE returns to 5G without a new authentication
     allowReverseSrvcc,    \* mutant: SRVCC from UTRAN back to 5G is carried out
     nullAlgorithmsAlways, \* mutant: the MSC selects NULL algorithms for every call
+    mmeMapsNoKeyKsi,      \* mutant: the MME maps eKSI to 7 ("no key available")
     Compromised,          \* subset of Places whose contents the attacker reads
     MaxAttempts,          \* bound: SRVCC attempts per UE
     MaxCount,             \* bound: DL NAS COUNT
@@ -233,12 +234,17 @@ AmfHandleHandoverCancel(u) ==      \* cancel towards the target side, acknowledg
     /\ UNCHANGED <<ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, histVars>>
 
-AmfTimerExpiry(u) ==               \* no answer in time: give up, tell the target side and the gNB
-    /\ amfState[u] = "Preparing"
-    /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
-    /\ Send(AmfCancelOut(u, amfAtt[u]))
-    /\ Push(u, M("HandoverPreparationFailure", u, amfAtt[u]))
-    /\ UNCHANGED <<ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+AmfTimerExpiry(u) ==               \* Preparing: give up, tell target side and gNB;
+    /\ amfState[u] \in {"Preparing", "Commanded"}      \* Commanded: the UE left, release the source context
+    /\ IF amfState[u] = "Preparing"
+       THEN /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
+            /\ Send(AmfCancelOut(u, amfAtt[u]))
+            /\ Push(u, M("HandoverPreparationFailure", u, amfAtt[u]))
+            /\ UNCHANGED amfKamf
+       ELSE /\ amfState' = [amfState EXCEPT ![u] = "Released"]
+            /\ amfKamf' = [amfKamf EXCEPT ![u] = 0]
+            /\ UNCHANGED <<msgs, dl>>
+    /\ UNCHANGED <<ul, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, histVars>>
 
 AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is released
@@ -264,7 +270,7 @@ AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL N
 MmeHandleForwardRelocationRequestMsg(m) ==
     /\ m.type = "ForwardRelocationRequest" /\ ViaMme
     /\ LET u == m.ue  ck == MmeCk(m.key, m.count)
-           ksi == IF mmeMapsWrongKsi THEN (m.ksi + 1) % 7 ELSE m.ksi
+           ksi == IF mmeMapsNoKeyKsi THEN 7 ELSE IF mmeMapsWrongKsi THEN (m.ksi + 1) % 7 ELSE m.ksi
        IN IF m.att > mmeAtt[u]
           THEN /\ mmeState' = [mmeState EXCEPT ![u] = "Preparing"]
                /\ mmeKsi' = [mmeKsi EXCEPT ![u] = ksi]
@@ -529,6 +535,16 @@ Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart
 
 Spec == Init /\ [][Next]_vars
 LiveSpec == Spec /\ \A u \in UEs : WF_vars(Progress(u))
+
+(* The same without supervision timers: shows that the timers are what resolves a lost message. *)
+ProgressNoTimers(u) ==
+    \/ GnbForwardHandoverCommand(u) \/ GnbHandlePreparationFailure(u) \/ GnbHandleCancelAcknowledge(u)
+    \/ AmfStartSrvcc(u) \/ AmfHandleResponse(u) \/ AmfHandleHandoverCancel(u) \/ AmfHandleComplete(u)
+    \/ MmeHandleForwardRelocationRequest(u) \/ MmeHandlePsToCsResponse(u)
+    \/ MmeHandleRelocationCancel(u) \/ MmeHandlePsToCsComplete(u)
+    \/ MscHandlePsToCsRequest(u) \/ MscHandlePsToCsCancel(u) \/ MscHandleHandoverComplete(u)
+    \/ MscHandleCallRelease(u) \/ UeHandleHandoverCommand(u) \/ UeHandleDownlinkNas(u) \/ UeArriveUtran(u)
+LiveSpecNoTimers == Spec /\ \A u \in UEs : WF_vars(ProgressNoTimers(u))
 
 -----------------------------------------------------------------------------
 (* Invariants: the properties of section 5 of the digest, same names as in Java *)

@@ -1,0 +1,150 @@
+package org.srvcc.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.srvcc.model.Flow;
+import org.srvcc.model.Home;
+import org.srvcc.model.Manifest;
+import org.srvcc.model.Matrix;
+import org.srvcc.model.ModelCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Runs TLC (each model in its own JVM) on the models of model-checks/manifest.json and compares",
+        "each result and state count with the manifest. Exit status 1 on any mismatch."})
+final class CheckCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "check only these models (repeatable); default: every model with build=true")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--all", description = "also the models kept out of the default build (large ones)")
+    boolean all;
+
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "TLC worker threads per model (default 1)")
+    int workers;
+
+    @Option(names = "--jobs", defaultValue = "2", paramLabel = "N", description = "models checked at once (default 2)")
+    int jobs;
+
+    @Option(names = "--matrix", description = "print the evaluation matrix (design x property) as Markdown")
+    boolean matrix;
+
+    @Option(names = "--out", defaultValue = "target/check", paramLabel = "DIR", description = "where counterexamples are written as JSON (default target/check)")
+    Path out;
+
+    @Option(names = "--write-configs", description = "write model-checks/MC<Name>.cfg for every model and exit")
+    boolean writeConfigs;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (workers < 1 || jobs < 1) throw new Main.UserError("--workers and --jobs must be at least 1");
+        Manifest manifest = new Manifest(Home.find());
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (writeConfigs) {
+            for (Manifest.Model m : manifest.models)
+                Files.writeString(manifest.home.resolve("model-checks/MC" + m.name() + ".cfg"), m.cfg(m.invariants()));
+            o.println("wrote " + manifest.models.size() + " configurations to model-checks/");
+            return 0;
+        }
+        List<Manifest.Model> chosen = new ArrayList<>();
+        if (!names.isEmpty()) for (String n : names) chosen.add(manifest.model(n));
+        else for (Manifest.Model m : manifest.models) if (all || m.build()) chosen.add(m);
+        List<ModelCheck.Result> results = run(manifest, chosen, workers, jobs, quiet ? null : err);
+        Path dir = out.isAbsolute() ? out : Path.of("").toAbsolutePath().resolve(out);
+        Files.createDirectories(dir);
+        boolean ok = true;
+        o.println(table(results));
+        for (ModelCheck.Result r : results) {
+            ok &= r.ok();
+            for (ModelCheck.Violation v : r.violations()) {
+                Path f = dir.resolve(r.model().name() + "-" + v.invariant() + ".json");
+                Files.writeString(f, ModelCheck.counterexampleJson(r, v));
+                o.println("Counterexample " + r.model().name() + " / " + v.invariant() + " (" + f + "):");
+                o.print(Flow.render(v.flow(), v.invariant()));
+                o.println();
+            }
+            for (String p : r.problems()) o.println("MISMATCH " + r.model().name() + ": " + p);
+        }
+        Files.writeString(dir.resolve("results.json"), resultsJson(results));
+        if (matrix) {
+            o.println();
+            o.print(Matrix.markdown(results, Matrix.groups(results)));
+        }
+        o.println(ok ? "all " + results.size() + " models as expected" : "some models differ from the manifest");
+        return ok ? 0 : 1;
+    }
+
+    static List<ModelCheck.Result> run(Manifest manifest, List<Manifest.Model> models, int workers, int jobs,
+                                       PrintWriter progress) throws Exception {
+        ModelCheck mc = new ModelCheck(manifest);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<ModelCheck.Result>> fs = new ArrayList<>();
+            for (Manifest.Model m : models) {
+                fs.add(pool.submit(() -> {
+                    ModelCheck.Result r = mc.check(m, workers, line -> {
+                        if (progress != null) synchronized (progress) { progress.println("  " + m.name() + ": " + line); progress.flush(); }
+                    });
+                    if (progress != null) synchronized (progress) {
+                        progress.printf("[%s] %s: %s, %.1f s%n", r.ok() ? "ok" : "MISMATCH", m.name(),
+                            r.violated().isEmpty() ? r.distinct() + " distinct states" : "violated " + r.violated(), r.seconds());
+                        progress.flush();
+                    }
+                    return r;
+                }));
+            }
+            List<ModelCheck.Result> results = new ArrayList<>();
+            for (Future<ModelCheck.Result> f : fs) results.add(f.get());
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static String resultsJson(List<ModelCheck.Result> results) {
+        List<Object> l = new ArrayList<>();
+        for (ModelCheck.Result r : results) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("model", r.model().name());
+            m.put("group", r.model().group());
+            m.put("row", r.model().row());
+            m.put("expected", r.model().expectViolated());
+            m.put("violated", r.violated());
+            m.put("distinct", r.distinct());
+            m.put("generated", r.generated());
+            m.put("depth", r.depth());
+            m.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+            m.put("statesPerSecond", Math.round(r.statesPerSecond()));
+            m.put("ok", r.ok());
+            m.put("problems", r.problems());
+            l.add(m);
+        }
+        return org.srvcc.model.Json.write(l);
+    }
+
+    static String table(List<ModelCheck.Result> results) {
+        StringBuilder b = new StringBuilder(String.format("%-34s %-34s %-34s %10s %10s %6s %8s%n",
+            "model", "expected", "got", "distinct", "states/s", "depth", "seconds"));
+        for (ModelCheck.Result r : results) {
+            String exp = r.model().expectViolated().isEmpty() ? "success" : String.join(",", r.model().expectViolated());
+            String got = r.violated().isEmpty() ? (r.ok() || r.distinct() >= 0 ? "success" : "error") : String.join(",", r.violated());
+            b.append(String.format("%-34s %-34s %-34s %10d %10.0f %6d %8.1f%s%n", r.model().name(), exp, got,
+                r.distinct(), r.statesPerSecond(), r.depth(), r.seconds(), r.ok() ? "" : "  MISMATCH"));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,97 @@
+package org.srvcc.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** model-checks/manifest.json: every model with its constants, expected result and budget. */
+public final class Manifest {
+    public record Model(String name, String group, String row, String mode, Map<String, Object> constants,
+                        List<String> invariants, List<String> expectViolated, long expectDistinct,
+                        long expectGenerated, long budgetSeconds, boolean build, List<String> mustFire,
+                        String note) {
+        public String profile() {
+            return String.valueOf(constants.get("Profile"));
+        }
+
+        /** The TLC configuration text: constants, then the invariants (or the temporal property). */
+        public String cfg(List<String> invariantsToCheck) {
+            StringBuilder b = new StringBuilder();
+            b.append("\\* Generated from model-checks/manifest.json by ./srvcc check --write-configs; do not edit.\n");
+            b.append("\\* Model ").append(name).append(": ").append(note == null ? row : note).append('\n');
+            b.append("SPECIFICATION ").append(switch (mode) {
+                case "liveness" -> "LiveSpec";
+                case "liveness-no-timers" -> "LiveSpecNoTimers";
+                default -> "Spec";
+            }).append('\n');
+            b.append("CONSTANTS\n");
+            constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(cfgValue(k, v)).append('\n'));
+            if (mode.startsWith("liveness")) {
+                b.append("PROPERTIES\n  HandoverEventuallyResolves\n");
+                b.append("INVARIANTS\n  TypeOK\n");
+            } else if (!invariantsToCheck.isEmpty()) {
+                b.append("INVARIANTS\n");
+                for (String inv : invariantsToCheck) b.append("  ").append(inv).append('\n');
+            }
+            return b.toString();
+        }
+    }
+
+    public final Path home;
+    public final String module;
+    public final List<Model> models = new ArrayList<>();
+
+    @SuppressWarnings("unchecked")
+    public Manifest(Path home) throws IOException {
+        this.home = home;
+        Path file = home.resolve("model-checks/manifest.json");
+        Map<String, Object> root = (Map<String, Object>) Json.parse(Files.readString(file));
+        module = (String) root.get("module");
+        Map<String, Object> defaults = (Map<String, Object>) root.get("defaults");
+        List<String> allInvariants = (List<String>) root.get("invariants");
+        for (Object o : (List<Object>) root.get("models")) {
+            Map<String, Object> m = (Map<String, Object>) o;
+            Map<String, Object> constants = new LinkedHashMap<>(defaults);
+            Map<String, Object> set = (Map<String, Object>) m.getOrDefault("set", Map.of());
+            for (String k : set.keySet())
+                if (!constants.containsKey(k)) throw new IllegalArgumentException("manifest: model " + m.get("name") + " sets unknown constant " + k);
+            constants.putAll(set);
+            Map<String, Object> expect = (Map<String, Object>) m.get("expect");
+            models.add(new Model((String) m.get("name"), (String) m.get("group"), (String) m.get("row"),
+                (String) m.getOrDefault("mode", "safety"), constants,
+                (List<String>) m.getOrDefault("invariants", allInvariants),
+                (List<String>) expect.getOrDefault("violated", List.of()),
+                ((Number) expect.getOrDefault("distinct", -1L)).longValue(),
+                ((Number) expect.getOrDefault("generated", -1L)).longValue(),
+                ((Number) m.getOrDefault("budgetSeconds", 60L)).longValue(),
+                (Boolean) m.getOrDefault("build", Boolean.TRUE),
+                (List<String>) m.getOrDefault("mustFire", List.of()), (String) m.get("note")));
+        }
+    }
+
+    public Model model(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no model named '" + name + "' in model-checks/manifest.json"));
+    }
+
+    static String cfgValue(String key, Object v) {
+        if (key.equals("UEs")) {
+            long n = ((Number) v).longValue();
+            List<String> ids = new ArrayList<>();
+            for (long i = 1; i <= n; i++) ids.add(String.valueOf(i));
+            return "{" + String.join(", ", ids) + "}";
+        }
+        if (v instanceof Boolean b) return b ? "TRUE" : "FALSE";
+        if (v instanceof Number n) return String.valueOf(n.longValue());
+        if (v instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            for (Object o : l) parts.add(o instanceof String s ? "\"" + s + "\"" : String.valueOf(o));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        return "\"" + v + "\"";
+    }
+}

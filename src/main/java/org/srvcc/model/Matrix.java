@@ -1,0 +1,39 @@
+package org.srvcc.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The evaluation matrix: each design row against each property, from the model-check results. */
+public final class Matrix {
+    private Matrix() {}
+
+    public static final List<String> PROPERTIES = List.of("KamfConfinement", "KeyAgreement",
+        "FailureLeavesNoUsableContext", "KeyFreshness", "KsiMapping", "CountMonotonic", "NoReverseSrvcc",
+        "ReauthBeforeReturn", "NullAlgorithmsOnlyWhenUnauthenticated", "CkIkSecrecy");
+
+    /** Markdown table of the results whose model belongs to one of the groups. */
+    public static String markdown(List<ModelCheck.Result> results, List<String> groups) {
+        StringBuilder b = new StringBuilder("| design (model) |");
+        for (String p : PROPERTIES) b.append(' ').append(p).append(" |");
+        b.append("\n|---|").append("---|".repeat(PROPERTIES.size())).append('\n');
+        for (ModelCheck.Result r : results) {
+            if (!groups.contains(r.model().group())) continue;
+            b.append("| ").append(r.model().row()).append(" (`").append(r.model().name()).append("`) |");
+            for (String p : PROPERTIES) {
+                String cell;
+                if (r.violated().contains(p)) cell = "**violated**";
+                else if (r.model().invariants().contains(p) && r.problems().stream().noneMatch(x -> x.startsWith("TLC"))) cell = "holds";
+                else cell = "not checked";
+                b.append(' ').append(cell).append(" |");
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    public static List<String> groups(List<ModelCheck.Result> results) {
+        List<String> g = new ArrayList<>();
+        for (ModelCheck.Result r : results) if (!g.contains(r.model().group())) g.add(r.model().group());
+        return g;
+    }
+}

@@ -1,0 +1,118 @@
+package org.srvcc.model;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Checks one manifest model. For a safety model TLC stops at the first violated invariant; the
+ * check then drops that invariant and runs again until the rest hold, so every violated
+ * invariant gets its own shortest counterexample and the final run pins the state counts.
+ */
+public final class ModelCheck {
+    public record Violation(String invariant, List<ToolOutput.TraceState> trace, List<Flow.Step> flow) {}
+
+    public record Result(Manifest.Model model, List<Violation> violations, long distinct, long generated,
+                         int depth, double seconds, double tlcSeconds, Map<String, Long> coverage,
+                         List<String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        public List<String> violated() {
+            return violations.stream().map(Violation::invariant).toList();
+        }
+
+        public double statesPerSecond() {
+            return tlcSeconds > 0 ? generated / tlcSeconds : 0;
+        }
+    }
+
+    private final Manifest manifest;
+    private final TlcRunner runner;
+
+    public ModelCheck(Manifest manifest) {
+        this.manifest = manifest;
+        this.runner = new TlcRunner(manifest.home);
+    }
+
+    public Result check(Manifest.Model model, int workers, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        List<String> remaining = new ArrayList<>(model.invariants());
+        List<Violation> violations = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        double total = 0, last = 0;
+        long distinct = -1, generated = -1;
+        int depth = -1;
+        Map<String, Long> coverage = new LinkedHashMap<>();
+        List<String> extra = model.mustFire().isEmpty() ? List.of() : List.of("-coverage", "1");
+        while (true) {
+            TlcRunner.Run run = runner.run(manifest.home.resolve("model-checks"), manifest.module + ".tla",
+                model.cfg(remaining), extra, workers, Math.max(30, model.budgetSeconds() * 3), progress);
+            total += run.seconds();
+            ToolOutput out = run.output();
+            String inv = out.violatedInvariant();
+            if (model.mode().startsWith("liveness") && out.temporalViolated()) inv = "HandoverEventuallyResolves";
+            if (inv != null) {
+                List<ToolOutput.TraceState> trace = out.trace();
+                violations.add(new Violation(inv, trace, Flow.of(trace, model.profile())));
+                if (!remaining.remove(inv) || model.mode().startsWith("liveness")) break;
+                if (remaining.isEmpty()) break;
+                continue;
+            }
+            if (!out.success()) {
+                List<String> errs = out.errors();
+                problems.add("TLC exit " + run.exitCode() + (run.exitCode() == -1 ? " (timed out)" : "")
+                    + (errs.isEmpty() ? "" : ": " + String.join(" | ", errs)));
+                break;
+            }
+            long[] st = out.stats();
+            distinct = st[0];
+            generated = st[1];
+            depth = out.depth();
+            last = run.seconds();
+            coverage = out.coverage();
+            break;
+        }
+        List<String> got = violations.stream().map(Violation::invariant).toList();
+        if (!new java.util.HashSet<>(got).equals(new java.util.HashSet<>(model.expectViolated())))
+            problems.add("expected violated " + model.expectViolated() + ", got " + got);
+        if (problems.isEmpty() && distinct >= 0) {
+            if (model.expectDistinct() >= 0 && distinct != model.expectDistinct())
+                problems.add("distinct states " + distinct + ", manifest pins " + model.expectDistinct());
+            if (model.expectGenerated() >= 0 && generated != model.expectGenerated())
+                problems.add("states generated " + generated + ", manifest pins " + model.expectGenerated());
+        }
+        for (String a : model.mustFire())
+            if (coverage.getOrDefault(a, 0L) == 0L && problems.isEmpty()) problems.add("action " + a + " never fired");
+        if (total > model.budgetSeconds()) problems.add(String.format("took %.1f s, budget %d s", total, model.budgetSeconds()));
+        return new Result(model, violations, distinct, generated, depth, total, last, coverage, problems);
+    }
+
+    /** A counterexample as JSON: model, invariant, and the numbered flow with every state. */
+    public static String counterexampleJson(Result r, Violation v) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("model", r.model().name());
+        root.put("profile", r.model().profile());
+        root.put("violated", v.invariant());
+        List<Object> steps = new ArrayList<>();
+        List<Flow.Step> flow = v.flow();
+        for (int k = 0; k < v.trace().size(); k++) {
+            ToolOutput.TraceState st = v.trace().get(k);
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("step", st.number() - 1);
+            s.put("action", st.action());
+            if (k > 0 && k - 1 < flow.size()) {
+                s.put("node", flow.get(k - 1).node());
+                s.put("sent", flow.get(k - 1).sent());
+            }
+            s.put("state", st.vars());
+            steps.add(s);
+        }
+        root.put("steps", steps);
+        return Json.write(root);
+    }
+}

@@ -1,0 +1,91 @@
+package org.srvcc.model;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** Runs TLC in a fresh child JVM (TLC keeps global state and stray threads) and parses its -tool output. */
+public final class TlcRunner {
+    public record Run(int exitCode, ToolOutput output, String raw, double seconds) {}
+
+    private final Path home;
+
+    public TlcRunner(Path home) {
+        this.home = home;
+    }
+
+    public static String tlcJar() {
+        try {
+            return Path.of(tlc2.TLC.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the TLC jar", e);
+        }
+    }
+
+    /**
+     * Checks {@code module} (a .tla in {@code dir}) with the given configuration text. The spec/
+     * folder is on TLA-Library so MC modules can EXTEND Srvcc.
+     */
+    public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
+                   long timeoutSeconds, Consumer<String> progress) throws IOException, InterruptedException {
+        Path work = home.resolve("target/tlc").resolve(UUID.randomUUID().toString());
+        Files.createDirectories(work);
+        Path cfg = work.resolve("MC.cfg");
+        Files.writeString(cfg, cfgText);
+        List<String> cmd = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:+UseParallelGC", "-Xss16m", "-DTLA-Library=" + home.resolve("spec"),
+            "-cp", tlcJar(), "tlc2.TLC", "-nowarning", "-tool", "-deadlock",
+            "-workers", String.valueOf(workers), "-metadir", work.resolve("states").toString(),
+            "-config", cfg.toString()));
+        cmd.addAll(extraArgs);
+        cmd.add(module);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        StringBuilder out = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                boolean inProgress = false;
+                while ((line = r.readLine()) != null) {
+                    out.append(line).append('\n');
+                    if (line.startsWith("@!@!@STARTMSG 2200:")) inProgress = true;
+                    else if (inProgress) {
+                        if (progress != null && !line.startsWith("@!@!@")) progress.accept(line.strip());
+                        inProgress = false;
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended; what was read is kept
+            }
+        }, "tlc-output");
+        reader.start();
+        boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        reader.join();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        deleteTree(work);
+        String raw = out.toString();
+        return new Run(done ? p.exitValue() : -1, new ToolOutput(raw), raw, secs);
+    }
+
+    static void deleteTree(Path p) {
+        try (var walk = Files.walk(p)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: target/ is disposable
+        }
+    }
+}

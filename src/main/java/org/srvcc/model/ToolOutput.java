@@ -1,0 +1,122 @@
+package org.srvcc.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses TLC's {@code -tool} output: framed messages with a code each (see shared/notes/TOOLING.md). */
+public final class ToolOutput {
+    public record Message(int code, int severity, String body) {}
+
+    /** One state of an error trace: the action that led to it and its variables as TLA+ text. */
+    public record TraceState(int number, String action, Map<String, String> vars) {
+        public Object value(String var) {
+            String v = vars.get(var);
+            return v == null ? null : TlaValue.parse(v);
+        }
+    }
+
+    private static final Pattern FRAME = Pattern.compile(
+        "@!@!@STARTMSG (\\d+):(\\d+) @!@!@\\R(.*?)@!@!@ENDMSG \\1 @!@!@", Pattern.DOTALL);
+    private static final Pattern STATE_HEAD = Pattern.compile("^(?:State )?(\\d+): <(.*?)>\\s*$", Pattern.MULTILINE);
+    private static final Pattern VAR = Pattern.compile("(?m)^/\\\\ (\\w+) = ");
+    private static final Pattern STATS = Pattern.compile("([\\d,]+) states generated.*?([\\d,]+) distinct states found.*?([\\d,]+) states left", Pattern.DOTALL);
+    private static final Pattern DEPTH = Pattern.compile("depth of the complete state graph search is (\\d+)");
+    private static final Pattern COVERAGE = Pattern.compile("^<(\\w+) line .*?>: (\\d+):(\\d+)", Pattern.MULTILINE);
+
+    public final List<Message> messages = new ArrayList<>();
+
+    public ToolOutput(String text) {
+        Matcher m = FRAME.matcher(text);
+        while (m.find()) messages.add(new Message(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3).strip()));
+    }
+
+    public boolean success() {
+        return messages.stream().anyMatch(x -> x.code == 2193);
+    }
+
+    /** The invariant TLC reports violated, or null. */
+    public String violatedInvariant() {
+        for (Message x : messages) {
+            Matcher m = Pattern.compile("Invariant (\\w+) is violated").matcher(x.body);
+            if (x.code == 2110 && m.find()) return m.group(1);
+        }
+        return null;
+    }
+
+    public boolean temporalViolated() {
+        return messages.stream().anyMatch(x -> x.code == 2116 || x.body.startsWith("Temporal properties were violated"));
+    }
+
+    public List<TraceState> trace() {
+        List<TraceState> states = new ArrayList<>();
+        for (Message x : messages) {
+            if (x.code != 2217) continue;
+            Matcher h = STATE_HEAD.matcher(x.body);
+            if (!h.find()) continue;
+            String head = h.group(2);
+            String action = head.startsWith("Initial predicate") ? "Init" : head.split(" ")[0];
+            states.add(new TraceState(Integer.parseInt(h.group(1)), action, vars(x.body.substring(h.end()))));
+        }
+        return states;
+    }
+
+    static Map<String, String> vars(String text) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        Matcher v = VAR.matcher(text);
+        List<int[]> spans = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (v.find()) { spans.add(new int[] {v.start(), v.end()}); names.add(v.group(1)); }
+        for (int k = 0; k < spans.size(); k++) {
+            int end = k + 1 < spans.size() ? spans.get(k + 1)[0] : text.length();
+            vars.put(names.get(k), text.substring(spans.get(k)[1], end).strip());
+        }
+        return vars;
+    }
+
+    /** distinct, generated, left on queue; -1 when TLC printed no statistics. */
+    public long[] stats() {
+        long[] r = {-1, -1, -1};
+        for (Message x : messages) {
+            if (x.code != 2199) continue;
+            Matcher m = STATS.matcher(x.body);
+            if (m.find()) {
+                r[1] = Long.parseLong(m.group(1).replace(",", ""));
+                r[0] = Long.parseLong(m.group(2).replace(",", ""));
+                r[2] = Long.parseLong(m.group(3).replace(",", ""));
+            }
+        }
+        return r;
+    }
+
+    public int depth() {
+        for (Message x : messages) {
+            Matcher m = DEPTH.matcher(x.body);
+            if (m.find()) return Integer.parseInt(m.group(1));
+        }
+        return -1;
+    }
+
+    /** Action name to distinct states it produced (from -coverage). */
+    public Map<String, Long> coverage() {
+        Map<String, Long> c = new LinkedHashMap<>();
+        for (Message x : messages) {
+            if (x.code != 2772) continue;
+            Matcher m = COVERAGE.matcher(x.body);
+            if (m.find()) c.merge(m.group(1), Long.parseLong(m.group(2)), Long::sum);
+        }
+        return c;
+    }
+
+    /** Error text TLC printed (severity 1), one line each, for anything that is not a plain violation. */
+    public List<String> errors() {
+        List<String> e = new ArrayList<>();
+        for (Message x : messages)
+            if (x.severity == 1 && x.code != 2110 && x.code != 2116 && x.code != 2121 && x.code != 2217 && x.code != 2122)
+                e.add(x.code + ": " + x.body.lines().findFirst().orElse(""));
+        return e;
+    }
+}
