@@ -453,13 +453,15 @@ UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
     /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, netVars, histVars>>
 
-UeReverseSrvcc(u) ==               \* mutant only: SRVCC from UTRAN back to 5G is carried out
-    /\ allowReverseSrvcc /\ ueState[u] = "InUtranCall"
-    /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
-    /\ ueKey' = [ueKey EXCEPT ![u] = None]
-    /\ reversed' = reversed + 1
-    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
-                   gnbState, netVars, held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
+UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: refused (carried out only by the mutant)
+    /\ ueState[u] = "InUtranCall"
+    /\ IF allowReverseSrvcc
+       THEN /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
+            /\ ueKey' = [ueKey EXCEPT ![u] = None]
+            /\ reversed' = reversed + 1
+            /\ UNCHANGED <<ul, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+                           gnbState, netVars, held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
+       ELSE UNCHANGED vars
 
 -----------------------------------------------------------------------------
 (* Network faults and the radio attacker *)
@@ -528,7 +530,7 @@ Environment(u) ==
     \/ GnbSendHandoverRequired(u) \/ GnbCancel(u) \/ AmfSendDownlinkNas(u)
     \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
     \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ UeAuthenticate(u)
-    \/ UeSkipReauth(u) \/ UeReverseSrvcc(u)
+    \/ UeSkipReauth(u) \/ UeRequestReverseSrvcc(u)
     \/ NetLose(u) \/ NetDuplicate(u) \/ NetLoseDownlink(u) \/ NetReorderDownlink(u) \/ AttackerReplay(u)
 
 Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart

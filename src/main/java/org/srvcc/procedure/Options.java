@@ -23,7 +23,8 @@ public record Options(
         boolean mmeMapsWrongKsi,
         boolean ueSkipsReauth,
         boolean allowReverseSrvcc,
-        boolean nullAlgorithmsAlways) {
+        boolean nullAlgorithmsAlways,
+        boolean mmeMapsNoKeyKsi) {
 
     public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74");
         final String text; AmfFc(String t) { text = t; }
@@ -38,7 +39,7 @@ public record Options(
         @Override public String toString() { return text; } }
 
     public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
-        MmeCount.ZERO, true, true, 4, false, false, false, false, false);
+        MmeCount.ZERO, true, true, 4, false, false, false, false, false, false);
 
     public Options {
         if (countLsbBits < 1 || countLsbBits > 4)
@@ -52,7 +53,7 @@ public record Options(
     }
 
     public boolean isMutant() {
-        return amfSendsKamf || mmeMapsWrongKsi || ueSkipsReauth || allowReverseSrvcc || nullAlgorithmsAlways;
+        return amfSendsKamf || mmeMapsWrongKsi || ueSkipsReauth || allowReverseSrvcc || nullAlgorithmsAlways || mmeMapsNoKeyKsi;
     }
 
     /** Option name to its value's text, in declaration order. */
@@ -71,6 +72,7 @@ public record Options(
         m.put("ueSkipsReauth", String.valueOf(ueSkipsReauth));
         m.put("allowReverseSrvcc", String.valueOf(allowReverseSrvcc));
         m.put("nullAlgorithmsAlways", String.valueOf(nullAlgorithmsAlways));
+        m.put("mmeMapsNoKeyKsi", String.valueOf(mmeMapsNoKeyKsi));
         return m;
     }
 
@@ -103,7 +105,7 @@ public record Options(
             enumOf(m, "ueKeyMode", KeyMode.values()), enumOf(m, "mmeCount", MmeCount.values()),
             bool(m, "ueRejectsUsedCount"), bool(m, "mscDeletesOnFailure"), bits(m.get("countLsbBits")),
             bool(m, "amfSendsKamf"), bool(m, "mmeMapsWrongKsi"), bool(m, "ueSkipsReauth"),
-            bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"));
+            bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"));
     }
 
     private static boolean bool(Map<String, String> m, String k) {

@@ -1,0 +1,64 @@
+package org.srvcc.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Options;
+import org.srvcc.procedure.Profile;
+import org.srvcc.procedure.Srvcc;
+
+/** Everything a run starts from; text form "profile;options;bounds;emergency;unauth;compromised;seed". */
+public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes,
+                    Set<Integer> unauthUes, Set<String> compromised, long seed) {
+
+    public Srvcc start() {
+        return new Srvcc(profile, options, bounds, emergencyUes, unauthUes, compromised, seed);
+    }
+
+    public Setup withSeed(long s) {
+        return new Setup(profile, options, bounds, emergencyUes, unauthUes, compromised, s);
+    }
+
+    public Setup withOptions(Options o) {
+        return new Setup(profile, o, bounds, emergencyUes, unauthUes, compromised, seed);
+    }
+
+    public static Setup of(Profile p, Options o, Bounds b) {
+        return new Setup(p, o, b, Set.of(), Set.of(), Set.of(), 1);
+    }
+
+    public String text() {
+        Bounds b = bounds;
+        return profile + ";" + (options.diffText().isEmpty() ? "-" : options.diffText()) + ";"
+            + b.ues() + "," + b.maxAttempts() + "," + b.maxCount() + "," + b.maxKamf() + "," + b.maxFaults() + ","
+            + b.maxReorders() + "," + b.maxReplays() + ";" + join(emergencyUes) + ";" + join(unauthUes) + ";"
+            + (compromised.isEmpty() ? "-" : String.join(",", new TreeSet<>(compromised))) + ";" + seed;
+    }
+
+    public static Setup parse(String text) {
+        String[] f = text.strip().split(";", -1);
+        if (f.length != 7) throw new IllegalArgumentException("setup line must have 7 fields: " + text);
+        Options o = f[1].equals("-") ? Options.STANDARD : Options.STANDARD.with(List.of(f[1].split(",")));
+        String[] b = f[2].split(",");
+        Bounds bounds = new Bounds(Integer.parseInt(b[0]), Integer.parseInt(b[1]), Integer.parseInt(b[2]),
+            Integer.parseInt(b[3]), Integer.parseInt(b[4]), Integer.parseInt(b[5]), Integer.parseInt(b[6]));
+        return new Setup(Profile.parse(f[0]), o, bounds, ints(f[3]), ints(f[4]),
+            f[5].equals("-") ? Set.of() : Set.of(f[5].split(",")), Long.parseLong(f[6]));
+    }
+
+    private static String join(Set<Integer> s) {
+        if (s.isEmpty()) return "-";
+        List<String> l = new ArrayList<>();
+        for (int i : new TreeSet<>(s)) l.add(String.valueOf(i));
+        return String.join(",", l);
+    }
+
+    private static Set<Integer> ints(String s) {
+        if (s.equals("-")) return Set.of();
+        Set<Integer> r = new TreeSet<>();
+        for (String x : s.split(",")) r.add(Integer.parseInt(x));
+        return r;
+    }
+}

@@ -1,0 +1,186 @@
+package org.srvcc.network;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.srvcc.procedure.Action;
+import org.srvcc.procedure.Invariants;
+import org.srvcc.procedure.Message;
+import org.srvcc.procedure.Srvcc;
+import org.srvcc.procedure.Step;
+
+/**
+ * A handover of UE 1 driven deterministically: the success path, with the requested faults
+ * injected where they bite, then the procedure left to settle (timers included).
+ */
+public final class Simulation {
+    /** The fault classes {@code ./srvcc simulate --faults} understands. */
+    public enum Fault {
+        PREP_REJECT_MME("prep-reject-mme", "MME_SRVCC rejects the Forward Relocation Request"),
+        PREP_REJECT_MSC("prep-reject-msc", "the MSC server rejects the PS to CS Request"),
+        CANCEL("cancel", "the gNB cancels during preparation"),
+        TIMEOUT("timeout", "the AMF's timer expires during preparation"),
+        UE_LOST("ue-lost", "the UE never reaches UTRAN and returns to NR"),
+        MSC_TIMEOUT("msc-timeout", "the UE never arrives and the MSC's timer expires"),
+        LOSS("loss", "the PS to CS Response is lost"),
+        DUPLICATE("duplicate", "the PS to CS Request is duplicated"),
+        MSC_RESTART("msc-restart", "the MSC server restarts after preparation"),
+        NAS_MISS("nas-miss", "three DL NAS messages before the handover; the UE misses two"),
+        RETRY("retry", "a first attempt is rejected, a second one succeeds"),
+        CALL_END("call-end", "the call ends on UTRAN, the UE re-authenticates on NR, a second SRVCC follows"),
+        REVERSE("reverse", "the UE asks for SRVCC from UTRAN back to 5G (refused)");
+
+        public final String cli, what;
+
+        Fault(String cli, String what) {
+            this.cli = cli;
+            this.what = what;
+        }
+
+        public static Fault parse(String s) {
+            for (Fault f : values()) if (f.cli.equals(s)) return f;
+            List<String> known = new ArrayList<>();
+            for (Fault f : values()) known.add(f.cli);
+            throw new IllegalArgumentException("unknown fault '" + s + "' (known: " + String.join(", ", known) + ")");
+        }
+    }
+
+    public record Result(List<Step> steps, Srvcc end, List<String> violated, Set<Fault> notInjected) {}
+
+    private Simulation() {}
+
+    /** Runs the handover with the faults; the setup's bounds must leave room for them. */
+    public static Result run(Setup setup, Set<Fault> faults) {
+        if (faults.contains(Fault.PREP_REJECT_MME) && !setup.profile().viaMme())
+            throw new IllegalArgumentException("fault prep-reject-mme needs an MME_SRVCC; profile " + setup.profile() + " has none");
+        Srvcc s = setup.start();
+        List<Step> steps = new ArrayList<>();
+        EnumSet<Fault> pending = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+        List<String> violated = new ArrayList<>();
+        int u = 1;
+        if (pending.remove(Fault.NAS_MISS)) {
+            for (int i = 0; i < 3; i++) take(s, steps, violated, new Step(Action.AmfSendDownlinkNas, u, 0));
+            take(s, steps, violated, new Step(Action.UeMissDownlinkNas, u, 0));
+            take(s, steps, violated, new Step(Action.UeHandleDownlinkNas, u, 0));
+            take(s, steps, violated, new Step(Action.UeMissDownlinkNas, u, 0));
+        }
+        boolean retry = pending.remove(Fault.RETRY);
+        boolean callEnd = pending.remove(Fault.CALL_END);
+        boolean reverse = pending.remove(Fault.REVERSE);
+        int handovers = (retry ? 1 : 0) + (callEnd ? 2 : 1);
+        for (int h = 0; h < handovers; h++) {
+            boolean rejectThisOne = retry && h == 0;
+            take(s, steps, violated, new Step(Action.GnbSendHandoverRequired, u, 0));
+            settle(s, steps, violated, pending, rejectThisOne);
+            if (reverse && ueState(s, "InUtranCall")) {
+                take(s, steps, violated, new Step(Action.UeRequestReverseSrvcc, u, 0));
+                reverse = false;
+            }
+            if (callEnd && h + 1 < handovers && ueState(s, "InUtranCall")) {
+                take(s, steps, violated, new Step(Action.UeEndCall, u, 0));
+                settle(s, steps, violated, pending, false);
+                take(s, steps, violated, new Step(Action.UeAuthenticate, u, 0));
+            }
+        }
+        return new Result(steps, s, violated, pending);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean ueState(Srvcc s, String st) {
+        return ((List<Object>) s.abstractState().get("ueState")).get(0).equals(st);
+    }
+
+    private static void take(Srvcc s, List<Step> steps, List<String> violated, Step st) {
+        if (!s.enabled().contains(st)) throw new IllegalStateException("simulation step " + st + " is not enabled");
+        s.apply(st);
+        steps.add(st);
+        for (String v : Invariants.violated(s)) if (!violated.contains(v)) violated.add(v);
+    }
+
+    /** Progress steps until none is left, injecting the pending faults at their points. */
+    private static void settle(Srvcc s, List<Step> steps, List<String> violated, Set<Fault> pending, boolean reject) {
+        for (int guard = 0; guard < 200; guard++) {
+            List<Step> en = s.enabled();
+            Step next = inject(s, en, pending, reject);
+            if (next == null) next = first(en, st -> st.action().kind == Action.Kind.PROGRESS
+                && st.action() != Action.AmfTimerExpiry && st.action() != Action.MscTimerExpiry);
+            if (next == null) next = first(en, st -> st.action() == Action.GnbHandleCancelAcknowledge);
+            if (next == null) next = first(en, st -> st.action() == Action.MscTimerExpiry || st.action() == Action.AmfTimerExpiry
+                && !amfCommanded(s));
+            if (next == null) return;
+            s.apply(next);
+            steps.add(next);
+            for (String v : Invariants.violated(s)) if (!violated.contains(v)) violated.add(v);
+        }
+        throw new IllegalStateException("simulation did not settle in 200 steps");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean amfCommanded(Srvcc s) {
+        return ((List<Object>) s.abstractState().get("amfState")).get(0).equals("Commanded");
+    }
+
+    private static Step inject(Srvcc s, List<Step> en, Set<Fault> pending, boolean reject) {
+        if (reject) {
+            Step r = first(en, st -> st.action() == Action.MscRejectPreparation);
+            if (r != null) return r;
+        }
+        for (Fault f : List.copyOf(pending)) {
+            Step st = switch (f) {
+                case PREP_REJECT_MME -> first(en, x -> x.action() == Action.MmeRejectPreparation);
+                case PREP_REJECT_MSC -> first(en, x -> x.action() == Action.MscRejectPreparation);
+                case CANCEL -> has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.GnbCancel) : null;
+                case TIMEOUT -> has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.AmfTimerExpiry) : null;
+                case UE_LOST -> first(en, x -> x.action() == Action.UeReturnTo5G);
+                case MSC_TIMEOUT -> first(en, x -> x.action() == Action.UeArriveUtran) != null
+                    ? first(en, x -> x.action() == Action.MscTimerExpiry) : null;
+                case LOSS -> lose(s, en, Message.Type.PsToCsResponse);
+                case DUPLICATE -> has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.NetDuplicate) : null;
+                case MSC_RESTART -> has(s, Message.Type.PsToCsResponse) ? first(en, x -> x.action() == Action.MscRestart) : null;
+                default -> null;
+            };
+            if (st != null) {
+                pending.remove(f);
+                return st;
+            }
+        }
+        return null;
+    }
+
+    private static boolean has(Srvcc s, Message.Type t) {
+        return s.abstractState().get("msgs") instanceof Set<?> m
+            && m.stream().anyMatch(x -> t.name().equals(((Map<?, ?>) x).get("type")));
+    }
+
+    /** NetLose of the message of type t, if one is in flight. */
+    @SuppressWarnings("unchecked")
+    private static Step lose(Srvcc s, List<Step> en, Message.Type t) {
+        List<Step> loses = en.stream().filter(x -> x.action() == Action.NetLose).toList();
+        if (loses.isEmpty()) return null;
+        int k = 0;
+        for (Object m : s.inFlight()) {
+            if (((Map<String, Object>) m).get("type").equals(t.name())) return loses.get(k);
+            k++;
+        }
+        return null;
+    }
+
+    private static Step first(List<Step> en, Predicate<Step> p) {
+        for (Step s : en) if (p.test(s)) return s;
+        return null;
+    }
+
+    /** Final state of each node for UE 1, as the model names it. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> finalStates(Srvcc s) {
+        Map<String, Object> a = s.abstractState();
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String v : List.of("ueState", "gnbState", "amfState", "mmeState", "mscState", "mscAlg"))
+            m.put(v, String.valueOf(((List<Object>) a.get(v)).get(0)));
+        return m;
+    }
+}

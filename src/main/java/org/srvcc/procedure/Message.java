@@ -1,0 +1,139 @@
+package org.srvcc.procedure;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.srvcc.kdf.CkIk;
+import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Key256;
+
+/**
+ * The messages of the procedure, named as in TS 23.216 and the model. {@code att} is the AMF's
+ * attempt number (a transaction identifier); {@code copy} is 1 for an original, 2 for a network
+ * duplicate and 3 for an attacker's replay. Records are immutable; keys travel as handles.
+ */
+public sealed interface Message {
+    Type type();
+    int ue();
+    int att();
+    int copy();
+
+    Message withCopy(int copy);
+
+    /** Sender and receiver; the MSC's peer is the AMF in draft-direct. */
+    enum Type {
+        HandoverRequired("gNB", "AMF"), HandoverCancel("gNB", "AMF"),
+        ForwardRelocationRequest("AMF", "MME_SRVCC"), RelocationCancel("AMF", "MME_SRVCC"),
+        ForwardRelocationResponse("MME_SRVCC", "AMF"), ForwardRelocationComplete("MME_SRVCC", "AMF"),
+        PsToCsRequest("PEER", "MSC"), PsToCsCancel("PEER", "MSC"),
+        PsToCsResponse("MSC", "PEER"), PsToCsComplete("MSC", "PEER"),
+        HandoverCommand("AMF", "gNB"), HandoverPreparationFailure("AMF", "gNB"), HandoverCancelAcknowledge("AMF", "gNB"),
+        HandoverCommandUe("gNB", "UE"), DownlinkNasTransport("AMF", "UE"),
+        HandoverComplete("UE", "MSC"), CallRelease("UE", "MSC");
+
+        private final String from, to;
+
+        Type(String from, String to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        public String from(Profile p) {
+            return from.equals("PEER") ? (p.viaMme() ? "MME_SRVCC" : "AMF") : from;
+        }
+
+        public String to(Profile p) {
+            return to.equals("PEER") ? (p.viaMme() ? "MME_SRVCC" : "AMF") : to;
+        }
+    }
+
+    /** Messages with no payload beyond their identifiers. */
+    record Plain(Type type, int ue, int att, int copy) implements Message {
+        public Message withCopy(int c) { return new Plain(type, ue, att, c); }
+    }
+
+    /** AMF to MME_SRVCC: KASME_SRVCC (or K'ASME), eKSI, the DL NAS COUNT used, the session kind. */
+    record ForwardRelocationRequest(int ue, int att, int copy, Key256 kasme, int ksi, int count, String session) implements Message {
+        public Type type() { return Type.ForwardRelocationRequest; }
+        public Message withCopy(int c) { return new ForwardRelocationRequest(ue, att, c, kasme, ksi, count, session); }
+    }
+
+    /** To the MSC server: CK_SRVCC, IK_SRVCC, KSI_SRVCC (the Sv "MM Context for E-UTRAN SRVCC"). */
+    record PsToCsRequest(int ue, int att, int copy, CkIk keys, int ksi, int count, String session) implements Message {
+        public Type type() { return Type.PsToCsRequest; }
+        public Message withCopy(int c) { return new PsToCsRequest(ue, att, c, keys, ksi, count, session); }
+    }
+
+    /** ForwardRelocationResponse or PsToCsResponse. */
+    record Answer(Type type, int ue, int att, int copy, boolean ok) implements Message {
+        public Message withCopy(int c) { return new Answer(type, ue, att, c, ok); }
+    }
+
+    /** HandoverCommand (AMF to gNB) or HandoverCommandUe (gNB to UE): the COUNT's low bits and the KSI. */
+    record HoCmd(Type type, int ue, int att, int copy, int lsb, int ksi) implements Message {
+        public Message withCopy(int c) { return new HoCmd(type, ue, att, c, lsb, ksi); }
+    }
+
+    /** Any downlink NAS message; all the procedure needs of it is the COUNT it used. */
+    record Nas(int ue, int copy, int count) implements Message {
+        public Type type() { return Type.DownlinkNasTransport; }
+        public int att() { return 0; }
+        public Message withCopy(int c) { return new Nas(ue, c, count); }
+    }
+
+    /** The wire form (type, identifiers, fields, key octets): what the wire scan searches for KAMF. */
+    static byte[] encode(Message m) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(m.type().ordinal());
+        for (int v : new int[] {m.ue(), m.att(), m.copy()}) b.writeBytes(new byte[] {(byte) (v >> 8), (byte) v});
+        InsecureKeyAccess a = InsecureKeyAccess.get();
+        if (m instanceof ForwardRelocationRequest f) {
+            b.write(f.ksi());
+            if (!f.kasme().isDestroyed()) b.writeBytes(f.kasme().bytes(a));
+            b.writeBytes(f.session().getBytes(StandardCharsets.US_ASCII));
+        } else if (m instanceof PsToCsRequest p) {
+            b.write(p.ksi()); // TS 29.280 IE 54 order: KSI, CK, IK
+            if (!p.keys().isDestroyed()) {
+                b.writeBytes(p.keys().ck().bytes(a));
+                b.writeBytes(p.keys().ik().bytes(a));
+            }
+        } else if (m instanceof Answer x) {
+            b.write(x.ok() ? 1 : 0);
+        } else if (m instanceof HoCmd h) {
+            b.write(h.lsb());
+            b.write(h.ksi());
+        } else if (m instanceof Nas n) {
+            b.writeBytes(new byte[] {(byte) (n.count() >> 16), (byte) (n.count() >> 8), (byte) n.count()});
+        }
+        return b.toByteArray();
+    }
+
+    /** The message as the model writes it: a TLA+ record (keys as symbolic terms). */
+    static Map<String, Object> abstraction(Message m) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("type", m.type().name());
+        r.put("ue", (long) m.ue());
+        r.put("att", (long) m.att());
+        r.put("copy", (long) m.copy());
+        if (m instanceof ForwardRelocationRequest f) {
+            r.put("key", Terms.of(f.kasme().term()));
+            r.put("ksi", (long) f.ksi());
+            r.put("count", (long) f.count());
+            r.put("session", f.session());
+        } else if (m instanceof PsToCsRequest p) {
+            r.put("key", Terms.of(p.keys().source()));
+            r.put("ksi", (long) p.ksi());
+            r.put("count", (long) p.count());
+            r.put("session", p.session());
+        } else if (m instanceof Answer x) {
+            r.put("ok", x.ok());
+        } else if (m instanceof HoCmd h) {
+            r.put("lsb", (long) h.lsb());
+            r.put("ksi", (long) h.ksi());
+        } else if (m instanceof Nas n) {
+            r.put("count", (long) n.count());
+        }
+        return r;
+    }
+}

@@ -1,0 +1,88 @@
+package org.srvcc.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.srvcc.cli.Main;
+
+/** Runs every build model of the manifest through TLC (child JVMs) and checks results and counts. */
+class ModelChecksTest {
+    static final Path HOME = Path.of("").toAbsolutePath();
+
+    @Test
+    void wholeManifestAsExpected() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = Main.run(new String[] {"check", "--quiet", "--jobs", "2", "--out", "target/check"},
+            new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, rc, () -> out + "\n" + err);
+        assertTrue(out.toString().contains("as expected"), out::toString);
+    }
+
+    @Test
+    void everyInvariantAndPropertyHasAModelThatViolatesIt() throws Exception {
+        Manifest m = new Manifest(HOME);
+        Set<String> violatedSomewhere = new HashSet<>();
+        for (Manifest.Model model : m.models) if (model.build()) violatedSomewhere.addAll(model.expectViolated());
+        List<String> needed = new ArrayList<>(m.models.get(0).invariants());
+        needed.add("HandoverEventuallyResolves");
+        for (String inv : needed) assertTrue(violatedSomewhere.contains(inv), inv + " has no model in which it fails");
+        String spec = Files.readString(HOME.resolve("spec/Srvcc.tla"));
+        for (String inv : needed) assertTrue(spec.contains("\n" + inv + " =="), inv + " is not defined in spec/Srvcc.tla");
+    }
+
+    @Test
+    void everySuccessModelPinsItsStateCounts() throws Exception {
+        for (Manifest.Model model : new Manifest(HOME).models) {
+            if (!model.build() || model.mode().startsWith("liveness-no")) continue;
+            assertTrue(model.expectDistinct() > 0 && model.expectGenerated() >= model.expectDistinct(), model.name());
+        }
+    }
+
+    @Test
+    void committedConfigsMatchTheManifest() throws Exception {
+        for (Manifest.Model model : new Manifest(HOME).models) {
+            Path cfg = HOME.resolve("model-checks/MC" + model.name() + ".cfg");
+            assertTrue(Files.exists(cfg), cfg + " missing: run ./srvcc check --write-configs");
+            assertEquals(model.cfg(model.invariants()), Files.readString(cfg), cfg + " is stale: run ./srvcc check --write-configs");
+        }
+    }
+
+    @Test
+    void toolOutputParsing() {
+        String raw = "@!@!@STARTMSG 2110:1 @!@!@\nInvariant KeyAgreement is violated.\n@!@!@ENDMSG 2110 @!@!@\n"
+            + "@!@!@STARTMSG 2217:4 @!@!@\n1: <Initial predicate>\n/\\ msgs = {}\n/\\ x = <<1, \"a\">>\n\n@!@!@ENDMSG 2217 @!@!@\n"
+            + "@!@!@STARTMSG 2217:4 @!@!@\n2: <AmfStartSrvcc line 3, col 1 to line 4, col 2 of module Srvcc>\n"
+            + "/\\ msgs = {[type |-> \"PsToCsRequest\", ue |-> 1, att |-> 1, copy |-> 1, key |-> [kind |-> \"kamf\", id |-> 1], ksi |-> 1, count |-> 0, session |-> \"normal\"]}\n"
+            + "/\\ x = <<2, \"b\">>\n\n@!@!@ENDMSG 2217 @!@!@\n"
+            + "@!@!@STARTMSG 2199:0 @!@!@\n1,234 states generated, 567 distinct states found, 0 states left on queue.\n@!@!@ENDMSG 2199 @!@!@\n";
+        ToolOutput o = new ToolOutput(raw);
+        assertEquals("KeyAgreement", o.violatedInvariant());
+        assertFalse(o.success());
+        List<ToolOutput.TraceState> t = o.trace();
+        assertEquals(2, t.size());
+        assertEquals("AmfStartSrvcc", t.get(1).action());
+        assertEquals(List.of(2L, "b"), t.get(1).value("x"));
+        assertEquals(567, o.stats()[0]);
+        assertEquals(1234, o.stats()[1]);
+        List<Flow.Step> flow = Flow.of(t, "draft-direct");
+        assertEquals(List.of("AMF -> MSC: PsToCsRequest(ue 1, att 1, key KAMF1, KSI 1)"), flow.get(0).sent());
+    }
+
+    @Test
+    void tlaValuesRoundTrip() {
+        String text = "[a |-> {1, 2}, b |-> <<\"x\", TRUE>>, c |-> [kind |-> \"none\"]]";
+        Object v = TlaValue.parse(text);
+        assertEquals(v, TlaValue.parse(TlaValue.write(v)));
+        assertEquals("[a |-> {1, 2}, b |-> <<\"x\", TRUE>>, c |-> [kind |-> \"none\"]]", TlaValue.write(v));
+    }
+}
