@@ -104,6 +104,8 @@ public final class TlaValue {
             for (Object o : set) parts.add(write(o));
             parts.sort(null);
             b.append('{').append(String.join(", ", parts)).append('}');
+        } else if (v instanceof Map<?, ?> m && m.isEmpty()) {
+            b.append("<<>>");   // the empty function, as TLC prints it
         } else if (v instanceof Map<?, ?> m) {
             b.append('[');
             boolean first = true;

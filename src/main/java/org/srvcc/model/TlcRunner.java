@@ -36,6 +36,12 @@ public final class TlcRunner {
      */
     public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
                    long timeoutSeconds, Consumer<String> progress) throws IOException, InterruptedException {
+        return run(dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, false);
+    }
+
+    /** As above; with {@code checkDeadlock} a state without successors is an error (trace validation). */
+    public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
+                   long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock) throws IOException, InterruptedException {
         Path work = home.resolve("target/tlc").resolve(UUID.randomUUID().toString());
         Files.createDirectories(work);
         Path cfg = work.resolve("MC.cfg");
@@ -43,8 +49,9 @@ public final class TlcRunner {
         List<String> cmd = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:+UseParallelGC", "-Xss16m", "-DTLA-Library=" + home.resolve("spec"),
-            "-cp", tlcJar(), "tlc2.TLC", "-nowarning", "-tool", "-deadlock",
-            "-workers", String.valueOf(workers), "-metadir", work.resolve("states").toString(),
+            "-cp", tlcJar(), "tlc2.TLC", "-nowarning", "-tool"));
+        if (!checkDeadlock) cmd.add("-deadlock");
+        cmd.addAll(List.of("-workers", String.valueOf(workers), "-metadir", work.resolve("states").toString(),
             "-config", cfg.toString()));
         cmd.addAll(extraArgs);
         cmd.add(module);

@@ -1,0 +1,140 @@
+package org.srvcc.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.srvcc.network.Setup;
+import org.srvcc.procedure.Action;
+import org.srvcc.procedure.Srvcc;
+import org.srvcc.procedure.Step;
+
+/**
+ * Test generation from the model: TLC dumps the whole state graph of a small model, and every
+ * transition (edge) is replayed against the Java implementation along a shortest path from the
+ * initial state, comparing the abstract state after every step.
+ */
+public final class ModelReplay {
+    public record Edge(String from, String to, String action) {}
+
+    public record Divergence(List<Edge> path, int at, String detail) {}
+
+    public record Result(int states, int transitions, int behaviours, long stepsApplied, Set<String> actionsCovered,
+                         List<Divergence> divergences, double tlcSeconds, double seconds) {}
+
+    private static final Pattern NODE = Pattern.compile("^(-?\\d+) \\[label=\"(.*)\"(?:,style = filled)?\\];?\\s*$");
+    private static final Pattern EDGE = Pattern.compile("^(-?\\d+) -> (-?\\d+) \\[label=\"(\\w+)\"");
+
+    private final Path home;
+
+    public ModelReplay(Path home) {
+        this.home = home;
+    }
+
+    public Result replay(Setup setup) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Path dir = home.resolve("target/model-replay").resolve(UUID.randomUUID().toString());
+        Files.createDirectories(dir);
+        Path dot = dir.resolve("graph.dot");
+        StringBuilder cfg = new StringBuilder("SPECIFICATION Spec\nCONSTANTS\n");
+        TraceValidation.constants(setup).forEach((k, v) -> cfg.append("  ").append(k).append(" = ").append(Manifest.cfgValue(k, v)).append('\n'));
+        Files.writeString(dir.resolve("MCReplay.tla"), "---- MODULE MCReplay ----\nEXTENDS Srvcc\n====\n");
+        TlcRunner.Run run = new TlcRunner(home).run(dir, "MCReplay.tla", cfg.toString(),
+            List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);
+        if (!run.output().success()) throw new IllegalStateException("TLC could not dump the graph: " + run.output().errors());
+        Map<String, Map<String, Object>> nodes = new HashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        Path dumped = Files.exists(dot) ? dot : Path.of(dot + ".dot");
+        for (String line : Files.readAllLines(dumped)) {
+            Matcher n = NODE.matcher(line);
+            if (n.matches()) {
+                String label = n.group(2).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
+                Map<String, Object> st = new HashMap<>();
+                ToolOutput.vars(label).forEach((k, v) -> st.put(k, TlaValue.parse(v)));
+                nodes.put(n.group(1), st);
+                continue;
+            }
+            Matcher e = EDGE.matcher(line);
+            if (e.find() && !e.group(1).equals(e.group(2))) edges.add(new Edge(e.group(1), e.group(2), e.group(3)));
+        }
+        TlcRunner.deleteTree(dir);
+        double tlcSecs = run.seconds();
+
+        Map<String, Object> init = setup.start().abstractState();
+        String root = null;
+        for (Map.Entry<String, Map<String, Object>> e : nodes.entrySet()) if (e.getValue().equals(init)) root = e.getKey();
+        List<Divergence> div = new ArrayList<>();
+        if (root == null) {
+            div.add(new Divergence(List.of(), 0, "the Java initial state is not the model's initial state"));
+            return new Result(nodes.size(), edges.size(), 0, 0, Set.of(), div, tlcSecs, (System.nanoTime() - t0) / 1e9);
+        }
+        // Shortest paths from the root, then the Java steps that realise them.
+        Map<String, List<Edge>> out = new HashMap<>();
+        for (Edge e : edges) out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        Map<String, List<Step>> javaPath = new HashMap<>();
+        javaPath.put(root, List.of());
+        ArrayDeque<String> queue = new ArrayDeque<>(List.of(root));
+        Map<String, List<Edge>> modelPath = new HashMap<>();
+        modelPath.put(root, List.of());
+        int behaviours = 0;
+        long applied = 0;
+        Set<String> covered = new LinkedHashSet<>();
+        while (!queue.isEmpty()) {
+            String s = queue.poll();
+            for (Edge e : out.getOrDefault(s, List.of())) {
+                behaviours++;
+                List<Edge> mp = new ArrayList<>(modelPath.get(s));
+                mp.add(e);
+                Step found = null;
+                String detail = "no enabled Java step named " + e.action();
+                for (Step cand : candidates(setup, javaPath.get(s), e.action())) {
+                    Srvcc j = setup.start();
+                    for (Step st : javaPath.get(s)) j.apply(st);
+                    j.apply(cand);
+                    applied += javaPath.get(s).size() + 1;
+                    Map<String, Object> got = j.abstractState();
+                    if (got.equals(nodes.get(e.to()))) { found = cand; break; }
+                    detail = "after " + cand + ": " + diff(nodes.get(e.to()), got);
+                }
+                if (found == null) {
+                    div.add(new Divergence(mp, mp.size(), detail));
+                    continue;
+                }
+                covered.add(e.action());
+                if (!javaPath.containsKey(e.to())) {
+                    List<Step> jp = new ArrayList<>(javaPath.get(s));
+                    jp.add(found);
+                    javaPath.put(e.to(), jp);
+                    modelPath.put(e.to(), mp);
+                    queue.add(e.to());
+                }
+            }
+        }
+        return new Result(nodes.size(), edges.size(), behaviours, applied, covered, div, tlcSecs, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static List<Step> candidates(Setup setup, List<Step> prefix, String action) {
+        Srvcc j = setup.start();
+        for (Step st : prefix) j.apply(st);
+        List<Step> c = new ArrayList<>();
+        for (Step st : j.enabled()) if (st.action() == Action.valueOf(action)) c.add(st);
+        return c;
+    }
+
+    static String diff(Map<String, Object> model, Map<String, Object> java) {
+        List<String> d = new ArrayList<>();
+        for (String k : model.keySet())
+            if (!model.get(k).equals(java.get(k)))
+                d.add(k + " model " + TlaValue.write(model.get(k)) + " java " + TlaValue.write(java.get(k)));
+        return String.join("; ", d);
+    }
+}

@@ -1,0 +1,148 @@
+package org.srvcc.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.srvcc.network.Setup;
+import org.srvcc.procedure.Srvcc;
+import org.srvcc.procedure.Step;
+
+/**
+ * Trace validation by TLC: Java runs become a TLA+ module of abstract states and action names,
+ * and spec/SrvccTrace.tla asks TLC whether each run is a behaviour of spec/Srvcc.tla. Runs with
+ * the same setup are validated in one TLC run.
+ */
+public final class TraceValidation {
+    /** One Java run: its setup and steps. */
+    public record Run(Setup setup, List<Step> steps) {}
+
+    /** A run the model rejects: which, the first step it cannot take, and how the states differ. */
+    public record Rejection(Run run, int step, Step javaStep, List<String> changedByJava) {}
+
+    public record Result(int runs, int steps, int tlcRuns, double seconds, List<Rejection> rejections, List<String> errors) {}
+
+    private final Path home;
+
+    public TraceValidation(Path home) {
+        this.home = home;
+    }
+
+    public Result validate(List<Run> runs) throws IOException, InterruptedException {
+        Map<String, List<Run>> groups = new LinkedHashMap<>();
+        for (Run r : runs) groups.computeIfAbsent(r.setup().withSeed(0).text(), k -> new ArrayList<>()).add(r);
+        List<Rejection> rejections = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int tlcRuns = 0, steps = 0;
+        double secs = 0;
+        for (List<Run> group : groups.values()) {
+            List<Run> pending = new ArrayList<>(group);
+            List<List<Map<String, Object>>> states = new ArrayList<>();
+            for (Run r : pending) states.add(statesOf(r));
+            for (List<Map<String, Object>> s : states) steps += s.size() - 1;
+            while (!pending.isEmpty()) {
+                TlcRunner.Run run = check(pending.get(0).setup(), pending, states);
+                tlcRuns++;
+                secs += run.seconds();
+                ToolOutput out = run.output();
+                if (out.success()) break;
+                List<ToolOutput.TraceState> t = out.trace();
+                if (t.isEmpty() || !out.messages.stream().anyMatch(m -> m.code() == 2114)) {
+                    errors.add("TLC exit " + run.exitCode() + ": " + String.join(" | ", out.errors()));
+                    break;
+                }
+                ToolOutput.TraceState last = t.get(t.size() - 1);
+                int tr = ((Number) last.value("tr")).intValue() - 1;
+                int step = ((Number) last.value("step")).intValue();   // the last state the model reached
+                Run bad = pending.get(tr);
+                List<Map<String, Object>> st = states.get(tr);
+                rejections.add(new Rejection(bad, step, bad.steps().get(step - 1), changed(st.get(step - 1), st.get(step))));
+                pending.remove(tr);
+                states.remove(tr);
+            }
+        }
+        return new Result(runs.size(), steps, tlcRuns, secs, rejections, errors);
+    }
+
+    /** The abstract state before the run and after every step. */
+    static List<Map<String, Object>> statesOf(Run r) {
+        Srvcc s = r.setup().start();
+        List<Map<String, Object>> l = new ArrayList<>();
+        l.add(s.abstractState());
+        for (Step st : r.steps()) {
+            s.apply(st);
+            l.add(s.abstractState());
+        }
+        return l;
+    }
+
+    private static Map<String, Object> delta(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> d = new TreeMap<>();
+        for (String k : after.keySet()) if (!after.get(k).equals(before.get(k))) d.put(k, after.get(k));
+        return d;
+    }
+
+    private static List<String> changed(Map<String, Object> before, Map<String, Object> after) {
+        List<String> c = new ArrayList<>();
+        for (String k : after.keySet())
+            if (!after.get(k).equals(before.get(k))) c.add(k + ": " + TlaValue.write(before.get(k)) + " -> " + TlaValue.write(after.get(k)));
+        return c;
+    }
+
+    private TlcRunner.Run check(Setup setup, List<Run> runs, List<List<Map<String, Object>>> states)
+            throws IOException, InterruptedException {
+        Path dir = home.resolve("target/trace-validation").resolve(UUID.randomUUID().toString());
+        Files.createDirectories(dir);
+        StringBuilder data = new StringBuilder("---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\n");
+        data.append("(* Generated from Java runs by org.srvcc.model.TraceValidation. *)\nTraces == <<\n");
+        for (int i = 0; i < runs.size(); i++) {
+            data.append(i > 0 ? ",\n" : "").append("<<");
+            List<Map<String, Object>> st = states.get(i);
+            for (int k = 0; k < st.size(); k++) {
+                Map<String, Object> e = new TreeMap<>();
+                e.put("action", k == 0 ? "Init" : runs.get(i).steps().get(k - 1).action().name());
+                e.put("ue", (long) (k == 0 ? 0 : runs.get(i).steps().get(k - 1).ue()));
+                e.put("state", k == 0 ? st.get(0) : delta(st.get(k - 1), st.get(k)));
+                data.append(k > 0 ? ",\n  " : "").append(TlaValue.write(e));
+            }
+            data.append(">>");
+        }
+        data.append("\n>>\n====\n");
+        Files.writeString(dir.resolve("TraceData.tla"), data);
+        Files.writeString(dir.resolve("MCTrace.tla"), "---- MODULE MCTrace ----\nEXTENDS SrvccTrace\n====\n");
+        TlcRunner.Run r = new TlcRunner(home).run(dir, "MCTrace.tla", cfg(setup), List.of(), 1, 600, null, true);
+        if (System.getenv("SRVCC_KEEP_TLC") == null) TlcRunner.deleteTree(dir);
+        return r;
+    }
+
+    /** The model constants that correspond to a Java setup. */
+    public static String cfg(Setup s) {
+        Map<String, Object> c = constants(s);
+        StringBuilder b = new StringBuilder("SPECIFICATION TraceSpec\nCONSTANTS\n");
+        c.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(Manifest.cfgValue(k, v)).append('\n'));
+        return b.toString();
+    }
+
+    public static Map<String, Object> constants(Setup s) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("UEs", (long) s.bounds().ues());
+        c.put("EmergencyUEs", new ArrayList<>(new java.util.TreeSet<>(s.emergencyUes())));
+        c.put("UnauthUEs", new ArrayList<>(new java.util.TreeSet<>(s.unauthUes())));
+        c.put("Profile", s.profile().toString());
+        s.options().asMap().forEach((k, v) -> c.put(k, v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE
+            : k.equals("countLsbBits") ? (Object) Long.parseLong(v) : v));
+        c.put("Compromised", new ArrayList<>(new java.util.TreeSet<>(s.compromised())));
+        c.put("MaxAttempts", (long) s.bounds().maxAttempts());
+        c.put("MaxCount", (long) s.bounds().maxCount());
+        c.put("MaxKamf", (long) s.bounds().maxKamf());
+        c.put("MaxFaults", (long) s.bounds().maxFaults());
+        c.put("MaxReorders", (long) s.bounds().maxReorders());
+        c.put("MaxReplays", (long) s.bounds().maxReplays());
+        return c;
+    }
+}
