@@ -19,8 +19,16 @@ import org.srvcc.procedure.Step;
  * the same setup are validated in one TLC run.
  */
 public final class TraceValidation {
-    /** One Java run: its setup and steps. */
-    public record Run(Setup setup, List<Step> steps) {}
+    /** One Java run: its setup and steps, judged by the model with {@code modelOptions}. */
+    public record Run(Setup setup, List<Step> steps, org.srvcc.procedure.Options modelOptions) {
+        public Run(Setup setup, List<Step> steps) {
+            this(setup, steps, setup.options());
+        }
+
+        Setup modelSetup() {
+            return setup.withOptions(modelOptions);
+        }
+    }
 
     /** A run the model rejects: which, the first step it cannot take, and how the states differ. */
     public record Rejection(Run run, int step, Step javaStep, List<String> changedByJava) {}
@@ -35,7 +43,7 @@ public final class TraceValidation {
 
     public Result validate(List<Run> runs) throws IOException, InterruptedException {
         Map<String, List<Run>> groups = new LinkedHashMap<>();
-        for (Run r : runs) groups.computeIfAbsent(r.setup().withSeed(0).text(), k -> new ArrayList<>()).add(r);
+        for (Run r : runs) groups.computeIfAbsent(r.modelSetup().withSeed(0).text(), k -> new ArrayList<>()).add(r);
         List<Rejection> rejections = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int tlcRuns = 0, steps = 0;
@@ -46,7 +54,7 @@ public final class TraceValidation {
             for (Run r : pending) states.add(statesOf(r));
             for (List<Map<String, Object>> s : states) steps += s.size() - 1;
             while (!pending.isEmpty()) {
-                TlcRunner.Run run = check(pending.get(0).setup(), pending, states);
+                TlcRunner.Run run = check(pending.get(0).modelSetup(), pending, states);
                 tlcRuns++;
                 secs += run.seconds();
                 ToolOutput out = run.output();

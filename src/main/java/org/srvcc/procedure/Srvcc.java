@@ -103,6 +103,18 @@ public final class Srvcc {
         nextKamf = bounds.ues() + 1;
     }
 
+    /** Tests only: give UE u and the AMF this KAMF and both this DL NAS COUNT. */
+    void preset(int u, Kamf kamf, int dlCount) {
+        AmfCtx f = amf.get(u);
+        UeCtx x = ue.get(u);
+        releaseKamf(f);
+        if (x.kamf != null) x.kamf.destroy();
+        f.kamf = kamf;
+        x.kamf = kamf.copy();
+        f.dl = dlCount;
+        x.dl = dlCount;
+    }
+
     public static Srvcc standard(Profile p, Options o, Bounds b, long seed) {
         return new Srvcc(p, o, b, Set.of(), Set.of(), Set.of(), seed);
     }

@@ -1,0 +1,62 @@
+package org.srvcc.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.srvcc.network.Runner;
+import org.srvcc.network.Setup;
+import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Options;
+import org.srvcc.procedure.Profile;
+
+/** Both conformance checks with the project's default inputs (used by ./srvcc conform, the tests and the report). */
+public final class Conformance {
+    public record Summary(TraceValidation.Result traces, List<ModelReplay.Result> replays, List<Setup> replaySetups,
+                          double seconds) {}
+
+    private Conformance() {}
+
+    /** Fault-injected setups for the random Java runs: every profile, 1 and 2 UEs, emergency sessions, compromise. */
+    public static List<Setup> traceSetups(List<Profile> profiles) {
+        List<Setup> l = new ArrayList<>();
+        for (Profile p : profiles) {
+            l.add(new Setup(p, Options.STANDARD, new Bounds(2, 3, 6, 4, 2, 1, 1), Set.of(), Set.of(2), Set.of(), 1));
+            l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 6, 3, 2, 1, 1),
+                Set.of(1), Set.of(), Set.of("MSC"), 1));
+        }
+        return l;
+    }
+
+    /** The small models whose every transition is replayed. */
+    public static List<Setup> replaySetups(List<Profile> profiles) {
+        List<Setup> l = new ArrayList<>();
+        for (Profile p : profiles)
+            l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 1, 1, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
+        l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 2, 1, 2, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
+        l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 1, 1, 1), Set.of(), Set.of(1), Set.of(), 1));
+        return l;
+    }
+
+    public static List<TraceValidation.Run> randomRuns(List<Setup> setups, int traces, long seed) {
+        Runner runner = Runner.defaultWeights();
+        Random seeds = new Random(seed);
+        List<TraceValidation.Run> runs = new ArrayList<>();
+        for (int i = 0; i < traces; i++) {
+            Setup s = setups.get(i % setups.size());
+            Runner.Run r = runner.random(s.withSeed(seeds.nextLong()), seeds.nextLong(), 40);
+            runs.add(new TraceValidation.Run(r.setup(), r.steps()));
+        }
+        return runs;
+    }
+
+    public static Summary run(Path home, List<Profile> profiles, int traces, long seed) throws Exception {
+        long t0 = System.nanoTime();
+        TraceValidation.Result tv = new TraceValidation(home).validate(randomRuns(traceSetups(profiles), traces, seed));
+        List<ModelReplay.Result> rs = new ArrayList<>();
+        List<Setup> setups = replaySetups(profiles);
+        for (Setup s : setups) rs.add(new ModelReplay(home).replay(s));
+        return new Summary(tv, rs, setups, (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,78 @@
+package org.srvcc.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.srvcc.model.Conformance;
+import org.srvcc.model.ModelReplay;
+import org.srvcc.model.TraceValidation;
+import org.srvcc.network.Setup;
+import org.srvcc.network.Simulation;
+import org.srvcc.procedure.Action;
+import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Options;
+import org.srvcc.procedure.Profile;
+
+/** The Java implementation against the TLA+ model, judged by TLC. */
+class ConformanceTest {
+    static final Path HOME = Path.of("").toAbsolutePath();
+
+    @Test
+    void randomTracesAreBehavioursAndEveryModelTransitionReplays() throws Exception {
+        Conformance.Summary s = Conformance.run(HOME, List.of(Profile.values()), 240, 20261128);
+        TraceValidation.Result t = s.traces();
+        assertTrue(t.errors().isEmpty(), t.errors().toString());
+        assertTrue(t.rejections().isEmpty(), () -> "rejected: " + t.rejections().get(0));
+        assertEquals(240, t.runs());
+        assertTrue(t.steps() >= 240 * 10, "only " + t.steps() + " steps validated");
+        Set<Action> covered = EnumSet.noneOf(Action.class);
+        for (ModelReplay.Result r : s.replays()) {
+            assertTrue(r.divergences().isEmpty(), () -> "diverged: " + r.divergences().get(0));
+            assertEquals(r.transitions(), r.behaviours(), "every transition replayed once");
+            assertTrue(r.transitions() > 100);
+            for (String a : r.actionsCovered()) covered.add(Action.valueOf(a));
+        }
+        // Every action of the procedure occurs in some replayed model, except the mutant-only one.
+        for (Action a : Action.values()) if (a != Action.UeSkipReauth) assertTrue(covered.contains(a), a + " never replayed");
+    }
+
+    record MutantCase(String option, Set<Simulation.Fault> flow, Action divergesAt) {}
+
+    @Test
+    void everyMutantTraceIsRejectedWhereItLeavesTheModel() throws Exception {
+        List<MutantCase> cases = List.of(
+            new MutantCase("amfSendsKamf=true", Set.of(), Action.AmfStartSrvcc),
+            new MutantCase("mmeMapsWrongKsi=true", Set.of(), Action.MmeHandleForwardRelocationRequest),
+            new MutantCase("mmeMapsNoKeyKsi=true", Set.of(), Action.MmeHandleForwardRelocationRequest),
+            new MutantCase("nullAlgorithmsAlways=true", Set.of(), Action.MscHandlePsToCsRequest),
+            new MutantCase("allowReverseSrvcc=true", Set.of(Simulation.Fault.REVERSE), Action.UeRequestReverseSrvcc));
+        Bounds b = new Bounds(1, 4, 8, 4, 2, 0, 0);
+        List<TraceValidation.Run> runs = new ArrayList<>();
+        for (MutantCase c : cases) {
+            Setup mutant = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of(c.option())), b);
+            Simulation.Result r = Simulation.run(mutant, c.flow());
+            runs.add(new TraceValidation.Run(mutant, r.steps(), Options.STANDARD));
+        }
+        // ueSkipsReauth: the UE comes back to 5G on its old KAMF after the call.
+        Setup skip = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of("ueSkipsReauth=true")), b);
+        List<org.srvcc.procedure.Step> steps = new ArrayList<>(Simulation.run(skip, Set.of()).steps());
+        steps.add(new org.srvcc.procedure.Step(Action.UeEndCall, 1, 0));
+        steps.add(new org.srvcc.procedure.Step(Action.UeSkipReauth, 1, 0));
+        runs.add(new TraceValidation.Run(skip, steps, Options.STANDARD));
+        TraceValidation.Result res = new TraceValidation(HOME).validate(runs);
+        assertEquals(cases.size() + 1, res.rejections().size(), () -> "rejections: " + res.rejections());
+        for (TraceValidation.Rejection x : res.rejections()) {
+            String opt = x.run().setup().options().diffText();
+            Action expected = opt.contains("ueSkipsReauth") ? Action.UeSkipReauth
+                : cases.stream().filter(c -> opt.contains(c.option())).findFirst().orElseThrow().divergesAt();
+            assertEquals(expected, x.javaStep().action(), opt + " diverged elsewhere: " + x);
+            assertTrue(!x.changedByJava().isEmpty());
+        }
+    }
+}

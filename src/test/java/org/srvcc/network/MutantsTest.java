@@ -1,0 +1,70 @@
+package org.srvcc.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Options;
+import org.srvcc.procedure.Profile;
+import org.srvcc.procedure.Step;
+
+/**
+ * Every invariant has a switch that breaks it; the runner must find that invariant violated,
+ * shrink the sequence, and the shrunk flow must replay to the same violation. Shrunk flows are
+ * written to target/regressions; the ones kept in src/test/resources/regressions replay in
+ * RegressionsTest.
+ */
+class MutantsTest {
+    static Stream<Arguments> mutants() {
+        Bounds b = new Bounds(1, 3, 6, 3, 1, 0, 0);
+        return Stream.of(
+            Arguments.of("TypeOK", Profile.TS33501, "mmeMapsNoKeyKsi=true", b, Set.of()),
+            Arguments.of("KamfConfinement", Profile.TS33501, "amfSendsKamf=true", b, Set.of()),
+            Arguments.of("KamfConfinement", Profile.DRAFT_DIRECT, "amfSendsKamf=true", b, Set.of()),
+            Arguments.of("KeyAgreement", Profile.TS33501, "mmeCount=received", b, Set.of()),
+            Arguments.of("KeyAgreement", Profile.DRAFT_VIA_MME, "ueKeyMode=split", b, Set.of()),
+            Arguments.of("FailureLeavesNoUsableContext", Profile.TS33501, "mscDeletesOnFailure=false", b, Set.of()),
+            Arguments.of("KeyFreshness", Profile.TS33501, "amfFc=reuse-0x74", b, Set.of()),
+            Arguments.of("KeyFreshness", Profile.DRAFT_VIA_MME, "mmeKeyMode=split,ueKeyMode=split", b, Set.of()),
+            Arguments.of("KsiMapping", Profile.TS33501, "mmeMapsWrongKsi=true", b, Set.of()),
+            Arguments.of("CountMonotonic", Profile.TS33501, "amfIncrementsCount=false", b, Set.of()),
+            Arguments.of("NoReverseSrvcc", Profile.TS33501, "allowReverseSrvcc=true", b, Set.of()),
+            Arguments.of("ReauthBeforeReturn", Profile.TS33501, "ueSkipsReauth=true", b, Set.of()),
+            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "nullAlgorithmsAlways=true", b, Set.of()),
+            Arguments.of("CkIkSecrecy", Profile.TS33501, "-", b, Set.of("MSC")));
+    }
+
+    @ParameterizedTest(name = "{0} <- {1} {2}")
+    @MethodSource("mutants")
+    void mutantIsCaughtByTheInvariantItTargets(String invariant, Profile p, String option, Bounds b, Set<String> compromised) throws Exception {
+        Options o = option.equals("-") ? Options.STANDARD : Options.STANDARD.with(List.of(option.split(",")));
+        Setup s = new Setup(p, o, b, Set.of(), Set.of(), compromised, 1);
+        Runner.Run bad = Runner.defaultWeights().explore(s, 11, 5000, 60, null);
+        assertNotNull(bad, "no violation found for " + option);
+        assertEquals(invariant, bad.violated(), "first violation\n" + FlowPrinter.render(bad.setup(), bad.steps(), bad.violated()));
+        // Shrunk: the ddmin result replays to the same violation and no single step can be dropped.
+        Runner.Run again = Runner.replay(s, bad.steps());
+        assertEquals(invariant, again.violated());
+        for (int i = 0; i < bad.steps().size(); i++) {
+            List<Step> fewer = new ArrayList<>(bad.steps());
+            fewer.remove(i);
+            assertTrue(!invariant.equals(Runner.replay(s, fewer).violated()) || Runner.replay(s, fewer).steps().size() < fewer.size(),
+                "step " + (i + 1) + " could be dropped from the shrunk flow");
+        }
+        String flow = FlowPrinter.render(s, bad.steps(), bad.violated());
+        assertTrue(flow.contains("=> " + invariant + " violated"));
+        Path dir = Path.of("target/regressions");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(Regressions.fileName(invariant, p, option)), Regressions.write(s, bad.steps(), invariant, flow));
+    }
+}

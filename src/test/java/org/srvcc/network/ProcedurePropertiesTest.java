@@ -1,0 +1,106 @@
+package org.srvcc.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.srvcc.procedure.Action;
+import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Options;
+import org.srvcc.procedure.Profile;
+
+/** Random action sequences over every profile: all invariants after every step. */
+class ProcedurePropertiesTest {
+    /** Setups where the standard procedure must keep every invariant: faults, emergency, two UEs, a compromised gNB. */
+    static List<Setup> holdingSetups() {
+        Bounds one = new Bounds(1, 4, 15, 4, 3, 0, 0);      // at most 15 DL NAS messages: within the 4-bit window
+        Bounds two = new Bounds(2, 3, 15, 5, 3, 0, 0);
+        return List.of(
+            new Setup(Profile.TS33501, Options.STANDARD, one, Set.of(), Set.of(), Set.of("gNB"), 1),
+            new Setup(Profile.TS33501, Options.STANDARD, two, Set.of(1), Set.of(2), Set.of(), 1),
+            new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD, one, Set.of(), Set.of(), Set.of(), 1),
+            new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD, two, Set.of(), Set.of(1), Set.of(), 1),
+            new Setup(Profile.DRAFT_DIRECT, Options.STANDARD, one, Set.of(), Set.of(), Set.of(), 1),
+            new Setup(Profile.DRAFT_DIRECT, Options.STANDARD, two, Set.of(2), Set.of(1), Set.of("gNB"), 1));
+    }
+
+    @Test
+    void tenThousandRandomSequencesKeepEveryInvariant() {
+        Runner runner = Runner.defaultWeights();
+        Runner.Stats stats = new Runner.Stats();
+        int perSetup = 1700;
+        long seed = 7;
+        for (Setup s : holdingSetups()) {
+            Runner.Run bad = runner.explore(s, seed++, perSetup, 60, stats);
+            assertNull(bad, () -> "violated " + bad.violated() + " in " + s.text() + ":\n" + FlowPrinter.render(bad.setup(), bad.steps(), bad.violated()));
+        }
+        assertTrue(stats.runs >= 10_000, "runs " + stats.runs);
+        // Every step of the procedure, every failure point and every fault happened somewhere.
+        Set<Action> notHere = EnumSet.of(Action.UeSkipReauth, Action.NetReorderDownlink, Action.AttackerReplay);
+        for (Action a : Action.values())
+            if (!notHere.contains(a)) assertTrue(stats.taken.getOrDefault(a, 0L) > 0, a + " never occurred in " + stats.steps + " steps");
+    }
+
+    @Test
+    void radioReplayBreaksOnlyAgreement() {
+        // The radio attacker: the model finds KeyAgreement violated (a denial of service, model
+        // Ts33501Replay); random Java runs find the same and nothing else.
+        Runner.Stats stats = new Runner.Stats();
+        Setup s = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 4, 2, 0, 0, 1));
+        Runner.Run bad = Runner.defaultWeights().explore(s, 3, 20000, 60, stats);
+        assertTrue(bad != null, "no violation");
+        assertEquals("KeyAgreement", bad.violated());
+        assertTrue(stats.taken.getOrDefault(Action.AttackerReplay, 0L) > 0);
+    }
+
+    @Test
+    void downlinkReorderingCounterexampleOfTheModelReproducesInJava() {
+        // TLC's shortest counterexample for model Ts33501DownlinkReorder, step for step.
+        Setup s = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 2, 1, 0, 1, 0));
+        List<org.srvcc.procedure.Step> steps = new java.util.ArrayList<>();
+        for (String a : List.of("GnbSendHandoverRequired", "AmfStartSrvcc", "MmeHandleForwardRelocationRequest",
+                "MscHandlePsToCsRequest", "MmeHandlePsToCsResponse", "AmfHandleResponse", "GnbCancel", "AmfHandleHandoverCancel",
+                "NetReorderDownlink", "GnbHandleCancelAcknowledge", "GnbSendHandoverRequired", "GnbForwardHandoverCommand",
+                "AmfStartSrvcc", "MmeHandleForwardRelocationRequest", "MscHandlePsToCsRequest", "UeHandleHandoverCommand",
+                "UeArriveUtran", "MscHandleHandoverComplete"))
+            steps.add(new org.srvcc.procedure.Step(Action.valueOf(a), 1, 0));
+        Runner.Run r = Runner.replay(s, steps);
+        assertEquals(steps.size(), r.steps().size(), "a step of the model's trace is not enabled in Java");
+        assertEquals("KeyAgreement", r.violated());
+    }
+
+    @Test
+    void theFourLsbEstimateHoldsUpToFifteenMissedNasMessagesAndFailsAtSixteen() {
+        for (int missed : new int[] {0, 1, 15, 16, 17}) {
+            Setup s = Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 40, 1, 0, 0, 0));
+            org.srvcc.procedure.Srvcc x = s.start();
+            for (int i = 0; i < missed; i++) {
+                x.apply(new org.srvcc.procedure.Step(Action.AmfSendDownlinkNas, 1, 0));
+                x.apply(new org.srvcc.procedure.Step(Action.UeMissDownlinkNas, 1, 0));
+            }
+            Simulation.Result r = continueSuccess(s, x);
+            boolean agree = r.violated().isEmpty();
+            assertEquals(missed < 16, agree, missed + " missed: " + r.violated());
+        }
+    }
+
+    private static Simulation.Result continueSuccess(Setup s, org.srvcc.procedure.Srvcc x) {
+        List<org.srvcc.procedure.Step> steps = new java.util.ArrayList<>();
+        x.apply(new org.srvcc.procedure.Step(Action.GnbSendHandoverRequired, 1, 0));
+        List<String> violated = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            org.srvcc.procedure.Step next = null;
+            for (org.srvcc.procedure.Step st : x.enabled())
+                if (st.action().kind == Action.Kind.PROGRESS && st.action() != Action.AmfTimerExpiry && st.action() != Action.MscTimerExpiry) { next = st; break; }
+            if (next == null) break;
+            x.apply(next);
+            steps.add(next);
+            for (String v : org.srvcc.procedure.Invariants.violated(x)) if (!violated.contains(v)) violated.add(v);
+        }
+        return new Simulation.Result(steps, x, violated, Set.of());
+    }
+}

@@ -1,0 +1,41 @@
+package org.srvcc.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.srvcc.procedure.Profile;
+import org.srvcc.procedure.Step;
+
+/** The replayable scenario format: comment lines, a setup line, an expect line, one step per line. */
+final class Regressions {
+    private Regressions() {}
+
+    record Scenario(Setup setup, String expect, List<Step> steps) {}
+
+    static String fileName(String invariant, Profile p, String option) {
+        return invariant + "-" + p + "-" + option.replaceAll("[^A-Za-z0-9]+", "_") + ".scenario";
+    }
+
+    static String write(Setup s, List<Step> steps, String invariant, String flow) {
+        StringBuilder b = new StringBuilder("# Shrunk counterexample found by MutantsTest; replayed by RegressionsTest.\n");
+        for (String l : flow.split("\n")) b.append("# ").append(l).append('\n');
+        b.append("setup ").append(s.text()).append('\n');
+        b.append("expect ").append(invariant).append('\n');
+        for (Step st : steps) b.append(st).append('\n');
+        return b.toString();
+    }
+
+    static Scenario parse(String text) {
+        Setup setup = null;
+        String expect = null;
+        List<Step> steps = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            if (l.startsWith("setup ")) setup = Setup.parse(l.substring(6));
+            else if (l.startsWith("expect ")) expect = l.substring(7).strip();
+            else steps.add(Step.parse(l));
+        }
+        if (setup == null || expect == null) throw new IllegalArgumentException("scenario needs setup and expect lines");
+        return new Scenario(setup, expect, steps);
+    }
+}

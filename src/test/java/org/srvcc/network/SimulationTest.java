@@ -1,0 +1,63 @@
+package org.srvcc.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.srvcc.cli.Main;
+import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Options;
+import org.srvcc.procedure.Profile;
+
+class SimulationTest {
+    @Test
+    void everyFaultClassEndsWithEveryInvariantHolding() {
+        for (Profile p : Profile.values())
+            for (Simulation.Fault f : Simulation.Fault.values()) {
+                if (f == Simulation.Fault.PREP_REJECT_MME && !p.viaMme()) continue;
+                Setup s = Setup.of(p, Options.STANDARD, new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0));
+                Simulation.Result r = Simulation.run(s, Set.of(f));
+                assertTrue(r.violated().isEmpty(), p + " " + f + ": " + r.violated());
+                assertTrue(r.notInjected().isEmpty(), p + " " + f + " was not injected");
+            }
+    }
+
+    @Test
+    void successAgreesForEveryProfileAndSession() {
+        for (Profile p : Profile.values())
+            for (String session : new String[] {"normal", "emergency", "emergency-unauth"}) {
+                StringWriter out = new StringWriter(), err = new StringWriter();
+                int rc = Main.run(new String[] {"simulate", "--profile", p.toString(), "--session", session}, new PrintWriter(out), new PrintWriter(err));
+                assertEquals(0, rc, err.toString());
+                String o = out.toString();
+                assertTrue(o.contains("invariants: all hold after every step"), o);
+                assertTrue(o.contains("ueState    InUtranCall") && o.contains("mscState   Active"), o);
+                if (session.equals("emergency-unauth")) assertTrue(o.contains("DIFFERENT keys") && o.contains("null"), o);
+                else assertTrue(o.contains("same CK, IK and KSI") && !o.contains("null"), o);
+                assertTrue(!o.matches("(?s).*[0-9a-f]{32}.*"), "key bytes printed without --show-keys");
+            }
+    }
+
+    @Test
+    void showKeysPrintsMatchingKeysOnlyWhenAsked() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.run(new String[] {"simulate", "--show-keys"}, new PrintWriter(out), new PrintWriter(new StringWriter())));
+        String[] lines = out.toString().lines().filter(l -> l.contains("CK_SRVCC")).map(l -> l.trim().split("\\s+")[2]).toArray(String[]::new);
+        assertEquals(2, lines.length);
+        assertEquals(lines[0], lines[1]);
+        assertEquals(32, lines[0].length());
+    }
+
+    @Test
+    void badSimulateInputIsOneLine() {
+        for (String[] a : new String[][] {{"simulate", "--faults", "bogus"}, {"simulate", "--profile", "draft-direct", "--faults", "prep-reject-mme"},
+                {"simulate", "--session", "x"}, {"simulate", "--option", "nope=1"}}) {
+            StringWriter err = new StringWriter();
+            assertEquals(2, Main.run(a, new PrintWriter(new StringWriter()), new PrintWriter(err)), String.join(" ", a));
+            assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        }
+    }
+}

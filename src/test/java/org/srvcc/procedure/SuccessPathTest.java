@@ -1,0 +1,91 @@
+package org.srvcc.procedure;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.util.List;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Kamf;
+import org.srvcc.network.Setup;
+import org.srvcc.network.Simulation;
+
+/** The whole Annex J handover over random KAMF, DL NAS COUNT (edges mixed in) and ngKSI. */
+class SuccessPathTest {
+    static final Gen<byte[]> KAMFS = Generate.byteArrays(Generate.constant(32), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+    static final Gen<Integer> COUNTS = integers().between(0, 0xFFFFFE).mix(Generate.pick(List.of(0, 15, 16, 255, 256, 0xFFFFFE)), 40);
+
+    static byte[] hmac(byte[] key, byte[] s) throws Exception {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(new SecretKeySpec(key, "HmacSHA256"));
+        return m.doFinal(s);
+    }
+
+    @Test
+    void ueAndMscDeriveTheAnnexJKeysForAnyKamfCountAndKsi() {
+        qt().withExamples(150).forAll(KAMFS, COUNTS, integers().between(0, 6)).checkAssert((kamf, count, ngKsi) -> {
+            Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 0xFFFFFF, 20, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1);
+            s.preset(1, Kamf.of(kamf, ngKsi + 7), count);
+            Simulation.Result r = runSuccess(s);
+            assertTrue(r.violated().isEmpty(), r.violated().toString());
+            Nodes.UeCtx ue = s.ue.get(1);
+            Nodes.MscCtx msc = s.msc.get(1);
+            assertEquals(Nodes.UeState.InUtranCall, ue.state);
+            assertEquals(Nodes.MscState.Active, msc.state);
+            assertEquals(ngKsi, msc.ksi);
+            assertEquals(ngKsi, ue.ksi);
+            try {   // independent: the JDK's HMAC on hand-built S strings
+                byte[] kasme = hmac(kamf, new byte[] {0x7D, 0, (byte) (count >> 16), (byte) (count >> 8), (byte) (int) count, 0, 4});
+                byte[] ckik = hmac(kasme, new byte[] {0x1A, 0, 0, 0, 0, 0, 4});
+                InsecureKeyAccess a = InsecureKeyAccess.get();
+                assertArrayEquals(java.util.Arrays.copyOfRange(ckik, 0, 16), msc.key.ck().bytes(a));
+                assertArrayEquals(java.util.Arrays.copyOfRange(ckik, 16, 32), msc.key.ik().bytes(a));
+                assertArrayEquals(java.util.Arrays.copyOfRange(ckik, 0, 16), ue.key.ck().bytes(a));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            assertTrue(s.radio.values().stream().anyMatch(m -> ((Message.HoCmd) m).lsb() == (count & 15)));
+        });
+    }
+
+    @Test
+    void noSrvccStartsOnTheLastCountBecauseTheIncrementWouldWrap() {
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 0xFFFFFF, 20, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1);
+        s.preset(1, Kamf.of(new byte[32], 8), 0xFFFFFF);
+        assertTrue(s.enabled().stream().noneMatch(x -> x.action() == Action.GnbSendHandoverRequired || x.action() == Action.AmfSendDownlinkNas));
+    }
+
+    @Test
+    void keysAreDestroyedWhenContextsAreDeleted() {
+        Setup setup = Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 4, 100, 4, 2, 0, 0));
+        Simulation.Result r = Simulation.run(setup, Set.of(Simulation.Fault.CANCEL));
+        Srvcc s = r.end();
+        assertEquals(null, s.msc.get(1).key);
+        Srvcc.Issued first = s.issued.get(0);
+        assertTrue(first.fingerprint().length() == 64);
+        // the PS to CS Request that carried the keys still exists only as history: its handles are zeroed
+        assertTrue(r.steps().stream().anyMatch(x -> x.action() == Action.MscHandlePsToCsCancel));
+    }
+
+    private static Simulation.Result runSuccess(Srvcc s) {
+        s.apply(new Step(Action.GnbSendHandoverRequired, 1, 0));
+        List<String> violated = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Step next = null;
+            for (Step st : s.enabled())
+                if (st.action().kind == Action.Kind.PROGRESS && st.action() != Action.AmfTimerExpiry && st.action() != Action.MscTimerExpiry) { next = st; break; }
+            if (next == null) break;
+            s.apply(next);
+            violated.addAll(Invariants.violated(s));
+        }
+        return new Simulation.Result(List.of(), s, violated, Set.of());
+    }
+}
