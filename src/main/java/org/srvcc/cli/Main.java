@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./srvcc}. Bad input: one line on stderr, exit status 2, no stack trace. */
 @Command(name = "srvcc", mixinStandardHelpOptions = true, version = "srvcc 0.1.0",
     description = "Model and reference implementation of the 3GPP SRVCC from 5G to UTRAN security procedure.",
-    subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
 

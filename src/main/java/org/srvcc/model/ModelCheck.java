@@ -51,7 +51,8 @@ public final class ModelCheck {
         List<String> extra = model.mustFire().isEmpty() ? List.of() : List.of("-coverage", "1");
         while (true) {
             TlcRunner.Run run = runner.run(manifest.home.resolve("model-checks"), manifest.module + ".tla",
-                model.cfg(remaining), extra, workers, Math.max(30, model.budgetSeconds() * 3), progress);
+                model.cfg(remaining), extra, workers, Math.max(30, model.budgetSeconds() * 3), progress, false,
+                model.expectGenerated() >= 0 && model.expectGenerated() < 30_000);
             total += run.seconds();
             ToolOutput out = run.output();
             String inv = out.violatedInvariant();

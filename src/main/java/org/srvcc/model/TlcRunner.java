@@ -42,13 +42,19 @@ public final class TlcRunner {
     /** As above; with {@code checkDeadlock} a state without successors is an error (trace validation). */
     public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
                    long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock) throws IOException, InterruptedException {
+        return run(dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, checkDeadlock, false);
+    }
+
+    /** {@code small}: a run of a few thousand states, where the JIT's startup costs more than it saves. */
+    public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
+                   long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock, boolean small) throws IOException, InterruptedException {
         Path work = home.resolve("target/tlc").resolve(UUID.randomUUID().toString());
         Files.createDirectories(work);
         Path cfg = work.resolve("MC.cfg");
         Files.writeString(cfg, cfgText);
         List<String> cmd = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseParallelGC", "-Xss16m", "-DTLA-Library=" + home.resolve("spec"),
+            small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC", "-Xss16m", "-DTLA-Library=" + home.resolve("spec"),
             "-cp", tlcJar(), "tlc2.TLC", "-nowarning", "-tool"));
         if (!checkDeadlock) cmd.add("-deadlock");
         cmd.addAll(List.of("-workers", String.valueOf(workers), "-metadir", work.resolve("states").toString(),

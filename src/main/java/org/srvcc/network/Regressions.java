@@ -5,17 +5,17 @@ import java.util.List;
 import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.Step;
 
-/** The replayable scenario format: comment lines, a setup line, an expect line, one step per line. */
-final class Regressions {
+/** Saved counterexamples (src/test/resources/regressions). The replayable scenario format: comment lines, a setup line, an expect line, one step per line. */
+public final class Regressions {
     private Regressions() {}
 
-    record Scenario(Setup setup, String expect, List<Step> steps) {}
+    public record Scenario(Setup setup, String expect, List<Step> steps) {}
 
-    static String fileName(String invariant, Profile p, String option) {
+    public static String fileName(String invariant, Profile p, String option) {
         return invariant + "-" + p + "-" + option.replaceAll("[^A-Za-z0-9]+", "_") + ".scenario";
     }
 
-    static String write(Setup s, List<Step> steps, String invariant, String flow) {
+    public static String write(Setup s, List<Step> steps, String invariant, String flow) {
         StringBuilder b = new StringBuilder("# Shrunk counterexample found by MutantsTest; replayed by RegressionsTest.\n");
         for (String l : flow.split("\n")) b.append("# ").append(l).append('\n');
         b.append("setup ").append(s.text()).append('\n');
@@ -24,7 +24,7 @@ final class Regressions {
         return b.toString();
     }
 
-    static Scenario parse(String text) {
+    public static Scenario parse(String text) {
         Setup setup = null;
         String expect = null;
         List<Step> steps = new ArrayList<>();
