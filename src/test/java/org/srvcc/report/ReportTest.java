@@ -1,0 +1,44 @@
+package org.srvcc.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.srvcc.model.Conformance;
+import org.srvcc.model.Manifest;
+import org.srvcc.model.ModelCheck;
+import org.srvcc.procedure.Profile;
+
+/** A small report (two models, one profile) written end to end: sections, figures, no key bytes. */
+class ReportTest {
+    static final Path HOME = Path.of("").toAbsolutePath();
+
+    @Test
+    void writesHtmlAndMarkdownWithFiguresFromTheRun() throws Exception {
+        Manifest m = new Manifest(HOME);
+        ModelCheck mc = new ModelCheck(m);
+        List<ModelCheck.Result> checks = new ArrayList<>();
+        for (String n : List.of("DraftDirect", "MutantDirectAmfSendsKamf")) checks.add(mc.check(m.model(n), 1, null));
+        Conformance.Summary conf = Conformance.run(HOME, List.of(Profile.DRAFT_DIRECT), 6, 1);
+        Path out = HOME.resolve("target/report-test");
+        Report r = new Report();
+        r.write(out, Report.environment("test"), checks, conf, List.of(), List.of("./srvcc report"));
+        String html = Files.readString(out.resolve("report.html"));
+        String md = Files.readString(out.resolve("report.md"));
+        for (String s : List.of("Evaluation matrix", "Minimal assumptions", "Conformance", "Test vectors", "Reproduce"))
+            assertTrue(html.contains(s) && md.contains(s), s);
+        // 3 success flows + 5 failure flows + 2 counterexamples of MutantDirectAmfSendsKamf
+        assertEquals(10, r.figureCount());
+        assertEquals(10, html.split("data:image/svg\\+xml;base64,", -1).length - 1);
+        assertTrue(Files.readString(out.resolve("figures/cex-MutantDirectAmfSendsKamf-KamfConfinement.svg")).contains("<svg"));
+        assertTrue(md.contains("| DraftDirect | draft-direct, FC 0xFF01, AMF increments | success | success | 1043 |"), md);
+        // the only long hex strings are the published test vectors' KAMFs and keys, in the vector table
+        String beforeVectors = html.substring(0, html.indexOf("Test vectors"));
+        assertFalse(beforeVectors.replaceAll("data:image/svg\\+xml;base64,[A-Za-z0-9+/=]+", "").matches("(?s).*[0-9a-f]{32}.*"));
+    }
+}
