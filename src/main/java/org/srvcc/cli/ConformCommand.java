@@ -51,7 +51,8 @@ final class ConformCommand implements Callable<Integer> {
             t.runs(), t.steps(), t.tlcRuns(), t.seconds(), t.rejections().size()));
         for (TraceValidation.Rejection r : t.rejections())
             b.append("  rejected ").append(r.run().setup().text()).append(" at step ").append(r.step() + 1).append(' ')
-                .append(r.javaStep()).append(": ").append(String.join("; ", r.changedByJava())).append('\n');
+                .append(r.javaStep()).append(": Java changed ").append(String.join("; ", r.changedByJava())).append("\n    ")
+                .append(r.modelAllows()).append('\n');
         for (String e : t.errors()) b.append("  error: ").append(e).append('\n');
         int beh = 0, tr = 0;
         for (int i = 0; i < s.replays().size(); i++) {

@@ -30,8 +30,11 @@ public final class TraceValidation {
         }
     }
 
-    /** A run the model rejects: which, the first step it cannot take, and how the states differ. */
-    public record Rejection(Run run, int step, Step javaStep, List<String> changedByJava) {}
+    /**
+     * A run the model rejects: which, the first step it cannot take (1-based index {@code step + 1}),
+     * what the Java step changed, and how the Java state differs from what the model allows there.
+     */
+    public record Rejection(Run run, int step, Step javaStep, List<String> changedByJava, String modelAllows) {}
 
     public record Result(int runs, int steps, int tlcRuns, double seconds, List<Rejection> rejections, List<String> errors) {}
 
@@ -69,7 +72,9 @@ public final class TraceValidation {
                 int step = ((Number) last.value("step")).intValue();   // the last state the model reached
                 Run bad = pending.get(tr);
                 List<Map<String, Object>> st = states.get(tr);
-                rejections.add(new Rejection(bad, step, bad.steps().get(step - 1), changed(st.get(step - 1), st.get(step))));
+                // the model reached state number `step` (1 = initial); Java step number `step` is the one it cannot take
+                rejections.add(new Rejection(bad, step, bad.steps().get(step - 1), changed(st.get(step - 1), st.get(step)),
+                    allowed(bad.modelSetup(), st.get(step - 1), bad.steps().get(step - 1), st.get(step))));
                 pending.remove(tr);
                 states.remove(tr);
             }
@@ -126,6 +131,49 @@ public final class TraceValidation {
         TlcRunner.Run r = new TlcRunner(home).run(dir, "MCTrace.tla", cfg(setup), List.of(), 1, 600, null, true);
         if (System.getenv("SRVCC_KEEP_TLC") == null) TlcRunner.deleteTree(dir);
         return r;
+    }
+
+    /**
+     * What the model allows from {@code before} with the same action and UE: TLC enumerates the
+     * successors (-dump), and the one closest to the Java state is compared variable by variable.
+     */
+    String allowed(Setup setup, Map<String, Object> before, Step step, Map<String, Object> java) throws IOException, InterruptedException {
+        Path dir = home.resolve("target/trace-validation").resolve(UUID.randomUUID().toString());
+        Files.createDirectories(dir);
+        Map<String, Object> e = new TreeMap<>();
+        e.put("action", step.action().name());
+        e.put("ue", (long) step.ue());
+        e.put("state", before);
+        Files.writeString(dir.resolve("TraceData.tla"), "---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\nTraces == << << "
+            + TlaValue.write(e) + " >> >>\n====\n");
+        Files.writeString(dir.resolve("MCSucc.tla"), "---- MODULE MCSucc ----\nEXTENDS SrvccTrace\n"
+            + "SuccInit == tr = 1 /\\ step = 1 /\\ IsState(Traces[1][1].state)\n"
+            + "SuccNext == step = 1 /\\ step' = 2 /\\ tr' = tr /\\ Taken(Traces[1][1].action, Traces[1][1].ue)\n====\n");
+        String cfg = cfg(setup).replace("SPECIFICATION TraceSpec", "INIT SuccInit\nNEXT SuccNext");
+        Path dump = dir.resolve("succ");
+        TlcRunner.Run r = new TlcRunner(home).run(dir, "MCSucc.tla", cfg, List.of("-dump", dump.toString()), 1, 120, null);
+        Path file = Files.exists(dump) ? dump : Path.of(dump + ".dump");
+        List<Map<String, Object>> succ = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (String block : Files.readString(file).split("(?m)^State \\d+:\\s*$")) {
+                Map<String, String> v = ToolOutput.vars(block);
+                if (!"2".equals(v.get("step"))) continue;
+                Map<String, Object> m = new TreeMap<>();
+                v.forEach((k, x) -> { if (!k.equals("tr") && !k.equals("step")) m.put(k, TlaValue.parse(x)); });
+                succ.add(m);
+            }
+        }
+        if (System.getenv("SRVCC_KEEP_TLC") == null) TlcRunner.deleteTree(dir);
+        if (!r.output().success() && succ.isEmpty()) return "TLC could not enumerate successors: " + r.output().errors();
+        if (succ.isEmpty()) return "the model does not allow " + step.action() + " for UE " + step.ue() + " in this state";
+        Map<String, Object> best = succ.get(0);
+        int bestN = Integer.MAX_VALUE;
+        for (Map<String, Object> m : succ) {
+            int n = ModelReplay.diff(m, java).isEmpty() ? 0 : ModelReplay.diff(m, java).split("; ").length;
+            if (n < bestN) { bestN = n; best = m; }
+        }
+        return "the model allows " + succ.size() + " successor(s) by " + step.action() + "; the closest differs in " + bestN
+            + " variable(s): " + ModelReplay.diff(best, java);
     }
 
     /** The model constants that correspond to a Java setup. */
