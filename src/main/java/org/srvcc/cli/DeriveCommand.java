@@ -55,7 +55,18 @@ final class DeriveCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.steps(p, o, steps));
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("profile", p.toString());
+            m.put("options", o.asMap());
+            m.put("steps", steps.stream().map(x -> {
+                java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+                e.put("name", x.name());
+                e.put("from", x.from());
+                e.put("s", x.s());
+                e.put("value", x.value());
+                return e;
+            }).toList());
+            out.println(org.srvcc.model.Json.write(m));
             return 0;
         }
         out.println("profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())

@@ -46,7 +46,11 @@ final class KdfCommand implements Callable<Integer> {
         byte[] out = Kdf.derive(k, f, ps);
         java.util.Arrays.fill(k, (byte) 0);
         if (json) {
-            spec.commandLine().getOut().println("{\"fc\":\"" + f + "\",\"s\":\"" + Hex.encode(s) + "\",\"output\":\"" + Hex.encode(out) + "\"}");
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("fc", f.toString());
+            m.put("s", Hex.encode(s));
+            m.put("output", Hex.encode(out));
+            spec.commandLine().getOut().println(org.srvcc.model.Json.write(m));
         } else {
             spec.commandLine().getOut().println(Hex.encode(out));
         }

@@ -26,7 +26,7 @@ final class VectorsCommand implements Callable<Integer> {
         List<TestVectors.Row> rows = TestVectors.rows();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            for (TestVectors.Row r : rows) out.println(Json.object(r.asMap()));
+            for (TestVectors.Row r : rows) out.println(org.srvcc.model.Json.write(r.asMap()));
         } else if (format.equals("tsv")) {
             out.print(TestVectors.tsv(rows));
         } else {

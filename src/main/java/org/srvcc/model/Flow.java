@@ -32,14 +32,11 @@ public final class Flow {
 
     /** The node an action belongs to, from its role prefix. */
     public static String node(String action) {
-        if (action.startsWith("Gnb")) return "gNB";
-        if (action.startsWith("Amf")) return "AMF";
-        if (action.startsWith("Mme")) return "MME_SRVCC";
-        if (action.startsWith("Msc")) return "MSC";
-        if (action.startsWith("Ue")) return "UE";
-        if (action.startsWith("Attacker")) return "attacker";
-        if (action.startsWith("Net")) return "network";
-        return "-";
+        try {
+            return org.srvcc.procedure.Action.valueOf(action).node();
+        } catch (IllegalArgumentException e) {
+            return "-";
+        }
     }
 
     @SuppressWarnings("unchecked")

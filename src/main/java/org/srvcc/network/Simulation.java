@@ -169,6 +169,16 @@ public final class Simulation {
         return null;
     }
 
+    /**
+     * From any state: apply progress steps (timers last, never the AMF's in Commanded) until none is
+     * left; returns the invariants violated on the way.
+     */
+    public static List<String> runToCompletion(Srvcc s, List<Step> steps) {
+        List<String> violated = new ArrayList<>();
+        settle(s, steps, violated, EnumSet.noneOf(Fault.class), false);
+        return violated;
+    }
+
     private static Step first(List<Step> en, Predicate<Step> p) {
         for (Step s : en) if (p.test(s)) return s;
         return null;
