@@ -94,7 +94,11 @@ final class CheckCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<ModelCheck.Result>> fs = new ArrayList<>();
-            for (Manifest.Model m : models) {
+            // Longest first (by pinned size) so the two jobs finish together; results keep manifest order.
+            List<Manifest.Model> order = new ArrayList<>(models);
+            order.sort(java.util.Comparator.comparingLong((Manifest.Model m) -> -Math.max(m.expectGenerated(), 0)));
+            java.util.Map<Manifest.Model, Future<ModelCheck.Result>> byModel = new java.util.HashMap<>();
+            for (Manifest.Model m : order) {
                 fs.add(pool.submit(() -> {
                     ModelCheck.Result r = mc.check(m, workers, line -> {
                         if (progress != null) synchronized (progress) { progress.println("  " + m.name() + ": " + line); progress.flush(); }
@@ -106,9 +110,10 @@ final class CheckCommand implements Callable<Integer> {
                     }
                     return r;
                 }));
+                byModel.put(m, fs.get(fs.size() - 1));
             }
             List<ModelCheck.Result> results = new ArrayList<>();
-            for (Future<ModelCheck.Result> f : fs) results.add(f.get());
+            for (Manifest.Model m : models) results.add(byModel.get(m).get());
             return results;
         } finally {
             pool.shutdownNow();
