@@ -43,8 +43,10 @@ class ConformanceTest {
             assertTrue(r.transitions() > 100);
             for (String a : r.actionsCovered()) covered.add(Action.valueOf(a));
         }
-        // Every action of the procedure occurs in some replayed model, except the mutant-only one.
-        for (Action a : Action.values()) if (a != Action.UeSkipReauth) assertTrue(covered.contains(a), a + " never replayed");
+        // Every action of the procedure occurs in some replayed model, except the mutant-only one and the
+        // refused reverse SRVCC, which changes nothing (TLC's state graph has no self-loops to replay).
+        for (Action a : Action.values())
+            if (a != Action.UeSkipReauth && a != Action.UeRequestReverseSrvcc) assertTrue(covered.contains(a), a + " never replayed");
     }
 
     record MutantCase(String option, Set<Simulation.Fault> flow, Action divergesAt) {}
