@@ -590,6 +590,16 @@ NullAlgorithmsOnlyWhenUnauthenticated ==
 CkIkSecrecy ==            \* the keys of a running CS call are unknown to the attacker
     \A u \in UEs : mscState[u] = "Active" /\ mscAlg[u] # "null" => ~Derivable(mscKey[u], AttackerKnows)
 
+(* Refinement: Srvcc implements SrvccKeys under this mapping. *)
+AbsNetKey == [u \in UEs |-> IF mscState[u] \in {"Prepared", "Active"} THEN mscKey[u] ELSE None]
+AbsInCall == [u \in UEs |-> ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] = "ciphered"]
+AbsSpent == {i.key : i \in issued}
+AbsKamfHolders == {"AMF", "UE"} \cup {p \in Places : \E k \in held[p] : k.kind = "kamf"}
+                  \cup (IF \E m \in msgs : "key" \in DOMAIN m /\ m.key.kind = "kamf" THEN {"wire"} ELSE {})
+Keys == INSTANCE SrvccKeys WITH netKey <- AbsNetKey, inCall <- AbsInCall, spent <- AbsSpent,
+                                kamfHolders <- AbsKamfHolders
+RefinesSrvccKeys == Keys!Spec
+
 (* Temporal: a started handover ends, and a prepared MSC context does not linger. *)
 HandoverEventuallyResolves ==
     \A u \in UEs : /\ (amfState[u] \in {"Preparing", "Commanded"}) ~> (amfState[u] \in {"Idle", "Released"})

@@ -14,6 +14,11 @@ public final class Manifest {
                         List<String> invariants, List<String> expectViolated, long expectDistinct,
                         long expectGenerated, long budgetSeconds, boolean build, List<String> mustFire,
                         String note) {
+        /** The temporal property a non-safety model checks. */
+        public String property() {
+            return mode.equals("refinement") ? "RefinesSrvccKeys" : "HandoverEventuallyResolves";
+        }
+
         public String profile() {
             return String.valueOf(constants.get("Profile"));
         }
@@ -30,8 +35,8 @@ public final class Manifest {
             }).append('\n');
             b.append("CONSTANTS\n");
             constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(cfgValue(k, v)).append('\n'));
-            if (mode.startsWith("liveness")) {
-                b.append("PROPERTIES\n  HandoverEventuallyResolves\n");
+            if (!mode.equals("safety")) {
+                b.append("PROPERTIES\n  ").append(property()).append('\n');
                 b.append("INVARIANTS\n  TypeOK\n");
             } else if (!invariantsToCheck.isEmpty()) {
                 b.append("INVARIANTS\n");

@@ -56,11 +56,11 @@ public final class ModelCheck {
             total += run.seconds();
             ToolOutput out = run.output();
             String inv = out.violatedInvariant();
-            if (model.mode().startsWith("liveness") && out.temporalViolated()) inv = "HandoverEventuallyResolves";
+            if (!model.mode().equals("safety") && out.temporalViolated()) inv = model.property();
             if (inv != null) {
                 List<ToolOutput.TraceState> trace = out.trace();
                 violations.add(new Violation(inv, trace, Flow.of(trace, model.profile())));
-                if (!remaining.remove(inv) || model.mode().startsWith("liveness")) break;
+                if (!remaining.remove(inv) || !model.mode().equals("safety")) break;
                 if (remaining.isEmpty()) break;
                 continue;
             }

@@ -48,7 +48,8 @@ public final class ToolOutput {
     }
 
     public boolean temporalViolated() {
-        return messages.stream().anyMatch(x -> x.code == 2116 || x.body.startsWith("Temporal properties were violated"));
+        // 2116: temporal property violated; 2112: action property (e.g. a refinement) violated
+        return messages.stream().anyMatch(x -> x.code == 2116 || x.code == 2112 || x.body.startsWith("Temporal properties were violated"));
     }
 
     public List<TraceState> trace() {
@@ -115,7 +116,7 @@ public final class ToolOutput {
     public List<String> errors() {
         List<String> e = new ArrayList<>();
         for (Message x : messages)
-            if (x.severity == 1 && x.code != 2110 && x.code != 2116 && x.code != 2121 && x.code != 2217 && x.code != 2122)
+            if (x.severity == 1 && x.code != 2110 && x.code != 2112 && x.code != 2116 && x.code != 2121 && x.code != 2217 && x.code != 2122)
                 e.add(x.code + ": " + x.body.lines().findFirst().orElse(""));
         return e;
     }

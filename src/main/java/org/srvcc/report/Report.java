@@ -100,7 +100,7 @@ public final class Report {
 
         h2("Evaluation matrix: design options against properties");
         para("Each row is one TLC model (see model-checks/manifest.json). 'violated' links to the counterexample below; 'holds' means TLC explored every state of the model without finding a violation.");
-        markdownTable(Matrix.markdown(checks, List.of("profiles", "options", "draft", "liveness")));
+        markdownTable(Matrix.markdown(checks, List.of("profiles", "options", "draft", "liveness", "refinement")));
         h2("Minimal assumptions: attacker and node compromise");
         para("Compromise is passive: the attacker reads what the named node or link holds. KamfConfinement holding under MME_SRVCC and MSC compromise is the backward-security result: neither yields KAMF.");
         markdownTable(Matrix.markdown(checks, List.of("attacker", "compromise")));
