@@ -51,10 +51,13 @@ public final class TlcRunner {
         Path work = home.resolve("target/tlc").resolve(UUID.randomUUID().toString());
         Files.createDirectories(work);
         Path cfg = work.resolve("MC.cfg");
+        // TLC unpacks its standard modules (Naturals.tla, ...) into java.io.tmpdir; two TLC JVMs
+        // sharing /tmp race on those files, so every run gets its own.
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
         Files.writeString(cfg, cfgText);
         List<String> cmd = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC", "-Xss16m", "-DTLA-Library=" + home.resolve("spec"),
+            small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-DTLA-Library=" + home.resolve("spec"),
             "-cp", tlcJar(), "tlc2.TLC", "-nowarning", "-tool"));
         if (!checkDeadlock) cmd.add("-deadlock");
         cmd.addAll(List.of("-workers", String.valueOf(workers), "-metadir", work.resolve("states").toString(),
