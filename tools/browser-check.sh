@@ -14,6 +14,7 @@ fi
 if [ ! -f "$dir/report.html" ]; then
   "$home/srvcc" report --out "$dir"
 fi
+dir="$(cd "$dir" && pwd)"   # chromium needs an absolute file:// URL
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
        --disable-component-update --disable-sync --user-data-dir="$(mktemp -d)" --virtual-time-budget=5000)
 dom="$(chromium "${flags[@]}" --dump-dom "file://$dir/report.html" 2>/dev/null)"
