@@ -7,24 +7,24 @@ import java.util.List;
 public final class Matrix {
     private Matrix() {}
 
-    public static final List<String> PROPERTIES = List.of("KamfConfinement", "KeyAgreement",
+    public static final List<String> PROPERTIES = List.of("TypeOK", "KamfConfinement", "KeyAgreement",
         "FailureLeavesNoUsableContext", "KeyFreshness", "KsiMapping", "CountMonotonic", "NoReverseSrvcc",
         "ReauthBeforeReturn", "NullAlgorithmsOnlyWhenUnauthenticated", "CkIkSecrecy", "HandoverEventuallyResolves",
         "RefinesSrvccKeys");
 
-    /** Markdown table of the results whose model belongs to one of the groups. */
+    /** Markdown table of the results whose model belongs to one of the groups; "–": not checked by that model. */
     public static String markdown(List<ModelCheck.Result> results, List<String> groups) {
         StringBuilder b = new StringBuilder("| design (model) |");
         for (String p : PROPERTIES) b.append(' ').append(p).append(" |");
         b.append("\n|---|").append("---|".repeat(PROPERTIES.size())).append('\n');
         for (ModelCheck.Result r : results) {
             if (!groups.contains(r.model().group())) continue;
-            b.append("| ").append(r.model().row()).append(" (`").append(r.model().name()).append("`) |");
+            b.append("| ").append(r.model().row().replace("|", "\\|")).append(" (`").append(r.model().name()).append("`) |");
             for (String p : PROPERTIES) {
                 String cell;
-                if (r.violated().contains(p)) cell = "**violated**";
+                if (r.violated().contains(p)) cell = "[**violated**](#cex-" + r.model().name() + "-" + p + ")";
                 else if (checks(r.model(), p) && r.problems().stream().noneMatch(x -> x.startsWith("TLC"))) cell = "holds";
-                else cell = "not checked";
+                else cell = "–";
                 b.append(' ').append(cell).append(" |");
             }
             b.append('\n');

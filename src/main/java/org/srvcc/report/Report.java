@@ -99,7 +99,7 @@ public final class Report {
         table(List.of("model", "configuration", "expected", "got", "distinct states", "states generated", "seconds", "verdict"), rows);
 
         h2("Evaluation matrix: design options against properties");
-        para("Each row is one TLC model (see model-checks/manifest.json). 'violated' links to the counterexample below; 'holds' means TLC explored every state of the model without finding a violation.");
+        para("Each row is one TLC model (see model-checks/manifest.json). 'violated' links to the counterexample below; 'holds' means TLC explored every state of the model without finding a violation; '–' means that model does not check that property.");
         markdownTable(Matrix.markdown(checks, List.of("profiles", "options", "draft", "liveness", "refinement")));
         h2("Minimal assumptions: attacker and node compromise");
         para("Compromise is passive: the attacker reads what the named node or link holds. KamfConfinement holding under MME_SRVCC and MSC compromise is the backward-security result: neither yields KAMF.");
@@ -180,7 +180,8 @@ public final class Report {
             inner = inner.substring(1, inner.length() - 1);
             html.append("<tr>");
             for (String cell : inner.split("(?<!\\\\)\\|")) {
-                String c = esc(cell.strip().replace("\\|", "|")).replaceAll("\\*\\*(.*?)\\*\\*", "<b class=\"bad\">$1</b>")
+                String c = esc(cell.strip().replace("\\|", "|")).replaceAll("\\[([^\\]]*)\\]\\((#[^)]*)\\)", "<a href=\"$2\">$1</a>")
+                    .replaceAll("\\*\\*(.*?)\\*\\*", "<b class=\"bad\">$1</b>")
                     .replaceAll("`([^`]*)`", "<code>$1</code>");
                 html.append(head ? "<th>" : "<td>").append(c).append(head ? "</th>" : "</td>");
             }
