@@ -13,7 +13,7 @@ public final class Manifest {
     public record Model(String name, String group, String row, String mode, Map<String, Object> constants,
                         List<String> invariants, List<String> expectViolated, long expectDistinct,
                         long expectGenerated, long budgetSeconds, boolean build, List<String> mustFire,
-                        String note) {
+                        String note, List<String> targets) {
         /** The temporal property a non-safety model checks. */
         public String property() {
             return mode.equals("refinement") ? "RefinesSrvccKeys" : "HandoverEventuallyResolves";
@@ -74,7 +74,8 @@ public final class Manifest {
                 ((Number) expect.getOrDefault("generated", -1L)).longValue(),
                 ((Number) m.getOrDefault("budgetSeconds", 60L)).longValue(),
                 (Boolean) m.getOrDefault("build", Boolean.TRUE),
-                (List<String>) m.getOrDefault("mustFire", List.of()), (String) m.get("note")));
+                (List<String>) m.getOrDefault("mustFire", List.of()), (String) m.get("note"),
+                (List<String>) m.getOrDefault("targets", List.of())));
         }
     }
 
