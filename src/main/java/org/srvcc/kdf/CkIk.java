@@ -20,14 +20,6 @@ public record CkIk(Key128 ck, Key128 ik) {
         return ((KeyTerm.HalfTerm) ck.term()).key();
     }
 
-    /** True when CK||IK is exactly the given 256-bit key (the "split" design option). */
-    public boolean equalsConcatenationOf(Key256 k) {
-        if (isDestroyed() || k.isDestroyed()) return false;
-        byte[] r = k.raw();
-        return java.security.MessageDigest.isEqual(java.util.Arrays.copyOfRange(r, 0, 16), ck.raw())
-            && java.security.MessageDigest.isEqual(java.util.Arrays.copyOfRange(r, 16, 32), ik.raw());
-    }
-
     @Override
     public String toString() {
         return "CkIk[" + source() + "]";

@@ -46,11 +46,6 @@ public final class Kamf extends SecretBytes {
         return foundIn(encoded);
     }
 
-    /** Does a 256-bit key handle carry these very bytes (a leak through a mislabelled handle)? */
-    public boolean sameBytesAs(Key256 k) {
-        return sameBytes(k);
-    }
-
     /**
      * Mutant switch only ({@code amfSendsKamf}): wraps KAMF's bytes as if it were a KASME, which is
      * exactly the leak the confinement invariant and the wire scan must catch.

@@ -26,11 +26,6 @@ public final class Key128 extends SecretBytes {
         return sameBytes(other);
     }
 
-    /** Does this 128-bit key occur inside a 256-bit key (used by the separation check)? */
-    public boolean isHalfOf(Key256 k) {
-        return !k.isDestroyed() && foundIn(k.raw());
-    }
-
     @Override
     public String toString() {
         return isDestroyed() ? "Key128[" + term + ", destroyed]" : "Key128[" + term + "]";

@@ -43,8 +43,4 @@ abstract class SecretBytes {
     public final boolean isDestroyed() {
         return destroyed;
     }
-
-    final int length() {
-        return bytes.length;
-    }
 }

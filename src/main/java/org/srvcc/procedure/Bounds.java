@@ -10,9 +10,4 @@ public record Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int ma
             || maxReorders < 0 || maxReplays < 0)
             throw new IllegalArgumentException("bounds out of range: " + this);
     }
-
-    /** Generous limits for simulation and fuzzing. */
-    public static Bounds simulation(int ues) {
-        return new Bounds(ues, 6, 0xFFFFFF, ues + 6, 4, 0, 0);
-    }
 }

@@ -55,9 +55,9 @@ public final class Srvcc {
     final Map<Integer, GnbCtx> gnb = new TreeMap<>();
 
     // Network: core and uplink messages as a set, N2 uplink and downlink as ordered queues.
-    final LinkedHashMap<String, Message> msgs = new LinkedHashMap<>();
+    final LinkedHashMap<Map<String, Object>, Message> msgs = new LinkedHashMap<>();
     final Map<Integer, List<Message>> ul = new TreeMap<>(), dl = new TreeMap<>();
-    final LinkedHashMap<String, Message> radio = new LinkedHashMap<>();
+    final LinkedHashMap<Map<String, Object>, Message> radio = new LinkedHashMap<>();
 
     // History the invariants read (the model's history variables, plus byte-level evidence).
     final Map<String, Set<KeyTerm>> held = new LinkedHashMap<>();
@@ -113,10 +113,6 @@ public final class Srvcc {
         x.kamf = kamf.copy();
         f.dl = dlCount;
         x.dl = dlCount;
-    }
-
-    public static Srvcc standard(Profile p, Options o, Bounds b, long seed) {
-        return new Srvcc(p, o, b, Set.of(), Set.of(), Set.of(), seed);
     }
 
     String session(int u) {
@@ -191,8 +187,9 @@ public final class Srvcc {
         msgs.remove(key(m));
     }
 
-    static String key(Message m) {
-        return org.srvcc.model.TlaValue.write(Message.abstraction(m));
+    /** Messages form a set in the model: two with the same abstract form are one. */
+    static Map<String, Object> key(Message m) {
+        return Message.abstraction(m);
     }
 
     /** Wire scan: the encoded message must not contain the bytes of any KAMF held by the AMF or a UE. */
