@@ -1,4 +1,125 @@
 --------------------------------- MODULE MC ---------------------------------
-(* The module every model checks; each MC<Name>.cfg sets the constants.     *)
+(***************************************************************************)
+(* What every model checks: Srvcc with finite bounds and the six mutants.  *)
+(* As MCccfraft.tla does for ccfraft.tla, bounds are wrappers of Srvcc's   *)
+(* actions, so spec/Srvcc.tla states the protocol without them. Mutants    *)
+(* replace Srvcc's definitions through the cfg ("AmfSentKey <-             *)
+(* MCAmfSentKey"), each switched by a constant that is FALSE for the       *)
+(* standard. Each MC<Name>.cfg (generated from manifest.json) sets them.   *)
+(***************************************************************************)
 EXTENDS Srvcc
+
+CONSTANTS
+    amfSendsKamf,         \* mutant: the AMF forwards KAMF itself
+    mmeMapsWrongKsi,      \* mutant: KSI_SRVCC differs from eKSI
+    ueSkipsReauth,        \* mutant: the UE returns to 5G without a new authentication
+    allowReverseSrvcc,    \* mutant: SRVCC from UTRAN back to 5G is carried out
+    nullAlgorithmsAlways, \* mutant: the MSC selects NULL algorithms for every call
+    mmeMapsNoKeyKsi,      \* mutant: the MME maps eKSI to 7 ("no key available")
+    MaxAttempts,          \* bound: SRVCC attempts per UE
+    MaxCount,             \* bound: DL NAS COUNT
+    MaxKamf,              \* bound: KAMF identities (authentications)
+    MaxFaults,            \* bound: losses, duplications and MSC restarts
+    MaxReorders,          \* bound: reorderings on the downlink AMF -> gNB -> UE (0: in order)
+    MaxReplays            \* bound: radio replays by the attacker
+
+-----------------------------------------------------------------------------
+(* Mutant definitions, substituted for Srvcc's in every cfg. *)
+MCAmfSentKey(i, c) == IF amfSendsKamf THEN Kamf(i) ELSE AmfKey(i, c)
+MCMmeMapKsi(eksi) == IF mmeMapsNoKeyKsi THEN 7 ELSE IF mmeMapsWrongKsi THEN (eksi + 1) % 7 ELSE eksi
+MCMscSelectAlg(s) == IF nullAlgorithmsAlways THEN "null" ELSE SessionAlg(s)
+
+UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
+    /\ ueSkipsReauth /\ ueState[u] = "NeedsReauth"
+    /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
+    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+                   gnbState, netVars, histVars>>
+
+MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the standard refuses
+    IF allowReverseSrvcc
+    THEN /\ ueState[u] = "InUtranCall"
+         /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
+         /\ ueKey' = [ueKey EXCEPT ![u] = None]
+         /\ reversed' = reversed + 1
+         /\ UNCHANGED <<ul, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+                        gnbState, netVars, held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
+    ELSE UeRequestReverseSrvcc(u)
+
+-----------------------------------------------------------------------------
+(* Bounds: the same actions, enabled only while the budget lasts. *)
+Room(u) == amfAtt[u] < MaxAttempts /\ amfDl[u] < MaxCount   \* attempts and COUNT left
+MCGnbSendHandoverRequired(u) == Room(u) /\ GnbSendHandoverRequired(u)
+MCAmfStartSrvcc(u) == Room(u) /\ AmfStartSrvcc(u)
+MCAmfSendDownlinkNas(u) == amfDl[u] < MaxCount /\ AmfSendDownlinkNas(u)
+MCUeAuthenticate(u) == nextKamf <= MaxKamf /\ UeAuthenticate(u)
+MCNetLose(u) == faults < MaxFaults /\ NetLose(u)
+MCNetDuplicate(u) == faults < MaxFaults /\ NetDuplicate(u)
+MCNetLoseDownlink(u) == faults < MaxFaults /\ NetLoseDownlink(u)
+MCMscRestart == faults < MaxFaults /\ MscRestart
+MCNetReorderDownlink(u) == reorders < MaxReorders /\ NetReorderDownlink(u)
+MCAttackerReplay(u) == replays < MaxReplays /\ AttackerReplay(u)
+
+-----------------------------------------------------------------------------
+(* Srvcc's Progress and Environment with the bounded and mutant actions. *)
+MCProgressNoTimers(u) ==
+    \/ GnbForwardHandoverCommand(u) \/ GnbHandlePreparationFailure(u) \/ GnbHandleCancelAcknowledge(u)
+    \/ MCAmfStartSrvcc(u) \/ AmfHandleResponse(u) \/ AmfHandleHandoverCancel(u) \/ AmfHandleComplete(u)
+    \/ MmeHandleForwardRelocationRequest(u) \/ MmeHandlePsToCsResponse(u)
+    \/ MmeHandleRelocationCancel(u) \/ MmeHandlePsToCsComplete(u)
+    \/ MscHandlePsToCsRequest(u) \/ MscHandlePsToCsCancel(u) \/ MscHandleHandoverComplete(u)
+    \/ MscHandleCallRelease(u) \/ UeHandleHandoverCommand(u) \/ UeHandleDownlinkNas(u) \/ UeArriveUtran(u)
+MCProgress(u) == MCProgressNoTimers(u) \/ AmfTimerExpiry(u) \/ MscTimerExpiry(u)
+
+MCEnvironment(u) ==
+    \/ MCGnbSendHandoverRequired(u) \/ GnbCancel(u) \/ MCAmfSendDownlinkNas(u)
+    \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
+    \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ MCUeAuthenticate(u)
+    \/ UeSkipReauth(u) \/ MCUeRequestReverseSrvcc(u)
+    \/ MCNetLose(u) \/ MCNetDuplicate(u) \/ MCNetLoseDownlink(u) \/ MCNetReorderDownlink(u) \/ MCAttackerReplay(u)
+
+MCNext == (\E u \in UEs : MCProgress(u) \/ MCEnvironment(u)) \/ MCMscRestart
+MCSpec == Init /\ [][MCNext]_vars
+MCLiveSpec == MCSpec /\ \A u \in UEs : WF_vars(MCProgress(u))
+MCLiveSpecNoTimers == MCSpec /\ \A u \in UEs : WF_vars(MCProgressNoTimers(u))
+
+(* The same Java step name, as the bounded model action (trace validation and replay use it). *)
+MCAction(a, u) ==
+    CASE a = "GnbSendHandoverRequired" -> MCGnbSendHandoverRequired(u)
+      [] a = "GnbForwardHandoverCommand" -> GnbForwardHandoverCommand(u)
+      [] a = "GnbHandleCancelAcknowledge" -> GnbHandleCancelAcknowledge(u)
+      [] a = "GnbHandlePreparationFailure" -> GnbHandlePreparationFailure(u)
+      [] a = "GnbCancel" -> GnbCancel(u)
+      [] a = "AmfStartSrvcc" -> MCAmfStartSrvcc(u)
+      [] a = "AmfHandleResponse" -> AmfHandleResponse(u)
+      [] a = "AmfHandleHandoverCancel" -> AmfHandleHandoverCancel(u)
+      [] a = "AmfHandleComplete" -> AmfHandleComplete(u)
+      [] a = "AmfTimerExpiry" -> AmfTimerExpiry(u)
+      [] a = "AmfSendDownlinkNas" -> MCAmfSendDownlinkNas(u)
+      [] a = "MmeHandleForwardRelocationRequest" -> MmeHandleForwardRelocationRequest(u)
+      [] a = "MmeRejectPreparation" -> MmeRejectPreparation(u)
+      [] a = "MmeHandlePsToCsResponse" -> MmeHandlePsToCsResponse(u)
+      [] a = "MmeHandleRelocationCancel" -> MmeHandleRelocationCancel(u)
+      [] a = "MmeHandlePsToCsComplete" -> MmeHandlePsToCsComplete(u)
+      [] a = "MscHandlePsToCsRequest" -> MscHandlePsToCsRequest(u)
+      [] a = "MscRejectPreparation" -> MscRejectPreparation(u)
+      [] a = "MscHandlePsToCsCancel" -> MscHandlePsToCsCancel(u)
+      [] a = "MscHandleHandoverComplete" -> MscHandleHandoverComplete(u)
+      [] a = "MscHandleCallRelease" -> MscHandleCallRelease(u)
+      [] a = "MscTimerExpiry" -> MscTimerExpiry(u)
+      [] a = "UeHandleHandoverCommand" -> UeHandleHandoverCommand(u)
+      [] a = "UeHandleDownlinkNas" -> UeHandleDownlinkNas(u)
+      [] a = "UeMissDownlinkNas" -> UeMissDownlinkNas(u)
+      [] a = "UeArriveUtran" -> UeArriveUtran(u)
+      [] a = "UeReturnTo5G" -> UeReturnTo5G(u)
+      [] a = "UeEndCall" -> UeEndCall(u)
+      [] a = "UeAuthenticate" -> MCUeAuthenticate(u)
+      [] a = "UeSkipReauth" -> UeSkipReauth(u)
+      [] a = "UeRequestReverseSrvcc" -> MCUeRequestReverseSrvcc(u)
+      [] a = "NetLose" -> MCNetLose(u)
+      [] a = "NetDuplicate" -> MCNetDuplicate(u)
+      [] a = "NetLoseDownlink" -> MCNetLoseDownlink(u)
+      [] a = "NetReorderDownlink" -> MCNetReorderDownlink(u)
+      [] a = "AttackerReplay" -> MCAttackerReplay(u)
+      [] a = "MscRestart" -> MCMscRestart
+      [] OTHER -> FALSE
 =============================================================================

@@ -21,19 +21,8 @@ CONSTANTS
     ueRejectsUsedCount,   \* UE refuses an estimated COUNT it used before
     mscDeletesOnFailure,  \* MSC deletes the mapped context when the handover fails
     countLsbBits,         \* low bits of the DL NAS COUNT sent to the UE
-    amfSendsKamf,         \* mutant: the AMF forwards KAMF itself
-    mmeMapsWrongKsi,      \* mutant: KSI_SRVCC differs from eKSI
-    ueSkipsReauth,        \* mutant: the UE returns to 5G without a new authentication
-    allowReverseSrvcc,    \* mutant: SRVCC from UTRAN back to 5G is carried out
-    nullAlgorithmsAlways, \* mutant: the MSC selects NULL algorithms for every call
-    mmeMapsNoKeyKsi,      \* mutant: the MME maps eKSI to 7 ("no key available")
-    Compromised,          \* subset of Places whose contents the attacker reads
-    MaxAttempts,          \* bound: SRVCC attempts per UE
-    MaxCount,             \* bound: DL NAS COUNT
-    MaxKamf,              \* bound: KAMF identities (authentications)
-    MaxFaults,            \* bound: losses, duplications and MSC restarts
-    MaxReorders,          \* bound: reorderings on the downlink AMF -> gNB -> UE (0: in order)
-    MaxReplays            \* bound: radio replays by the attacker
+    Compromised           \* subset of Places whose contents the attacker reads
+\* Model bounds and the mutants live in model-checks/MC.tla, not here.
 
 Places == {"gNB", "MME_SRVCC", "MSC", "Sv"}
 ViaMme == Profile # "draft-direct"
@@ -58,7 +47,7 @@ RECURSIVE Derivable(_, _)
 Derivable(k, K) == k \in K \/ (k.kind = "kdf" /\ Derivable(k.key, K))   \* forward only
 RECURSIVE IsKey(_)
 IsKey(k) == \/ k = None
-            \/ k.kind = "kamf" /\ k.id \in 0..MaxKamf
+            \/ k.kind = "kamf" /\ k.id \in Nat
             \/ k.kind = "kdf" /\ k.fc \in {"0x7D", "0x74", "0xFF01", "0x1A"} /\ k.count \in Nat /\ IsKey(k.key)
 
 KsiOf(i) == i % 7                                                       \* ngKSI of KAMF i
@@ -67,6 +56,11 @@ AmfKey(i, c) == Kdf(Kamf(i), AmfFcValue, c)   \* KASME_SRVCC / K'ASME; CK||IK wh
 MmeCk(k, c) == IF mmeKeyMode = "split" THEN k
                ELSE Kdf(k, "0x1A", IF mmeCount = "zero" THEN 0 ELSE c)
 UeCk(i, c) == IF ~ViaMme \/ ueKeyMode = "split" THEN AmfKey(i, c) ELSE Kdf(AmfKey(i, c), "0x1A", 0)
+(* The points where MC.tla substitutes a mutant (cfg "Op <- MCOp"); here, the standard's choice. *)
+AmfSentKey(i, c) == AmfKey(i, c)                                        \* what the AMF puts in the request
+MmeMapKsi(eksi) == eksi                                                 \* KSI_SRVCC = eKSI (Annex J)
+SessionAlg(s) == IF s = "emergencyUnauth" THEN "null" ELSE "ciphered"   \* NULL only unauthenticated
+MscSelectAlg(s) == SessionAlg(s)                                        \* the MSC's choice of UEA/UIA
 Mod == 2 ^ countLsbBits
 Estimate(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* smallest >= stored
 
@@ -91,28 +85,43 @@ netVars == <<msgs, ul, dl, radio>>
 histVars == <<held, issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
 vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
 
+KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
+AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
+PlainTypes == {"RelocationCancel", "ForwardRelocationComplete", "PsToCsCancel", "PsToCsComplete",
+               "HandoverComplete", "CallRelease"}
+IsCoreMsg(m) ==      \* a message between AMF, MME_SRVCC and MSC, or from the UE to the MSC
+    /\ m.ue \in UEs /\ m.att \in Nat /\ m.copy \in {1, 2, 3}
+    /\ m.type \in KeyedTypes \cup AnswerTypes \cup PlainTypes
+    /\ m.type \in KeyedTypes => /\ IsKey(m.key) /\ m.ksi \in 0..7 /\ m.count \in Nat
+                               /\ m.session \in {"normal", "emergency", "emergencyUnauth"}
+    /\ m.type \in AnswerTypes => m.ok \in BOOLEAN
+
 TypeOK ==
     /\ ueState \in [UEs -> {"Connected5G", "HoCommanded", "InUtranCall", "NeedsReauth"}]
-    /\ ueKamf \in [UEs -> 0..MaxKamf] /\ ueDl \in [UEs -> Nat]
+    /\ ueKamf \in [UEs -> Nat] /\ ueDl \in [UEs -> Nat]
     /\ ueUsed \in [UEs -> SUBSET Nat] /\ ueDerivs \in [UEs -> Nat]
     /\ \A u \in UEs : IsKey(ueKey[u]) /\ IsKey(mscKey[u])
     /\ ueKsi \in [UEs -> 0..6]
     /\ ueSession \in [UEs -> {"normal", "emergency", "emergencyUnauth"}]
     /\ amfState \in [UEs -> {"Idle", "Preparing", "Commanded", "Released"}]
-    /\ amfKamf \in [UEs -> 0..MaxKamf] /\ amfDl \in [UEs -> 0..MaxCount]
-    /\ amfUsed \in [UEs -> SUBSET (0..MaxCount)] /\ amfDerivs \in [UEs -> Nat]
-    /\ amfAtt \in [UEs -> 0..MaxAttempts] /\ amfCount \in [UEs -> 0..MaxCount]
+    /\ amfKamf \in [UEs -> Nat] /\ amfDl \in [UEs -> Nat]
+    /\ amfUsed \in [UEs -> SUBSET Nat] /\ amfDerivs \in [UEs -> Nat]
+    /\ amfAtt \in [UEs -> Nat] /\ amfCount \in [UEs -> Nat]
     /\ mmeState \in [UEs -> {"Idle", "Preparing", "Done"}]
-    /\ mmeKsi \in [UEs -> 0..6] /\ mmeAtt \in [UEs -> 0..MaxAttempts]
+    /\ mmeKsi \in [UEs -> 0..6] /\ mmeAtt \in [UEs -> Nat]
     /\ mscState \in [UEs -> {"Idle", "Prepared", "Active"}]
-    /\ mscKsi \in [UEs -> 0..6] /\ mscAtt \in [UEs -> 0..MaxAttempts]
+    /\ mscKsi \in [UEs -> 0..6] /\ mscAtt \in [UEs -> Nat]
     /\ mscAlg \in [UEs -> {"none", "null", "ciphered"}]
     /\ gnbState \in [UEs -> {"Idle", "Requested", "Commanded", "Cancelling"}]
     /\ DOMAIN dl = UEs /\ \A u \in UEs : \A i \in 1..Len(dl[u]) : dl[u][i].ue = u /\ dl[u][i].type \in
            {"HandoverCommand", "HandoverCommandUe", "HandoverPreparationFailure", "DownlinkNasTransport",
             "HandoverCancelAcknowledge"}
+    /\ \A m \in msgs : IsCoreMsg(m)
+    /\ DOMAIN ul = UEs /\ \A u \in UEs : \A i \in 1..Len(ul[u]) :
+           ul[u][i].ue = u /\ ul[u][i].type \in {"HandoverRequired", "HandoverCancel"}
+    /\ \A r \in radio : r.type = "HandoverCommandUe" /\ r.ue \in UEs
     /\ DOMAIN held = Places /\ \A p \in Places : \A k \in held[p] : IsKey(k)
-    /\ faults \in 0..MaxFaults /\ reorders \in 0..MaxReorders /\ replays \in 0..MaxReplays
+    /\ faults \in Nat /\ reorders \in Nat /\ replays \in Nat
     /\ reversed \in Nat /\ nextKamf \in Nat
 
 -----------------------------------------------------------------------------
@@ -155,8 +164,7 @@ Init ==
 -----------------------------------------------------------------------------
 (* gNB *)
 GnbSendHandoverRequired(u) ==      \* NR coverage fades during a voice call
-    /\ gnbState[u] = "Idle" /\ ueState[u] = "Connected5G"
-    /\ amfKamf[u] # 0 /\ amfAtt[u] < MaxAttempts /\ amfDl[u] < MaxCount   \* model bounds
+    /\ gnbState[u] = "Idle" /\ ueState[u] = "Connected5G" /\ amfKamf[u] # 0
     /\ gnbState' = [gnbState EXCEPT ![u] = "Requested"]
     /\ PushUp(u, M("HandoverRequired", u, 0))
     /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
@@ -191,9 +199,8 @@ GnbCancel(u) ==                    \* the gNB gives up before the command (radio
 (* AMF *)
 AmfStartSrvcc(u) ==               \* Handover Required: derive from KAMF, map ngKSI, forward
     /\ HeadUp(u, "HandoverRequired") /\ PopUp(u)
-    /\ amfAtt[u] < MaxAttempts /\ amfDl[u] < MaxCount                      \* model bounds
     /\ LET a == amfAtt[u] + 1  c == amfDl[u]  i == amfKamf[u]
-           k == IF amfSendsKamf THEN Kamf(i) ELSE AmfKey(i, c)
+           k == AmfSentKey(i, c)
            t == IF ViaMme THEN "ForwardRelocationRequest" ELSE "PsToCsRequest"
        IN IF amfState[u] = "Idle" /\ i # 0
           THEN /\ amfState' = [amfState EXCEPT ![u] = "Preparing"]
@@ -259,7 +266,7 @@ AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is rele
                    gnbState, ul, dl, radio, histVars>>
 
 AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL NAS COUNT
-    /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ amfDl[u] < MaxCount
+    /\ amfState[u] = "Idle" /\ amfKamf[u] # 0
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]
     /\ Push(u, Nas(u, amfDl[u]))
     /\ UNCHANGED <<ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
@@ -270,7 +277,7 @@ AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL N
 MmeHandleForwardRelocationRequestMsg(m) ==
     /\ m.type = "ForwardRelocationRequest" /\ ViaMme
     /\ LET u == m.ue  ck == MmeCk(m.key, m.count)
-           ksi == IF mmeMapsNoKeyKsi THEN 7 ELSE IF mmeMapsWrongKsi THEN (m.ksi + 1) % 7 ELSE m.ksi
+           ksi == MmeMapKsi(m.ksi)
        IN IF m.att > mmeAtt[u]
           THEN /\ mmeState' = [mmeState EXCEPT ![u] = "Preparing"]
                /\ mmeKsi' = [mmeKsi EXCEPT ![u] = ksi]
@@ -318,7 +325,7 @@ MmeHandlePsToCsCompleteMsg(m) ==
 MscHandlePsToCsRequestMsg(m) ==
     /\ m.type = "PsToCsRequest"
     /\ LET u == m.ue
-           alg == IF nullAlgorithmsAlways \/ m.session = "emergencyUnauth" THEN "null" ELSE "ciphered"
+           alg == MscSelectAlg(m.session)
        IN IF m.att > mscAtt[u] /\ mscState[u] # "Active"
           THEN /\ mscState' = [mscState EXCEPT ![u] = "Prepared"]
                /\ mscKey' = [mscKey EXCEPT ![u] = m.key]
@@ -376,7 +383,7 @@ MscHandleCallReleaseMsg(m) ==
     /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKsi, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscRestart ==                      \* a restart loses every context
-    /\ faults < MaxFaults /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
+    /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
     /\ faults' = faults + 1
     /\ mscState' = [u \in UEs |-> "Idle"] /\ mscKey' = [u \in UEs |-> None]
     /\ mscAlg' = [u \in UEs |-> "none"]
@@ -434,7 +441,7 @@ UeEndCall(u) ==
                    gnbState, ul, dl, radio, histVars>>
 
 UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF for UE and AMF
-    /\ ueState[u] = "NeedsReauth" /\ nextKamf <= MaxKamf /\ amfState[u] \in {"Idle", "Released"}
+    /\ ueState[u] = "NeedsReauth" /\ amfState[u] \in {"Idle", "Released"}
     /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
     /\ ueKamf' = [ueKamf EXCEPT ![u] = nextKamf] /\ amfKamf' = [amfKamf EXCEPT ![u] = nextKamf]
     /\ ueDl' = [ueDl EXCEPT ![u] = 0] /\ amfDl' = [amfDl EXCEPT ![u] = 0]
@@ -447,44 +454,32 @@ UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF f
     /\ UNCHANGED <<ueKey, ueKsi, amfAtt, amfCount, mmeVars, mscVars, netVars,
                    held, issued, srvccKamfs, reversed, faults, reorders, replays>>
 
-UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
-    /\ ueSkipsReauth /\ ueState[u] = "NeedsReauth"
-    /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
-    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
-                   gnbState, netVars, histVars>>
-
-UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: refused (carried out only by the mutant)
+UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: the network refuses, nothing changes
     /\ ueState[u] = "InUtranCall"
-    /\ IF allowReverseSrvcc
-       THEN /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
-            /\ ueKey' = [ueKey EXCEPT ![u] = None]
-            /\ reversed' = reversed + 1
-            /\ UNCHANGED <<ul, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
-                           gnbState, netVars, held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
-       ELSE UNCHANGED vars
+    /\ UNCHANGED vars
 
 -----------------------------------------------------------------------------
 (* Network faults and the radio attacker *)
 NetLoseMsg(m) ==
-    /\ faults < MaxFaults /\ faults' = faults + 1 /\ Consume(m)
+    /\ faults' = faults + 1 /\ Consume(m)
     /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
                    held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
 
 NetDuplicateMsg(m) ==
-    /\ faults < MaxFaults /\ m.copy = 1 /\ [m EXCEPT !.copy = 2] \notin msgs
+    /\ m.copy = 1 /\ [m EXCEPT !.copy = 2] \notin msgs
     /\ faults' = faults + 1 /\ Send([m EXCEPT !.copy = 2])
     /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
                    held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
 
 NetLoseDownlink(u) ==              \* a downlink message is lost (e.g. radio link failure)
-    /\ faults < MaxFaults /\ dl[u] # <<>> /\ faults' = faults + 1
+    /\ dl[u] # <<>> /\ faults' = faults + 1
     /\ \E i \in 1..Len(dl[u]) :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) - 1 |-> IF j < i THEN @[j] ELSE @[j + 1]]]
     /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, radio,
                    held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
 
 NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never in the standard)
-    /\ reorders < MaxReorders /\ Len(dl[u]) >= 2 /\ reorders' = reorders + 1
+    /\ Len(dl[u]) >= 2 /\ reorders' = reorders + 1
     /\ \E i \in 1..Len(dl[u]) - 1 :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) |-> IF j = i THEN @[i + 1]
                                                        ELSE IF j = i + 1 THEN @[i] ELSE @[j]]]
@@ -492,7 +487,7 @@ NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never
                    held, issued, srvccKamfs, reversed, faults, replays, nextKamf>>
 
 AttackerReplay(u) ==               \* re-sends a HandoverCommandUe it has seen on the radio
-    /\ replays < MaxReplays /\ replays' = replays + 1
+    /\ replays' = replays + 1
     /\ \E r \in radio : r.ue = u /\ Push(u, [r EXCEPT !.copy = 3])
     /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
                    held, issued, srvccKamfs, reversed, faults, reorders, nextKamf>>
@@ -530,7 +525,7 @@ Environment(u) ==
     \/ GnbSendHandoverRequired(u) \/ GnbCancel(u) \/ AmfSendDownlinkNas(u)
     \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
     \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ UeAuthenticate(u)
-    \/ UeSkipReauth(u) \/ UeRequestReverseSrvcc(u)
+    \/ UeRequestReverseSrvcc(u)
     \/ NetLose(u) \/ NetDuplicate(u) \/ NetLoseDownlink(u) \/ NetReorderDownlink(u) \/ AttackerReplay(u)
 
 Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart
@@ -538,15 +533,6 @@ Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart
 Spec == Init /\ [][Next]_vars
 LiveSpec == Spec /\ \A u \in UEs : WF_vars(Progress(u))
 
-(* The same without supervision timers: shows that the timers are what resolves a lost message. *)
-ProgressNoTimers(u) ==
-    \/ GnbForwardHandoverCommand(u) \/ GnbHandlePreparationFailure(u) \/ GnbHandleCancelAcknowledge(u)
-    \/ AmfStartSrvcc(u) \/ AmfHandleResponse(u) \/ AmfHandleHandoverCancel(u) \/ AmfHandleComplete(u)
-    \/ MmeHandleForwardRelocationRequest(u) \/ MmeHandlePsToCsResponse(u)
-    \/ MmeHandleRelocationCancel(u) \/ MmeHandlePsToCsComplete(u)
-    \/ MscHandlePsToCsRequest(u) \/ MscHandlePsToCsCancel(u) \/ MscHandleHandoverComplete(u)
-    \/ MscHandleCallRelease(u) \/ UeHandleHandoverCommand(u) \/ UeHandleDownlinkNas(u) \/ UeArriveUtran(u)
-LiveSpecNoTimers == Spec /\ \A u \in UEs : WF_vars(ProgressNoTimers(u))
 
 -----------------------------------------------------------------------------
 (* Invariants: the properties of section 5 of the digest, same names as in Java *)
@@ -555,7 +541,7 @@ AttackerKnows == UNION {held[p] : p \in Compromised}
 KamfConfinement ==
     /\ \A m \in msgs : "key" \in DOMAIN m => m.key.kind # "kamf"
     /\ \A p \in Places : \A k \in held[p] : k.kind # "kamf"
-    /\ \A i \in 0..MaxKamf : ~Derivable(Kamf(i), AttackerKnows)
+    /\ \A k \in AttackerKnows : k.kind # "kamf"      \* forward-only KDF: a KAMF is known only if held
 
 KeyAgreement ==
     \A u \in UEs : (ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # "null")
@@ -580,7 +566,7 @@ CountMonotonic ==
                    /\ Cardinality(ueUsed[u]) = ueDerivs[u]
                    /\ \A c \in amfUsed[u] : c <= amfDl[u]
 
-NoReverseSrvcc == reversed = 0
+NoReverseSrvcc == reversed = 0   \* only MC's allowReverseSrvcc mutant moves `reversed` (see issue 10)
 
 ReauthBeforeReturn == \A u \in UEs : ueState[u] = "Connected5G" => ueKamf[u] \notin srvccKamfs[u]
 

@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
                 Path f = dir.resolve(r.model().name() + "-" + v.invariant() + ".json");
                 Files.writeString(f, ModelCheck.counterexampleJson(r, v));
                 o.println("Counterexample " + r.model().name() + " / " + v.invariant() + " (" + f + "):");
-                o.print(Flow.render(v.flow(), v.invariant()));
+                o.print(v.flow().render());
                 o.println();
             }
             for (String p : r.problems()) o.println("MISMATCH " + r.model().name() + ": " + p);

@@ -45,7 +45,7 @@ final class DeriveCommand implements Callable<Integer> {
         NasCount dl = Args.count("--dl-count", dlCount);
         Ksi ksi = Args.ksi("--ngksi", ngKsi);
         byte[] raw = Args.key256("--kamf", kamf);
-        Kamf k = Kamf.of(raw, 1);
+        Kamf k = Kamf.of(raw, 1, org.srvcc.kdf.InsecureKeyAccess.get());
         java.util.Arrays.fill(raw, (byte) 0);
         List<KeyPlan.ChainStep> steps;
         try {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.srvcc.model.Conformance;
+import org.srvcc.model.Flow;
 import org.srvcc.model.Home;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.ModelCheck;
@@ -61,10 +62,10 @@ final class ReportCommand implements Callable<Integer> {
                     Regressions.Scenario sc = Regressions.parse(Files.readString(f));
                     Runner.Run r = Runner.replay(sc.setup(), sc.steps());
                     String name = f.getFileName().toString().replace(".scenario", "");
-                    prop.add(Report.figureOfSteps("prop-" + name, "Property run: " + r.violated() + " (" + sc.setup().profile()
+                    prop.add(new Report.Figure("prop-" + name, Flow.ofSteps("Property run: " + r.violated() + " (" + sc.setup().profile()
                         + (sc.setup().options().diffText().isEmpty() ? "" : ", " + sc.setup().options().diffText())
                         + (sc.setup().compromised().isEmpty() ? "" : ", compromised " + sc.setup().compromised()) + ")",
-                        sc.setup(), r.steps(), r.violated()));
+                        sc.setup(), r.steps(), r.violated())));
                 }
             }
         }

@@ -10,10 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.srvcc.kdf.Hex;
-import org.srvcc.network.FlowPrinter;
+import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.model.Flow;
+import org.srvcc.model.TraceRecorder;
 import org.srvcc.network.Setup;
 import org.srvcc.network.Simulation;
-import org.srvcc.network.TraceRecorder;
+import org.srvcc.procedure.Invariants;
+import org.srvcc.procedure.MscServer;
+import org.srvcc.procedure.Srvcc;
+import org.srvcc.procedure.Ue;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
@@ -63,26 +68,39 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
         Setup setup = new Setup(p, o, b, emergency, unauth, Set.of(), seed);
-        Simulation.Result r = Simulation.run(setup, fs);
+        TraceRecorder recorder = trace == null ? null : new TraceRecorder(setup);
+        Simulation.Result r = Simulation.run(setup, fs, recorder == null ? x -> { } : recorder);
+        String title = "SRVCC 5G -> UTRAN, profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())
+            + (fs.isEmpty() ? "" : ", faults " + String.join(",", faults)) + ", session " + session;
+        Flow flow = Flow.ofJava(title, p, r.steps(), r.sent(), null);
         if (!r.notInjected().isEmpty())
             throw new Main.UserError("fault(s) " + r.notInjected() + " found no place to bite in this flow");
         PrintWriter out = spec.commandLine().getOut();
-        out.println("SRVCC 5G -> UTRAN, profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())
-            + (fs.isEmpty() ? "" : ", faults " + String.join(",", faults)) + ", session " + session);
-        out.print(FlowPrinter.render(setup, r.steps(), null));
+        out.println(flow.title());
+        out.print(flow.render());
         out.println("final states:");
         for (Map.Entry<String, String> e : Simulation.finalStates(r.end()).entrySet())
             out.printf("  %-10s %s%n", e.getKey(), e.getValue());
-        List<String> agree = r.end().agreement(1);
-        out.println("UE and MSC: " + String.join("; ", agree));
-        if (showKeys) for (Map.Entry<String, byte[]> e : r.end().revealCsKeys(1).entrySet())
+        out.println("UE and MSC: " + agreement(r.end()));
+        if (showKeys) for (Map.Entry<String, byte[]> e : r.end().revealCsKeys(1, InsecureKeyAccess.get()).entrySet())
             out.printf("  %-14s %s%n", e.getKey(), e.getValue() == null ? "(none)" : Hex.encode(e.getValue()));
         out.println(r.violated().isEmpty() ? "invariants: all hold after every step"
             : "invariants VIOLATED: " + String.join(", ", r.violated()));
         if (trace != null) {
-            Files.write(trace, TraceRecorder.lines(setup, r.steps()));
+            Files.write(trace, recorder.lines(r.steps(), flow));
             out.println("trace: " + trace + " (" + r.steps().size() + " steps)");
         }
         return r.violated().isEmpty() ? 0 : 1;
+    }
+
+    /** What UE 1 and the MSC hold, by key terms and KSI (no key bytes), and whether the keys agree. */
+    static String agreement(Srvcc s) {
+        Ue.View x = s.ue(1);
+        MscServer.View c = s.msc(1);
+        String ue = "UE " + x.state() + (x.key() == null ? ", no CS keys" : ", keys " + x.key() + ", KSI " + x.ksi());
+        String msc = "MSC " + c.state() + (c.key() == null ? ", no mapped context" : ", keys " + c.key() + ", KSI " + c.ksi() + ", " + c.alg().model);
+        String both = x.key() != null && c.key() != null
+            ? (Invariants.csKeysAgree(s, 1) ? "; same CK, IK and KSI" : "; DIFFERENT keys or KSI") : "";
+        return ue + "; " + msc + both;
     }
 }

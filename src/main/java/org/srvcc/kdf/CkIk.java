@@ -6,6 +6,11 @@ public record CkIk(Key128 ck, Key128 ik) {
         return ck.sameAs(o.ck) && ik.sameAs(o.ik);
     }
 
+    /** Independently destroyable handles on the same pair (a message's receiver owns its own). */
+    public CkIk copy() {
+        return new CkIk(ck.copy(), ik.copy());
+    }
+
     public void destroy() {
         ck.destroy();
         ik.destroy();

@@ -14,7 +14,9 @@ public final class Kamf extends SecretBytes {
         this.term = new KeyTerm.KamfTerm(id);
     }
 
-    public static Kamf of(byte[] bytes, int id) {
+    /** A KAMF from raw bytes (test vectors, the CLI's --kamf): naming the token makes every such place greppable. */
+    public static Kamf of(byte[] bytes, int id, InsecureKeyAccess access) {
+        requireAccess(access);
         return new Kamf(bytes, id);
     }
 
@@ -47,10 +49,11 @@ public final class Kamf extends SecretBytes {
     }
 
     /**
-     * Mutant switch only ({@code amfSendsKamf}): wraps KAMF's bytes as if it were a KASME, which is
-     * exactly the leak the confinement invariant and the wire scan must catch.
+     * The {@code amfSendsKamf} mutant's seam, behind the access token: KAMF's bytes wrapped as if
+     * they were a KASME, exactly the leak the confinement invariant and the wire scan must catch.
      */
-    public Key256 leakForMutant() {
+    public Key256 asKey256ForMutant(InsecureKeyAccess access) {
+        requireAccess(access);
         return new Key256(raw(), term);
     }
 

@@ -34,11 +34,16 @@ public final class Kdf {
 
     static byte[] hmac(byte[] key, byte[] s) {
         HMac mac = new HMac(new SHA256Digest());
-        mac.init(new KeyParameter(key));
-        mac.update(s, 0, s.length);
-        byte[] out = new byte[OUTPUT_LENGTH];
-        mac.doFinal(out, 0);
-        mac.reset();
-        return out;
+        KeyParameter param = new KeyParameter(key);   // Bouncy Castle keeps its own copy of the key
+        try {
+            mac.init(param);
+            mac.update(s, 0, s.length);
+            byte[] out = new byte[OUTPUT_LENGTH];
+            mac.doFinal(out, 0);
+            return out;
+        } finally {
+            java.util.Arrays.fill(param.getKey(), (byte) 0);
+            mac.init(new KeyParameter(new byte[0]));   // overwrites the key-derived ipad/opad state
+        }
     }
 }

@@ -9,8 +9,14 @@ public final class Key128 extends SecretBytes {
         this.term = term;
     }
 
-    public static Key128 of(byte[] bytes, KeyTerm term) {
+    public static Key128 of(byte[] bytes, KeyTerm term, InsecureKeyAccess access) {
+        requireAccess(access);
         return new Key128(bytes, term);
+    }
+
+    /** An independently destroyable handle on the same key. */
+    public Key128 copy() {
+        return new Key128(raw(), term);
     }
 
     public KeyTerm term() {
@@ -18,7 +24,7 @@ public final class Key128 extends SecretBytes {
     }
 
     public byte[] bytes(InsecureKeyAccess access) {
-        if (access == null) throw new NullPointerException("access");
+        requireAccess(access);
         return raw().clone();
     }
 

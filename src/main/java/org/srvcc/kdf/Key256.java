@@ -9,9 +9,15 @@ public final class Key256 extends SecretBytes {
         this.term = term;
     }
 
-    /** A key received from outside (e.g. decoded from the wire); its term says where it came from. */
-    public static Key256 of(byte[] bytes, KeyTerm term) {
+    /** A key from raw bytes (e.g. decoded from the wire); its term says where it came from. */
+    public static Key256 of(byte[] bytes, KeyTerm term, InsecureKeyAccess access) {
+        requireAccess(access);
         return new Key256(bytes, term);
+    }
+
+    /** An independently destroyable handle on the same key: who receives a message owns its own copy. */
+    public Key256 copy() {
+        return new Key256(raw(), term);
     }
 
     public KeyTerm term() {
@@ -19,7 +25,7 @@ public final class Key256 extends SecretBytes {
     }
 
     public byte[] bytes(InsecureKeyAccess access) {
-        if (access == null) throw new NullPointerException("access");
+        requireAccess(access);
         return raw().clone();
     }
 

@@ -35,6 +35,10 @@ abstract class SecretBytes {
         return false;
     }
 
+    static void requireAccess(InsecureKeyAccess access) {
+        if (access == null) throw new NullPointerException("access token");
+    }
+
     public final void destroy() {
         Arrays.fill(bytes, (byte) 0);
         destroyed = true;

@@ -4,83 +4,89 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.srvcc.network.Setup;
+import org.srvcc.procedure.Action;
+import org.srvcc.procedure.Message;
+import org.srvcc.procedure.Profile;
+import org.srvcc.procedure.Srvcc;
 
-/** Turns a TLC error trace into a numbered message flow a 3GPP delegate can follow. */
-public final class Flow {
-    private Flow() {}
-
-    public record Step(int number, String action, String node, List<String> sent, List<Arrow> arrows) {}
-
+/**
+ * The one flow model: a titled, numbered list of steps, each with the arrows (messages) it sent,
+ * built from a Java run or a TLC error trace alike and printed by simulate, check and the report
+ * (as text or as a PlantUML sequence diagram). Labels come from the model's message records, so a
+ * Java flow and a TLC flow of the same behaviour read the same.
+ */
+public record Flow(String title, List<Step> steps, String violated) {
     public record Arrow(String from, String to, String label) {}
 
-    /** Sender and receiver of each message type; the MSC's peer is the AMF in draft-direct. */
-    public static String[] endpoints(String type, String profile) {
-        String peer = profile.equals("draft-direct") ? "AMF" : "MME_SRVCC";
-        return switch (type) {
-            case "HandoverRequired", "HandoverCancel" -> new String[] {"gNB", "AMF"};
-            case "ForwardRelocationRequest", "RelocationCancel" -> new String[] {"AMF", "MME_SRVCC"};
-            case "ForwardRelocationResponse", "ForwardRelocationComplete" -> new String[] {"MME_SRVCC", "AMF"};
-            case "PsToCsRequest", "PsToCsCancel" -> new String[] {peer, "MSC"};
-            case "PsToCsResponse", "PsToCsComplete" -> new String[] {"MSC", peer};
-            case "HandoverCommand", "HandoverPreparationFailure", "HandoverCancelAcknowledge" -> new String[] {"AMF", "gNB"};
-            case "HandoverCommandUe" -> new String[] {"gNB", "UE"};
-            case "DownlinkNasTransport" -> new String[] {"AMF", "UE"};
-            case "HandoverComplete", "CallRelease" -> new String[] {"UE", "MSC"};
-            default -> new String[] {"?", "?"};
-        };
+    /** Step {@code number} (1-based, consecutive) took {@code action} at {@code node} and sent {@code arrows}. */
+    public record Step(int number, String action, String node, List<Arrow> arrows) {}
+
+    /** A Java run whose messages were recorded while it ran ({@code sent.get(i)}: what step i sent). */
+    public static Flow ofJava(String title, Profile p, List<org.srvcc.procedure.Step> steps, List<List<Message>> sent, String violated) {
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            List<Arrow> arrows = new ArrayList<>();
+            for (Message m : sent.get(i)) arrows.add(new Arrow(m.type().from(p), m.type().to(p), label(Mapping.message(m))));
+            Action a = steps.get(i).action();
+            out.add(new Step(i + 1, steps.get(i).toString(), a.node(), arrows));
+        }
+        return new Flow(title, out, violated);
     }
 
-    /** The node an action belongs to, from its role prefix. */
-    public static String node(String action) {
+    /** A Java run known only by its steps (a saved scenario): runs it once to see what each step sent. */
+    public static Flow ofSteps(String title, Setup setup, List<org.srvcc.procedure.Step> steps, String violated) {
+        Srvcc s = setup.start();
+        List<List<Message>> sent = new ArrayList<>();
+        for (org.srvcc.procedure.Step st : steps) {
+            s.apply(st);
+            sent.add(s.network().lastSent());
+        }
+        return ofJava(title, setup.profile(), steps, sent, violated);
+    }
+
+    /** A TLC error trace: what each step sent is what it added to the messages in flight (msgs, ul, dl). */
+    @SuppressWarnings("unchecked")
+    public static Flow ofTlc(String title, List<ToolOutput.TraceState> trace, String profile, String violated) {
+        Profile p = Profile.parse(profile);
+        List<Step> steps = new ArrayList<>();
+        Map<Object, Integer> before = new HashMap<>();
+        for (ToolOutput.TraceState st : trace) {
+            Map<Object, Integer> now = inFlight(st);
+            if (!st.action().equals("Init")) {
+                List<Arrow> arrows = new ArrayList<>();
+                for (Map.Entry<Object, Integer> e : now.entrySet()) {
+                    Map<String, Object> m = (Map<String, Object>) e.getKey();
+                    Message.Type t = Message.Type.valueOf((String) m.get("type"));
+                    for (int k = before.getOrDefault(m, 0); k < e.getValue(); k++) arrows.add(new Arrow(t.from(p), t.to(p), label(m)));
+                }
+                steps.add(new Step(steps.size() + 1, st.action(), node(st.action()), arrows));
+            }
+            before = now;
+        }
+        return new Flow(title, steps, violated);
+    }
+
+    private static Map<Object, Integer> inFlight(ToolOutput.TraceState st) {
+        Map<Object, Integer> bag = new HashMap<>();
+        if (st.value("msgs") instanceof java.util.Set<?> set) for (Object m : set) bag.merge(m, 1, Integer::sum);
+        for (String q : List.of("ul", "dl"))
+            if (st.value(q) instanceof List<?> perUe) for (Object seq : perUe) for (Object m : (List<?>) seq) bag.merge(m, 1, Integer::sum);
+        return bag;
+    }
+
+    /** The node an action belongs to, from its role prefix ("-" for a name that is no action). */
+    static String node(String action) {
         try {
-            return org.srvcc.procedure.Action.valueOf(action).node();
+            return Action.valueOf(action).node();
         } catch (IllegalArgumentException e) {
             return "-";
         }
     }
 
+    /** The one label format: "PsToCsRequest(ue 1, att 1, key KDF(KDF(KAMF1,0x7D,0),0x1A,0), KSI 1)". */
     @SuppressWarnings("unchecked")
-    public static List<Step> of(List<ToolOutput.TraceState> trace, String profile) {
-        List<Step> steps = new ArrayList<>();
-        Map<String, Integer> before = new HashMap<>();
-        for (ToolOutput.TraceState st : trace) {
-            Map<String, Integer> now = inFlight(st);
-            if (!st.action().equals("Init")) {
-                List<String> sent = new ArrayList<>();
-                List<Arrow> arrows = new ArrayList<>();
-                for (Map.Entry<String, Integer> e : now.entrySet()) {
-                    int extra = e.getValue() - before.getOrDefault(e.getKey(), 0);
-                    for (int k = 0; k < extra; k++) {
-                        Map<String, Object> m = (Map<String, Object>) TlaValue.parse(e.getKey());
-                        String type = (String) m.get("type");
-                        String[] ft = endpoints(type, profile);
-                        String label = label(m);
-                        sent.add(ft[0] + " -> " + ft[1] + ": " + label);
-                        arrows.add(new Arrow(ft[0], ft[1], label));
-                    }
-                }
-                steps.add(new Step(st.number() - 1, st.action(), node(st.action()), sent, arrows));
-            }
-            before = now;
-        }
-        return steps;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Integer> inFlight(ToolOutput.TraceState st) {
-        Map<String, Integer> bag = new HashMap<>();
-        Object msgs = st.value("msgs");
-        if (msgs instanceof java.util.Set<?> set) for (Object m : set) bag.merge(TlaValue.write(m), 1, Integer::sum);
-        for (String q : List.of("ul", "dl")) {
-            Object v = st.value(q);
-            if (v instanceof List<?> perUe) for (Object seq : perUe) for (Object m : (List<Object>) seq) bag.merge(TlaValue.write(m), 1, Integer::sum);
-        }
-        return bag;
-    }
-
-    /** "PsToCsRequest(ue 1, att 1, CK||IK=KDF(KDF(KAMF1,0x7D,0),0x1A,0), KSI 1)" */
-    @SuppressWarnings("unchecked")
-    static String label(Map<String, Object> m) {
+    public static String label(Map<String, Object> m) {
         StringBuilder b = new StringBuilder((String) m.get("type")).append("(ue ").append(m.get("ue"));
         if (((Number) m.get("att")).longValue() > 0) b.append(", att ").append(m.get("att"));
         if (m.containsKey("key")) b.append(", key ").append(term((Map<String, Object>) m.get("key")));
@@ -104,15 +110,21 @@ public final class Flow {
         };
     }
 
-    public static String render(List<Step> steps, String violated) {
+    /** "from -> to: label" for each arrow of a step (the text form, and the trace's msg field). */
+    public static List<String> lines(Step s) {
+        List<String> l = new ArrayList<>();
+        for (Arrow a : s.arrows()) l.add(a.from() + " -> " + a.to() + ": " + a.label());
+        return l;
+    }
+
+    /** The numbered text form, one line per message, the violation last. */
+    public String render() {
         StringBuilder b = new StringBuilder();
         for (Step s : steps) {
-            b.append(String.format("%3d. %-34s", s.number(), s.action()));
-            if (s.sent().isEmpty()) b.append('\n');
-            else {
-                b.append(s.sent().get(0)).append('\n');
-                for (int k = 1; k < s.sent().size(); k++) b.append(" ".repeat(39)).append(s.sent().get(k)).append('\n');
-            }
+            String head = String.format("%3d. %-34s ", s.number(), s.action());
+            List<String> l = lines(s);
+            if (l.isEmpty()) b.append(head.stripTrailing()).append('\n');
+            for (int i = 0; i < l.size(); i++) b.append(i == 0 ? head : " ".repeat(head.length())).append(l.get(i)).append('\n');
         }
         if (violated != null) b.append("     => ").append(violated).append(" violated in the state after step ")
             .append(steps.isEmpty() ? 0 : steps.get(steps.size() - 1).number()).append('\n');

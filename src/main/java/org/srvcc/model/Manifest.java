@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.srvcc.procedure.Invariants;
 
 /** model-checks/manifest.json: every model with its constants, expected result and budget. */
 public final class Manifest {
@@ -29,12 +30,11 @@ public final class Manifest {
             b.append("\\* Generated from model-checks/manifest.json by ./srvcc check --write-configs; do not edit.\n");
             b.append("\\* Model ").append(name).append(": ").append(note == null ? row : note).append('\n');
             b.append("SPECIFICATION ").append(switch (mode) {
-                case "liveness" -> "LiveSpec";
-                case "liveness-no-timers" -> "LiveSpecNoTimers";
-                default -> "Spec";
+                case "liveness" -> "MCLiveSpec";
+                case "liveness-no-timers" -> "MCLiveSpecNoTimers";
+                default -> "MCSpec";
             }).append('\n');
-            b.append("CONSTANTS\n");
-            constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(cfgValue(k, v)).append('\n'));
+            b.append(constantsSection(constants));
             if (!mode.equals("safety")) {
                 b.append("PROPERTIES\n  ").append(property()).append('\n');
                 b.append("INVARIANTS\n  TypeOK\n");
@@ -57,7 +57,9 @@ public final class Manifest {
         Map<String, Object> root = (Map<String, Object>) Json.parse(Files.readString(file));
         module = (String) root.get("module");
         Map<String, Object> defaults = (Map<String, Object>) root.get("defaults");
-        List<String> allInvariants = (List<String>) root.get("invariants");
+        if (root.containsKey("invariants"))
+            throw new IllegalArgumentException("manifest: drop the \"invariants\" list; the names come from org.srvcc.procedure.Invariants");
+        List<String> allInvariants = List.copyOf(Invariants.ALL.keySet());
         for (Object o : (List<Object>) root.get("models")) {
             Map<String, Object> m = (Map<String, Object>) o;
             Map<String, Object> constants = new LinkedHashMap<>(defaults);
@@ -82,6 +84,17 @@ public final class Manifest {
     public Model model(String name) {
         return models.stream().filter(m -> m.name().equals(name)).findFirst()
             .orElseThrow(() -> new IllegalArgumentException("no model named '" + name + "' in model-checks/manifest.json"));
+    }
+
+    /** Srvcc's definitions that MC.tla replaces with its mutant-switched versions. */
+    static final List<String> OVERRIDES = List.of("AmfSentKey", "MmeMapKsi", "MscSelectAlg");
+
+    /** The CONSTANTS section: every constant's value, then the mutant substitutions. */
+    static String constantsSection(Map<String, Object> constants) {
+        StringBuilder b = new StringBuilder("CONSTANTS\n");
+        constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(cfgValue(k, v)).append('\n'));
+        for (String o : OVERRIDES) b.append("  ").append(o).append(" <- MC").append(o).append('\n');
+        return b.toString();
     }
 
     static String cfgValue(String key, Object v) {

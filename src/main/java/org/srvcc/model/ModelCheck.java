@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * invariant gets its own shortest counterexample and the final run pins the state counts.
  */
 public final class ModelCheck {
-    public record Violation(String invariant, List<ToolOutput.TraceState> trace, List<Flow.Step> flow) {}
+    public record Violation(String invariant, List<ToolOutput.TraceState> trace, Flow flow) {}
 
     public record Result(Manifest.Model model, List<Violation> violations, long distinct, long generated,
                          int depth, double seconds, double tlcSeconds, Map<String, Long> coverage,
@@ -59,7 +59,8 @@ public final class ModelCheck {
             if (!model.mode().equals("safety") && out.temporalViolated()) inv = model.property();
             if (inv != null) {
                 List<ToolOutput.TraceState> trace = out.trace();
-                violations.add(new Violation(inv, trace, Flow.of(trace, model.profile())));
+                violations.add(new Violation(inv, trace, Flow.ofTlc("Counterexample: " + inv + " in model " + model.name()
+                    + " (" + model.row() + ")", trace, model.profile(), inv)));
                 if (!remaining.remove(inv) || !model.mode().equals("safety")) break;
                 if (remaining.isEmpty()) break;
                 continue;
@@ -100,15 +101,15 @@ public final class ModelCheck {
         root.put("profile", r.model().profile());
         root.put("violated", v.invariant());
         List<Object> steps = new ArrayList<>();
-        List<Flow.Step> flow = v.flow();
+        List<Flow.Step> flow = v.flow().steps();
         for (int k = 0; k < v.trace().size(); k++) {
             ToolOutput.TraceState st = v.trace().get(k);
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("step", st.number() - 1);
+            s.put("step", k);
             s.put("action", st.action());
             if (k > 0 && k - 1 < flow.size()) {
                 s.put("node", flow.get(k - 1).node());
-                s.put("sent", flow.get(k - 1).sent());
+                s.put("sent", Flow.lines(flow.get(k - 1)));
             }
             s.put("state", st.vars());
             steps.add(s);

@@ -45,10 +45,9 @@ public final class ModelReplay {
         Path dir = home.resolve("target/model-replay").resolve(UUID.randomUUID().toString());
         Files.createDirectories(dir);
         Path dot = dir.resolve("graph.dot");
-        StringBuilder cfg = new StringBuilder("SPECIFICATION Spec\nCONSTANTS\n");
-        TraceValidation.constants(setup).forEach((k, v) -> cfg.append("  ").append(k).append(" = ").append(Manifest.cfgValue(k, v)).append('\n'));
-        Files.writeString(dir.resolve("MCReplay.tla"), "---- MODULE MCReplay ----\nEXTENDS Srvcc\n====\n");
-        TlcRunner.Run run = new TlcRunner(home).run(dir, "MCReplay.tla", cfg.toString(),
+        String cfg = "SPECIFICATION MCSpec\n" + Manifest.constantsSection(TraceValidation.constants(setup));
+        Files.writeString(dir.resolve("MCReplay.tla"), "---- MODULE MCReplay ----\nEXTENDS MC\n====\n");
+        TlcRunner.Run run = new TlcRunner(home).run(dir, "MCReplay.tla", cfg,
             List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);
         if (!run.output().success()) throw new IllegalStateException("TLC could not dump the graph: " + run.output().errors());
         Map<String, Map<String, Object>> nodes = new HashMap<>();
@@ -64,12 +63,12 @@ public final class ModelReplay {
                 continue;
             }
             Matcher e = EDGE.matcher(line);
-            if (e.find() && !e.group(1).equals(e.group(2))) edges.add(new Edge(e.group(1), e.group(2), e.group(3)));
+            if (e.find() && !e.group(1).equals(e.group(2))) edges.add(new Edge(e.group(1), e.group(2), ToolOutput.actionName(e.group(3))));
         }
         TlcRunner.deleteTree(dir);
         double tlcSecs = run.seconds();
 
-        Map<String, Object> init = setup.start().abstractState();
+        Map<String, Object> init = Mapping.state(setup.start());
         String root = null;
         for (Map.Entry<String, Map<String, Object>> e : nodes.entrySet()) if (e.getValue().equals(init)) root = e.getKey();
         List<Divergence> div = new ArrayList<>();
@@ -101,7 +100,7 @@ public final class ModelReplay {
                     for (Step st : javaPath.get(s)) j.apply(st);
                     j.apply(cand);
                     applied += javaPath.get(s).size() + 1;
-                    Map<String, Object> got = j.abstractState();
+                    Map<String, Object> got = Mapping.state(j);
                     if (got.equals(nodes.get(e.to()))) { found = cand; break; }
                     detail = "after " + cand + ": " + diff(nodes.get(e.to()), got);
                 }

@@ -57,7 +57,7 @@ public final class TlcRunner {
         Files.writeString(cfg, cfgText);
         List<String> cmd = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-DTLA-Library=" + home.resolve("spec"),
+            small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-DTLA-Library=" + home.resolve("spec") + java.io.File.pathSeparator + home.resolve("model-checks"),
             "-cp", tlcJar(), "tlc2.TLC", "-nowarning", "-tool"));
         if (!checkDeadlock) cmd.add("-deadlock");
         cmd.addAll(List.of("-workers", String.valueOf(workers), "-metadir", work.resolve("states").toString(),

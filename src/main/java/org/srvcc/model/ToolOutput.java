@@ -59,7 +59,7 @@ public final class ToolOutput {
             Matcher h = STATE_HEAD.matcher(x.body);
             if (!h.find()) continue;
             String head = h.group(2);
-            String action = head.startsWith("Initial predicate") ? "Init" : head.split(" ")[0];
+            String action = head.startsWith("Initial predicate") ? "Init" : actionName(head.split(" ")[0]);
             states.add(new TraceState(Integer.parseInt(h.group(1)), action, vars(x.body.substring(h.end()))));
         }
         return states;
@@ -101,13 +101,18 @@ public final class ToolOutput {
         return -1;
     }
 
+    /** The protocol action behind a TLC action name: MC.tla's bounded wrapper MCX is action X. */
+    public static String actionName(String tlc) {
+        return tlc.length() > 2 && tlc.startsWith("MC") && Character.isUpperCase(tlc.charAt(2)) ? tlc.substring(2) : tlc;
+    }
+
     /** Action name to distinct states it produced (from -coverage). */
     public Map<String, Long> coverage() {
         Map<String, Long> c = new LinkedHashMap<>();
         for (Message x : messages) {
             if (x.code != 2772) continue;
             Matcher m = COVERAGE.matcher(x.body);
-            if (m.find()) c.merge(m.group(1), Long.parseLong(m.group(2)), Long::sum);
+            if (m.find()) c.merge(actionName(m.group(1)), Long.parseLong(m.group(2)), Long::sum);
         }
         return c;
     }

@@ -86,10 +86,10 @@ public final class TraceValidation {
     static List<Map<String, Object>> statesOf(Run r) {
         Srvcc s = r.setup().start();
         List<Map<String, Object>> l = new ArrayList<>();
-        l.add(s.abstractState());
+        l.add(Mapping.state(s));
         for (Step st : r.steps()) {
             s.apply(st);
-            l.add(s.abstractState());
+            l.add(Mapping.state(s));
         }
         return l;
     }
@@ -127,6 +127,7 @@ public final class TraceValidation {
         }
         data.append("\n>>\n====\n");
         Files.writeString(dir.resolve("TraceData.tla"), data);
+        Files.writeString(dir.resolve("TraceState.tla"), Mapping.traceStateModule());
         Files.writeString(dir.resolve("MCTrace.tla"), "---- MODULE MCTrace ----\nEXTENDS SrvccTrace\n====\n");
         TlcRunner.Run r = new TlcRunner(home).run(dir, "MCTrace.tla", cfg(setup), List.of(), 1, 600, null, true);
         if (System.getenv("SRVCC_KEEP_TLC") == null) TlcRunner.deleteTree(dir);
@@ -146,9 +147,10 @@ public final class TraceValidation {
         e.put("state", before);
         Files.writeString(dir.resolve("TraceData.tla"), "---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\nTraces == << << "
             + TlaValue.write(e) + " >> >>\n====\n");
+        Files.writeString(dir.resolve("TraceState.tla"), Mapping.traceStateModule());
         Files.writeString(dir.resolve("MCSucc.tla"), "---- MODULE MCSucc ----\nEXTENDS SrvccTrace\n"
             + "SuccInit == tr = 1 /\\ step = 1 /\\ IsState(Traces[1][1].state)\n"
-            + "SuccNext == step = 1 /\\ step' = 2 /\\ tr' = tr /\\ Taken(Traces[1][1].action, Traces[1][1].ue)\n====\n");
+            + "SuccNext == step = 1 /\\ step' = 2 /\\ tr' = tr /\\ MCAction(Traces[1][1].action, Traces[1][1].ue)\n====\n");
         String cfg = cfg(setup).replace("SPECIFICATION TraceSpec", "INIT SuccInit\nNEXT SuccNext");
         Path dump = dir.resolve("succ");
         TlcRunner.Run r = new TlcRunner(home).run(dir, "MCSucc.tla", cfg, List.of("-dump", dump.toString()), 1, 120, null);
@@ -178,10 +180,7 @@ public final class TraceValidation {
 
     /** The model constants that correspond to a Java setup. */
     public static String cfg(Setup s) {
-        Map<String, Object> c = constants(s);
-        StringBuilder b = new StringBuilder("SPECIFICATION TraceSpec\nCONSTANTS\n");
-        c.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(Manifest.cfgValue(k, v)).append('\n'));
-        return b.toString();
+        return "SPECIFICATION TraceSpec\n" + Manifest.constantsSection(constants(s));
     }
 
     public static Map<String, Object> constants(Setup s) {

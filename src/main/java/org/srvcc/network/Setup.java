@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Options;
+import org.srvcc.procedure.Place;
 import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.Srvcc;
 
@@ -14,7 +15,9 @@ public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer
                     Set<Integer> unauthUes, Set<String> compromised, long seed) {
 
     public Srvcc start() {
-        return new Srvcc(profile, options, bounds, emergencyUes, unauthUes, compromised, seed);
+        Set<Place> places = new TreeSet<>();
+        for (String p : compromised) places.add(Place.parse(p));
+        return new Srvcc(profile, options, bounds, emergencyUes, unauthUes, places, seed);
     }
 
     public Setup withSeed(long s) {

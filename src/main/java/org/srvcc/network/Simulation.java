@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.srvcc.procedure.Amf;
+import org.srvcc.procedure.Ue;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Message;
@@ -49,24 +52,42 @@ public final class Simulation {
         }
     }
 
-    public record Result(List<Step> steps, Srvcc end, List<String> violated, Set<Fault> notInjected) {}
+    /**
+     * The run: its steps, the messages each step sent (recorded while it ran, so a flow needs no
+     * second run), the end state, the invariants violated on the way and faults that found no place.
+     */
+    public record Result(List<Step> steps, List<List<Message>> sent, Srvcc end, List<String> violated, Set<Fault> notInjected) {}
+
+    /** What a run collects as it goes; {@code afterStep} sees the state after every step (e.g. for a trace). */
+    private record Rec(List<Step> steps, List<List<Message>> sent, List<String> violated, Consumer<Srvcc> afterStep) {
+        void take(Srvcc s, Step st) {
+            s.apply(st);
+            steps.add(st);
+            sent.add(s.network().lastSent());
+            for (String v : Invariants.violated(s)) if (!violated.contains(v)) violated.add(v);
+            afterStep.accept(s);
+        }
+    }
 
     private Simulation() {}
 
     /** Runs the handover with the faults; the setup's bounds must leave room for them. */
     public static Result run(Setup setup, Set<Fault> faults) {
+        return run(setup, faults, s -> { });
+    }
+
+    public static Result run(Setup setup, Set<Fault> faults, Consumer<Srvcc> afterStep) {
         if (faults.contains(Fault.PREP_REJECT_MME) && !setup.profile().viaMme())
             throw new IllegalArgumentException("fault prep-reject-mme needs an MME_SRVCC; profile " + setup.profile() + " has none");
         Srvcc s = setup.start();
-        List<Step> steps = new ArrayList<>();
         EnumSet<Fault> pending = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
-        List<String> violated = new ArrayList<>();
+        Rec rec = new Rec(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), afterStep);
         int u = 1;
         if (pending.remove(Fault.NAS_MISS)) {
-            for (int i = 0; i < 3; i++) take(s, steps, violated, new Step(Action.AmfSendDownlinkNas, u, 0));
-            take(s, steps, violated, new Step(Action.UeMissDownlinkNas, u, 0));
-            take(s, steps, violated, new Step(Action.UeHandleDownlinkNas, u, 0));
-            take(s, steps, violated, new Step(Action.UeMissDownlinkNas, u, 0));
+            for (int i = 0; i < 3; i++) take(s, rec, new Step(Action.AmfSendDownlinkNas, u, 0));
+            take(s, rec, new Step(Action.UeMissDownlinkNas, u, 0));
+            take(s, rec, new Step(Action.UeHandleDownlinkNas, u, 0));
+            take(s, rec, new Step(Action.UeMissDownlinkNas, u, 0));
         }
         boolean retry = pending.remove(Fault.RETRY);
         boolean callEnd = pending.remove(Fault.CALL_END);
@@ -74,35 +95,32 @@ public final class Simulation {
         int handovers = (retry ? 1 : 0) + (callEnd ? 2 : 1);
         for (int h = 0; h < handovers; h++) {
             boolean rejectThisOne = retry && h == 0;
-            take(s, steps, violated, new Step(Action.GnbSendHandoverRequired, u, 0));
-            settle(s, steps, violated, pending, rejectThisOne);
-            if (reverse && ueState(s, "InUtranCall")) {
-                take(s, steps, violated, new Step(Action.UeRequestReverseSrvcc, u, 0));
+            take(s, rec, new Step(Action.GnbSendHandoverRequired, u, 0));
+            settle(s, rec, pending, rejectThisOne);
+            if (reverse && inUtranCall(s)) {
+                take(s, rec, new Step(Action.UeRequestReverseSrvcc, u, 0));
                 reverse = false;
             }
-            if (callEnd && h + 1 < handovers && ueState(s, "InUtranCall")) {
-                take(s, steps, violated, new Step(Action.UeEndCall, u, 0));
-                settle(s, steps, violated, pending, false);
-                take(s, steps, violated, new Step(Action.UeAuthenticate, u, 0));
+            if (callEnd && h + 1 < handovers && inUtranCall(s)) {
+                take(s, rec, new Step(Action.UeEndCall, u, 0));
+                settle(s, rec, pending, false);
+                take(s, rec, new Step(Action.UeAuthenticate, u, 0));
             }
         }
-        return new Result(steps, s, violated, pending);
+        return new Result(rec.steps(), rec.sent(), s, rec.violated(), pending);
     }
 
-    @SuppressWarnings("unchecked")
-    private static boolean ueState(Srvcc s, String st) {
-        return ((List<Object>) s.abstractState().get("ueState")).get(0).equals(st);
+    private static boolean inUtranCall(Srvcc s) {
+        return s.ue(1).state() == Ue.State.InUtranCall;
     }
 
-    private static void take(Srvcc s, List<Step> steps, List<String> violated, Step st) {
+    private static void take(Srvcc s, Rec rec, Step st) {
         if (!s.enabled().contains(st)) throw new IllegalStateException("simulation step " + st + " is not enabled");
-        s.apply(st);
-        steps.add(st);
-        for (String v : Invariants.violated(s)) if (!violated.contains(v)) violated.add(v);
+        rec.take(s, st);
     }
 
     /** Progress steps until none is left, injecting the pending faults at their points. */
-    private static void settle(Srvcc s, List<Step> steps, List<String> violated, Set<Fault> pending, boolean reject) {
+    private static void settle(Srvcc s, Rec rec, Set<Fault> pending, boolean reject) {
         for (int guard = 0; guard < 200; guard++) {
             List<Step> en = s.enabled();
             Step next = inject(s, en, pending, reject);
@@ -112,16 +130,13 @@ public final class Simulation {
             if (next == null) next = first(en, st -> st.action() == Action.MscTimerExpiry || st.action() == Action.AmfTimerExpiry
                 && !amfCommanded(s));
             if (next == null) return;
-            s.apply(next);
-            steps.add(next);
-            for (String v : Invariants.violated(s)) if (!violated.contains(v)) violated.add(v);
+            rec.take(s, next);
         }
         throw new IllegalStateException("simulation did not settle in 200 steps");
     }
 
-    @SuppressWarnings("unchecked")
     private static boolean amfCommanded(Srvcc s) {
-        return ((List<Object>) s.abstractState().get("amfState")).get(0).equals("Commanded");
+        return s.amf(1).state() == Amf.State.Commanded;
     }
 
     private static Step inject(Srvcc s, List<Step> en, Set<Fault> pending, boolean reject) {
@@ -152,18 +167,17 @@ public final class Simulation {
     }
 
     private static boolean has(Srvcc s, Message.Type t) {
-        return s.abstractState().get("msgs") instanceof Set<?> m
-            && m.stream().anyMatch(x -> t.name().equals(((Map<?, ?>) x).get("type")));
+        return s.network().inFlight().stream().anyMatch(m -> m.type() == t);
     }
 
-    /** NetLose of the message of type t, if one is in flight. */
-    @SuppressWarnings("unchecked")
+    /** NetLose of UE 1's message of type t, if one is in flight (NetLose counts UE 1's messages in order). */
     private static Step lose(Srvcc s, List<Step> en, Message.Type t) {
         List<Step> loses = en.stream().filter(x -> x.action() == Action.NetLose).toList();
         if (loses.isEmpty()) return null;
         int k = 0;
-        for (Object m : s.inFlight()) {
-            if (((Map<String, Object>) m).get("type").equals(t.name())) return loses.get(k);
+        for (Message m : s.network().inFlight()) {
+            if (m.ue() != 1) continue;
+            if (m.type() == t) return loses.get(k);
             k++;
         }
         return null;
@@ -174,9 +188,9 @@ public final class Simulation {
      * left; returns the invariants violated on the way.
      */
     public static List<String> runToCompletion(Srvcc s, List<Step> steps) {
-        List<String> violated = new ArrayList<>();
-        settle(s, steps, violated, EnumSet.noneOf(Fault.class), false);
-        return violated;
+        Rec rec = new Rec(steps, new ArrayList<>(), new ArrayList<>(), x -> { });
+        settle(s, rec, EnumSet.noneOf(Fault.class), false);
+        return rec.violated();
     }
 
     private static Step first(List<Step> en, Predicate<Step> p) {
@@ -184,13 +198,15 @@ public final class Simulation {
         return null;
     }
 
-    /** Final state of each node for UE 1, as the model names it. */
-    @SuppressWarnings("unchecked")
+    /** Final state of each node for UE 1, named as the model's variables and values. */
     public static Map<String, String> finalStates(Srvcc s) {
-        Map<String, Object> a = s.abstractState();
         Map<String, String> m = new LinkedHashMap<>();
-        for (String v : List.of("ueState", "gnbState", "amfState", "mmeState", "mscState", "mscAlg"))
-            m.put(v, String.valueOf(((List<Object>) a.get(v)).get(0)));
+        m.put("ueState", s.ue(1).state().name());
+        m.put("gnbState", s.gnb(1).name());
+        m.put("amfState", s.amf(1).state().name());
+        m.put("mmeState", s.mme(1).state().name());
+        m.put("mscState", s.msc(1).state().name());
+        m.put("mscAlg", s.msc(1).alg().model);
         return m;
     }
 }

@@ -1,6 +1,7 @@
 package org.srvcc.procedure;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,20 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.srvcc.kdf.KeyTerm;
-import org.srvcc.procedure.Nodes.AmfCtx;
-import org.srvcc.procedure.Nodes.MscCtx;
-import org.srvcc.procedure.Nodes.MscState;
-import org.srvcc.procedure.Nodes.UeCtx;
-import org.srvcc.procedure.Nodes.UeState;
 
 /**
  * The model's invariants as predicates over all nodes after a step, with the same names. Where
  * the model compares symbolic terms, these compare key bytes (constant time) or their SHA-256
- * fingerprints, and confinement also scans the encoded messages for KAMF's bytes.
+ * fingerprints, and confinement also scans the encoded messages for KAMF's bytes. They read the
+ * nodes' contexts and the {@link Evidence}; the nodes never read either.
  */
 public final class Invariants {
     private Invariants() {}
 
+    /** Every invariant by its model name, in the order of spec/Srvcc.tla; the one list of names. */
     public static final Map<String, Predicate<Srvcc>> ALL = new LinkedHashMap<>();
 
     static {
@@ -32,7 +30,7 @@ public final class Invariants {
         ALL.put("KeyFreshness", Invariants::keyFreshness);
         ALL.put("KsiMapping", Invariants::ksiMapping);
         ALL.put("CountMonotonic", Invariants::countMonotonic);
-        ALL.put("NoReverseSrvcc", s -> s.reversed == 0);
+        ALL.put("NoReverseSrvcc", s -> s.evidence.reversed() == 0);
         ALL.put("ReauthBeforeReturn", Invariants::reauthBeforeReturn);
         ALL.put("NullAlgorithmsOnlyWhenUnauthenticated", Invariants::nullAlgorithmsOnlyWhenUnauthenticated);
         ALL.put("CkIkSecrecy", Invariants::ckIkSecrecy);
@@ -46,41 +44,47 @@ public final class Invariants {
     }
 
     static boolean typeOk(Srvcc s) {
-        if (!s.typeErrors.isEmpty()) return false;
-        for (MscCtx c : s.msc.values()) if (c.ksi < 0 || c.ksi > 6) return false;
-        for (Nodes.MmeCtx e : s.mme.values()) if (e.ksi < 0 || e.ksi > 6) return false;
+        if (!s.evidence.typeErrors().isEmpty()) return false;
+        for (MscServer.Ctx c : s.msc.ctx.values()) if (!c.ksi.namesContext()) return false;
+        for (MmeSrvcc.Ctx e : s.mme.ctx.values()) if (!e.ksi.namesContext()) return false;
         return true;
     }
 
     /** No KAMF on the wire (bytes), in a message or held by a non-AMF place (terms), or known to the attacker. */
     static boolean kamfConfinement(Srvcc s) {
-        if (!s.wireLeaks.isEmpty()) return false;
-        for (Message m : s.msgs.values()) {
+        if (!s.evidence.wireLeaks().isEmpty()) return false;
+        for (Message m : s.net.inFlight()) {
             if (m instanceof Message.ForwardRelocationRequest f && f.kasme().term() instanceof KeyTerm.KamfTerm) return false;
             if (m instanceof Message.PsToCsRequest p && p.keys().source() instanceof KeyTerm.KamfTerm) return false;
         }
-        for (Set<KeyTerm> ks : s.held.values()) for (KeyTerm k : ks) if (k instanceof KeyTerm.KamfTerm) return false;
+        for (Set<KeyTerm> ks : s.evidence.held().values()) for (KeyTerm k : ks) if (k instanceof KeyTerm.KamfTerm) return false;
         return true;
     }
 
-    /** In a ciphered CS call, UE and MSC hold the same CK_SRVCC, IK_SRVCC (bytes) and KSI. */
+    /** UE and MSC hold the same CK_SRVCC, IK_SRVCC (bytes, constant time) and KSI. */
+    public static boolean csKeysAgree(Srvcc s, int u) {
+        Ue.Ctx x = s.ue.ctx.get(u);
+        MscServer.Ctx c = s.msc.ctx.get(u);
+        return x.key != null && c.key != null && x.key.sameAs(c.key) && x.ksi.equals(c.ksi);
+    }
+
+    /** In a ciphered CS call, UE and MSC agree on the keys and the KSI. */
     static boolean keyAgreement(Srvcc s) {
         for (int u : s.ues()) {
-            UeCtx x = s.ue.get(u);
-            MscCtx c = s.msc.get(u);
-            if (x.state == UeState.InUtranCall && c.state == MscState.Active && !c.alg.equals("null")) {
-                if (x.key == null || c.key == null || !x.key.sameAs(c.key) || x.ksi != c.ksi) return false;
-            }
+            Ue.Ctx x = s.ue.ctx.get(u);
+            MscServer.Ctx c = s.msc.ctx.get(u);
+            if (x.state == Ue.State.InUtranCall && c.state == MscServer.State.Active && c.alg != Algorithm.NULL
+                && !csKeysAgree(s, u)) return false;
         }
         return true;
     }
 
     static boolean failureLeavesNoUsableContext(Srvcc s) {
         for (int u : s.ues()) {
-            MscCtx c = s.msc.get(u);
-            if (c.key != null && !c.key.isDestroyed() && c.state == MscState.Idle) return false;
-            UeCtx x = s.ue.get(u);
-            if (x.key != null && x.state != UeState.HoCommanded && x.state != UeState.InUtranCall) return false;
+            MscServer.Ctx c = s.msc.ctx.get(u);
+            if (c.key != null && !c.key.isDestroyed() && c.state == MscServer.State.Idle) return false;
+            Ue.Ctx x = s.ue.ctx.get(u);
+            if (x.key != null && x.state != Ue.State.HoCommanded && x.state != Ue.State.InUtranCall) return false;
         }
         return true;
     }
@@ -91,34 +95,34 @@ public final class Invariants {
      */
     static boolean keyFreshness(Srvcc s) {
         Map<String, String> owner = new HashMap<>();
-        for (Srvcc.Issued i : s.issued) {
+        for (Evidence.Issued i : s.evidence.issued()) {
             String who = i.ue() + "/" + i.att();
             String prev = owner.putIfAbsent(i.fingerprint(), who);
             if (prev != null && !prev.equals(who)) return false;
-            if (s.otherPurposeFingerprints.contains(i.fingerprint())) return false;
-            String kasme = s.kasmeFingerprint.get(who);
-            if (kasme != null && s.otherPurposeFingerprints.contains(kasme)) return false;
-            if (s.profile.viaMme() && (i.fingerprint().equals(kasme) || root1(i.term()))) return false;
+            if (s.evidence.otherPurpose(i.fingerprint())) return false;
+            String sent = s.evidence.sentKey(who);
+            if (sent != null && s.evidence.otherPurpose(sent)) return false;
+            if (s.profile.viaMme() && (i.fingerprint().equals(sent) || straightFromKamf(i.term()))) return false;
         }
         return true;
     }
 
     /** True when the CK||IK came straight off a KAMF in a profile that must go through a KASME. */
-    private static boolean root1(KeyTerm t) {
+    private static boolean straightFromKamf(KeyTerm t) {
         return t instanceof KeyTerm.KdfTerm d && d.key() instanceof KeyTerm.KamfTerm;
     }
 
     static boolean ksiMapping(Srvcc s) {
-        for (MscCtx c : s.msc.values())
-            if ((c.state == MscState.Prepared || c.state == MscState.Active) && c.key != null
-                && c.ksi != Nodes.ksiOf(c.key.source().root().id())) return false;
+        for (MscServer.Ctx c : s.msc.ctx.values())
+            if ((c.state == MscServer.State.Prepared || c.state == MscServer.State.Active) && c.key != null
+                && c.ksi.value() != c.key.source().root().id() % 7) return false;
         return true;
     }
 
     static boolean countMonotonic(Srvcc s) {
         for (int u : s.ues()) {
-            AmfCtx f = s.amf.get(u);
-            UeCtx x = s.ue.get(u);
+            Amf.Ctx f = s.amf.ctx.get(u);
+            Ue.Ctx x = s.ue.ctx.get(u);
             if (f.used.size() != f.derivs || x.used.size() != x.derivs) return false;
             if (!f.used.isEmpty() && f.used.last() > f.dl) return false;
         }
@@ -127,23 +131,34 @@ public final class Invariants {
 
     static boolean reauthBeforeReturn(Srvcc s) {
         for (int u : s.ues()) {
-            UeCtx x = s.ue.get(u);
-            if (x.state == UeState.Connected5G && s.srvccKamfs.get(u).contains(x.kamf.term().id())) return false;
+            Ue.Ctx x = s.ue.ctx.get(u);
+            if (x.state == Ue.State.Connected5G && s.evidence.srvccKamfs(u).contains(x.kamf.term().id())) return false;
         }
         return true;
     }
 
     static boolean nullAlgorithmsOnlyWhenUnauthenticated(Srvcc s) {
-        for (int u : s.ues()) if (s.msc.get(u).alg.equals("null") && !s.unauthUes.contains(u)) return false;
+        for (int u : s.ues()) if (s.msc.ctx.get(u).alg == Algorithm.NULL && !s.unauthUes.contains(u)) return false;
         return true;
     }
 
     static boolean ckIkSecrecy(Srvcc s) {
         List<KeyTerm> known = new ArrayList<>();
-        for (String p : s.compromised) known.addAll(s.held.get(p));
-        for (MscCtx c : s.msc.values())
-            if (c.state == MscState.Active && !c.alg.equals("null") && c.key != null
-                && Terms.derivable(c.key.source(), known)) return false;
+        Map<Place, Set<KeyTerm>> held = s.evidence.held();
+        for (Place p : s.compromised) known.addAll(held.get(p));
+        for (MscServer.Ctx c : s.msc.ctx.values())
+            if (c.state == MscServer.State.Active && c.alg != Algorithm.NULL && c.key != null
+                && derivable(c.key.source(), known)) return false;
         return true;
+    }
+
+    /** Forward derivability, as Derivable(k, K) in the model: k is known, or derived from a known key. */
+    static boolean derivable(KeyTerm k, Collection<KeyTerm> known) {
+        for (KeyTerm t = k; ; ) {
+            if (known.contains(t)) return true;
+            if (t instanceof KeyTerm.KdfTerm d) t = d.key();
+            else if (t instanceof KeyTerm.HalfTerm h) t = h.key();
+            else return false;
+        }
     }
 }

@@ -2,16 +2,18 @@ package org.srvcc.procedure;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Key256;
+import org.srvcc.kdf.KeyTerm;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.kdf.NasCount;
 
 /**
  * The messages of the procedure, named as in TS 23.216 and the model. {@code att} is the AMF's
  * attempt number (a transaction identifier); {@code copy} is 1 for an original, 2 for a network
- * duplicate and 3 for an attacker's replay. Records are immutable; keys travel as handles.
+ * duplicate and 3 for an attacker's replay. A message that carries keys owns its handles: the
+ * network destroys them when it drops the message, and a receiver that takes it owns them.
  */
 public sealed interface Message {
     Type type();
@@ -19,9 +21,17 @@ public sealed interface Message {
     int att();
     int copy();
 
+    /** The same message as another copy; keys are copied, so each message owns its own handles. */
     Message withCopy(int copy);
 
-    /** Sender and receiver; the MSC's peer is the AMF in draft-direct. */
+    /** Equality as the model's set of messages has it: keys by their terms, never by handle. */
+    default Object identity() {
+        return this;
+    }
+
+    default void destroyKeys() {}
+
+    /** Sender and receiver; PEER is the MSC's peer: MME_SRVCC, or the AMF in draft-direct. */
     enum Type {
         HandoverRequired("gNB", "AMF"), HandoverCancel("gNB", "AMF"),
         ForwardRelocationRequest("AMF", "MME_SRVCC"), RelocationCancel("AMF", "MME_SRVCC"),
@@ -53,16 +63,24 @@ public sealed interface Message {
         public Message withCopy(int c) { return new Plain(type, ue, att, c); }
     }
 
+    /** The identity of a keyed message: its fields with the key's term in place of the handle. */
+    record KeyedId(Type type, int ue, int att, int copy, KeyTerm key, Ksi ksi, NasCount count, Session session) {}
+
     /** AMF to MME_SRVCC: KASME_SRVCC (or K'ASME), eKSI, the DL NAS COUNT used, the session kind. */
-    record ForwardRelocationRequest(int ue, int att, int copy, Key256 kasme, int ksi, int count, String session) implements Message {
+    record ForwardRelocationRequest(int ue, int att, int copy, Key256 kasme, Ksi ksi, NasCount count, Session session)
+            implements Message {
         public Type type() { return Type.ForwardRelocationRequest; }
-        public Message withCopy(int c) { return new ForwardRelocationRequest(ue, att, c, kasme, ksi, count, session); }
+        public Message withCopy(int c) { return new ForwardRelocationRequest(ue, att, c, kasme.copy(), ksi, count, session); }
+        public Object identity() { return new KeyedId(type(), ue, att, copy, kasme.term(), ksi, count, session); }
+        public void destroyKeys() { kasme.destroy(); }
     }
 
     /** To the MSC server: CK_SRVCC, IK_SRVCC, KSI_SRVCC (the Sv "MM Context for E-UTRAN SRVCC"). */
-    record PsToCsRequest(int ue, int att, int copy, CkIk keys, int ksi, int count, String session) implements Message {
+    record PsToCsRequest(int ue, int att, int copy, CkIk keys, Ksi ksi, NasCount count, Session session) implements Message {
         public Type type() { return Type.PsToCsRequest; }
-        public Message withCopy(int c) { return new PsToCsRequest(ue, att, c, keys, ksi, count, session); }
+        public Message withCopy(int c) { return new PsToCsRequest(ue, att, c, keys.copy(), ksi, count, session); }
+        public Object identity() { return new KeyedId(type(), ue, att, copy, keys.source(), ksi, count, session); }
+        public void destroyKeys() { keys.destroy(); }
     }
 
     /** ForwardRelocationResponse or PsToCsResponse. */
@@ -71,12 +89,12 @@ public sealed interface Message {
     }
 
     /** HandoverCommand (AMF to gNB) or HandoverCommandUe (gNB to UE): the COUNT's low bits and the KSI. */
-    record HoCmd(Type type, int ue, int att, int copy, int lsb, int ksi) implements Message {
+    record HoCmd(Type type, int ue, int att, int copy, int lsb, Ksi ksi) implements Message {
         public Message withCopy(int c) { return new HoCmd(type, ue, att, c, lsb, ksi); }
     }
 
     /** Any downlink NAS message; all the procedure needs of it is the COUNT it used. */
-    record Nas(int ue, int copy, int count) implements Message {
+    record Nas(int ue, int copy, NasCount count) implements Message {
         public Type type() { return Type.DownlinkNasTransport; }
         public int att() { return 0; }
         public Message withCopy(int c) { return new Nas(ue, c, count); }
@@ -89,11 +107,11 @@ public sealed interface Message {
         for (int v : new int[] {m.ue(), m.att(), m.copy()}) b.writeBytes(new byte[] {(byte) (v >> 8), (byte) v});
         InsecureKeyAccess a = InsecureKeyAccess.get();
         if (m instanceof ForwardRelocationRequest f) {
-            b.write(f.ksi());
+            b.write(f.ksi().value());
             if (!f.kasme().isDestroyed()) b.writeBytes(f.kasme().bytes(a));
-            b.writeBytes(f.session().getBytes(StandardCharsets.US_ASCII));
+            b.writeBytes(f.session().model.getBytes(StandardCharsets.US_ASCII));
         } else if (m instanceof PsToCsRequest p) {
-            b.write(p.ksi()); // TS 29.280 IE 54 order: KSI, CK, IK
+            b.write(p.ksi().value()); // TS 29.280 IE 54 order: KSI, CK, IK
             if (!p.keys().isDestroyed()) {
                 b.writeBytes(p.keys().ck().bytes(a));
                 b.writeBytes(p.keys().ik().bytes(a));
@@ -102,38 +120,11 @@ public sealed interface Message {
             b.write(x.ok() ? 1 : 0);
         } else if (m instanceof HoCmd h) {
             b.write(h.lsb());
-            b.write(h.ksi());
+            b.write(h.ksi().value());
         } else if (m instanceof Nas n) {
-            b.writeBytes(new byte[] {(byte) (n.count() >> 16), (byte) (n.count() >> 8), (byte) n.count()});
+            int c = n.count().value();
+            b.writeBytes(new byte[] {(byte) (c >> 16), (byte) (c >> 8), (byte) c});
         }
         return b.toByteArray();
-    }
-
-    /** The message as the model writes it: a TLA+ record (keys as symbolic terms). */
-    static Map<String, Object> abstraction(Message m) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("type", m.type().name());
-        r.put("ue", (long) m.ue());
-        r.put("att", (long) m.att());
-        r.put("copy", (long) m.copy());
-        if (m instanceof ForwardRelocationRequest f) {
-            r.put("key", Terms.of(f.kasme().term()));
-            r.put("ksi", (long) f.ksi());
-            r.put("count", (long) f.count());
-            r.put("session", f.session());
-        } else if (m instanceof PsToCsRequest p) {
-            r.put("key", Terms.of(p.keys().source()));
-            r.put("ksi", (long) p.ksi());
-            r.put("count", (long) p.count());
-            r.put("session", p.session());
-        } else if (m instanceof Answer x) {
-            r.put("ok", x.ok());
-        } else if (m instanceof HoCmd h) {
-            r.put("lsb", (long) h.lsb());
-            r.put("ksi", (long) h.ksi());
-        } else if (m instanceof Nas n) {
-            r.put("count", (long) n.count());
-        }
-        return r;
     }
 }

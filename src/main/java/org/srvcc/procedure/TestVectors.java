@@ -49,7 +49,7 @@ public final class TestVectors {
             int ksiCycle = 0;
             for (String kamfHex : KAMFS) {
                 for (int c : COUNTS) {
-                    Kamf kamf = Kamf.of(Hex.decode(kamfHex), 1);
+                    Kamf kamf = Kamf.of(Hex.decode(kamfHex), 1, org.srvcc.kdf.InsecureKeyAccess.get());
                     int ksi = ksiCycle++ % 7;
                     List<KeyPlan.ChainStep> steps = KeyPlan.chain(p, Options.STANDARD, kamf, NasCount.of(c), new Ksi(ksi));
                     kamf.destroy();

@@ -1,5 +1,6 @@
 package org.srvcc.bench;
 
+import org.srvcc.kdf.InsecureKeyAccess;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ public class HandoverBenchmark {
     public void prepare() {
         setup = org.srvcc.network.Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 100, 2, 0, 0, 0));
         steps = Simulation.run(setup, Set.of()).steps();
-        kamf = Kamf.of(new byte[32], 1);
+        kamf = Kamf.of(new byte[32], 1, InsecureKeyAccess.get());
     }
 
     @Benchmark

@@ -15,7 +15,7 @@ class KdfKnownAnswerTest {
     static final InsecureKeyAccess A = InsecureKeyAccess.get();
 
     static Kamf kamf(String hex) {
-        return Kamf.of(Hex.decode(hex), 1);
+        return Kamf.of(Hex.decode(hex), 1, InsecureKeyAccess.get());
     }
 
     @Test

@@ -63,7 +63,7 @@ class KdfPropertiesTest {
     @Test
     void deterministicAndCkIkIsTheWholeOutput() {
         qt().forAll(KEY256, COUNTS).checkAssert((k, c) -> {
-            Kamf kamf = Kamf.of(k, 1);
+            Kamf kamf = Kamf.of(k, 1, InsecureKeyAccess.get());
             Key256 kasme = Derivations.kasmeSrvcc(kamf, NasCount.of(c));
             assertTrue(kasme.sameAs(Derivations.kasmeSrvcc(kamf, NasCount.of(c))));
             CkIk ckik = Derivations.ckIkSrvcc(kasme, NasCount.ZERO);

@@ -39,7 +39,7 @@ class ValueTypesTest {
 
     @Test
     void keysNeverPrintTheirBytes() {
-        Kamf kamf = Kamf.of(K, 4);
+        Kamf kamf = Kamf.of(K, 4, InsecureKeyAccess.get());
         Key256 kasme = Derivations.kasmeSrvcc(kamf, NasCount.of(5));
         CkIk ckik = Derivations.ckIkSrvcc(kasme, NasCount.ZERO);
         for (Object o : new Object[] {kamf, kasme, ckik, ckik.ck(), ckik.ik()}) {
@@ -52,7 +52,7 @@ class ValueTypesTest {
 
     @Test
     void destroyZeroesAndStopsUse() {
-        Kamf kamf = Kamf.of(K, 1);
+        Kamf kamf = Kamf.of(K, 1, InsecureKeyAccess.get());
         Key256 kasme = Derivations.kasmeSrvcc(kamf, NasCount.of(5));
         Key256 again = Derivations.kasmeSrvcc(kamf, NasCount.of(5));
         assertTrue(kasme.sameAs(again));
@@ -67,13 +67,13 @@ class ValueTypesTest {
 
     @Test
     void wrongLengthKeysAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> Kamf.of(new byte[31], 1));
-        assertThrows(IllegalArgumentException.class, () -> Key128.of(new byte[32], new KeyTerm.KamfTerm(1)));
+        assertThrows(IllegalArgumentException.class, () -> Kamf.of(new byte[31], 1, InsecureKeyAccess.get()));
+        assertThrows(IllegalArgumentException.class, () -> Key128.of(new byte[32], new KeyTerm.KamfTerm(1), InsecureKeyAccess.get()));
     }
 
     @Test
     void wireScanFindsKamfBytes() {
-        Kamf kamf = Kamf.of(K, 1);
+        Kamf kamf = Kamf.of(K, 1, InsecureKeyAccess.get());
         byte[] msg = new byte[50];
         System.arraycopy(K, 0, msg, 9, 32);
         assertTrue(kamf.occursIn(msg));

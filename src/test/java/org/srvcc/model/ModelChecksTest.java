@@ -81,8 +81,9 @@ class ModelChecksTest {
         assertEquals(List.of(2L, "b"), t.get(1).value("x"));
         assertEquals(567, o.stats()[0]);
         assertEquals(1234, o.stats()[1]);
-        List<Flow.Step> flow = Flow.of(t, "draft-direct");
-        assertEquals(List.of("AMF -> MSC: PsToCsRequest(ue 1, att 1, key KAMF1, KSI 1)"), flow.get(0).sent());
+        Flow flow = Flow.ofTlc("t", t, "draft-direct", "KeyAgreement");
+        assertEquals(List.of("AMF -> MSC: PsToCsRequest(ue 1, att 1, key KAMF1, KSI 1)"), Flow.lines(flow.steps().get(0)));
+        assertEquals(1, flow.steps().get(0).number());
     }
 
     @Test

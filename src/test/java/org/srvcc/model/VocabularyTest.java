@@ -3,47 +3,82 @@ package org.srvcc.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.srvcc.procedure.Action;
+import org.srvcc.procedure.Amf;
+import org.srvcc.procedure.Gnb;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Message;
+import org.srvcc.procedure.MmeSrvcc;
+import org.srvcc.procedure.MscServer;
 import org.srvcc.procedure.Options;
+import org.srvcc.procedure.Ue;
 
-/** The model and the code use one vocabulary: actions, messages, invariants and options. */
+/** The model and the code use one vocabulary: actions, messages, invariants, options and variables. */
 class VocabularyTest {
-    static String spec() throws Exception {
-        return Files.readString(Path.of("spec/Srvcc.tla"));
+    static String read(String f) throws Exception {
+        return Files.readString(Path.of(f));
+    }
+
+    /** Strips comments so that a name only mentioned in a comment does not count. */
+    static String code(String tla) {
+        return tla.replaceAll("\\\\\\*[^\n]*", "").replaceAll("(?s)\\(\\*.*?\\*\\)", "");
     }
 
     @Test
     void actionsAreTheModelsActions() throws Exception {
-        String next = spec().substring(spec().indexOf("Progress(u) =="), spec().indexOf("Spec == Init"));
+        String mc = code(read("model-checks/MC.tla"));
         Set<String> model = new TreeSet<>();
-        Matcher m = Pattern.compile("\\\\/ (\\w+)\\(u\\)").matcher(next);
-        while (m.find()) model.add(m.group(1));
-        model.add("MscRestart");
-        model.remove("Progress");
-        model.remove("Environment");
-        model.removeIf(a -> a.equals("ProgressNoTimers"));
+        Matcher m = Pattern.compile("a = \"(\\w+)\" -> (\\w+)").matcher(mc);
+        while (m.find()) {
+            model.add(m.group(1));
+            assertTrue(m.group(2).equals(m.group(1)) || m.group(2).equals("MC" + m.group(1)), m.group(1) + " maps to " + m.group(2));
+        }
         Set<String> java = new TreeSet<>();
         for (Action a : Action.values()) java.add(a.name());
         assertEquals(model, java);
+        String spec = code(read("spec/Srvcc.tla")) + code(read("model-checks/MC.tla"));
+        for (Action a : Action.values())
+            assertTrue(Pattern.compile("(?m)^" + a.name() + "(\\(u\\))? ==").matcher(spec).find(), a + " is not defined as a TLA+ action");
+    }
+
+    /** Each action is one method of its node's class, named as the action without the role prefix. */
+    @Test
+    void everyActionIsAMethodOfItsNode() {
+        Map<String, Class<?>> nodes = Map.of("Gnb", Gnb.class, "Amf", Amf.class, "Mme", MmeSrvcc.class, "Msc", MscServer.class, "Ue", Ue.class);
+        for (Action a : Action.values()) {
+            String n = a.name();
+            if (n.startsWith("Net") || n.startsWith("Attacker") || n.equals("MscRestart")) continue;   // network and fault actions
+            String prefix = nodes.keySet().stream().filter(n::startsWith).findFirst().orElseThrow();
+            String method = Character.toLowerCase(n.charAt(prefix.length())) + n.substring(prefix.length() + 1);
+            boolean found = false;
+            for (Method me : nodes.get(prefix).getDeclaredMethods()) found |= me.getName().equals(method) && me.getParameterCount() == 1;
+            assertTrue(found, a + ": no method " + nodes.get(prefix).getSimpleName() + "." + method + "(int)");
+        }
     }
 
     @Test
-    void messageTypesInvariantsAndOptionsAppearInTheModel() throws Exception {
-        String spec = spec();
+    void messageTypesInvariantsOptionsAndVariablesAppearInTheModel() throws Exception {
+        String spec = code(read("spec/Srvcc.tla"));
         for (Message.Type t : Message.Type.values()) assertTrue(spec.contains("\"" + t.name() + "\""), t.name());
         for (String inv : Invariants.ALL.keySet()) assertTrue(spec.contains("\n" + inv + " =="), inv);
-        String constants = spec.substring(spec.indexOf("CONSTANTS"), spec.indexOf("Places =="));
-        for (String opt : Options.STANDARD.asMap().keySet()) assertTrue(constants.contains(opt + ","), opt);
-        String readme = Files.readString(Path.of("README.md"));
+        String constants = read("spec/Srvcc.tla") + read("model-checks/MC.tla");
+        for (String opt : Options.STANDARD.asMap().keySet())
+            assertTrue(Pattern.compile("(?m)^\\s+" + opt + ",?\\s+\\\\\\*").matcher(constants).find(), opt + " is not a declared constant");
+        String vars = spec.substring(spec.indexOf("VARIABLES"), spec.indexOf("ueVars"));
+        List<String> declared = Pattern.compile("\\w+").matcher(vars.replace("VARIABLES", "")).results().map(r -> r.group()).toList();
+        assertEquals(new TreeSet<>(declared), new TreeSet<>(Mapping.ROWS.stream().map(Mapping.Row::variable).toList()),
+            "the mapping table has exactly the model's variables");
+        String readme = read("README.md");
         for (String inv : Invariants.ALL.keySet()) if (!inv.equals("TypeOK")) assertTrue(readme.contains(inv), "README misses " + inv);
     }
 }

@@ -1,5 +1,6 @@
 package org.srvcc.network;
 
+import org.srvcc.model.Flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class MutantsTest {
         Setup s = new Setup(p, o, b, Set.of(), Set.of(), compromised, 1);
         Runner.Run bad = Runner.defaultWeights().explore(s, 11, 5000, 60, null);
         assertNotNull(bad, "no violation found for " + option);
-        assertEquals(invariant, bad.violated(), "first violation\n" + FlowPrinter.render(bad.setup(), bad.steps(), bad.violated()));
+        assertEquals(invariant, bad.violated(), "first violation\n" + Flow.ofSteps("", bad.setup(), bad.steps(), bad.violated()).render());
         // Shrunk: the ddmin result replays to the same violation and no single step can be dropped.
         Runner.Run again = Runner.replay(s, bad.steps());
         assertEquals(invariant, again.violated());
@@ -61,7 +62,7 @@ class MutantsTest {
             assertTrue(!invariant.equals(Runner.replay(s, fewer).violated()) || Runner.replay(s, fewer).steps().size() < fewer.size(),
                 "step " + (i + 1) + " could be dropped from the shrunk flow");
         }
-        String flow = FlowPrinter.render(s, bad.steps(), bad.violated());
+        String flow = Flow.ofSteps("", s, bad.steps(), bad.violated()).render();
         assertTrue(flow.contains("=> " + invariant + " violated"));
         Path dir = Path.of("target/regressions");
         Files.createDirectories(dir);

@@ -1,5 +1,6 @@
 package org.srvcc.network;
 
+import org.srvcc.model.Flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class ProcedurePropertiesTest {
         long seed = 7;
         for (Setup s : holdingSetups()) {
             Runner.Run bad = runner.explore(s, seed++, perSetup, 60, stats);
-            assertNull(bad, () -> "violated " + bad.violated() + " in " + s.text() + ":\n" + FlowPrinter.render(bad.setup(), bad.steps(), bad.violated()));
+            assertNull(bad, () -> "violated " + bad.violated() + " in " + s.text() + ":\n" + Flow.ofSteps("", bad.setup(), bad.steps(), bad.violated()).render());
         }
         assertTrue(stats.runs >= 10_000, "runs " + stats.runs);
         // Every step of the procedure, every failure point and every fault happened somewhere.
@@ -91,6 +92,6 @@ class ProcedurePropertiesTest {
     private static Simulation.Result continueSuccess(Setup s, org.srvcc.procedure.Srvcc x) {
         x.apply(new org.srvcc.procedure.Step(Action.GnbSendHandoverRequired, 1, 0));
         List<org.srvcc.procedure.Step> steps = new java.util.ArrayList<>();
-        return new Simulation.Result(steps, x, Simulation.runToCompletion(x, steps), Set.of());
+        return new Simulation.Result(steps, List.of(), x, Simulation.runToCompletion(x, steps), Set.of());
     }
 }

@@ -32,16 +32,16 @@ class SuccessPathTest {
     @Test
     void ueAndMscDeriveTheAnnexJKeysForAnyKamfCountAndKsi() {
         qt().withExamples(150).forAll(KAMFS, COUNTS, integers().between(0, 6)).checkAssert((kamf, count, ngKsi) -> {
-            Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 0xFFFFFF, 20, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1);
-            s.preset(1, Kamf.of(kamf, ngKsi + 7), count);
+            Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 0xFFFFFF, 20, 0, 0, 0), Set.of(), Set.of(), Set.<Place>of(), 1);
+            preset(s, Kamf.of(kamf, ngKsi + 7, InsecureKeyAccess.get()), count);
             Simulation.Result r = runSuccess(s);
             assertTrue(r.violated().isEmpty(), r.violated().toString());
-            Nodes.UeCtx ue = s.ue.get(1);
-            Nodes.MscCtx msc = s.msc.get(1);
-            assertEquals(Nodes.UeState.InUtranCall, ue.state);
-            assertEquals(Nodes.MscState.Active, msc.state);
-            assertEquals(ngKsi, msc.ksi);
-            assertEquals(ngKsi, ue.ksi);
+            Ue.Ctx ue = s.ue.ctx.get(1);
+            MscServer.Ctx msc = s.msc.ctx.get(1);
+            assertEquals(Ue.State.InUtranCall, ue.state);
+            assertEquals(MscServer.State.Active, msc.state);
+            assertEquals(ngKsi, msc.ksi.value());
+            assertEquals(ngKsi, ue.ksi.value());
             try {   // independent: the JDK's HMAC on hand-built S strings
                 byte[] kasme = hmac(kamf, new byte[] {0x7D, 0, (byte) (count >> 16), (byte) (count >> 8), (byte) (int) count, 0, 4});
                 byte[] ckik = hmac(kasme, new byte[] {0x1A, 0, 0, 0, 0, 0, 4});
@@ -52,14 +52,14 @@ class SuccessPathTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
-            assertTrue(s.radio.values().stream().anyMatch(m -> ((Message.HoCmd) m).lsb() == (count & 15)));
+            assertTrue(s.net.radio().stream().anyMatch(m -> ((Message.HoCmd) m).lsb() == (count & 15)));
         });
     }
 
     @Test
     void noSrvccStartsOnTheLastCountBecauseTheIncrementWouldWrap() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 0xFFFFFF, 20, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1);
-        s.preset(1, Kamf.of(new byte[32], 8), 0xFFFFFF);
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 0xFFFFFF, 20, 0, 0, 0), Set.of(), Set.of(), Set.<Place>of(), 1);
+        preset(s, Kamf.of(new byte[32], 8, InsecureKeyAccess.get()), 0xFFFFFF);
         assertTrue(s.enabled().stream().noneMatch(x -> x.action() == Action.GnbSendHandoverRequired || x.action() == Action.AmfSendDownlinkNas));
     }
 
@@ -68,8 +68,8 @@ class SuccessPathTest {
         Setup setup = Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 4, 100, 4, 2, 0, 0));
         Simulation.Result r = Simulation.run(setup, Set.of(Simulation.Fault.CANCEL));
         Srvcc s = r.end();
-        assertEquals(null, s.msc.get(1).key);
-        Srvcc.Issued first = s.issued.get(0);
+        assertEquals(null, s.msc.ctx.get(1).key);
+        Evidence.Issued first = s.evidence.issued().get(0);
         assertTrue(first.fingerprint().length() == 64);
         // the PS to CS Request that carried the keys still exists only as history: its handles are zeroed
         assertTrue(r.steps().stream().anyMatch(x -> x.action() == Action.MscHandlePsToCsCancel));
@@ -78,6 +78,19 @@ class SuccessPathTest {
     private static Simulation.Result runSuccess(Srvcc s) {
         s.apply(new Step(Action.GnbSendHandoverRequired, 1, 0));
         List<Step> steps = new java.util.ArrayList<>();
-        return new Simulation.Result(steps, s, Simulation.runToCompletion(s, steps), Set.of());
+        return new Simulation.Result(steps, List.of(), s, Simulation.runToCompletion(s, steps), Set.of());
+    }
+
+    /** Gives UE 1 and the AMF this KAMF and both this DL NAS COUNT (test setup inside the package). */
+    static void preset(Srvcc s, Kamf kamf, int dlCount) {
+        Amf.Ctx f = s.amf.ctx.get(1);
+        Ue.Ctx x = s.ue.ctx.get(1);
+        f.kamf.destroy();
+        x.kamf.destroy();
+        f.kamf = kamf;
+        x.kamf = kamf.copy();
+        f.dl = dlCount;
+        x.dl = dlCount;
+        s.evidence.on(new Event.KamfIssued(1, f.kamf, x.kamf));
     }
 }

@@ -1,0 +1,224 @@
+package org.srvcc.procedure;
+
+import static org.srvcc.procedure.Actions.when;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.srvcc.kdf.CkIk;
+import org.srvcc.kdf.Derivations;
+import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Kamf;
+import org.srvcc.kdf.Key256;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.kdf.NasCount;
+import org.srvcc.procedure.Message.Type;
+
+/**
+ * The AMF. It holds KAMF and the DL NAS COUNT of each UE and is the only network node that ever
+ * does: on Handover Required it derives the key for the CS side, maps ngKSI, counts the COUNT up
+ * and hands the key to MME_SRVCC (or, in draft-direct, CK||IK to the MSC server).
+ */
+public final class Amf {
+    public enum State { Idle, Preparing, Commanded, Released }
+
+    /** What the AMF keeps for one UE; {@code kamf} is null once the context is released. */
+    static final class Ctx {
+        State state = State.Idle;
+        Kamf kamf;
+        int dl;
+        final TreeSet<Integer> used = new TreeSet<>();
+        int derivs;
+        int att;
+        int count;
+
+        int kamfId() {
+            return kamf == null ? 0 : kamf.term().id();
+        }
+    }
+
+    /** The model's amf* variables for one UE (no key bytes: KAMF by its identity). */
+    public record View(State state, int kamfId, int dl, Set<Integer> used, int derivs, int att, int count) {}
+
+    final Map<Integer, Ctx> ctx = new TreeMap<>();
+    private final Profile profile;
+    private final Options options;
+    private final Network net;
+    private final Event.Observer obs;
+    private final long seed;
+    /** The session of each UE's call, as its registration told the AMF (emergency or not). */
+    private final Map<Integer, Session> sessionOf = new TreeMap<>();
+    int nextKamf;
+
+    Amf(Profile profile, Options options, Network net, Event.Observer obs, long seed, Map<Integer, Session> sessions) {
+        this.profile = profile;
+        this.options = options;
+        this.net = net;
+        this.obs = obs;
+        this.seed = seed;
+        sessions.forEach((u, sess) -> {
+            Ctx c = new Ctx();
+            c.kamf = newKamf(u, 0);
+            ctx.put(u, c);
+            sessionOf.put(u, sess);
+        });
+        nextKamf = sessions.size() + 1;
+    }
+
+    /** KAMF bytes are a hash of the run's seed and the KAMF's identity, so runs are reproducible. */
+    Kamf newKamf(int id, int salt) {
+        byte[] b = null;
+        try {
+            b = MessageDigest.getInstance("SHA-256").digest(("srvcc-kamf/" + seed + "/" + id + "/" + salt).getBytes(StandardCharsets.UTF_8));
+            return Kamf.of(b, id, InsecureKeyAccess.get());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (b != null) Arrays.fill(b, (byte) 0);
+        }
+    }
+
+    public View view(int u) {
+        Ctx c = ctx.get(u);
+        return new View(c.state, c.kamfId(), c.dl, Set.copyOf(c.used), c.derivs, c.att, c.count);
+    }
+
+    boolean hasKamf(int u) {
+        return ctx.get(u).kamfId() != 0;
+    }
+
+    Kamf kamf(int u) {
+        return ctx.get(u).kamf;
+    }
+
+    private int mod() {
+        return 1 << options.countLsbBits();
+    }
+
+    /** TS 23.216 §6.5.4 steps 2-3, TS 33.501 J.1.2 steps 2-3: derive from KAMF at the DL NAS COUNT, map ngKSI, forward, count up. */
+    List<Runnable> startSrvcc(int u) {
+        return when(net.headUp(u, Type.HandoverRequired), () -> {
+            net.popUp(u);
+            Ctx f = ctx.get(u);
+            if (f.state != State.Idle || f.kamfId() == 0) return;
+            int c = f.dl, a = f.att + 1, i = f.kamfId();
+            NasCount count = NasCount.of(c);
+            f.state = State.Preparing;
+            f.att = a;
+            f.count = c;
+            f.used.add(c);
+            f.derivs++;
+            if (options.amfIncrementsCount()) f.dl = c + 1;
+            Session sess = sessionOf.get(u);
+            if (profile.viaMme()) {
+                Key256 k = options.amfSendsKamf() ? f.kamf.asKey256ForMutant(InsecureKeyAccess.get()) : KeyPlan.amfKasme(profile, options, f.kamf, count);
+                obs.on(new Event.AmfDerived(u, a, f.kamf, count, k, null));
+                net.send(new Message.ForwardRelocationRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));
+            } else {
+                CkIk k = options.amfSendsKamf() ? Derivations.split(f.kamf.asKey256ForMutant(InsecureKeyAccess.get()))
+                    : KeyPlan.amfCkIk(profile, options, f.kamf, count);
+                obs.on(new Event.AmfDerived(u, a, f.kamf, count, null, k));
+                obs.on(new Event.Held(Place.SV, k.source()));
+                net.send(new Message.PsToCsRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));
+            }
+        });
+    }
+
+    /** Forward Relocation Response (PS to CS Response when direct): command the handover, or fail it. */
+    List<Runnable> handleResponse(int u) {
+        return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationResponse : Type.PsToCsResponse), m -> {
+            net.take(m);
+            Ctx f = ctx.get(u);
+            if (m.att() != f.att || f.state != State.Preparing) return;
+            if (((Message.Answer) m).ok()) {
+                f.state = State.Commanded;
+                net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, f.count % mod(), Ksi.ofKamf(f.kamfId())));
+            } else {
+                f.state = State.Idle;
+                net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, m.att(), 1));
+            }
+        });
+    }
+
+    /** TS 23.216 §6.5.4 cancel: tell the target side, acknowledge to the gNB. */
+    List<Runnable> handleHandoverCancel(int u) {
+        return when(net.headUp(u, Type.HandoverCancel), () -> {
+            net.popUp(u);
+            Ctx f = ctx.get(u);
+            if (f.state == State.Preparing || f.state == State.Commanded) {
+                f.state = State.Idle;
+                net.send(cancelOut(u, f.att));
+            }
+            net.push(u, new Message.Plain(Type.HandoverCancelAcknowledge, u, 0, 1));
+        });
+    }
+
+    /** Preparing: give up, tell the target side and the gNB. Commanded: the UE left, release the 5G context. */
+    List<Runnable> timerExpiry(int u) {
+        Ctx f = ctx.get(u);
+        return when(f.state == State.Preparing || f.state == State.Commanded, () -> {
+            if (f.state == State.Preparing) {
+                f.state = State.Idle;
+                net.send(cancelOut(u, f.att));
+                net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, f.att, 1));
+            } else {
+                f.state = State.Released;
+                release(f);
+            }
+        });
+    }
+
+    /** Forward Relocation Complete (PS to CS Complete when direct): the UE is on UTRAN, release its 5G context. */
+    List<Runnable> handleComplete(int u) {
+        return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationComplete : Type.PsToCsComplete), m -> {
+            net.take(m);
+            Ctx f = ctx.get(u);
+            if (m.att() == f.att && f.state != State.Released && f.kamfId() != 0) {
+                f.state = State.Released;
+                release(f);
+            }
+        });
+    }
+
+    /** Any downlink NAS message: it uses the DL NAS COUNT and advances it. */
+    List<Runnable> sendDownlinkNas(int u) {
+        Ctx f = ctx.get(u);
+        return when(f.state == State.Idle && f.kamfId() != 0, () -> {
+            net.push(u, new Message.Nas(u, 1, NasCount.of(f.dl)));
+            f.dl++;
+        });
+    }
+
+    /** The AMF's side of a primary authentication: a new KAMF, COUNTs from zero, a normal session. */
+    Kamf authenticated(int u) {
+        Ctx f = ctx.get(u);
+        release(f);
+        f.kamf = newKamf(nextKamf++, 0);
+        f.dl = 0;
+        f.used.clear();
+        f.derivs = 0;
+        f.state = State.Idle;
+        sessionOf.put(u, Session.NORMAL);
+        return f.kamf;
+    }
+
+    boolean idleOrReleased(int u) {
+        State s = ctx.get(u).state;
+        return s == State.Idle || s == State.Released;
+    }
+
+    private Message cancelOut(int u, int att) {
+        return new Message.Plain(profile.viaMme() ? Type.RelocationCancel : Type.PsToCsCancel, u, att, 1);
+    }
+
+    private static void release(Ctx f) {
+        if (f.kamf != null) f.kamf.destroy();
+        f.kamf = null;
+    }
+}

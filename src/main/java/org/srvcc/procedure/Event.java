@@ -1,0 +1,43 @@
+package org.srvcc.procedure;
+
+import org.srvcc.kdf.CkIk;
+import org.srvcc.kdf.Kamf;
+import org.srvcc.kdf.Key256;
+import org.srvcc.kdf.KeyTerm;
+import org.srvcc.kdf.NasCount;
+
+/**
+ * What the nodes and the network report as they act. The evidence the invariants read (history,
+ * wire scan) is built from these by an {@link Observer}; no node reads it back.
+ */
+public sealed interface Event {
+    /** A message was put on a link (core set, N2 queue or radio). */
+    record Sent(Message message) implements Event {}
+
+    /** Authentication gave the AMF and the UE a KAMF (ueCopy null for a UE without a 5G context). */
+    record KamfIssued(int ue, Kamf amfCopy, Kamf ueCopy) implements Event {}
+
+    /** The AMF derived the key it sends (KASME_SRVCC, K'ASME, or CK||IK when direct) from KAMF at this COUNT. */
+    record AmfDerived(int ue, int att, Kamf kamf, NasCount count, Key256 kasme, CkIk ckIk) implements Event {}
+
+    /** A key came to rest at, or passed through, a place a passive attacker may read. */
+    record Held(Place place, KeyTerm key) implements Event {}
+
+    /** The MSC server accepted CK_SRVCC||IK_SRVCC as the mapped context of this attempt. */
+    record ContextMapped(int ue, int att, CkIk keys) implements Event {}
+
+    /** The UE reached UTRAN on the SRVCC keys of this KAMF. */
+    record ArrivedUtran(int ue, int kamfId) implements Event {}
+
+    /** The UE went back to 5G from a CS call on UTRAN (only the allowReverseSrvcc mutant does). */
+    record Reversed(int ue) implements Event {}
+
+    /** A value outside its type (e.g. KSI 7 mapped as a context's name). */
+    record TypeError(String what) implements Event {}
+
+    /** Receives every event, in order. */
+    @FunctionalInterface
+    interface Observer {
+        void on(Event e);
+    }
+}

@@ -1,0 +1,138 @@
+package org.srvcc.procedure;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.srvcc.kdf.CkIk;
+import org.srvcc.kdf.Derivations;
+import org.srvcc.kdf.Hex;
+import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Kamf;
+import org.srvcc.kdf.Key256;
+import org.srvcc.kdf.KeyTerm;
+
+/**
+ * The observer that turns events into what the invariants read: the model's history variables
+ * (held, issued, srvccKamfs, reversed) and byte-level evidence (SHA-256 fingerprints of issued
+ * keys and of what a 5G to EPS handover or idle mobility would derive, and the wire scan of every
+ * encoded message for KAMF's bytes). It keeps fingerprints, never key bytes.
+ */
+public final class Evidence implements Event.Observer {
+    /** A CK||IK pair an MSC accepted: by whom, its term and fingerprint (SHA-256, not the key). */
+    public record Issued(int ue, int att, KeyTerm term, String fingerprint) {}
+
+    private final Map<Place, Set<KeyTerm>> held = new EnumMap<>(Place.class);
+    private final List<Issued> issued = new ArrayList<>();
+    private final Map<Integer, Set<Integer>> srvccKamfs = new TreeMap<>();
+    private final Set<String> otherPurposeFingerprints = new HashSet<>();
+    private final Map<String, String> sentKeyFingerprint = new HashMap<>();
+    private final Map<Integer, Kamf[]> kamfs = new TreeMap<>();   // per UE: the AMF's and the UE's handle, to scan for
+    private final List<String> wireLeaks = new ArrayList<>();
+    private final List<String> typeErrors = new ArrayList<>();
+    private int reversed;
+
+    Evidence() {
+        for (Place p : Place.values()) held.put(p, new LinkedHashSet<>());
+    }
+
+    @Override
+    public void on(Event e) {
+        if (e instanceof Event.Sent s) scan(s.message());
+        else if (e instanceof Event.KamfIssued k) {
+            kamfs.put(k.ue(), new Kamf[] {k.amfCopy(), k.ueCopy()});
+            srvccKamfs.putIfAbsent(k.ue(), new TreeSet<>());
+        } else if (e instanceof Event.AmfDerived d) {
+            for (Key256 other : List.of(Derivations.kPrimeAsmeHandover(d.kamf(), d.count()), Derivations.kPrimeAsmeIdle(d.kamf(), d.count()))) {
+                otherPurposeFingerprints.add(fingerprint(other.bytes(InsecureKeyAccess.get())));
+                other.destroy();
+            }
+            sentKeyFingerprint.put(d.ue() + "/" + d.att(),
+                d.kasme() != null ? fingerprint(d.kasme().bytes(InsecureKeyAccess.get())) : fingerprint(d.ckIk()));
+        } else if (e instanceof Event.Held h) held.get(h.place()).add(h.key());
+        else if (e instanceof Event.ContextMapped c) issued.add(new Issued(c.ue(), c.att(), c.keys().source(), fingerprint(c.keys())));
+        else if (e instanceof Event.ArrivedUtran a) srvccKamfs.get(a.ue()).add(a.kamfId());
+        else if (e instanceof Event.Reversed) reversed++;
+        else if (e instanceof Event.TypeError t) typeErrors.add(t.what());
+    }
+
+    /** Wire scan: the encoded message must not contain the bytes of any KAMF the AMF or a UE holds. */
+    private void scan(Message m) {
+        byte[] enc = Message.encode(m);
+        try {
+            kamfs.forEach((u, k) -> {
+                if (k[0] != null && k[0].occursIn(enc)) wireLeaks.add(m.type() + " for UE " + u + " carries the bytes of " + k[0].term());
+                if (k[1] != null && k[1].term().id() != 0 && k[1].occursIn(enc)) wireLeaks.add(m.type() + " carries the UE's " + k[1].term());
+            });
+        } finally {
+            Arrays.fill(enc, (byte) 0);
+        }
+    }
+
+    static String fingerprint(byte[] keyBytes) {
+        try {
+            return Hex.encode(MessageDigest.getInstance("SHA-256").digest(keyBytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Arrays.fill(keyBytes, (byte) 0);
+        }
+    }
+
+    static String fingerprint(CkIk k) {
+        InsecureKeyAccess a = InsecureKeyAccess.get();
+        byte[] ck = k.ck().bytes(a), ik = k.ik().bytes(a);
+        byte[] both = new byte[32];
+        System.arraycopy(ck, 0, both, 0, 16);
+        System.arraycopy(ik, 0, both, 16, 16);
+        Arrays.fill(ck, (byte) 0);
+        Arrays.fill(ik, (byte) 0);
+        return fingerprint(both);
+    }
+
+    // ---------------------------------------------------------------- what the invariants and the mapping read
+
+    public Map<Place, Set<KeyTerm>> held() {
+        Map<Place, Set<KeyTerm>> m = new EnumMap<>(Place.class);
+        held.forEach((p, s) -> m.put(p, Set.copyOf(s)));
+        return m;
+    }
+
+    public List<Issued> issued() {
+        return List.copyOf(issued);
+    }
+
+    public Set<Integer> srvccKamfs(int u) {
+        return Set.copyOf(srvccKamfs.getOrDefault(u, Set.of()));
+    }
+
+    public int reversed() {
+        return reversed;
+    }
+
+    List<String> wireLeaks() {
+        return wireLeaks;
+    }
+
+    List<String> typeErrors() {
+        return typeErrors;
+    }
+
+    boolean otherPurpose(String fingerprint) {
+        return otherPurposeFingerprints.contains(fingerprint);
+    }
+
+    /** The fingerprint of the key the AMF sent for this attempt ("ue/att"). */
+    String sentKey(String attempt) {
+        return sentKeyFingerprint.get(attempt);
+    }
+}

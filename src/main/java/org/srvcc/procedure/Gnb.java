@@ -1,0 +1,90 @@
+package org.srvcc.procedure;
+
+import static org.srvcc.procedure.Actions.when;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.srvcc.procedure.Message.Type;
+
+/**
+ * The serving gNB. It decides that NR coverage is fading during a voice call (Handover Required),
+ * relays the Handover Command to the UE over the radio, and may cancel. It never holds a key of
+ * the procedure: the COUNT's low bits and the KSI are all it relays.
+ */
+public final class Gnb {
+    public enum State { Idle, Requested, Commanded, Cancelling }
+
+    final Map<Integer, State> state = new TreeMap<>();
+    private final Network net;
+    private Ue ue;
+    private Amf amf;
+
+    Gnb(Network net, int ues) {
+        this.net = net;
+        for (int u = 1; u <= ues; u++) state.put(u, State.Idle);
+    }
+
+    void connect(Ue ue, Amf amf) {
+        this.ue = ue;
+        this.amf = amf;
+    }
+
+    public State view(int u) {
+        return state.get(u);
+    }
+
+    /** TS 23.216 §6.5.4 step 1: a UE in a call on NR with a 5G security context needs SRVCC. */
+    List<Runnable> sendHandoverRequired(int u) {
+        return when(state.get(u) == State.Idle && ue.connected5G(u) && amf.hasKamf(u), () -> {
+            state.put(u, State.Requested);
+            net.pushUp(u, new Message.Plain(Type.HandoverRequired, u, 0, 1));
+        });
+    }
+
+    /** TS 23.216 §6.5.4 step 10: HandoverCommand in over N2, HandoverCommandUe out on the radio (discarded if cancelled). */
+    List<Runnable> forwardHandoverCommand(int u) {
+        return when(net.headDown(u, Type.HandoverCommand), () -> {
+            Message.HoCmd m = (Message.HoCmd) net.peekDown(u);
+            if (state.get(u) == State.Requested) {
+                net.replaceHead(u, new Message.HoCmd(Type.HandoverCommandUe, u, m.att(), 1, m.lsb(), m.ksi()));
+                state.put(u, State.Commanded);
+            } else {
+                net.popDown(u);
+            }
+        });
+    }
+
+    List<Runnable> handlePreparationFailure(int u) {
+        return when(net.headDown(u, Type.HandoverPreparationFailure), () -> {
+            net.popDown(u);
+            if (state.get(u) == State.Requested) state.put(u, State.Idle);
+        });
+    }
+
+    List<Runnable> handleCancelAcknowledge(int u) {
+        return when(net.headDown(u, Type.HandoverCancelAcknowledge), () -> {
+            net.popDown(u);
+            if (state.get(u) == State.Cancelling) state.put(u, State.Idle);
+        });
+    }
+
+    /** The gNB gives up before the command (the radio recovered): Handover Cancel. */
+    List<Runnable> cancel(int u) {
+        return when(state.get(u) == State.Requested, () -> {
+            state.put(u, State.Cancelling);
+            net.pushUp(u, new Message.Plain(Type.HandoverCancel, u, 0, 1));
+        });
+    }
+
+    /** The UE came back on NR without reaching UTRAN: the gNB cancels the handover. */
+    void ueReturned(int u) {
+        state.put(u, State.Cancelling);
+        net.pushUp(u, new Message.Plain(Type.HandoverCancel, u, 0, 1));
+    }
+
+    /** After a new authentication the UE is a fresh NR connection. */
+    void reset(int u) {
+        state.put(u, State.Idle);
+    }
+}

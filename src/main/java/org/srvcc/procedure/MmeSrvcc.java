@@ -1,0 +1,129 @@
+package org.srvcc.procedure;
+
+import static org.srvcc.procedure.Actions.each;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.srvcc.kdf.CkIk;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.procedure.Message.Type;
+
+/**
+ * MME_SRVCC, the MME that the AMF addresses for 5G-SRVCC (profiles via the MME). It turns the
+ * received KASME_SRVCC into CK_SRVCC||IK_SRVCC and KSI_SRVCC and keeps no key afterwards.
+ */
+public final class MmeSrvcc {
+    public enum State { Idle, Preparing, Done }
+
+    /** One UE's context: state, the KSI_SRVCC it mapped, the attempt it last took. */
+    static final class Ctx {
+        State state = State.Idle;
+        Ksi ksi = new Ksi(0);
+        int att;
+    }
+
+    public record View(State state, Ksi ksi, int att) {}
+
+    final Map<Integer, Ctx> ctx = new TreeMap<>();
+    private final Profile profile;
+    private final Options options;
+    private final Network net;
+    private final Event.Observer obs;
+
+    MmeSrvcc(Profile profile, Options options, Network net, Event.Observer obs, int ues) {
+        this.profile = profile;
+        this.options = options;
+        this.net = net;
+        this.obs = obs;
+        for (int u = 1; u <= ues; u++) ctx.put(u, new Ctx());
+    }
+
+    public View view(int u) {
+        Ctx e = ctx.get(u);
+        return new View(e.state, e.ksi, e.att);
+    }
+
+    /** TS 33.501 J.1.2 steps 4-5: CK_SRVCC||IK_SRVCC from KASME_SRVCC (A.12, COUNT 0), KSI_SRVCC = eKSI, on to the MSC. */
+    List<Runnable> handleForwardRelocationRequest(int u) {
+        if (!profile.viaMme()) return Actions.NONE;
+        return each(net.inFlight(u, Type.ForwardRelocationRequest), x -> {
+            Message.ForwardRelocationRequest m = (Message.ForwardRelocationRequest) x;
+            net.take(m);
+            Ctx e = ctx.get(u);
+            try {
+                if (m.att() <= e.att) return;   // an old or duplicated request
+                Ksi ksi = mapKsi(m.ksi());
+                CkIk ck = KeyPlan.mmeCkIk(options, m.kasme(), m.count());
+                obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
+                obs.on(new Event.Held(Place.SV, ck.source()));
+                e.state = State.Preparing;
+                e.ksi = ksi;
+                e.att = m.att();
+                net.send(new Message.PsToCsRequest(u, m.att(), 1, ck, ksi, m.count(), m.session()));
+            } finally {
+                m.kasme().destroy();   // the MME keeps no KASME_SRVCC once CK/IK exist
+            }
+        });
+    }
+
+    /** KSI_SRVCC = eKSI; the two mutants map it wrongly or to 7 ("no key available"). */
+    private Ksi mapKsi(Ksi eksi) {
+        if (options.mmeMapsNoKeyKsi()) {
+            obs.on(new Event.TypeError("MME_SRVCC mapped eKSI " + eksi + " to KSI_SRVCC 7 (no key available)"));
+            return Ksi.NO_KEY_AVAILABLE;
+        }
+        return options.mmeMapsWrongKsi() ? eksi.next() : eksi;
+    }
+
+    /** The MME refuses (no Sv peer, no resources): a negative Forward Relocation Response. */
+    List<Runnable> rejectPreparation(int u) {
+        if (!profile.viaMme()) return Actions.NONE;
+        Ctx e = ctx.get(u);
+        return each(net.inFlight(u, Type.ForwardRelocationRequest).stream().filter(m -> m.att() > e.att).toList(), x -> {
+            Message.ForwardRelocationRequest m = (Message.ForwardRelocationRequest) x;
+            net.take(m);
+            e.att = m.att();
+            obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
+            m.kasme().destroy();
+            net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, false));
+        });
+    }
+
+    /** The MSC's answer, relayed to the AMF. */
+    List<Runnable> handlePsToCsResponse(int u) {
+        if (!profile.viaMme()) return Actions.NONE;
+        return each(net.inFlight(u, Type.PsToCsResponse), x -> {
+            Message.Answer m = (Message.Answer) x;
+            net.take(m);
+            Ctx e = ctx.get(u);
+            if (m.att() == e.att && e.state == State.Preparing) {
+                e.state = m.ok() ? State.Done : State.Idle;
+                net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, m.ok()));
+            }
+        });
+    }
+
+    /** Relocation Cancel from the AMF: cancel towards the MSC. */
+    List<Runnable> handleRelocationCancel(int u) {
+        return each(net.inFlight(u, Type.RelocationCancel), m -> {
+            net.take(m);
+            Ctx e = ctx.get(u);
+            if (m.att() == e.att && e.state != State.Idle) {
+                e.state = State.Idle;
+                net.send(new Message.Plain(Type.PsToCsCancel, u, m.att(), 1));
+            }
+        });
+    }
+
+    /** PS to CS Complete from the MSC: Forward Relocation Complete to the AMF. */
+    List<Runnable> handlePsToCsComplete(int u) {
+        if (!profile.viaMme()) return Actions.NONE;
+        return each(net.inFlight(u, Type.PsToCsComplete), m -> {
+            net.take(m);
+            Ctx e = ctx.get(u);
+            if (m.att() == e.att) e.state = State.Idle;
+            net.send(new Message.Plain(Type.ForwardRelocationComplete, u, m.att(), 1));
+        });
+    }
+}

@@ -1,0 +1,150 @@
+package org.srvcc.procedure;
+
+import static org.srvcc.procedure.Actions.each;
+import static org.srvcc.procedure.Actions.when;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.srvcc.kdf.CkIk;
+import org.srvcc.kdf.KeyTerm;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.procedure.Message.Type;
+
+/**
+ * The MSC server enhanced for SRVCC. On a PS to CS Request it keeps the mapped security context
+ * (CK_SRVCC, IK_SRVCC, KSI_SRVCC), selects the algorithms and prepares the target; the context
+ * becomes the CS call's when the UE arrives, and is deleted when the handover fails.
+ */
+public final class MscServer {
+    public enum State { Idle, Prepared, Active }
+
+    /** The mapped SRVCC context of one UE and the algorithms chosen; {@code key} null when none. */
+    static final class Ctx {
+        State state = State.Idle;
+        CkIk key;
+        Ksi ksi = new Ksi(0);
+        Algorithm alg = Algorithm.NONE;
+        int att;
+    }
+
+    /** The model's msc* variables for one UE (the key by its term). */
+    public record View(State state, KeyTerm key, Ksi ksi, Algorithm alg, int att) {}
+
+    final Map<Integer, Ctx> ctx = new TreeMap<>();
+    private final Options options;
+    private final Network net;
+    private final Event.Observer obs;
+
+    MscServer(Options options, Network net, Event.Observer obs, int ues) {
+        this.options = options;
+        this.net = net;
+        this.obs = obs;
+        for (int u = 1; u <= ues; u++) ctx.put(u, new Ctx());
+    }
+
+    public View view(int u) {
+        Ctx c = ctx.get(u);
+        return new View(c.state, c.key == null ? null : c.key.source(), c.ksi, c.alg, c.att);
+    }
+
+    /** TS 23.216 §6.5.4 steps 5-6, TS 33.501 J.1.2 step 5: take the mapped context, select UEA/UIA, prepare. */
+    List<Runnable> handlePsToCsRequest(int u) {
+        return each(net.inFlight(u, Type.PsToCsRequest), x -> {
+            Message.PsToCsRequest m = (Message.PsToCsRequest) x;
+            net.take(m);
+            Ctx c = ctx.get(u);
+            if (m.att() <= c.att || c.state == State.Active) {
+                m.keys().destroy();   // old, duplicated, or a call is running: not taken
+                return;
+            }
+            if (c.key != null) c.key.destroy();   // a newer attempt replaces the old context
+            c.state = State.Prepared;
+            c.key = m.keys();                      // delivered: the MSC now owns these handles
+            c.ksi = m.ksi();
+            c.alg = options.nullAlgorithmsAlways() ? Algorithm.NULL : Algorithm.forSession(m.session());
+            c.att = m.att();
+            obs.on(new Event.Held(Place.MSC, c.key.source()));
+            obs.on(new Event.ContextMapped(u, m.att(), c.key));
+            net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, true));
+        });
+    }
+
+    /** The MSC refuses the preparation (e.g. no target resources). */
+    List<Runnable> rejectPreparation(int u) {
+        Ctx c = ctx.get(u);
+        if (c.state == State.Active) return Actions.NONE;
+        return each(net.inFlight(u, Type.PsToCsRequest).stream().filter(m -> m.att() > c.att).toList(), x -> {
+            Message.PsToCsRequest m = (Message.PsToCsRequest) x;
+            net.take(m);
+            c.att = m.att();
+            obs.on(new Event.Held(Place.MSC, m.keys().source()));
+            m.keys().destroy();
+            net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false));
+        });
+    }
+
+    /** PS to CS Cancel: the prepared context goes. */
+    List<Runnable> handlePsToCsCancel(int u) {
+        return each(net.inFlight(u, Type.PsToCsCancel), m -> {
+            net.take(m);
+            Ctx c = ctx.get(u);
+            if (m.att() == c.att && c.state == State.Prepared) drop(c);
+        });
+    }
+
+    /** TS 23.216 §6.5.4 step 13: the UE is on UTRAN; the call runs on the mapped context. */
+    List<Runnable> handleHandoverComplete(int u) {
+        return each(net.inFlight(u, Type.HandoverComplete), m -> {
+            net.take(m);
+            Ctx c = ctx.get(u);
+            if (c.state == State.Prepared) {
+                c.state = State.Active;
+                net.send(new Message.Plain(Type.PsToCsComplete, u, c.att, 1));
+            }
+        });
+    }
+
+    /** The CS call ends: the context is deleted with it. */
+    List<Runnable> handleCallRelease(int u) {
+        return each(net.inFlight(u, Type.CallRelease), m -> {
+            net.take(m);
+            Ctx c = ctx.get(u);
+            if (c.state == State.Active) {
+                c.state = State.Idle;
+                delete(c);
+            }
+        });
+    }
+
+    /** The UE did not arrive in time. */
+    List<Runnable> timerExpiry(int u) {
+        Ctx c = ctx.get(u);
+        return when(c.state == State.Prepared, () -> drop(c));
+    }
+
+    /** MscRestart is possible while some context exists. */
+    boolean holdsAnything() {
+        return ctx.values().stream().anyMatch(c -> c.state != State.Idle || c.key != null);
+    }
+
+    /** A restart loses every context. */
+    void restart() {
+        for (Ctx c : ctx.values()) {
+            c.state = State.Idle;
+            delete(c);
+        }
+    }
+
+    /** What a failed handover does to the mapped context (TS 33.501 J.1.2: deleted, unless the option keeps it). */
+    private void drop(Ctx c) {
+        c.state = State.Idle;
+        if (options.mscDeletesOnFailure()) delete(c);
+    }
+
+    private static void delete(Ctx c) {
+        if (c.key != null) c.key.destroy();
+        c.key = null;
+        c.alg = Algorithm.NONE;
+    }
+}

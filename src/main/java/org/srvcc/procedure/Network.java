@@ -1,0 +1,202 @@
+package org.srvcc.procedure;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The links between the nodes, as the model has them: core messages (and the UE's to the MSC)
+ * as a set in any order, the N2 uplink gNB -> AMF and the downlink AMF -> gNB -> UE as ordered
+ * queues per UE, and the set of radio messages an attacker has seen. It owns the fault actions
+ * (loss, duplication, downlink loss and reordering, radio replay) and their counters.
+ */
+public final class Network {
+    private final LinkedHashMap<Object, Message> msgs = new LinkedHashMap<>();
+    private final Map<Integer, List<Message>> ul = new TreeMap<>(), dl = new TreeMap<>();
+    private final LinkedHashMap<Object, Message> radio = new LinkedHashMap<>();
+    private final List<Message> lastSent = new ArrayList<>();
+    private final Event.Observer obs;
+    int faults, reorders, replays;
+
+    Network(Event.Observer obs, int ues) {
+        this.obs = obs;
+        for (int u = 1; u <= ues; u++) {
+            ul.put(u, new ArrayList<>());
+            dl.put(u, new ArrayList<>());
+        }
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Onto the core set; a message equal to one in flight is the same message (its keys are dropped). */
+    void send(Message m) {
+        sent(m);
+        if (msgs.putIfAbsent(m.identity(), m) != null) m.destroyKeys();
+    }
+
+    /** Onto the downlink AMF -> gNB -> UE. */
+    void push(int u, Message m) {
+        sent(m);
+        dl.get(u).add(m);
+    }
+
+    /** Onto the N2 uplink gNB -> AMF. */
+    void pushUp(int u, Message m) {
+        sent(m);
+        ul.get(u).add(m);
+    }
+
+    /** The gNB turns the downlink head into the radio message, which the attacker sees. */
+    void replaceHead(int u, Message m) {
+        sent(m);
+        dl.get(u).set(0, m);
+        radio.putIfAbsent(m.identity(), m);
+    }
+
+    private void sent(Message m) {
+        obs.on(new Event.Sent(m));
+        lastSent.add(m);
+    }
+
+    void startStep() {
+        lastSent.clear();
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /** The core messages for UE u of these types, in the order they were first sent. */
+    List<Message> inFlight(int u, Message.Type... types) {
+        List<Message> c = new ArrayList<>();
+        for (Message m : msgs.values())
+            if (m.ue() == u) for (Message.Type t : types) if (m.type() == t) c.add(m);
+        return c;
+    }
+
+    /** Delivery: the message leaves the network and the receiver owns its keys. */
+    void take(Message m) {
+        msgs.remove(m.identity());
+    }
+
+    boolean headDown(int u, Message.Type t) {
+        List<Message> q = dl.get(u);
+        return !q.isEmpty() && q.get(0).type() == t;
+    }
+
+    Message popDown(int u) {
+        return dl.get(u).remove(0);
+    }
+
+    Message peekDown(int u) {
+        return dl.get(u).get(0);
+    }
+
+    boolean headUp(int u, Message.Type t) {
+        List<Message> q = ul.get(u);
+        return !q.isEmpty() && q.get(0).type() == t;
+    }
+
+    void popUp(int u) {
+        ul.get(u).remove(0);
+    }
+
+    // ---------------------------------------------------------------- faults and the attacker
+
+    /** NetLose: a core message is lost. */
+    List<Runnable> lose(int u) {
+        return Actions.each(inFlight(u, Message.Type.values()), m -> {
+            faults++;
+            take(m);
+            m.destroyKeys();
+        });
+    }
+
+    /** NetDuplicate: an original core message arrives twice. */
+    List<Runnable> duplicate(int u) {
+        List<Message> c = new ArrayList<>();
+        for (Message m : inFlight(u, Message.Type.values()))
+            if (m.copy() == 1 && !msgs.containsKey(dupIdentity(m))) c.add(m);
+        return Actions.each(c, m -> {
+            faults++;
+            send(m.withCopy(2));
+        });
+    }
+
+    private static Object dupIdentity(Message m) {
+        Message d = m.withCopy(2);
+        Object id = d.identity();
+        d.destroyKeys();
+        return id;
+    }
+
+    /** NetLoseDownlink: a downlink message is lost (e.g. radio link failure). */
+    List<Runnable> loseDownlink(int u) {
+        List<Runnable> l = new ArrayList<>();
+        for (int i = 0; i < dl.get(u).size(); i++) {
+            int k = i;
+            l.add(() -> {
+                faults++;
+                dl.get(u).remove(k);
+            });
+        }
+        return l;
+    }
+
+    /** NetReorderDownlink: two neighbours on the downlink swap (never in the standard's transport). */
+    List<Runnable> reorderDownlink(int u) {
+        List<Runnable> l = new ArrayList<>();
+        for (int i = 0; i + 1 < dl.get(u).size(); i++) {
+            int k = i;
+            l.add(() -> {
+                reorders++;
+                Collections.swap(dl.get(u), k, k + 1);
+            });
+        }
+        return l;
+    }
+
+    /** AttackerReplay: a HandoverCommandUe seen on the radio is sent again. */
+    List<Runnable> replay(int u) {
+        return Actions.each(radio.values().stream().filter(m -> m.ue() == u).toList(), r -> {
+            replays++;
+            push(u, r.withCopy(3));
+        });
+    }
+
+    // ---------------------------------------------------------------- read-only views
+
+    /** Core messages in flight, in the order NetLose counts them. */
+    public List<Message> inFlight() {
+        return List.copyOf(msgs.values());
+    }
+
+    public List<Message> uplink(int u) {
+        return List.copyOf(ul.get(u));
+    }
+
+    public List<Message> downlink(int u) {
+        return List.copyOf(dl.get(u));
+    }
+
+    public List<Message> radio() {
+        return List.copyOf(radio.values());
+    }
+
+    public List<Message> lastSent() {
+        return List.copyOf(lastSent);
+    }
+
+    public int faults() {
+        return faults;
+    }
+
+    public int reorders() {
+        return reorders;
+    }
+
+    public int replays() {
+        return replays;
+    }
+}

@@ -1,0 +1,177 @@
+package org.srvcc.procedure;
+
+import static org.srvcc.procedure.Actions.when;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.srvcc.kdf.CkIk;
+import org.srvcc.kdf.Kamf;
+import org.srvcc.kdf.KeyTerm;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.kdf.NasCount;
+import org.srvcc.procedure.Message.Type;
+
+/**
+ * The UE. It shares KAMF and the DL NAS COUNT with the AMF; on the Handover Command it estimates
+ * the COUNT from its low bits, derives CK_SRVCC||IK_SRVCC itself and tunes to UTRAN. After the
+ * CS call it needs a new authentication before it may use 5G again.
+ */
+public final class Ue {
+    public enum State { Connected5G, HoCommanded, InUtranCall, NeedsReauth }
+
+    /** One UE: KAMF (id 0 when it shares none), stored DL NAS COUNT, the CS keys and KSI. */
+    static final class Ctx {
+        State state = State.Connected5G;
+        Kamf kamf;
+        int dl;
+        final TreeSet<Integer> used = new TreeSet<>();
+        int derivs;
+        CkIk key;
+        Ksi ksi = new Ksi(0);
+        Session session;
+    }
+
+    /** The model's ue* variables for one UE (keys by their terms). */
+    public record View(State state, int kamfId, int dl, Set<Integer> used, int derivs, KeyTerm key, Ksi ksi, Session session) {}
+
+    final Map<Integer, Ctx> ctx = new TreeMap<>();
+    private final Profile profile;
+    private final Options options;
+    private final Network net;
+    private final Event.Observer obs;
+    private final Amf amf;
+    private final Gnb gnb;
+
+    Ue(Profile profile, Options options, Network net, Event.Observer obs, Amf amf, Gnb gnb, Map<Integer, Session> sessions) {
+        this.profile = profile;
+        this.options = options;
+        this.net = net;
+        this.obs = obs;
+        this.amf = amf;
+        this.gnb = gnb;
+        sessions.forEach((u, sess) -> {
+            Ctx x = new Ctx();
+            // an unauthenticated emergency UE shares no KAMF with the network (its own, id 0, is never used)
+            x.kamf = sess == Session.EMERGENCY_UNAUTH ? amf.newKamf(0, u) : amf.kamf(u).copy();
+            x.session = sess;
+            ctx.put(u, x);
+            obs.on(new Event.KamfIssued(u, amf.kamf(u), x.kamf));
+        });
+    }
+
+    public View view(int u) {
+        Ctx x = ctx.get(u);
+        return new View(x.state, x.kamf.term().id(), x.dl, Set.copyOf(x.used), x.derivs,
+            x.key == null ? null : x.key.source(), x.ksi, x.session);
+    }
+
+    boolean connected5G(int u) {
+        return ctx.get(u).state == State.Connected5G;
+    }
+
+    /** TS 33.501 J.1.2 step 10, TS 33.401 §14.1: estimate the COUNT from its low bits, refuse a used one, derive CK/IK. */
+    List<Runnable> handleHandoverCommand(int u) {
+        return when(net.headDown(u, Type.HandoverCommandUe), () -> {
+            Message.HoCmd m = (Message.HoCmd) net.popDown(u);
+            Ctx x = ctx.get(u);
+            Optional<NasCount> est = NasCount.estimate(NasCount.of(x.dl), m.lsb(), options.countLsbBits());
+            if (x.state != State.Connected5G || est.isPresent() && options.ueRejectsUsedCount() && x.used.contains(est.get().value()))
+                return;
+            if (est.isEmpty()) return;   // would need a COUNT past 0xFFFFFF: refuse
+            NasCount c = est.get();
+            x.state = State.HoCommanded;
+            x.key = KeyPlan.ueCkIk(profile, options, x.kamf, c);
+            x.ksi = Ksi.ofKamf(x.kamf.term().id());
+            x.used.add(c.value());
+            x.derivs++;
+            x.dl = c.value() + 1;
+        });
+    }
+
+    /** A downlink NAS message: the stored DL NAS COUNT moves past the one it used. */
+    List<Runnable> handleDownlinkNas(int u) {
+        return when(net.headDown(u, Type.DownlinkNasTransport), () -> {
+            Message.Nas m = (Message.Nas) net.popDown(u);
+            Ctx x = ctx.get(u);
+            x.dl = Math.max(x.dl, m.count().value() + 1);
+        });
+    }
+
+    /** Never received: the stored COUNT falls behind the AMF's. */
+    List<Runnable> missDownlinkNas(int u) {
+        return when(net.headDown(u, Type.DownlinkNasTransport), () -> net.popDown(u));
+    }
+
+    /** TS 23.216 §6.5.4 step 12: the UE tunes to UTRAN; Handover Complete reaches the MSC via the RNS. */
+    List<Runnable> arriveUtran(int u) {
+        Ctx x = ctx.get(u);
+        return when(x.state == State.HoCommanded, () -> {
+            x.state = State.InUtranCall;
+            obs.on(new Event.ArrivedUtran(u, x.kamf.term().id()));
+            net.send(new Message.Plain(Type.HandoverComplete, u, 0, 1));
+        });
+    }
+
+    /** The UE never reaches UTRAN: back on NR, it drops the CS keys and the gNB cancels. */
+    List<Runnable> returnTo5G(int u) {
+        Ctx x = ctx.get(u);
+        return when(x.state == State.HoCommanded, () -> {
+            x.state = State.Connected5G;
+            dropKeys(x);
+            gnb.ueReturned(u);
+        });
+    }
+
+    /** The CS call ends; the UE must authenticate before it uses 5G again. */
+    List<Runnable> endCall(int u) {
+        Ctx x = ctx.get(u);
+        return when(x.state == State.InUtranCall, () -> {
+            x.state = State.NeedsReauth;
+            dropKeys(x);
+            net.send(new Message.Plain(Type.CallRelease, u, 0, 1));
+        });
+    }
+
+    /** Primary authentication on NR: a new KAMF for UE and AMF, COUNTs from zero. */
+    List<Runnable> authenticate(int u) {
+        Ctx x = ctx.get(u);
+        return when(x.state == State.NeedsReauth && amf.idleOrReleased(u), () -> {
+            if (x.kamf != null) x.kamf.destroy();
+            Kamf fresh = amf.authenticated(u);
+            x.kamf = fresh.copy();
+            x.state = State.Connected5G;
+            x.dl = 0;
+            x.used.clear();
+            x.derivs = 0;
+            x.session = Session.NORMAL;
+            gnb.reset(u);
+            obs.on(new Event.KamfIssued(u, fresh, x.kamf));
+        });
+    }
+
+    /** Mutant only (ueSkipsReauth): back on 5G with the old KAMF. */
+    List<Runnable> skipReauth(int u) {
+        Ctx x = ctx.get(u);
+        return when(options.ueSkipsReauth() && x.state == State.NeedsReauth, () -> x.state = State.Connected5G);
+    }
+
+    /** SRVCC from UTRAN back to 5G: the network refuses (only the allowReverseSrvcc mutant carries it out). */
+    List<Runnable> requestReverseSrvcc(int u) {
+        Ctx x = ctx.get(u);
+        return when(x.state == State.InUtranCall, () -> {
+            if (!options.allowReverseSrvcc()) return;
+            x.state = State.Connected5G;
+            dropKeys(x);
+            obs.on(new Event.Reversed(u));
+        });
+    }
+
+    private static void dropKeys(Ctx x) {
+        if (x.key != null) x.key.destroy();
+        x.key = null;
+    }
+}

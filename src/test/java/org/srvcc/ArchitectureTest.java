@@ -1,0 +1,51 @@
+package org.srvcc;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Imports point down only: cli -> report -> model -> network -> procedure -> kdf; kdf imports
+ * nothing of ours; no package cycles.
+ */
+class ArchitectureTest {
+    static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.srvcc");
+
+    static Architectures.LayeredArchitecture layers() {
+        return Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("cli").definedBy("org.srvcc.cli..")
+            .layer("report").definedBy("org.srvcc.report..")
+            .layer("model").definedBy("org.srvcc.model..")
+            .layer("network").definedBy("org.srvcc.network..")
+            .layer("procedure").definedBy("org.srvcc.procedure..")
+            .layer("kdf").definedBy("org.srvcc.kdf..")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "report")
+            .whereLayer("network").mayOnlyBeAccessedByLayers("cli", "report", "model")
+            .whereLayer("procedure").mayOnlyBeAccessedByLayers("cli", "report", "model", "network")
+            .whereLayer("kdf").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "procedure");
+    }
+
+    @Test
+    void importsPointDownOnly() {
+        layers().check(MAIN);
+    }
+
+    @Test
+    void kdfImportsNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.srvcc.kdf..").should().dependOnClassesThat()
+            .resideOutsideOfPackages("org.srvcc.kdf..", "java..", "javax..", "org.bouncycastle..").check(MAIN);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.srvcc.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+}
