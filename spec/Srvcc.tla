@@ -66,16 +66,48 @@ Estimate(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* small
 
 -----------------------------------------------------------------------------
 VARIABLES
-    ueState, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession,   \* UE
-    amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount,     \* AMF
-    mmeState, mmeKsi, mmeAtt,                                           \* MME_SRVCC
-    mscState, mscKey, mscKsi, mscAlg, mscAtt,                           \* MSC server
-    gnbState,                                                           \* gNB
-    msgs,        \* core and uplink messages in flight: a set (any order)
+    \* UE, per UE u
+    ueState,     \* Connected5G, HoCommanded, InUtranCall or NeedsReauth
+    ueKamf,      \* identity of the KAMF the UE shares with the AMF (0: none)
+    ueDl,        \* the DL NAS COUNT the UE expects next (stored COUNT)
+    ueUsed,      \* COUNTs the UE has derived SRVCC keys from
+    ueDerivs,    \* how many SRVCC derivations the UE made
+    ueKey,       \* CK_SRVCC||IK_SRVCC the UE derived (None outside a handover)
+    ueKsi,       \* KSI the UE associates with those keys
+    ueSession,   \* "normal", "emergency" or "emergencyUnauth"
+    \* AMF, per UE
+    amfState,    \* Idle, Preparing, Commanded or Released
+    amfKamf,     \* identity of the KAMF the AMF holds (0: released)
+    amfDl,       \* the AMF's DL NAS COUNT
+    amfUsed,     \* COUNTs the AMF derived SRVCC keys from
+    amfDerivs,   \* how many SRVCC derivations the AMF made
+    amfAtt,      \* the AMF's attempt number (transaction identifier)
+    amfCount,    \* the COUNT of the current attempt (its LSBs go to the UE)
+    \* MME_SRVCC, per UE
+    mmeState,    \* Idle, Preparing or Done
+    mmeKsi,      \* the KSI_SRVCC it mapped
+    mmeAtt,      \* the last attempt it took
+    \* MSC server, per UE
+    mscState,    \* Idle, Prepared or Active
+    mscKey,      \* the mapped CK_SRVCC||IK_SRVCC (None: no context)
+    mscKsi,      \* the mapped KSI_SRVCC
+    mscAlg,      \* "none", "null" or "ciphered": the algorithms selected
+    mscAtt,      \* the last attempt it took
+    gnbState,    \* per UE: Idle, Requested, Commanded or Cancelling
+    \* the network
+    msgs,        \* core messages (and UE -> MSC) in flight: a set, any order
     ul,          \* per UE, the uplink gNB -> AMF over N2 (SCTP): a sequence, reliable
     dl,          \* per UE, the downlink AMF -> gNB -> UE: a sequence (in order)
     radio,       \* HandoverCommandUe messages the attacker has seen
-    held, issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf  \* history, budgets
+    \* history (read only by invariants) and fault budgets
+    held,        \* per place, every key that rested at or passed through it
+    issued,      \* every context an MSC accepted: [ue, att, key]
+    srvccKamfs,  \* per UE, the KAMFs it went to UTRAN with
+    reversed,    \* reverse SRVCCs carried out (only MC.tla's mutant does)
+    faults,      \* losses, duplications and MSC restarts so far
+    reorders,    \* downlink reorderings so far
+    replays,     \* radio replays so far
+    nextKamf     \* identity of the next KAMF an authentication creates
 
 ueVars  == <<ueState, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession>>
 amfVars == <<amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount>>

@@ -17,7 +17,7 @@ public final class Manifest {
                         String note, List<String> targets) {
         /** The temporal property a non-safety model checks. */
         public String property() {
-            return mode.equals("refinement") ? "RefinesSrvccKeys" : "HandoverEventuallyResolves";
+            return mode.equals("refinement") ? REFINEMENT : LIVENESS;
         }
 
         public String profile() {
@@ -45,6 +45,10 @@ public final class Manifest {
             return b.toString();
         }
     }
+
+    /** The temporal properties of spec/Srvcc.tla (the invariants' names are in org.srvcc.procedure.Invariants). */
+    public static final String LIVENESS = "HandoverEventuallyResolves", REFINEMENT = "RefinesSrvccKeys";
+    public static final List<String> TEMPORAL = List.of(LIVENESS, REFINEMENT);
 
     public final Path home;
     public final String module;

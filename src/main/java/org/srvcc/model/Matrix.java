@@ -2,15 +2,20 @@ package org.srvcc.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.srvcc.procedure.Invariants;
 
 /** The evaluation matrix: each design row against each property, from the model-check results. */
 public final class Matrix {
     private Matrix() {}
 
-    public static final List<String> PROPERTIES = List.of("TypeOK", "KamfConfinement", "KeyAgreement",
-        "FailureLeavesNoUsableContext", "KeyFreshness", "KsiMapping", "CountMonotonic", "NoReverseSrvcc",
-        "ReauthBeforeReturn", "NullAlgorithmsOnlyWhenUnauthenticated", "CkIkSecrecy", "HandoverEventuallyResolves",
-        "RefinesSrvccKeys");
+    /** The invariants (named once, in org.srvcc.procedure.Invariants), then the temporal properties. */
+    public static final List<String> PROPERTIES = properties();
+
+    private static List<String> properties() {
+        List<String> p = new ArrayList<>(Invariants.ALL.keySet());
+        p.addAll(Manifest.TEMPORAL);
+        return List.copyOf(p);
+    }
 
     /** Markdown table of the results whose model belongs to one of the groups; "–": not checked by that model. */
     public static String markdown(List<ModelCheck.Result> results, List<String> groups) {

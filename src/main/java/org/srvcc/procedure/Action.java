@@ -1,34 +1,69 @@
 package org.srvcc.procedure;
 
-/** Every step the procedure can take, named as the actions of spec/Srvcc.tla. */
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Every step the procedure can take, named as the actions of spec/Srvcc.tla, each bound to the
+ * node method that states it and, where model-checks/MC.tla bounds it, to the same bound. The
+ * order is the order in which {@link Srvcc#enabled()} lists steps.
+ */
 public enum Action {
     // Progress: the procedure moving on (fairness applies to these in the model)
-    GnbForwardHandoverCommand(Kind.PROGRESS), GnbHandlePreparationFailure(Kind.PROGRESS),
-    GnbHandleCancelAcknowledge(Kind.PROGRESS),
-    AmfStartSrvcc(Kind.PROGRESS), AmfHandleResponse(Kind.PROGRESS), AmfHandleHandoverCancel(Kind.PROGRESS),
-    AmfHandleComplete(Kind.PROGRESS), AmfTimerExpiry(Kind.PROGRESS),
-    MmeHandleForwardRelocationRequest(Kind.PROGRESS), MmeHandlePsToCsResponse(Kind.PROGRESS),
-    MmeHandleRelocationCancel(Kind.PROGRESS), MmeHandlePsToCsComplete(Kind.PROGRESS),
-    MscHandlePsToCsRequest(Kind.PROGRESS), MscHandlePsToCsCancel(Kind.PROGRESS),
-    MscHandleHandoverComplete(Kind.PROGRESS), MscHandleCallRelease(Kind.PROGRESS), MscTimerExpiry(Kind.PROGRESS),
-    UeHandleHandoverCommand(Kind.PROGRESS), UeHandleDownlinkNas(Kind.PROGRESS), UeArriveUtran(Kind.PROGRESS),
+    GnbForwardHandoverCommand(Kind.PROGRESS, (s, u) -> s.gnb.forwardHandoverCommand(u)),
+    GnbHandlePreparationFailure(Kind.PROGRESS, (s, u) -> s.gnb.handlePreparationFailure(u)),
+    GnbHandleCancelAcknowledge(Kind.PROGRESS, (s, u) -> s.gnb.handleCancelAcknowledge(u)),
+    AmfStartSrvcc(Kind.PROGRESS, (s, u) -> s.room(u) ? s.amf.startSrvcc(u) : Actions.NONE),
+    AmfHandleResponse(Kind.PROGRESS, (s, u) -> s.amf.handleResponse(u)),
+    AmfHandleHandoverCancel(Kind.PROGRESS, (s, u) -> s.amf.handleHandoverCancel(u)),
+    AmfHandleComplete(Kind.PROGRESS, (s, u) -> s.amf.handleComplete(u)),
+    AmfTimerExpiry(Kind.PROGRESS, (s, u) -> s.amf.timerExpiry(u)),
+    MmeHandleForwardRelocationRequest(Kind.PROGRESS, (s, u) -> s.mme.handleForwardRelocationRequest(u)),
+    MmeHandlePsToCsResponse(Kind.PROGRESS, (s, u) -> s.mme.handlePsToCsResponse(u)),
+    MmeHandleRelocationCancel(Kind.PROGRESS, (s, u) -> s.mme.handleRelocationCancel(u)),
+    MmeHandlePsToCsComplete(Kind.PROGRESS, (s, u) -> s.mme.handlePsToCsComplete(u)),
+    MscHandlePsToCsRequest(Kind.PROGRESS, (s, u) -> s.msc.handlePsToCsRequest(u)),
+    MscHandlePsToCsCancel(Kind.PROGRESS, (s, u) -> s.msc.handlePsToCsCancel(u)),
+    MscHandleHandoverComplete(Kind.PROGRESS, (s, u) -> s.msc.handleHandoverComplete(u)),
+    MscHandleCallRelease(Kind.PROGRESS, (s, u) -> s.msc.handleCallRelease(u)),
+    MscTimerExpiry(Kind.PROGRESS, (s, u) -> s.msc.timerExpiry(u)),
+    UeHandleHandoverCommand(Kind.PROGRESS, (s, u) -> s.ue.handleHandoverCommand(u)),
+    UeHandleDownlinkNas(Kind.PROGRESS, (s, u) -> s.ue.handleDownlinkNas(u)),
+    UeArriveUtran(Kind.PROGRESS, (s, u) -> s.ue.arriveUtran(u)),
     // Environment: choices the world makes
-    GnbSendHandoverRequired(Kind.ENVIRONMENT), GnbCancel(Kind.ENVIRONMENT), AmfSendDownlinkNas(Kind.ENVIRONMENT),
-    MmeRejectPreparation(Kind.FAILURE), MscRejectPreparation(Kind.FAILURE),
-    UeMissDownlinkNas(Kind.ENVIRONMENT), UeReturnTo5G(Kind.FAILURE), UeEndCall(Kind.ENVIRONMENT),
-    UeAuthenticate(Kind.ENVIRONMENT), UeRequestReverseSrvcc(Kind.ENVIRONMENT),
+    GnbSendHandoverRequired(Kind.ENVIRONMENT, (s, u) -> s.room(u) ? s.gnb.sendHandoverRequired(u) : Actions.NONE),
+    GnbCancel(Kind.ENVIRONMENT, (s, u) -> s.gnb.cancel(u)),
+    AmfSendDownlinkNas(Kind.ENVIRONMENT, (s, u) -> s.countLeft(u) ? s.amf.sendDownlinkNas(u) : Actions.NONE),
+    MmeRejectPreparation(Kind.FAILURE, (s, u) -> s.mme.rejectPreparation(u)),
+    MscRejectPreparation(Kind.FAILURE, (s, u) -> s.msc.rejectPreparation(u)),
+    UeMissDownlinkNas(Kind.ENVIRONMENT, (s, u) -> s.ue.missDownlinkNas(u)),
+    UeReturnTo5G(Kind.FAILURE, (s, u) -> s.ue.returnTo5G(u)),
+    UeEndCall(Kind.ENVIRONMENT, (s, u) -> s.ue.endCall(u)),
+    UeAuthenticate(Kind.ENVIRONMENT, (s, u) -> s.kamfLeft() ? s.ue.authenticate(u) : Actions.NONE),
+    UeRequestReverseSrvcc(Kind.ENVIRONMENT, (s, u) -> s.ue.requestReverseSrvcc(u)),
     // Mutant-only steps
-    UeSkipReauth(Kind.MUTANT),
+    UeSkipReauth(Kind.MUTANT, (s, u) -> s.ue.skipReauth(u)),
     // Network faults and the attacker
-    NetLose(Kind.FAULT), NetDuplicate(Kind.FAULT), NetLoseDownlink(Kind.FAULT), NetReorderDownlink(Kind.FAULT),
-    MscRestart(Kind.FAULT), AttackerReplay(Kind.FAULT);
+    NetLose(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.net.lose(u) : Actions.NONE),
+    NetDuplicate(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.net.duplicate(u) : Actions.NONE),
+    NetLoseDownlink(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.net.loseDownlink(u) : Actions.NONE),
+    NetReorderDownlink(Kind.FAULT, (s, u) -> s.reordersLeft() ? s.net.reorderDownlink(u) : Actions.NONE),
+    MscRestart(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.msc.restart() : Actions.NONE),
+    AttackerReplay(Kind.FAULT, (s, u) -> s.replaysLeft() ? s.net.replay(u) : Actions.NONE);
 
     public enum Kind { PROGRESS, ENVIRONMENT, FAILURE, MUTANT, FAULT }
 
     public final Kind kind;
+    private final BiFunction<Srvcc, Integer, List<Runnable>> ways;
 
-    Action(Kind kind) {
+    Action(Kind kind, BiFunction<Srvcc, Integer, List<Runnable>> ways) {
         this.kind = kind;
+        this.ways = ways;
+    }
+
+    /** The ways this action can be taken for UE u now (empty: not enabled). */
+    List<Runnable> ways(Srvcc s, int u) {
+        return ways.apply(s, u);
     }
 
     public String node() {

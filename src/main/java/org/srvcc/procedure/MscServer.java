@@ -123,17 +123,15 @@ public final class MscServer {
         return when(c.state == State.Prepared, () -> drop(c));
     }
 
-    /** MscRestart is possible while some context exists. */
-    boolean holdsAnything() {
-        return ctx.values().stream().anyMatch(c -> c.state != State.Idle || c.key != null);
-    }
-
-    /** A restart loses every context. */
-    void restart() {
-        for (Ctx c : ctx.values()) {
-            c.state = State.Idle;
-            delete(c);
-        }
+    /** MscRestart (a fault, while some context exists): a restart loses every context. */
+    List<Runnable> restart() {
+        return when(ctx.values().stream().anyMatch(c -> c.state != State.Idle || c.key != null), () -> {
+            net.faults++;
+            for (Ctx c : ctx.values()) {
+                c.state = State.Idle;
+                delete(c);
+            }
+        });
     }
 
     /** What a failed handover does to the mapped context (TS 33.501 J.1.2: deleted, unless the option keeps it). */

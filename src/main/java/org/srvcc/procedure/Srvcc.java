@@ -70,59 +70,34 @@ public final class Srvcc {
     }
 
     /** The ways action a can be taken for UE u now: the node's action under MC.tla's bound. */
-    private List<Runnable> ways(Action a, int u) {
-        return switch (a) {
-            case GnbSendHandoverRequired -> room(u) ? gnb.sendHandoverRequired(u) : Actions.NONE;
-            case GnbForwardHandoverCommand -> gnb.forwardHandoverCommand(u);
-            case GnbHandlePreparationFailure -> gnb.handlePreparationFailure(u);
-            case GnbHandleCancelAcknowledge -> gnb.handleCancelAcknowledge(u);
-            case GnbCancel -> gnb.cancel(u);
-            case AmfStartSrvcc -> room(u) ? amf.startSrvcc(u) : Actions.NONE;
-            case AmfHandleResponse -> amf.handleResponse(u);
-            case AmfHandleHandoverCancel -> amf.handleHandoverCancel(u);
-            case AmfTimerExpiry -> amf.timerExpiry(u);
-            case AmfHandleComplete -> amf.handleComplete(u);
-            case AmfSendDownlinkNas -> amf.ctx.get(u).dl < bounds.maxCount() ? amf.sendDownlinkNas(u) : Actions.NONE;
-            case MmeHandleForwardRelocationRequest -> mme.handleForwardRelocationRequest(u);
-            case MmeRejectPreparation -> mme.rejectPreparation(u);
-            case MmeHandlePsToCsResponse -> mme.handlePsToCsResponse(u);
-            case MmeHandleRelocationCancel -> mme.handleRelocationCancel(u);
-            case MmeHandlePsToCsComplete -> mme.handlePsToCsComplete(u);
-            case MscHandlePsToCsRequest -> msc.handlePsToCsRequest(u);
-            case MscRejectPreparation -> msc.rejectPreparation(u);
-            case MscHandlePsToCsCancel -> msc.handlePsToCsCancel(u);
-            case MscHandleHandoverComplete -> msc.handleHandoverComplete(u);
-            case MscHandleCallRelease -> msc.handleCallRelease(u);
-            case MscTimerExpiry -> msc.timerExpiry(u);
-            case MscRestart -> faultsLeft() && msc.holdsAnything() ? List.of(() -> {
-                net.faults++;
-                msc.restart();
-            }) : Actions.NONE;
-            case UeHandleHandoverCommand -> ue.handleHandoverCommand(u);
-            case UeHandleDownlinkNas -> ue.handleDownlinkNas(u);
-            case UeMissDownlinkNas -> ue.missDownlinkNas(u);
-            case UeArriveUtran -> ue.arriveUtran(u);
-            case UeReturnTo5G -> ue.returnTo5G(u);
-            case UeEndCall -> ue.endCall(u);
-            case UeAuthenticate -> amf.nextKamf <= bounds.maxKamf() ? ue.authenticate(u) : Actions.NONE;
-            case UeSkipReauth -> ue.skipReauth(u);
-            case UeRequestReverseSrvcc -> ue.requestReverseSrvcc(u);
-            case NetLose -> faultsLeft() ? net.lose(u) : Actions.NONE;
-            case NetDuplicate -> faultsLeft() ? net.duplicate(u) : Actions.NONE;
-            case NetLoseDownlink -> faultsLeft() ? net.loseDownlink(u) : Actions.NONE;
-            case NetReorderDownlink -> net.reorders < bounds.maxReorders() ? net.reorderDownlink(u) : Actions.NONE;
-            case AttackerReplay -> net.replays < bounds.maxReplays() ? net.replay(u) : Actions.NONE;
-        };
+    List<Runnable> ways(Action a, int u) {
+        return a.ways(this, u);
     }
 
     /** MC.tla's Room(u): attempts and DL NAS COUNT left. */
-    private boolean room(int u) {
+    boolean room(int u) {
         Amf.Ctx f = amf.ctx.get(u);
         return f.att < bounds.maxAttempts() && f.dl < bounds.maxCount();
     }
 
-    private boolean faultsLeft() {
+    boolean countLeft(int u) {
+        return amf.ctx.get(u).dl < bounds.maxCount();
+    }
+
+    boolean kamfLeft() {
+        return amf.nextKamf <= bounds.maxKamf();
+    }
+
+    boolean faultsLeft() {
         return net.faults < bounds.maxFaults();
+    }
+
+    boolean reordersLeft() {
+        return net.reorders < bounds.maxReorders();
+    }
+
+    boolean replaysLeft() {
+        return net.replays < bounds.maxReplays();
     }
 
     // ---------------------------------------------------------------- read-only access for the model bridge and tools
