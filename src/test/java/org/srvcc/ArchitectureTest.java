@@ -44,6 +44,15 @@ class ArchitectureTest {
             .resideOutsideOfPackages("org.srvcc.kdf..", "java..", "javax..", "org.bouncycastle..").check(MAIN);
     }
 
+    /** Each class reads alone: no source file of the product over 300 lines. */
+    @Test
+    void noMainSourceFileOverThreeHundredLines() throws Exception {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList())
+                org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.readAllLines(f).size() <= 300, f + " has over 300 lines");
+        }
+    }
+
     @Test
     void noPackageCycles() {
         slices().matching("org.srvcc.(*)..").should().beFreeOfCycles().check(MAIN);

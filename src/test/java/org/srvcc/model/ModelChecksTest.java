@@ -86,6 +86,20 @@ class ModelChecksTest {
     }
 
     @Test
+    void flowStepsAreNumberedConsecutivelyWhateverTlcNumbers() {
+        List<ToolOutput.TraceState> t = List.of(
+            new ToolOutput.TraceState(1, "Init", java.util.Map.of("msgs", "{}")),
+            new ToolOutput.TraceState(2, "GnbSendHandoverRequired", java.util.Map.of("msgs", "{}")),
+            new ToolOutput.TraceState(2, "AmfTimerExpiry", java.util.Map.of("msgs", "{}")),
+            new ToolOutput.TraceState(3, "UeArriveUtran", java.util.Map.of("msgs", "{}")));
+        Flow f = Flow.ofTlc("t", t, "ts33501", null);
+        assertEquals(List.of(1, 2, 3), f.steps().stream().map(Flow.Step::number).toList());
+        assertEquals("gNB", f.steps().get(0).node());
+        assertEquals("GnbSendHandoverRequired", ToolOutput.actionName("MCGnbSendHandoverRequired"));
+        assertEquals("MscRestart", ToolOutput.actionName("MscRestart"));
+    }
+
+    @Test
     void tlaValuesRoundTrip() {
         String text = "[a |-> {1, 2}, b |-> <<\"x\", TRUE>>, c |-> [kind |-> \"none\"]]";
         Object v = TlaValue.parse(text);

@@ -41,6 +41,24 @@ class SimulationTest {
             }
     }
 
+    /** The printed flow and the NDJSON trace come from the one run: same steps, same messages. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void traceAndPrintedFlowAgreeStepByStep() throws Exception {
+        java.nio.file.Path t = java.nio.file.Files.createTempDirectory("srvcc-sim").resolve("t.ndjson");
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.run(new String[] {"simulate", "--faults", "cancel", "--trace", t.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter())));
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(t);
+        String printed = out.toString();
+        for (int i = 1; i < lines.size(); i++) {
+            java.util.Map<String, Object> e = (java.util.Map<String, Object>) org.srvcc.model.Json.parse(lines.get(i));
+            assertEquals((long) i, e.get("step"));
+            for (Object m : (java.util.List<Object>) e.get("msg")) assertTrue(printed.contains((String) m), m + " not in the printed flow");
+            assertTrue(printed.contains(String.format("%3d. %s", i, e.get("action"))), "step " + i + " " + e.get("action"));
+        }
+        assertTrue(printed.contains("trace: " + t + " (" + (lines.size() - 1) + " steps)"), printed);
+    }
+
     @Test
     void showKeysPrintsMatchingKeysOnlyWhenAsked() {
         StringWriter out = new StringWriter();

@@ -32,6 +32,16 @@ class ReportTest {
         String md = Files.readString(out.resolve("report.md"));
         for (String s : List.of("Evaluation matrix", "Minimal assumptions", "Conformance", "Test vectors", "Reproduce"))
             assertTrue(html.contains(s) && md.contains(s), s);
+        // the findings open the report, each with its figure, before any table
+        assertTrue(md.indexOf("## Findings") < md.indexOf("## Environment"), md);
+        String findings = md.substring(md.indexOf("## Findings"), md.indexOf("## Environment"));
+        assertTrue(findings.contains("`DraftDirect`") && !findings.contains("MutantDirectAmfSendsKamf"), findings);
+        // every figure numbers its steps 1, 2, 3, ... with no number twice
+        for (String block : md.split("```")) {
+            java.util.regex.Matcher num = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)\\. ").matcher(block);
+            int expect = 1;
+            while (num.find()) assertEquals(expect++, Integer.parseInt(num.group(1)), block);
+        }
         // 3 success flows + 5 failure flows + 2 counterexamples of MutantDirectAmfSendsKamf
         assertEquals(10, r.figureCount());
         assertEquals(10, html.split("data:image/svg\\+xml;base64,", -1).length - 1);
