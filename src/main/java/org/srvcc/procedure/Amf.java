@@ -101,7 +101,7 @@ public final class Amf {
         return 1 << options.countLsbBits();
     }
 
-    /** TS 23.216 §6.5.4 steps 2-3, TS 33.501 J.1.2 steps 2-3: derive from KAMF at the DL NAS COUNT, map ngKSI, forward, count up. */
+    /** TS 33.501 J.1.2 steps 2-3 (TS 23.216 §6.5.4 Forward Relocation Request): derive from KAMF at the DL NAS COUNT, map ngKSI, forward, count up. */
     List<Runnable> startSrvcc(int u) {
         return when(net.headUp(u, Type.HandoverRequired), () -> {
             net.popUp(u);
@@ -130,7 +130,7 @@ public final class Amf {
         });
     }
 
-    /** Forward Relocation Response (PS to CS Response when direct): command the handover, or fail it. */
+    /** TS 33.501 J.1.2 steps 7-8: Forward Relocation Response (PS to CS Response when direct); the HandoverCommand carries the COUNT's LSBs. */
     List<Runnable> handleResponse(int u) {
         return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationResponse : Type.PsToCsResponse), m -> {
             net.take(m);
@@ -146,7 +146,7 @@ public final class Amf {
         });
     }
 
-    /** TS 23.216 §6.5.4 cancel: tell the target side, acknowledge to the gNB. */
+    /** Handover Cancel from the gNB (TS 23.216 §6.5.4 cancel): tell the target side, acknowledge to the gNB. */
     List<Runnable> handleHandoverCancel(int u) {
         return when(net.headUp(u, Type.HandoverCancel), () -> {
             net.popUp(u);

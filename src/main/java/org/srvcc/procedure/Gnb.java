@@ -34,7 +34,7 @@ public final class Gnb {
         return state.get(u);
     }
 
-    /** TS 23.216 §6.5.4 step 1: a UE in a call on NR with a 5G security context needs SRVCC. */
+    /** TS 33.501 J.1.2 step 1 (TS 23.216 §6.5.4 Handover Required): a UE in a call on NR with a 5G security context needs SRVCC. */
     List<Runnable> sendHandoverRequired(int u) {
         return when(state.get(u) == State.Idle && ue.connected5G(u) && amf.hasKamf(u), () -> {
             state.put(u, State.Requested);
@@ -42,7 +42,7 @@ public final class Gnb {
         });
     }
 
-    /** TS 23.216 §6.5.4 step 10: HandoverCommand in over N2, HandoverCommandUe out on the radio (discarded if cancelled). */
+    /** TS 33.501 J.1.2 step 9: HandoverCommand in over N2, HandoverCommandUe out on the radio (discarded if cancelled). */
     List<Runnable> forwardHandoverCommand(int u) {
         return when(net.headDown(u, Type.HandoverCommand), () -> {
             Message.HoCmd m = (Message.HoCmd) net.peekDown(u);

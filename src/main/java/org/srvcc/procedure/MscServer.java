@@ -48,7 +48,7 @@ public final class MscServer {
         return new View(c.state, c.key == null ? null : c.key.source(), c.ksi, c.alg, c.att);
     }
 
-    /** TS 23.216 §6.5.4 steps 5-6, TS 33.501 J.1.2 step 5: take the mapped context, select UEA/UIA, prepare. */
+    /** TS 33.501 J.1.2 steps 5-6 (TS 23.216 §6.5.4 PS to CS Request/Response): take the mapped context, select UEA/UIA, prepare. */
     List<Runnable> handlePsToCsRequest(int u) {
         return each(net.inFlight(u, Type.PsToCsRequest), x -> {
             Message.PsToCsRequest m = (Message.PsToCsRequest) x;
@@ -93,7 +93,7 @@ public final class MscServer {
         });
     }
 
-    /** TS 23.216 §6.5.4 step 13: the UE is on UTRAN; the call runs on the mapped context. */
+    /** TS 23.216 §6.5.4 Handover Complete at the target MSC: the call runs on the mapped context. */
     List<Runnable> handleHandoverComplete(int u) {
         return each(net.inFlight(u, Type.HandoverComplete), m -> {
             net.take(m);

@@ -106,7 +106,7 @@ public final class Ue {
         return when(net.headDown(u, Type.DownlinkNasTransport), () -> net.popDown(u));
     }
 
-    /** TS 23.216 §6.5.4 step 12: the UE tunes to UTRAN; Handover Complete reaches the MSC via the RNS. */
+    /** TS 23.216 §6.5.4: the UE tunes to UTRAN; Handover Complete reaches the MSC via the target RNS. */
     List<Runnable> arriveUtran(int u) {
         Ctx x = ctx.get(u);
         return when(x.state == State.HoCommanded, () -> {

@@ -80,5 +80,6 @@ class VocabularyTest {
             "the mapping table has exactly the model's variables");
         String readme = read("README.md");
         for (String inv : Invariants.ALL.keySet()) if (!inv.equals("TypeOK")) assertTrue(readme.contains(inv), "README misses " + inv);
+        assertTrue(readme.contains(Mapping.markdownTable()), "README's mapping table differs from Mapping.ROWS");
     }
 }
