@@ -63,9 +63,9 @@ public final class Amf {
         this.obs = obs;
         this.seed = seed;
         sessions.forEach((u, sess) -> {
-            Ctx c = new Ctx();
-            c.kamf = newKamf(u, 0);
-            ctx.put(u, c);
+            Ctx amf = new Ctx();
+            amf.kamf = newKamf(u, 0);
+            ctx.put(u, amf);
             sessionOf.put(u, sess);
         });
         nextKamf = sessions.size() + 1;
@@ -85,8 +85,8 @@ public final class Amf {
     }
 
     public View view(int u) {
-        Ctx c = ctx.get(u);
-        return new View(c.state, c.kamfId(), c.dl, Set.copyOf(c.used), c.derivs, c.att, c.count);
+        Ctx amf = ctx.get(u);
+        return new View(amf.state, amf.kamfId(), amf.dl, Set.copyOf(amf.used), amf.derivs, amf.att, amf.count);
     }
 
     boolean hasKamf(int u) {
@@ -105,25 +105,25 @@ public final class Amf {
     List<Runnable> startSrvcc(int u) {
         return when(net.headUp(u, Type.HandoverRequired), () -> {
             net.popUp(u);
-            Ctx f = ctx.get(u);
-            if (f.state != State.Idle || f.kamfId() == 0) return;
-            int c = f.dl, a = f.att + 1, i = f.kamfId();
+            Ctx amf = ctx.get(u);
+            if (amf.state != State.Idle || amf.kamfId() == 0) return;
+            int c = amf.dl, a = amf.att + 1, i = amf.kamfId();
             NasCount count = NasCount.of(c);
-            f.state = State.Preparing;
-            f.att = a;
-            f.count = c;
-            f.used.add(c);
-            f.derivs++;
-            if (options.amfIncrementsCount()) f.dl = c + 1;
+            amf.state = State.Preparing;
+            amf.att = a;
+            amf.count = c;
+            amf.used.add(c);
+            amf.derivs++;
+            if (options.amfIncrementsCount()) amf.dl = c + 1;
             Session sess = sessionOf.get(u);
             if (profile.viaMme()) {
-                Key256 k = options.amfSendsKamf() ? f.kamf.asKey256ForMutant(InsecureKeyAccess.get()) : KeyPlan.amfKasme(profile, options, f.kamf, count);
-                obs.on(new Event.AmfDerived(u, a, f.kamf, count, k, null));
+                Key256 k = options.amfSendsKamf() ? amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()) : KeyPlan.amfKasme(profile, options, amf.kamf, count);
+                obs.on(new Event.AmfDerived(u, a, amf.kamf, count, k, null));
                 net.send(new Message.ForwardRelocationRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));
             } else {
-                CkIk k = options.amfSendsKamf() ? Derivations.split(f.kamf.asKey256ForMutant(InsecureKeyAccess.get()))
-                    : KeyPlan.amfCkIk(profile, options, f.kamf, count);
-                obs.on(new Event.AmfDerived(u, a, f.kamf, count, null, k));
+                CkIk k = options.amfSendsKamf() ? Derivations.split(amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()))
+                    : KeyPlan.amfCkIk(profile, options, amf.kamf, count);
+                obs.on(new Event.AmfDerived(u, a, amf.kamf, count, null, k));
                 obs.on(new Event.Held(Place.SV, k.source()));
                 net.send(new Message.PsToCsRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));
             }
@@ -134,13 +134,13 @@ public final class Amf {
     List<Runnable> handleResponse(int u) {
         return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationResponse : Type.PsToCsResponse), m -> {
             net.take(m);
-            Ctx f = ctx.get(u);
-            if (m.att() != f.att || f.state != State.Preparing) return;
+            Ctx amf = ctx.get(u);
+            if (m.att() != amf.att || amf.state != State.Preparing) return;
             if (((Message.Answer) m).ok()) {
-                f.state = State.Commanded;
-                net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, f.count % mod(), Ksi.ofKamf(f.kamfId())));
+                amf.state = State.Commanded;
+                net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, amf.count % mod(), Ksi.ofKamf(amf.kamfId())));
             } else {
-                f.state = State.Idle;
+                amf.state = State.Idle;
                 net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, m.att(), 1));
             }
         });
@@ -150,10 +150,10 @@ public final class Amf {
     List<Runnable> handleHandoverCancel(int u) {
         return when(net.headUp(u, Type.HandoverCancel), () -> {
             net.popUp(u);
-            Ctx f = ctx.get(u);
-            if (f.state == State.Preparing || f.state == State.Commanded) {
-                f.state = State.Idle;
-                net.send(cancelOut(u, f.att));
+            Ctx amf = ctx.get(u);
+            if (amf.state == State.Preparing || amf.state == State.Commanded) {
+                amf.state = State.Idle;
+                net.send(cancelOut(u, amf.att));
             }
             net.push(u, new Message.Plain(Type.HandoverCancelAcknowledge, u, 0, 1));
         });
@@ -161,15 +161,15 @@ public final class Amf {
 
     /** Preparing: give up, tell the target side and the gNB. Commanded: the UE left, release the 5G context. */
     List<Runnable> timerExpiry(int u) {
-        Ctx f = ctx.get(u);
-        return when(f.state == State.Preparing || f.state == State.Commanded, () -> {
-            if (f.state == State.Preparing) {
-                f.state = State.Idle;
-                net.send(cancelOut(u, f.att));
-                net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, f.att, 1));
+        Ctx amf = ctx.get(u);
+        return when(amf.state == State.Preparing || amf.state == State.Commanded, () -> {
+            if (amf.state == State.Preparing) {
+                amf.state = State.Idle;
+                net.send(cancelOut(u, amf.att));
+                net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, amf.att, 1));
             } else {
-                f.state = State.Released;
-                release(f);
+                amf.state = State.Released;
+                release(amf);
             }
         });
     }
@@ -178,34 +178,34 @@ public final class Amf {
     List<Runnable> handleComplete(int u) {
         return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationComplete : Type.PsToCsComplete), m -> {
             net.take(m);
-            Ctx f = ctx.get(u);
-            if (m.att() == f.att && f.state != State.Released && f.kamfId() != 0) {
-                f.state = State.Released;
-                release(f);
+            Ctx amf = ctx.get(u);
+            if (m.att() == amf.att && amf.state != State.Released && amf.kamfId() != 0) {
+                amf.state = State.Released;
+                release(amf);
             }
         });
     }
 
     /** Any downlink NAS message: it uses the DL NAS COUNT and advances it. */
     List<Runnable> sendDownlinkNas(int u) {
-        Ctx f = ctx.get(u);
-        return when(f.state == State.Idle && f.kamfId() != 0, () -> {
-            net.push(u, new Message.Nas(u, 1, NasCount.of(f.dl)));
-            f.dl++;
+        Ctx amf = ctx.get(u);
+        return when(amf.state == State.Idle && amf.kamfId() != 0, () -> {
+            net.push(u, new Message.Nas(u, 1, NasCount.of(amf.dl)));
+            amf.dl++;
         });
     }
 
     /** The AMF's side of a primary authentication: a new KAMF, COUNTs from zero, a normal session. */
     Kamf authenticated(int u) {
-        Ctx f = ctx.get(u);
-        release(f);
-        f.kamf = newKamf(nextKamf++, 0);
-        f.dl = 0;
-        f.used.clear();
-        f.derivs = 0;
-        f.state = State.Idle;
+        Ctx amf = ctx.get(u);
+        release(amf);
+        amf.kamf = newKamf(nextKamf++, 0);
+        amf.dl = 0;
+        amf.used.clear();
+        amf.derivs = 0;
+        amf.state = State.Idle;
         sessionOf.put(u, Session.NORMAL);
-        return f.kamf;
+        return amf.kamf;
     }
 
     boolean idleOrReleased(int u) {
@@ -217,8 +217,8 @@ public final class Amf {
         return new Message.Plain(profile.viaMme() ? Type.RelocationCancel : Type.PsToCsCancel, u, att, 1);
     }
 
-    private static void release(Ctx f) {
-        if (f.kamf != null) f.kamf.destroy();
-        f.kamf = null;
+    private static void release(Ctx amf) {
+        if (amf.kamf != null) amf.kamf.destroy();
+        amf.kamf = null;
     }
 }

@@ -45,8 +45,8 @@ public final class Invariants {
 
     static boolean typeOk(Srvcc s) {
         if (!s.evidence.typeErrors().isEmpty()) return false;
-        for (MscServer.Ctx c : s.msc.ctx.values()) if (!c.ksi.namesContext()) return false;
-        for (MmeSrvcc.Ctx e : s.mme.ctx.values()) if (!e.ksi.namesContext()) return false;
+        for (MscServer.Ctx msc : s.msc.ctx.values()) if (!msc.ksi.namesContext()) return false;
+        for (MmeSrvcc.Ctx mme : s.mme.ctx.values()) if (!mme.ksi.namesContext()) return false;
         return true;
     }
 
@@ -63,17 +63,17 @@ public final class Invariants {
 
     /** UE and MSC hold the same CK_SRVCC, IK_SRVCC (bytes, constant time) and KSI. */
     public static boolean csKeysAgree(Srvcc s, int u) {
-        Ue.Ctx x = s.ue.ctx.get(u);
-        MscServer.Ctx c = s.msc.ctx.get(u);
-        return x.key != null && c.key != null && x.key.sameAs(c.key) && x.ksi.equals(c.ksi);
+        Ue.Ctx ue = s.ue.ctx.get(u);
+        MscServer.Ctx msc = s.msc.ctx.get(u);
+        return ue.key != null && msc.key != null && ue.key.sameAs(msc.key) && ue.ksi.equals(msc.ksi);
     }
 
     /** In a ciphered CS call, UE and MSC agree on the keys and the KSI. */
     static boolean keyAgreement(Srvcc s) {
         for (int u : s.ues()) {
-            Ue.Ctx x = s.ue.ctx.get(u);
-            MscServer.Ctx c = s.msc.ctx.get(u);
-            if (x.state == Ue.State.InUtranCall && c.state == MscServer.State.Active && c.alg != Algorithm.NULL
+            Ue.Ctx ue = s.ue.ctx.get(u);
+            MscServer.Ctx msc = s.msc.ctx.get(u);
+            if (ue.state == Ue.State.InUtranCall && msc.state == MscServer.State.Active && msc.alg != Algorithm.NULL
                 && !csKeysAgree(s, u)) return false;
         }
         return true;
@@ -81,10 +81,10 @@ public final class Invariants {
 
     static boolean failureLeavesNoUsableContext(Srvcc s) {
         for (int u : s.ues()) {
-            MscServer.Ctx c = s.msc.ctx.get(u);
-            if (c.key != null && !c.key.isDestroyed() && c.state == MscServer.State.Idle) return false;
-            Ue.Ctx x = s.ue.ctx.get(u);
-            if (x.key != null && x.state != Ue.State.HoCommanded && x.state != Ue.State.InUtranCall) return false;
+            MscServer.Ctx msc = s.msc.ctx.get(u);
+            if (msc.key != null && !msc.key.isDestroyed() && msc.state == MscServer.State.Idle) return false;
+            Ue.Ctx ue = s.ue.ctx.get(u);
+            if (ue.key != null && ue.state != Ue.State.HoCommanded && ue.state != Ue.State.InUtranCall) return false;
         }
         return true;
     }
@@ -113,26 +113,26 @@ public final class Invariants {
     }
 
     static boolean ksiMapping(Srvcc s) {
-        for (MscServer.Ctx c : s.msc.ctx.values())
-            if ((c.state == MscServer.State.Prepared || c.state == MscServer.State.Active) && c.key != null
-                && c.ksi.value() != c.key.source().root().id() % 7) return false;
+        for (MscServer.Ctx msc : s.msc.ctx.values())
+            if ((msc.state == MscServer.State.Prepared || msc.state == MscServer.State.Active) && msc.key != null
+                && msc.ksi.value() != msc.key.source().root().id() % 7) return false;
         return true;
     }
 
     static boolean countMonotonic(Srvcc s) {
         for (int u : s.ues()) {
-            Amf.Ctx f = s.amf.ctx.get(u);
-            Ue.Ctx x = s.ue.ctx.get(u);
-            if (f.used.size() != f.derivs || x.used.size() != x.derivs) return false;
-            if (!f.used.isEmpty() && f.used.last() > f.dl) return false;
+            Amf.Ctx amf = s.amf.ctx.get(u);
+            Ue.Ctx ue = s.ue.ctx.get(u);
+            if (amf.used.size() != amf.derivs || ue.used.size() != ue.derivs) return false;
+            if (!amf.used.isEmpty() && amf.used.last() > amf.dl) return false;
         }
         return true;
     }
 
     static boolean reauthBeforeReturn(Srvcc s) {
         for (int u : s.ues()) {
-            Ue.Ctx x = s.ue.ctx.get(u);
-            if (x.state == Ue.State.Connected5G && s.evidence.srvccKamfs(u).contains(x.kamf.term().id())) return false;
+            Ue.Ctx ue = s.ue.ctx.get(u);
+            if (ue.state == Ue.State.Connected5G && s.evidence.srvccKamfs(u).contains(ue.kamf.term().id())) return false;
         }
         return true;
     }
@@ -146,9 +146,9 @@ public final class Invariants {
         List<KeyTerm> known = new ArrayList<>();
         Map<Place, Set<KeyTerm>> held = s.evidence.held();
         for (Place p : s.compromised) known.addAll(held.get(p));
-        for (MscServer.Ctx c : s.msc.ctx.values())
-            if (c.state == MscServer.State.Active && c.alg != Algorithm.NULL && c.key != null
-                && derivable(c.key.source(), known)) return false;
+        for (MscServer.Ctx msc : s.msc.ctx.values())
+            if (msc.state == MscServer.State.Active && msc.alg != Algorithm.NULL && msc.key != null
+                && derivable(msc.key.source(), known)) return false;
         return true;
     }
 

@@ -40,8 +40,8 @@ public final class MmeSrvcc {
     }
 
     public View view(int u) {
-        Ctx e = ctx.get(u);
-        return new View(e.state, e.ksi, e.att);
+        Ctx mme = ctx.get(u);
+        return new View(mme.state, mme.ksi, mme.att);
     }
 
     /** TS 33.501 J.1.2 steps 4-5: CK_SRVCC||IK_SRVCC from KASME_SRVCC (A.12, COUNT 0), KSI_SRVCC = eKSI, on to the MSC. */
@@ -50,16 +50,16 @@ public final class MmeSrvcc {
         return each(net.inFlight(u, Type.ForwardRelocationRequest), x -> {
             Message.ForwardRelocationRequest m = (Message.ForwardRelocationRequest) x;
             net.take(m);
-            Ctx e = ctx.get(u);
+            Ctx mme = ctx.get(u);
             try {
-                if (m.att() <= e.att) return;   // an old or duplicated request
+                if (m.att() <= mme.att) return;   // an old or duplicated request
                 Ksi ksi = mapKsi(m.ksi());
                 CkIk ck = KeyPlan.mmeCkIk(options, m.kasme(), m.count());
                 obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
                 obs.on(new Event.Held(Place.SV, ck.source()));
-                e.state = State.Preparing;
-                e.ksi = ksi;
-                e.att = m.att();
+                mme.state = State.Preparing;
+                mme.ksi = ksi;
+                mme.att = m.att();
                 net.send(new Message.PsToCsRequest(u, m.att(), 1, ck, ksi, m.count(), m.session()));
             } finally {
                 m.kasme().destroy();   // the MME keeps no KASME_SRVCC once CK/IK exist
@@ -79,11 +79,11 @@ public final class MmeSrvcc {
     /** The MME refuses (no Sv peer, no resources): a negative Forward Relocation Response. */
     List<Runnable> rejectPreparation(int u) {
         if (!profile.viaMme()) return Actions.NONE;
-        Ctx e = ctx.get(u);
-        return each(net.inFlight(u, Type.ForwardRelocationRequest).stream().filter(m -> m.att() > e.att).toList(), x -> {
+        Ctx mme = ctx.get(u);
+        return each(net.inFlight(u, Type.ForwardRelocationRequest).stream().filter(m -> m.att() > mme.att).toList(), x -> {
             Message.ForwardRelocationRequest m = (Message.ForwardRelocationRequest) x;
             net.take(m);
-            e.att = m.att();
+            mme.att = m.att();
             obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
             m.kasme().destroy();
             net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, false));
@@ -96,9 +96,9 @@ public final class MmeSrvcc {
         return each(net.inFlight(u, Type.PsToCsResponse), x -> {
             Message.Answer m = (Message.Answer) x;
             net.take(m);
-            Ctx e = ctx.get(u);
-            if (m.att() == e.att && e.state == State.Preparing) {
-                e.state = m.ok() ? State.Done : State.Idle;
+            Ctx mme = ctx.get(u);
+            if (m.att() == mme.att && mme.state == State.Preparing) {
+                mme.state = m.ok() ? State.Done : State.Idle;
                 net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, m.ok()));
             }
         });
@@ -108,9 +108,9 @@ public final class MmeSrvcc {
     List<Runnable> handleRelocationCancel(int u) {
         return each(net.inFlight(u, Type.RelocationCancel), m -> {
             net.take(m);
-            Ctx e = ctx.get(u);
-            if (m.att() == e.att && e.state != State.Idle) {
-                e.state = State.Idle;
+            Ctx mme = ctx.get(u);
+            if (m.att() == mme.att && mme.state != State.Idle) {
+                mme.state = State.Idle;
                 net.send(new Message.Plain(Type.PsToCsCancel, u, m.att(), 1));
             }
         });
@@ -121,8 +121,8 @@ public final class MmeSrvcc {
         if (!profile.viaMme()) return Actions.NONE;
         return each(net.inFlight(u, Type.PsToCsComplete), m -> {
             net.take(m);
-            Ctx e = ctx.get(u);
-            if (m.att() == e.att) e.state = State.Idle;
+            Ctx mme = ctx.get(u);
+            if (m.att() == mme.att) mme.state = State.Idle;
             net.send(new Message.Plain(Type.ForwardRelocationComplete, u, m.att(), 1));
         });
     }

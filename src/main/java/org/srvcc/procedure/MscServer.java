@@ -44,8 +44,8 @@ public final class MscServer {
     }
 
     public View view(int u) {
-        Ctx c = ctx.get(u);
-        return new View(c.state, c.key == null ? null : c.key.source(), c.ksi, c.alg, c.att);
+        Ctx msc = ctx.get(u);
+        return new View(msc.state, msc.key == null ? null : msc.key.source(), msc.ksi, msc.alg, msc.att);
     }
 
     /** TS 33.501 J.1.2 steps 5-6 (TS 23.216 §6.5.4 PS to CS Request/Response): take the mapped context, select UEA/UIA, prepare. */
@@ -53,31 +53,31 @@ public final class MscServer {
         return each(net.inFlight(u, Type.PsToCsRequest), x -> {
             Message.PsToCsRequest m = (Message.PsToCsRequest) x;
             net.take(m);
-            Ctx c = ctx.get(u);
-            if (m.att() <= c.att || c.state == State.Active) {
+            Ctx msc = ctx.get(u);
+            if (m.att() <= msc.att || msc.state == State.Active) {
                 m.keys().destroy();   // old, duplicated, or a call is running: not taken
                 return;
             }
-            if (c.key != null) c.key.destroy();   // a newer attempt replaces the old context
-            c.state = State.Prepared;
-            c.key = m.keys();                      // delivered: the MSC now owns these handles
-            c.ksi = m.ksi();
-            c.alg = options.nullAlgorithmsAlways() ? Algorithm.NULL : Algorithm.forSession(m.session());
-            c.att = m.att();
-            obs.on(new Event.Held(Place.MSC, c.key.source()));
-            obs.on(new Event.ContextMapped(u, m.att(), c.key));
+            if (msc.key != null) msc.key.destroy();   // a newer attempt replaces the old context
+            msc.state = State.Prepared;
+            msc.key = m.keys();                      // delivered: the MSC now owns these handles
+            msc.ksi = m.ksi();
+            msc.alg = options.nullAlgorithmsAlways() ? Algorithm.NULL : Algorithm.forSession(m.session());
+            msc.att = m.att();
+            obs.on(new Event.Held(Place.MSC, msc.key.source()));
+            obs.on(new Event.ContextMapped(u, m.att(), msc.key));
             net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, true));
         });
     }
 
     /** The MSC refuses the preparation (e.g. no target resources). */
     List<Runnable> rejectPreparation(int u) {
-        Ctx c = ctx.get(u);
-        if (c.state == State.Active) return Actions.NONE;
-        return each(net.inFlight(u, Type.PsToCsRequest).stream().filter(m -> m.att() > c.att).toList(), x -> {
+        Ctx msc = ctx.get(u);
+        if (msc.state == State.Active) return Actions.NONE;
+        return each(net.inFlight(u, Type.PsToCsRequest).stream().filter(m -> m.att() > msc.att).toList(), x -> {
             Message.PsToCsRequest m = (Message.PsToCsRequest) x;
             net.take(m);
-            c.att = m.att();
+            msc.att = m.att();
             obs.on(new Event.Held(Place.MSC, m.keys().source()));
             m.keys().destroy();
             net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false));
@@ -88,8 +88,8 @@ public final class MscServer {
     List<Runnable> handlePsToCsCancel(int u) {
         return each(net.inFlight(u, Type.PsToCsCancel), m -> {
             net.take(m);
-            Ctx c = ctx.get(u);
-            if (m.att() == c.att && c.state == State.Prepared) drop(c);
+            Ctx msc = ctx.get(u);
+            if (m.att() == msc.att && msc.state == State.Prepared) drop(msc);
         });
     }
 
@@ -97,10 +97,10 @@ public final class MscServer {
     List<Runnable> handleHandoverComplete(int u) {
         return each(net.inFlight(u, Type.HandoverComplete), m -> {
             net.take(m);
-            Ctx c = ctx.get(u);
-            if (c.state == State.Prepared) {
-                c.state = State.Active;
-                net.send(new Message.Plain(Type.PsToCsComplete, u, c.att, 1));
+            Ctx msc = ctx.get(u);
+            if (msc.state == State.Prepared) {
+                msc.state = State.Active;
+                net.send(new Message.Plain(Type.PsToCsComplete, u, msc.att, 1));
             }
         });
     }
@@ -109,40 +109,40 @@ public final class MscServer {
     List<Runnable> handleCallRelease(int u) {
         return each(net.inFlight(u, Type.CallRelease), m -> {
             net.take(m);
-            Ctx c = ctx.get(u);
-            if (c.state == State.Active) {
-                c.state = State.Idle;
-                delete(c);
+            Ctx msc = ctx.get(u);
+            if (msc.state == State.Active) {
+                msc.state = State.Idle;
+                delete(msc);
             }
         });
     }
 
     /** The UE did not arrive in time. */
     List<Runnable> timerExpiry(int u) {
-        Ctx c = ctx.get(u);
-        return when(c.state == State.Prepared, () -> drop(c));
+        Ctx msc = ctx.get(u);
+        return when(msc.state == State.Prepared, () -> drop(msc));
     }
 
     /** MscRestart (a fault, while some context exists): a restart loses every context. */
     List<Runnable> restart() {
-        return when(ctx.values().stream().anyMatch(c -> c.state != State.Idle || c.key != null), () -> {
+        return when(ctx.values().stream().anyMatch(msc -> msc.state != State.Idle || msc.key != null), () -> {
             net.faults++;
-            for (Ctx c : ctx.values()) {
-                c.state = State.Idle;
-                delete(c);
+            for (Ctx msc : ctx.values()) {
+                msc.state = State.Idle;
+                delete(msc);
             }
         });
     }
 
     /** What a failed handover does to the mapped context (TS 33.501 J.1.2: deleted, unless the option keeps it). */
-    private void drop(Ctx c) {
-        c.state = State.Idle;
-        if (options.mscDeletesOnFailure()) delete(c);
+    private void drop(Ctx msc) {
+        msc.state = State.Idle;
+        if (options.mscDeletesOnFailure()) delete(msc);
     }
 
-    private static void delete(Ctx c) {
-        if (c.key != null) c.key.destroy();
-        c.key = null;
-        c.alg = Algorithm.NONE;
+    private static void delete(Ctx msc) {
+        if (msc.key != null) msc.key.destroy();
+        msc.key = null;
+        msc.alg = Algorithm.NONE;
     }
 }

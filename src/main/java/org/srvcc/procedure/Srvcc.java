@@ -76,8 +76,8 @@ public final class Srvcc {
 
     /** MC.tla's Room(u): attempts and DL NAS COUNT left. */
     boolean room(int u) {
-        Amf.Ctx f = amf.ctx.get(u);
-        return f.att < bounds.maxAttempts() && f.dl < bounds.maxCount();
+        Amf.Ctx amfCtx = amf.ctx.get(u);
+        return amfCtx.att < bounds.maxAttempts() && amfCtx.dl < bounds.maxCount();
     }
 
     boolean countLeft(int u) {

@@ -54,19 +54,19 @@ public final class Ue {
         this.amf = amf;
         this.gnb = gnb;
         sessions.forEach((u, sess) -> {
-            Ctx x = new Ctx();
+            Ctx ue = new Ctx();
             // an unauthenticated emergency UE shares no KAMF with the network (its own, id 0, is never used)
-            x.kamf = sess == Session.EMERGENCY_UNAUTH ? amf.newKamf(0, u) : amf.kamf(u).copy();
-            x.session = sess;
-            ctx.put(u, x);
-            obs.on(new Event.KamfIssued(u, amf.kamf(u), x.kamf));
+            ue.kamf = sess == Session.EMERGENCY_UNAUTH ? amf.newKamf(0, u) : amf.kamf(u).copy();
+            ue.session = sess;
+            ctx.put(u, ue);
+            obs.on(new Event.KamfIssued(u, amf.kamf(u), ue.kamf));
         });
     }
 
     public View view(int u) {
-        Ctx x = ctx.get(u);
-        return new View(x.state, x.kamf.term().id(), x.dl, Set.copyOf(x.used), x.derivs,
-            x.key == null ? null : x.key.source(), x.ksi, x.session);
+        Ctx ue = ctx.get(u);
+        return new View(ue.state, ue.kamf.term().id(), ue.dl, Set.copyOf(ue.used), ue.derivs,
+            ue.key == null ? null : ue.key.source(), ue.ksi, ue.session);
     }
 
     boolean connected5G(int u) {
@@ -77,18 +77,18 @@ public final class Ue {
     List<Runnable> handleHandoverCommand(int u) {
         return when(net.headDown(u, Type.HandoverCommandUe), () -> {
             Message.HoCmd m = (Message.HoCmd) net.popDown(u);
-            Ctx x = ctx.get(u);
-            Optional<NasCount> est = NasCount.estimate(NasCount.of(x.dl), m.lsb(), options.countLsbBits());
-            if (x.state != State.Connected5G || est.isPresent() && options.ueRejectsUsedCount() && x.used.contains(est.get().value()))
+            Ctx ue = ctx.get(u);
+            Optional<NasCount> est = NasCount.estimate(NasCount.of(ue.dl), m.lsb(), options.countLsbBits());
+            if (ue.state != State.Connected5G || est.isPresent() && options.ueRejectsUsedCount() && ue.used.contains(est.get().value()))
                 return;
             if (est.isEmpty()) return;   // would need a COUNT past 0xFFFFFF: refuse
             NasCount c = est.get();
-            x.state = State.HoCommanded;
-            x.key = KeyPlan.ueCkIk(profile, options, x.kamf, c);
-            x.ksi = Ksi.ofKamf(x.kamf.term().id());
-            x.used.add(c.value());
-            x.derivs++;
-            x.dl = c.value() + 1;
+            ue.state = State.HoCommanded;
+            ue.key = KeyPlan.ueCkIk(profile, options, ue.kamf, c);
+            ue.ksi = Ksi.ofKamf(ue.kamf.term().id());
+            ue.used.add(c.value());
+            ue.derivs++;
+            ue.dl = c.value() + 1;
         });
     }
 
@@ -96,8 +96,8 @@ public final class Ue {
     List<Runnable> handleDownlinkNas(int u) {
         return when(net.headDown(u, Type.DownlinkNasTransport), () -> {
             Message.Nas m = (Message.Nas) net.popDown(u);
-            Ctx x = ctx.get(u);
-            x.dl = Math.max(x.dl, m.count().value() + 1);
+            Ctx ue = ctx.get(u);
+            ue.dl = Math.max(ue.dl, m.count().value() + 1);
         });
     }
 
@@ -108,70 +108,70 @@ public final class Ue {
 
     /** TS 23.216 §6.5.4: the UE tunes to UTRAN; Handover Complete reaches the MSC via the target RNS. */
     List<Runnable> arriveUtran(int u) {
-        Ctx x = ctx.get(u);
-        return when(x.state == State.HoCommanded, () -> {
-            x.state = State.InUtranCall;
-            obs.on(new Event.ArrivedUtran(u, x.kamf.term().id()));
+        Ctx ue = ctx.get(u);
+        return when(ue.state == State.HoCommanded, () -> {
+            ue.state = State.InUtranCall;
+            obs.on(new Event.ArrivedUtran(u, ue.kamf.term().id()));
             net.send(new Message.Plain(Type.HandoverComplete, u, 0, 1));
         });
     }
 
     /** The UE never reaches UTRAN: back on NR, it drops the CS keys and the gNB cancels. */
     List<Runnable> returnTo5G(int u) {
-        Ctx x = ctx.get(u);
-        return when(x.state == State.HoCommanded, () -> {
-            x.state = State.Connected5G;
-            dropKeys(x);
+        Ctx ue = ctx.get(u);
+        return when(ue.state == State.HoCommanded, () -> {
+            ue.state = State.Connected5G;
+            dropKeys(ue);
             gnb.ueReturned(u);
         });
     }
 
     /** The CS call ends; the UE must authenticate before it uses 5G again. */
     List<Runnable> endCall(int u) {
-        Ctx x = ctx.get(u);
-        return when(x.state == State.InUtranCall, () -> {
-            x.state = State.NeedsReauth;
-            dropKeys(x);
+        Ctx ue = ctx.get(u);
+        return when(ue.state == State.InUtranCall, () -> {
+            ue.state = State.NeedsReauth;
+            dropKeys(ue);
             net.send(new Message.Plain(Type.CallRelease, u, 0, 1));
         });
     }
 
     /** Primary authentication on NR: a new KAMF for UE and AMF, COUNTs from zero. */
     List<Runnable> authenticate(int u) {
-        Ctx x = ctx.get(u);
-        return when(x.state == State.NeedsReauth && amf.idleOrReleased(u), () -> {
-            if (x.kamf != null) x.kamf.destroy();
+        Ctx ue = ctx.get(u);
+        return when(ue.state == State.NeedsReauth && amf.idleOrReleased(u), () -> {
+            if (ue.kamf != null) ue.kamf.destroy();
             Kamf fresh = amf.authenticated(u);
-            x.kamf = fresh.copy();
-            x.state = State.Connected5G;
-            x.dl = 0;
-            x.used.clear();
-            x.derivs = 0;
-            x.session = Session.NORMAL;
+            ue.kamf = fresh.copy();
+            ue.state = State.Connected5G;
+            ue.dl = 0;
+            ue.used.clear();
+            ue.derivs = 0;
+            ue.session = Session.NORMAL;
             gnb.reset(u);
-            obs.on(new Event.KamfIssued(u, fresh, x.kamf));
+            obs.on(new Event.KamfIssued(u, fresh, ue.kamf));
         });
     }
 
     /** Mutant only (ueSkipsReauth): back on 5G with the old KAMF. */
     List<Runnable> skipReauth(int u) {
-        Ctx x = ctx.get(u);
-        return when(options.ueSkipsReauth() && x.state == State.NeedsReauth, () -> x.state = State.Connected5G);
+        Ctx ue = ctx.get(u);
+        return when(options.ueSkipsReauth() && ue.state == State.NeedsReauth, () -> ue.state = State.Connected5G);
     }
 
     /** SRVCC from UTRAN back to 5G: the network refuses (only the allowReverseSrvcc mutant carries it out). */
     List<Runnable> requestReverseSrvcc(int u) {
-        Ctx x = ctx.get(u);
-        return when(x.state == State.InUtranCall, () -> {
+        Ctx ue = ctx.get(u);
+        return when(ue.state == State.InUtranCall, () -> {
             if (!options.allowReverseSrvcc()) return;
-            x.state = State.Connected5G;
-            dropKeys(x);
+            ue.state = State.Connected5G;
+            dropKeys(ue);
             obs.on(new Event.Reversed(u));
         });
     }
 
-    private static void dropKeys(Ctx x) {
-        if (x.key != null) x.key.destroy();
-        x.key = null;
+    private static void dropKeys(Ctx ue) {
+        if (ue.key != null) ue.key.destroy();
+        ue.key = null;
     }
 }
