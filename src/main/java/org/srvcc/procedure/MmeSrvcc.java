@@ -90,7 +90,7 @@ public final class MmeSrvcc {
         });
     }
 
-    /** The MSC's answer, relayed to the AMF. */
+    /** TS 33.501 J.1.2 step 7: the MSC's answer, relayed to the AMF as the Forward Relocation Response. */
     List<Runnable> handlePsToCsResponse(int u) {
         if (!profile.viaMme()) return Actions.NONE;
         return each(net.inFlight(u, Type.PsToCsResponse), x -> {
