@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.srvcc.model.Flow;
+import org.srvcc.model.AtomicFiles;
 import org.srvcc.model.Home;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.Matrix;
@@ -30,17 +30,17 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--all", description = "also the models kept out of the default build (large ones)")
     boolean all;
 
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "TLC worker threads per model (default 1)")
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "TLC worker threads per model, 1..64 (default 1)")
     int workers;
 
-    @Option(names = "--jobs", defaultValue = "2", paramLabel = "N", description = "models checked at once (default 2)")
+    @Option(names = "--jobs", defaultValue = "2", paramLabel = "N", description = "models checked at once, 1..16 (default 2)")
     int jobs;
 
     @Option(names = "--matrix", description = "print the evaluation matrix (design x property) as Markdown")
     boolean matrix;
 
     @Option(names = "--out", defaultValue = "target/check", paramLabel = "DIR", description = "where counterexamples are written as JSON (default target/check)")
-    Path out;
+    String out;
 
     @Option(names = "--write-configs", description = "write model-checks/MC<Name>.cfg for every model and exit")
     boolean writeConfigs;
@@ -50,36 +50,42 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (workers < 1 || jobs < 1) throw new Main.UserError("--workers and --jobs must be at least 1");
+        if (workers < 1 || workers > 64) throw new Main.UserError("--workers: " + workers + " is outside 1..64");
+        if (jobs < 1 || jobs > 16) throw new Main.UserError("--jobs: " + jobs + " is outside 1..16");
         Manifest manifest = new Manifest(Home.find());
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (writeConfigs) {
+            Path mc = manifest.home.resolve("model-checks");
             for (Manifest.Model m : manifest.models)
-                Files.writeString(manifest.home.resolve("model-checks/MC" + m.name() + ".cfg"), m.cfg(m.invariants()));
+                AtomicFiles.write(AtomicFiles.inside(mc, "MC" + m.name() + ".cfg"), m.cfg(m.invariants()));
             o.println("wrote " + manifest.models.size() + " configurations to model-checks/");
             return 0;
         }
         List<Manifest.Model> chosen = new ArrayList<>();
         if (!names.isEmpty()) for (String n : names) chosen.add(manifest.model(n));
         else for (Manifest.Model m : manifest.models) if (all || m.build()) chosen.add(m);
-        List<ModelCheck.Result> results = run(manifest, chosen, workers, jobs, quiet ? null : err);
-        Path dir = out.isAbsolute() ? out : Path.of("").toAbsolutePath().resolve(out);
-        Files.createDirectories(dir);
+        Path dir = AtomicFiles.outputDir("--out", out);   // checked, created and locked before any TLC run
+        try (AutoCloseable lock = AtomicFiles.lock(dir, "--out")) {
+            return report(manifest, run(manifest, chosen, workers, jobs, quiet ? null : err), dir, o);
+        }
+    }
+
+    private int report(Manifest manifest, List<ModelCheck.Result> results, Path dir, PrintWriter o) throws Exception {
         boolean ok = true;
         o.println(table(results));
         for (ModelCheck.Result r : results) {
             ok &= r.ok();
             for (ModelCheck.Violation v : r.violations()) {
-                Path f = dir.resolve(r.model().name() + "-" + v.invariant() + ".json");
-                Files.writeString(f, ModelCheck.counterexampleJson(r, v));
+                Path f = AtomicFiles.inside(dir, r.model().name() + "-" + v.invariant() + ".json");
+                AtomicFiles.write(f, ModelCheck.counterexampleJson(r, v));
                 o.println("Counterexample " + r.model().name() + " / " + v.invariant() + " (" + f + "):");
                 o.print(v.flow().render());
                 o.println();
             }
             for (String p : r.problems()) o.println("MISMATCH " + r.model().name() + ": " + p);
         }
-        Files.writeString(dir.resolve("results.json"), resultsJson(results));
+        AtomicFiles.write(dir.resolve("results.json"), resultsJson(results));
         if (matrix) {
             o.println();
             o.print(Matrix.markdown(results, Matrix.groups(results)));

@@ -31,7 +31,7 @@ final class ConformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (traces < 0) throw new Main.UserError("--traces must not be negative");
+        if (traces < 0 || traces > 100_000) throw new Main.UserError("--traces: " + traces + " is outside 0..100000");
         List<Profile> ps = new ArrayList<>();
         for (String p : profiles) ps.add(Profile.parse(p));
         if (ps.isEmpty()) ps = List.of(Profile.values());

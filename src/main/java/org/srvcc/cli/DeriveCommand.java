@@ -23,8 +23,17 @@ final class DeriveCommand implements Callable<Integer> {
         description = "ts33501 (default), draft-via-mme or draft-direct")
     String profile;
 
-    @Option(names = "--kamf", required = true, paramLabel = "HEX", description = "KAMF, 32 octets in hex")
+    @Option(names = "--kamf", paramLabel = "HEX", description = "KAMF, 32 octets in hex (visible to other local users: prefer --kamf-file or --kamf-env)")
     String kamf;
+
+    @Option(names = "--kamf-file", paramLabel = "PATH|-", description = "read KAMF in hex from a file, or from standard input with -")
+    String kamfFile;
+
+    @Option(names = "--kamf-env", paramLabel = "NAME", description = "read KAMF in hex from this environment variable")
+    String kamfEnv;
+
+    @Option(names = "--show-keys", description = "print the derived keys (K'ASME/KASME_SRVCC, CK_SRVCC, IK_SRVCC); without it they are hidden")
+    boolean showKeys;
 
     @Option(names = "--dl-count", required = true, paramLabel = "N", description = "the AMF's current downlink NAS COUNT, 0..16777215 (or 0x...)")
     String dlCount;
@@ -44,15 +53,20 @@ final class DeriveCommand implements Callable<Integer> {
         Options o = Options.STANDARD.with(options);
         NasCount dl = Args.count("--dl-count", dlCount);
         Ksi ksi = Args.ksi("--ngksi", ngKsi);
-        byte[] raw = Args.key256("--kamf", kamf);
-        Kamf k = Kamf.of(raw, 1, org.srvcc.kdf.InsecureKeyAccess.get());
-        java.util.Arrays.fill(raw, (byte) 0);
+        byte[] raw = Args.key256("--kamf", Args.secret("kamf", kamfFile, kamfEnv, kamf, System.in));
+        Kamf k;
+        try {
+            k = Kamf.of(raw, 1, org.srvcc.kdf.InsecureKeyAccess.get());
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
         List<KeyPlan.ChainStep> steps;
         try {
             steps = KeyPlan.chain(p, o, k, dl, ksi);
         } finally {
             k.destroy();
         }
+        Args.warnIfInline("kamf", kamf, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -63,7 +77,7 @@ final class DeriveCommand implements Callable<Integer> {
                 e.put("name", x.name());
                 e.put("from", x.from());
                 e.put("s", x.s());
-                e.put("value", x.value());
+                e.put("value", shown(x));
                 return e;
             }).toList());
             out.println(org.srvcc.model.Json.write(m));
@@ -73,10 +87,14 @@ final class DeriveCommand implements Callable<Integer> {
             + ", DL NAS COUNT " + dl.value() + ", ngKSI " + ksi.value());
         int i = 1;
         for (KeyPlan.ChainStep s : steps) {
-            out.printf("%2d. %-24s %s%n", i++, s.name(), s.value());
+            out.printf("%2d. %-24s %s%n", i++, s.name(), shown(s));
             out.printf("    %-24s %s%n", "", s.from());
             if (!s.s().isEmpty()) out.printf("    %-24s S = %s%n", "", s.s());
         }
         return 0;
+    }
+
+    private String shown(KeyPlan.ChainStep s) {
+        return s.isKey() && !showKeys ? "(hidden; --show-keys prints it)" : s.value();
     }
 }

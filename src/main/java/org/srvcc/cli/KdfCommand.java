@@ -15,8 +15,14 @@ import picocli.CommandLine.Spec;
 final class KdfCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--key", required = true, paramLabel = "HEX", description = "the key, any length, in hex")
+    @Option(names = "--key", paramLabel = "HEX", description = "the key in hex (visible to other local users: prefer --key-file or --key-env)")
     String key;
+
+    @Option(names = "--key-file", paramLabel = "PATH|-", description = "read the key in hex from a file, or from standard input with -")
+    String keyFile;
+
+    @Option(names = "--key-env", paramLabel = "NAME", description = "read the key in hex from this environment variable")
+    String keyEnv;
 
     @Option(names = "--fc", required = true, paramLabel = "HEX", description = "function code: one octet 00..FE, or FFxx")
     String fc;
@@ -29,7 +35,6 @@ final class KdfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] k = Args.hex("--key", key);
         Fc f;
         try {
             f = Fc.parse(fc);
@@ -42,9 +47,22 @@ final class KdfCommand implements Callable<Integer> {
             if (ps[i].length > Kdf.MAX_PARAM_LENGTH)
                 throw new Main.UserError("--param #" + (i + 1) + ": " + ps[i].length + " octets; the limit is 65535");
         }
+        byte[] k = Args.secret("key", keyFile, keyEnv, key, System.in);
         byte[] s = Kdf.inputString(f, ps);
-        byte[] out = Kdf.derive(k, f, ps);
-        java.util.Arrays.fill(k, (byte) 0);
+        byte[] out = null;
+        try {
+            out = Kdf.derive(k, f, ps);
+            Args.warnIfInline("key", key, spec.commandLine().getErr());
+            print(f, s, out);
+        } finally {
+            java.util.Arrays.fill(k, (byte) 0);
+            if (out != null) java.util.Arrays.fill(out, (byte) 0);
+        }
+        return 0;
+    }
+
+    /** The output is what the user asked for (a KDF value), so it is printed; the key never is. */
+    private void print(Fc f, byte[] s, byte[] out) {
         if (json) {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("fc", f.toString());
@@ -54,6 +72,5 @@ final class KdfCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().println(Hex.encode(out));
         }
-        return 0;
     }
 }

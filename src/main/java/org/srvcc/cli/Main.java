@@ -1,11 +1,18 @@
 package org.srvcc.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.srvcc.model.Scratch;
+import org.srvcc.model.Schemas;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code ./srvcc}. Bad input: one line on stderr, exit status 2, no stack trace. */
-@Command(name = "srvcc", mixinStandardHelpOptions = true, version = "srvcc 0.1.0",
+/**
+ * Entry point of {@code ./srvcc}. Bad input: one line on stderr, exit status 2, no stack trace,
+ * and no argument value echoed back (a value may be a key). @argument files are not expanded.
+ */
+@Command(name = "srvcc", mixinStandardHelpOptions = true, version = "srvcc 0.2.0",
     description = "Model and reference implementation of the 3GPP SRVCC from 5G to UTRAN security procedure.",
     subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -19,7 +26,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int rc = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        Scratch.cleanUp();
+        System.exit(rc);
     }
 
     /** Runs the CLI with the given streams; returns the exit status (used by the tests). */
@@ -27,20 +36,28 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExpandAtFiles(false);
+        cl.registerConverter(Integer.class, s -> Args.asciiInt("value", s));
+        cl.registerConverter(Integer.TYPE, s -> Args.asciiInt("value", s));
+        cl.registerConverter(Long.class, s -> Args.asciiLong("value", s));
+        cl.registerConverter(Long.TYPE, s -> Args.asciiLong("value", s));
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("srvcc: " + oneLine(ex.getMessage()));
+            err.println("srvcc: " + parameterMessage(ex, a));
             err.flush();
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof UserError) {
-                err.println("srvcc: " + oneLine(ex.getMessage()));
+            if (ex instanceof Schemas.Invalid inv) {
+                for (String p : inv.problems) err.println("srvcc: " + oneLine(p));
+            } else if (ex instanceof IllegalArgumentException || ex instanceof UserError) {
+                err.println("srvcc: " + printable(oneLine(ex.getMessage())));
+            } else {
+                err.println("srvcc: internal error: " + ex.getClass().getSimpleName() + ": " + redact(oneLine(String.valueOf(ex.getMessage())), args));
                 err.flush();
-                return EXIT_BAD_INPUT;
+                return 1;
             }
-            err.println("srvcc: internal error: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage())));
             err.flush();
-            return 1;
+            return EXIT_BAD_INPUT;
         });
         int rc = cl.execute(args);
         out.flush();
@@ -48,8 +65,42 @@ public final class Main implements Runnable {
         return rc;
     }
 
+    /** picocli's message, minus any argument value: unknown options by name only, stray arguments counted. */
+    static String parameterMessage(CommandLine.ParameterException ex, String[] args) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> opts = new ArrayList<>();
+            int stray = 0;
+            for (String s : u.getUnmatched()) {
+                if (s.startsWith("-") && s.length() > 1 && !s.matches("-\\d.*")) opts.add("'" + printable(s.split("=", 2)[0]) + "'");
+                else stray++;
+            }
+            String m = opts.isEmpty() ? "" : "unknown option" + (opts.size() > 1 ? "s " : " ") + String.join(", ", opts);
+            if (stray > 0) m += (m.isEmpty() ? "" : "; ") + stray + " unexpected argument" + (stray > 1 ? "s" : "") + " (values are not repeated here)";
+            return m + " (see --help)";
+        }
+        return redact(oneLine(ex.getMessage()), args);
+    }
+
+    /** Removes from a message every argument value that could be key material, and long hex runs. */
+    static String redact(String msg, String[] args) {
+        String m = msg;
+        for (String a : args) {
+            String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : a;
+            if (v.length() >= 8 && !v.startsWith("-")) m = m.replace(v, "<value>");
+        }
+        return printable(m.replaceAll("[0-9A-Fa-f]{16,}", "<hex>"));
+    }
+
     static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").trim();
+    }
+
+    /** Control characters shown as escapes, so that a message stays one printable line. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray())
+            b.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        return b.length() > 400 ? b.substring(0, 400) + "..." : b.toString();
     }
 
     /** A problem with what the user asked for, reported as one line with exit status 2. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.srvcc.model.AtomicFiles;
 import org.srvcc.model.Conformance;
 import org.srvcc.model.Flow;
 import org.srvcc.model.Home;
@@ -27,7 +28,7 @@ final class ReportCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--out", defaultValue = "report", paramLabel = "DIR", description = "output folder (default ./report)")
-    Path out;
+    String out;
 
     @Option(names = "--traces", defaultValue = "240", paramLabel = "N", description = "Java runs for trace validation (default 240)")
     int traces;
@@ -40,51 +41,54 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (traces < 0 || jobs < 1) throw new Main.UserError("--traces must be >= 0 and --jobs >= 1");
-        Path home = Home.find();
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter o = spec.commandLine().getOut();
-        Manifest manifest = new Manifest(home);
-        List<Manifest.Model> models = manifest.models.stream().filter(Manifest.Model::build).toList();
-        err.println("[1/4] model checking " + models.size() + " TLC models (" + jobs + " at a time) ...");
-        err.flush();
-        List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, jobs, err);
-        err.println("[2/4] conformance: trace validation of " + traces + " Java runs and model replay ...");
-        err.flush();
-        Conformance.Summary conf = Conformance.run(home, List.of(Profile.values()), traces, seed);
-        err.println("[3/4] counterexamples of the Java property runs ...");
-        err.flush();
-        List<Report.Figure> prop = new ArrayList<>();
-        Path reg = home.resolve("src/test/resources/regressions");
-        if (Files.isDirectory(reg)) {
-            try (Stream<Path> files = Files.list(reg)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".scenario")).sorted().toList()) {
-                    Regressions.Scenario sc = Regressions.parse(Files.readString(f));
-                    Runner.Run r = Runner.replay(sc.setup(), sc.steps());
-                    String name = f.getFileName().toString().replace(".scenario", "");
-                    prop.add(new Report.Figure("prop-" + name, Flow.ofSteps("Property run: " + r.violated() + " (" + sc.setup().profile()
-                        + (sc.setup().options().diffText().isEmpty() ? "" : ", " + sc.setup().options().diffText())
-                        + (sc.setup().compromised().isEmpty() ? "" : ", compromised " + sc.setup().compromised()) + ")",
-                        sc.setup(), r.steps(), r.violated())));
+        if (traces < 0 || traces > 100_000) throw new Main.UserError("--traces: " + traces + " is outside 0..100000");
+        if (jobs < 1 || jobs > 16) throw new Main.UserError("--jobs: " + jobs + " is outside 1..16");
+        Path dir = AtomicFiles.outputDir("--out", out);   // checked and created before any work
+        try (AutoCloseable lock = AtomicFiles.lock(dir, "--out")) {
+            Path home = Home.find();
+            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter o = spec.commandLine().getOut();
+            Manifest manifest = new Manifest(home);
+            List<Manifest.Model> models = manifest.models.stream().filter(Manifest.Model::build).toList();
+            err.println("[1/4] model checking " + models.size() + " TLC models (" + jobs + " at a time) ...");
+            err.flush();
+            List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, jobs, err);
+            err.println("[2/4] conformance: trace validation of " + traces + " Java runs and model replay ...");
+            err.flush();
+            Conformance.Summary conf = Conformance.run(home, List.of(Profile.values()), traces, seed);
+            err.println("[3/4] counterexamples of the Java property runs ...");
+            err.flush();
+            List<Report.Figure> prop = new ArrayList<>();
+            Path reg = home.resolve("src/test/resources/regressions");
+            if (Files.isDirectory(reg)) {
+                try (Stream<Path> files = Files.list(reg)) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".scenario")).sorted().toList()) {
+                        Regressions.Scenario sc = Regressions.parse(Files.readString(f));
+                        Runner.Run r = Runner.replay(sc.setup(), sc.steps());
+                        String name = f.getFileName().toString().replace(".scenario", "").replaceAll("[^A-Za-z0-9_-]", "_");
+                        prop.add(new Report.Figure("prop-" + name, Flow.ofSteps("Property run: " + r.violated() + " (" + sc.setup().profile()
+                            + (sc.setup().options().diffText().isEmpty() ? "" : ", " + sc.setup().options().diffText())
+                            + (sc.setup().compromised().isEmpty() ? "" : ", compromised " + sc.setup().compromised()) + ")",
+                            sc.setup(), r.steps(), r.violated())));
+                    }
                 }
             }
+            err.println("[4/4] figures, vectors and pages ...");
+            err.flush();
+            Report report = new Report();
+            report.write(dir, Report.environment(commit(home)), checks, conf, prop, List.of(
+                "./srvcc check            # every model of model-checks/manifest.json, compared with its pinned result",
+                "./srvcc check --matrix   # the evaluation matrix as Markdown",
+                "./srvcc conform --traces " + traces + " --seed " + seed,
+                "./srvcc simulate --profile ts33501 --faults cancel   # any flow of the figures",
+                "./srvcc vectors --format md",
+                "mvn -B verify            # all tests, including the above"));
+            boolean ok = checks.stream().allMatch(ModelCheck.Result::ok) && conf.traces().rejections().isEmpty()
+                && conf.replays().stream().allMatch(r -> r.divergences().isEmpty());
+            o.println("report: " + dir.resolve("report.html") + " and report.md, " + report.figureCount() + " figures; "
+                + (ok ? "every result as expected" : "SOME RESULTS DIFFER (see the report)"));
+            return ok ? 0 : 1;
         }
-        err.println("[4/4] figures, vectors and pages ...");
-        err.flush();
-        Path dir = out.isAbsolute() ? out : Path.of("").toAbsolutePath().resolve(out);
-        Report report = new Report();
-        report.write(dir, Report.environment(commit(home)), checks, conf, prop, List.of(
-            "./srvcc check            # every model of model-checks/manifest.json, compared with its pinned result",
-            "./srvcc check --matrix   # the evaluation matrix as Markdown",
-            "./srvcc conform --traces " + traces + " --seed " + seed,
-            "./srvcc simulate --profile ts33501 --faults cancel   # any flow of the figures",
-            "./srvcc vectors --format md",
-            "mvn -B verify            # all tests, including the above"));
-        boolean ok = checks.stream().allMatch(ModelCheck.Result::ok) && conf.traces().rejections().isEmpty()
-            && conf.replays().stream().allMatch(r -> r.divergences().isEmpty());
-        o.println("report: " + dir.resolve("report.html") + " and report.md, " + report.figureCount() + " figures; "
-            + (ok ? "every result as expected" : "SOME RESULTS DIFFER (see the report)"));
-        return ok ? 0 : 1;
     }
 
     static String commit(Path home) {

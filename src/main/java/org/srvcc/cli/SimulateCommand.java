@@ -1,7 +1,6 @@
 package org.srvcc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,86 +10,124 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.srvcc.kdf.Hex;
 import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.model.AtomicFiles;
 import org.srvcc.model.Flow;
 import org.srvcc.model.TraceRecorder;
 import org.srvcc.network.Setup;
 import org.srvcc.network.Simulation;
+import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.MscServer;
-import org.srvcc.procedure.Srvcc;
-import org.srvcc.procedure.Ue;
-import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
+import org.srvcc.procedure.Srvcc;
+import org.srvcc.procedure.Ue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = {"Runs one SRVCC handover of UE 1 through all nodes in-process and prints the numbered message",
-        "flow, each node's final state and the invariants. Faults are injected where they bite."})
+    description = {"Runs one SRVCC handover of UE 1 through all nodes in-process and prints the numbered message flow,",
+        "each node's final state and the invariants. Faults are injected where they bite.",
+        "Simulation KAMFs are derived from --seed: they are reproducible and NOT secret."},
+    footer = {"", "Faults (--faults, comma-separated):",
+        "  prep-reject-mme  MME_SRVCC rejects the Forward Relocation Request",
+        "  prep-reject-msc  the MSC server rejects the PS to CS Request",
+        "  cancel           the gNB cancels during preparation",
+        "  timeout          the AMF's timer expires during preparation",
+        "  ue-lost          the UE never reaches UTRAN and returns to NR",
+        "  msc-timeout      the UE never arrives in time and the MSC's timer expires",
+        "  loss             the PS to CS Response is lost",
+        "  duplicate        the PS to CS Request is duplicated",
+        "  msc-restart      the MSC server restarts after preparation",
+        "  nas-miss         three DL NAS messages before the handover; the UE misses two",
+        "  retry            a first attempt is rejected, a second one succeeds",
+        "  call-end         the call ends on UTRAN, the UE re-authenticates on NR, a second SRVCC follows",
+        "  reverse          the UE asks for SRVCC from UTRAN back to 5G (refused)"})
 final class SimulateCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--profile", defaultValue = "ts33501", paramLabel = "P", description = "ts33501 (default), draft-via-mme, draft-direct")
     String profile;
 
-    @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a design option or mutant switch (repeatable)")
+    @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a design option or mutant switch (repeatable, each name once)")
     List<String> options = new ArrayList<>();
 
-    @Option(names = "--faults", split = ",", paramLabel = "F", description = "comma-separated: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--faults", paramLabel = "F,F,...", description = "comma-separated fault classes (listed below)")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--session", defaultValue = "normal", paramLabel = "S", description = "normal, emergency or emergency-unauth")
     String session;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the KAMF bytes (default 1)")
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the simulation KAMF bytes (default 1)")
     long seed;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "write the run as NDJSON")
-    Path trace;
+    @Option(names = "--trace", paramLabel = "FILE", description = "write the run as NDJSON (schema: src/main/resources/schema/trace.schema.json)")
+    String trace;
 
-    @Option(names = "--show-keys", description = "print CK_SRVCC and IK_SRVCC of the UE and the MSC server (secret!)")
+    @Option(names = "--force", description = "replace an existing --trace file")
+    boolean force;
+
+    @Option(names = "--show-keys", description = "print CK_SRVCC and IK_SRVCC of the UE and the MSC server (simulation keys)")
     boolean showKeys;
 
     @Override
     public Integer call() throws Exception {
         Profile p = Profile.parse(profile);
         Options o = Options.STANDARD.with(options);
-        EnumSet<Simulation.Fault> fs = EnumSet.noneOf(Simulation.Fault.class);
-        for (String f : faults) fs.add(Simulation.Fault.parse(f.trim()));
+        EnumSet<Simulation.Fault> fs = parseFaults();
         Set<Integer> emergency = Set.of(), unauth = Set.of();
         switch (session) {
             case "normal" -> { }
             case "emergency" -> emergency = Set.of(1);
             case "emergency-unauth" -> unauth = Set.of(1);
-            default -> throw new Main.UserError("--session: '" + session + "' is not normal, emergency or emergency-unauth");
+            default -> throw new Main.UserError("--session: '" + Main.printable(session) + "' is not normal, emergency or emergency-unauth");
         }
+        Path traceFile = trace == null ? null : AtomicFiles.outputFile("--trace", trace, force);   // before any work
         Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
         Setup setup = new Setup(p, o, b, emergency, unauth, Set.of(), seed);
-        TraceRecorder recorder = trace == null ? null : new TraceRecorder(setup);
+        TraceRecorder recorder = traceFile == null ? null : new TraceRecorder(setup);
         Simulation.Result r = Simulation.run(setup, fs, recorder == null ? x -> { } : recorder);
-        String title = "SRVCC 5G -> UTRAN, profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())
-            + (fs.isEmpty() ? "" : ", faults " + String.join(",", faults)) + ", session " + session;
-        Flow flow = Flow.ofJava(title, p, r.steps(), r.sent(), null);
-        if (!r.notInjected().isEmpty())
-            throw new Main.UserError("fault(s) " + r.notInjected() + " found no place to bite in this flow");
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(flow.title());
-        out.print(flow.render());
-        out.println("final states:");
-        for (Map.Entry<String, String> e : Simulation.finalStates(r.end()).entrySet())
-            out.printf("  %-10s %s%n", e.getKey(), e.getValue());
-        out.println("UE and MSC: " + agreement(r.end()));
-        if (showKeys) for (Map.Entry<String, byte[]> e : r.end().revealCsKeys(1, InsecureKeyAccess.get()).entrySet())
-            out.printf("  %-14s %s%n", e.getKey(), e.getValue() == null ? "(none)" : Hex.encode(e.getValue()));
-        out.println(r.violated().isEmpty() ? "invariants: all hold after every step"
-            : "invariants VIOLATED: " + String.join(", ", r.violated()));
-        if (trace != null) {
-            Files.write(trace, recorder.lines(r.steps(), flow));
-            out.println("trace: " + trace + " (" + r.steps().size() + " steps)");
+        try {
+            if (!r.notInjected().isEmpty())
+                throw new Main.UserError("fault(s) " + r.notInjected() + " found no place to bite in this flow");
+            String title = "SRVCC 5G -> UTRAN, profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())
+                + (fs.isEmpty() ? "" : ", faults " + String.join(",", fs.stream().map(f -> f.cli).toList())) + ", session " + session;
+            Flow flow = Flow.ofJava(title, p, r.steps(), r.sent(), null);
+            if (traceFile != null) AtomicFiles.writeLines(traceFile, recorder.lines(r.steps(), flow));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(flow.title());
+            out.print(flow.render());
+            out.println("final states:");
+            for (Map.Entry<String, String> e : Simulation.finalStates(r.end()).entrySet())
+                out.printf("  %-10s %s%n", e.getKey(), e.getValue());
+            out.println("UE and MSC: " + agreement(r.end()));
+            if (showKeys) {
+                out.println("keys (simulation keys derived from --seed " + seed + ": not secret):");
+                for (Map.Entry<String, byte[]> e : r.end().revealCsKeys(1, InsecureKeyAccess.get()).entrySet()) {
+                    out.printf("  %-14s %s%n", e.getKey(), e.getValue() == null ? "(none)" : Hex.encode(e.getValue()));
+                    if (e.getValue() != null) java.util.Arrays.fill(e.getValue(), (byte) 0);
+                }
+            }
+            out.println(r.violated().isEmpty() ? "invariants: all hold after every step"
+                : "invariants VIOLATED: " + String.join(", ", r.violated()));
+            if (traceFile != null) out.println("trace: " + trace + " (" + r.steps().size() + " steps)");
+            return r.violated().isEmpty() ? 0 : 1;
+        } finally {
+            r.end().destroyKeys();
         }
-        return r.violated().isEmpty() ? 0 : 1;
+    }
+
+    /** Each fault once, no empty names. */
+    private EnumSet<Simulation.Fault> parseFaults() {
+        EnumSet<Simulation.Fault> fs = EnumSet.noneOf(Simulation.Fault.class);
+        for (String group : faults)
+            for (String f : group.split(",", -1)) {
+                if (f.isBlank()) throw new Main.UserError("--faults: an empty fault name (e.g. a stray comma)");
+                Simulation.Fault x = Simulation.Fault.parse(f.trim());
+                if (!fs.add(x)) throw new Main.UserError("--faults: " + x.cli + " is given twice");
+            }
+        return fs;
     }
 
     /** What UE 1 and the MSC hold, by key terms and KSI (no key bytes), and whether the keys agree. */

@@ -21,8 +21,10 @@ final class VectorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!json && !format.equals("md") && !format.equals("tsv"))
-            throw new Main.UserError("--format: '" + format + "' is not md or tsv");
+        if (!format.equals("md") && !format.equals("tsv"))
+            throw new Main.UserError("--format: '" + Main.printable(format) + "' is not md or tsv");
+        if (json && spec.commandLine().getParseResult().hasMatchedOption("--format"))
+            throw new Main.UserError("--json and --format exclude each other: choose one output form");
         List<TestVectors.Row> rows = TestVectors.rows();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -58,7 +58,8 @@ public final class Manifest {
     public Manifest(Path home) throws IOException {
         this.home = home;
         Path file = home.resolve("model-checks/manifest.json");
-        Map<String, Object> root = (Map<String, Object>) Json.parse(Files.readString(file));
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no manifest at " + file);
+        Map<String, Object> root = Schemas.manifest("manifest", Files.readString(file));
         module = (String) root.get("module");
         Map<String, Object> defaults = (Map<String, Object>) root.get("defaults");
         if (root.containsKey("invariants"))

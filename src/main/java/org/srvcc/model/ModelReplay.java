@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.srvcc.network.Setup;
@@ -42,30 +41,33 @@ public final class ModelReplay {
 
     public Result replay(Setup setup) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Path dir = home.resolve("target/model-replay").resolve(UUID.randomUUID().toString());
-        Files.createDirectories(dir);
-        Path dot = dir.resolve("graph.dot");
-        String cfg = "SPECIFICATION MCSpec\n" + Manifest.constantsSection(TraceValidation.constants(setup));
-        Files.writeString(dir.resolve("MCReplay.tla"), "---- MODULE MCReplay ----\nEXTENDS MC\n====\n");
-        TlcRunner.Run run = new TlcRunner(home).run(dir, "MCReplay.tla", cfg,
-            List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);
-        if (!run.output().success()) throw new IllegalStateException("TLC could not dump the graph: " + run.output().errors());
+        Path dir = Scratch.dir(home.resolve("target/model-replay"));
         Map<String, Map<String, Object>> nodes = new HashMap<>();
         List<Edge> edges = new ArrayList<>();
-        Path dumped = Files.exists(dot) ? dot : Path.of(dot + ".dot");
-        for (String line : Files.readAllLines(dumped)) {
-            Matcher n = NODE.matcher(line);
-            if (n.matches()) {
-                String label = n.group(2).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
-                Map<String, Object> st = new HashMap<>();
-                ToolOutput.vars(label).forEach((k, v) -> st.put(k, TlaValue.parse(v)));
-                nodes.put(n.group(1), st);
-                continue;
+        TlcRunner.Run run;
+        try {
+            Path dot = dir.resolve("graph.dot");
+            String cfg = "SPECIFICATION MCSpec\n" + Manifest.constantsSection(TraceValidation.constants(setup));
+            Files.writeString(dir.resolve("MCReplay.tla"), "---- MODULE MCReplay ----\nEXTENDS MC\n====\n");
+            run = new TlcRunner(home).run(dir, "MCReplay.tla", cfg,
+                List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);
+            if (!run.output().success()) throw new IllegalStateException("TLC could not dump the graph: " + run.output().errors());
+            Path dumped = Files.exists(dot) ? dot : Path.of(dot + ".dot");
+            for (String line : Files.readAllLines(dumped)) {
+                Matcher n = NODE.matcher(line);
+                if (n.matches()) {
+                    String label = n.group(2).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
+                    Map<String, Object> st = new HashMap<>();
+                    ToolOutput.vars(label).forEach((k, v) -> st.put(k, TlaValue.parse(v)));
+                    nodes.put(n.group(1), st);
+                    continue;
+                }
+                Matcher e = EDGE.matcher(line);
+                if (e.find() && !e.group(1).equals(e.group(2))) edges.add(new Edge(e.group(1), e.group(2), ToolOutput.actionName(e.group(3))));
             }
-            Matcher e = EDGE.matcher(line);
-            if (e.find() && !e.group(1).equals(e.group(2))) edges.add(new Edge(e.group(1), e.group(2), ToolOutput.actionName(e.group(3))));
+        } finally {
+            Scratch.close(dir);
         }
-        TlcRunner.deleteTree(dir);
         double tlcSecs = run.seconds();
 
         Map<String, Object> init = Mapping.state(setup.start());

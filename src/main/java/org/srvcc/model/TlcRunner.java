@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -48,8 +47,16 @@ public final class TlcRunner {
     /** {@code small}: a run of a few thousand states, where the JIT's startup costs more than it saves. */
     public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
                    long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock, boolean small) throws IOException, InterruptedException {
-        Path work = home.resolve("target/tlc").resolve(UUID.randomUUID().toString());
-        Files.createDirectories(work);
+        Path work = Scratch.dir(home.resolve("target/tlc"));
+        try {
+            return runIn(work, dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, checkDeadlock, small);
+        } finally {
+            Scratch.close(work);
+        }
+    }
+
+    private Run runIn(Path work, Path dir, String module, String cfgText, List<String> extraArgs, int workers,
+                      long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock, boolean small) throws IOException, InterruptedException {
         Path cfg = work.resolve("MC.cfg");
         // TLC unpacks its standard modules (Naturals.tla, ...) into java.io.tmpdir; two TLC JVMs
         // sharing /tmp race on those files, so every run gets its own.
@@ -67,6 +74,16 @@ public final class TlcRunner {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         long t0 = System.nanoTime();
         Process p = pb.start();
+        Scratch.track(p);
+        try {
+            return await(p, progress, timeoutSeconds, t0);
+        } finally {
+            if (p.isAlive()) p.destroyForcibly();
+            Scratch.untrack(p);
+        }
+    }
+
+    private static Run await(Process p, Consumer<String> progress, long timeoutSeconds, long t0) throws InterruptedException {
         StringBuilder out = new StringBuilder();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -92,16 +109,9 @@ public final class TlcRunner {
         }
         reader.join();
         double secs = (System.nanoTime() - t0) / 1e9;
-        deleteTree(work);
         String raw = out.toString();
         return new Run(done ? p.exitValue() : -1, new ToolOutput(raw), raw, secs);
     }
 
-    static void deleteTree(Path p) {
-        try (var walk = Files.walk(p)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: target/ is disposable
-        }
-    }
+
 }

@@ -36,6 +36,7 @@ public final class TraceRecorder implements Consumer<Srvcc> {
         head.put("setup", setup.text());
         head.put("profile", setup.profile().toString());
         head.put("options", setup.options().asMap());
+        head.put("keys", "simulation KAMFs are SHA-256 of the seed in 'setup': reproducible and NOT secret; key values never appear here, only terms");
         head.put("state", initial);
         out.add(Json.write(head));
         for (int i = 0; i < steps.size(); i++) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.srvcc.network.Setup;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
@@ -109,29 +108,30 @@ public final class TraceValidation {
 
     private TlcRunner.Run check(Setup setup, List<Run> runs, List<List<Map<String, Object>>> states)
             throws IOException, InterruptedException {
-        Path dir = home.resolve("target/trace-validation").resolve(UUID.randomUUID().toString());
-        Files.createDirectories(dir);
-        StringBuilder data = new StringBuilder("---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\n");
-        data.append("(* Generated from Java runs by org.srvcc.model.TraceValidation. *)\nTraces == <<\n");
-        for (int i = 0; i < runs.size(); i++) {
-            data.append(i > 0 ? ",\n" : "").append("<<");
-            List<Map<String, Object>> st = states.get(i);
-            for (int k = 0; k < st.size(); k++) {
-                Map<String, Object> e = new TreeMap<>();
-                e.put("action", k == 0 ? "Init" : runs.get(i).steps().get(k - 1).action().name());
-                e.put("ue", (long) (k == 0 ? 0 : runs.get(i).steps().get(k - 1).ue()));
-                e.put("state", k == 0 ? st.get(0) : delta(st.get(k - 1), st.get(k)));
-                data.append(k > 0 ? ",\n  " : "").append(TlaValue.write(e));
+        Path dir = Scratch.dir(home.resolve("target/trace-validation"));
+        try {
+            StringBuilder data = new StringBuilder("---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\n");
+            data.append("(* Generated from Java runs by org.srvcc.model.TraceValidation. *)\nTraces == <<\n");
+            for (int i = 0; i < runs.size(); i++) {
+                data.append(i > 0 ? ",\n" : "").append("<<");
+                List<Map<String, Object>> st = states.get(i);
+                for (int k = 0; k < st.size(); k++) {
+                    Map<String, Object> e = new TreeMap<>();
+                    e.put("action", k == 0 ? "Init" : runs.get(i).steps().get(k - 1).action().name());
+                    e.put("ue", (long) (k == 0 ? 0 : runs.get(i).steps().get(k - 1).ue()));
+                    e.put("state", k == 0 ? st.get(0) : delta(st.get(k - 1), st.get(k)));
+                    data.append(k > 0 ? ",\n  " : "").append(TlaValue.write(e));
+                }
+                data.append(">>");
             }
-            data.append(">>");
+            data.append("\n>>\n====\n");
+            Files.writeString(dir.resolve("TraceData.tla"), data);
+            Files.writeString(dir.resolve("TraceState.tla"), Mapping.traceStateModule());
+            Files.writeString(dir.resolve("MCTrace.tla"), "---- MODULE MCTrace ----\nEXTENDS SrvccTrace\n====\n");
+            return new TlcRunner(home).run(dir, "MCTrace.tla", cfg(setup), List.of(), 1, 600, null, true);
+        } finally {
+            Scratch.close(dir);
         }
-        data.append("\n>>\n====\n");
-        Files.writeString(dir.resolve("TraceData.tla"), data);
-        Files.writeString(dir.resolve("TraceState.tla"), Mapping.traceStateModule());
-        Files.writeString(dir.resolve("MCTrace.tla"), "---- MODULE MCTrace ----\nEXTENDS SrvccTrace\n====\n");
-        TlcRunner.Run r = new TlcRunner(home).run(dir, "MCTrace.tla", cfg(setup), List.of(), 1, 600, null, true);
-        if (System.getenv("SRVCC_KEEP_TLC") == null) TlcRunner.deleteTree(dir);
-        return r;
     }
 
     /**
@@ -139,33 +139,36 @@ public final class TraceValidation {
      * successors (-dump), and the one closest to the Java state is compared variable by variable.
      */
     String allowed(Setup setup, Map<String, Object> before, Step step, Map<String, Object> java) throws IOException, InterruptedException {
-        Path dir = home.resolve("target/trace-validation").resolve(UUID.randomUUID().toString());
-        Files.createDirectories(dir);
-        Map<String, Object> e = new TreeMap<>();
-        e.put("action", step.action().name());
-        e.put("ue", (long) step.ue());
-        e.put("state", before);
-        Files.writeString(dir.resolve("TraceData.tla"), "---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\nTraces == << << "
-            + TlaValue.write(e) + " >> >>\n====\n");
-        Files.writeString(dir.resolve("TraceState.tla"), Mapping.traceStateModule());
-        Files.writeString(dir.resolve("MCSucc.tla"), "---- MODULE MCSucc ----\nEXTENDS SrvccTrace\n"
-            + "SuccInit == tr = 1 /\\ step = 1 /\\ IsState(Traces[1][1].state)\n"
-            + "SuccNext == step = 1 /\\ step' = 2 /\\ tr' = tr /\\ MCAction(Traces[1][1].action, Traces[1][1].ue)\n====\n");
-        String cfg = cfg(setup).replace("SPECIFICATION TraceSpec", "INIT SuccInit\nNEXT SuccNext");
-        Path dump = dir.resolve("succ");
-        TlcRunner.Run r = new TlcRunner(home).run(dir, "MCSucc.tla", cfg, List.of("-dump", dump.toString()), 1, 120, null);
-        Path file = Files.exists(dump) ? dump : Path.of(dump + ".dump");
+        Path dir = Scratch.dir(home.resolve("target/trace-validation"));
         List<Map<String, Object>> succ = new ArrayList<>();
-        if (Files.exists(file)) {
-            for (String block : Files.readString(file).split("(?m)^State \\d+:\\s*$")) {
-                Map<String, String> v = ToolOutput.vars(block);
-                if (!"2".equals(v.get("step"))) continue;
-                Map<String, Object> m = new TreeMap<>();
-                v.forEach((k, x) -> { if (!k.equals("tr") && !k.equals("step")) m.put(k, TlaValue.parse(x)); });
-                succ.add(m);
+        TlcRunner.Run r;
+        try {
+            Map<String, Object> e = new TreeMap<>();
+            e.put("action", step.action().name());
+            e.put("ue", (long) step.ue());
+            e.put("state", before);
+            Files.writeString(dir.resolve("TraceData.tla"), "---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\nTraces == << << "
+                + TlaValue.write(e) + " >> >>\n====\n");
+            Files.writeString(dir.resolve("TraceState.tla"), Mapping.traceStateModule());
+            Files.writeString(dir.resolve("MCSucc.tla"), "---- MODULE MCSucc ----\nEXTENDS SrvccTrace\n"
+                + "SuccInit == tr = 1 /\\ step = 1 /\\ IsState(Traces[1][1].state)\n"
+                + "SuccNext == step = 1 /\\ step' = 2 /\\ tr' = tr /\\ MCAction(Traces[1][1].action, Traces[1][1].ue)\n====\n");
+            String cfg = cfg(setup).replace("SPECIFICATION TraceSpec", "INIT SuccInit\nNEXT SuccNext");
+            Path dump = dir.resolve("succ");
+            r = new TlcRunner(home).run(dir, "MCSucc.tla", cfg, List.of("-dump", dump.toString()), 1, 120, null);
+            Path file = Files.exists(dump) ? dump : Path.of(dump + ".dump");
+            if (Files.exists(file)) {
+                for (String block : Files.readString(file).split("(?m)^State \\d+:\\s*$")) {
+                    Map<String, String> v = ToolOutput.vars(block);
+                    if (!"2".equals(v.get("step"))) continue;
+                    Map<String, Object> m = new TreeMap<>();
+                    v.forEach((k, x) -> { if (!k.equals("tr") && !k.equals("step")) m.put(k, TlaValue.parse(x)); });
+                    succ.add(m);
+                }
             }
+        } finally {
+            Scratch.close(dir);
         }
-        if (System.getenv("SRVCC_KEEP_TLC") == null) TlcRunner.deleteTree(dir);
         if (!r.output().success() && succ.isEmpty()) return "TLC could not enumerate successors: " + r.output().errors();
         if (succ.isEmpty()) return "the model does not allow " + step.action() + " for UE " + step.ue() + " in this state";
         Map<String, Object> best = succ.get(0);

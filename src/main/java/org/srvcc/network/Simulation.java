@@ -104,6 +104,9 @@ public final class Simulation {
             if (callEnd && h + 1 < handovers && inUtranCall(s)) {
                 take(s, rec, new Step(Action.UeEndCall, u, 0));
                 settle(s, rec, pending, false);
+                // the UE left without a Forward Relocation Complete (e.g. the MSC had timed out):
+                // the AMF's supervision timer releases the 5G context before the new authentication
+                if (amfCommanded(s)) take(s, rec, new Step(Action.AmfTimerExpiry, u, 0));
                 take(s, rec, new Step(Action.UeAuthenticate, u, 0));
             }
         }

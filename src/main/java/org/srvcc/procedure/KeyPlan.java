@@ -54,7 +54,12 @@ public final class KeyPlan {
     }
 
     /** One printed step of a derivation chain. {@code s} is empty for values that are not KDF outputs. */
-    public record ChainStep(String name, String from, String s, String value) {}
+    public record ChainStep(String name, String from, String s, String value) {
+        /** Key material (as opposed to identifiers and counts): printed only when the user asks for keys. */
+        public boolean isKey() {
+            return name.contains("K'ASME") || name.contains("KASME") || name.startsWith("CK_SRVCC") || name.startsWith("IK_SRVCC");
+        }
+    }
 
     /**
      * Every intermediate value of one SRVCC key derivation, as the network side computes it. The
@@ -70,10 +75,10 @@ public final class KeyPlan {
             String kname = p == Profile.TS33501 ? "KASME_SRVCC" : "K'ASME";
             Key256 kasme = amfKasme(p, o, kamf, dl);
             steps.add(new ChainStep(kname, "KDF(KAMF, FC " + fc + ", " + countText + ")",
-                Hex.encode(Kdf.inputString(fc, dl.encode())), Hex.encode(kasme.bytes(access))));
+                Hex.encode(Kdf.inputString(fc, dl.encode())), hexAndWipe(kasme.bytes(access))));
             ckik = mmeCkIk(o, kasme, dl);
             if (o.mmeKeyMode() == Options.KeyMode.SPLIT) {
-                steps.add(new ChainStep("CK_SRVCC||IK_SRVCC", "split of " + kname + " (no KDF)", "", Hex.encode(kasme.bytes(access))));
+                steps.add(new ChainStep("CK_SRVCC||IK_SRVCC", "split of " + kname + " (no KDF)", "", hexAndWipe(kasme.bytes(access))));
             } else {
                 NasCount c = mmeCount(o, dl);
                 steps.add(new ChainStep("CK_SRVCC||IK_SRVCC", "KDF(" + kname + ", FC " + Fc.CK_IK_SRVCC + ", NAS COUNT " + c.value() + ")",
@@ -85,8 +90,8 @@ public final class KeyPlan {
             steps.add(new ChainStep("CK_SRVCC||IK_SRVCC", "KDF(KAMF, FC " + fc + ", " + countText + ")",
                 Hex.encode(Kdf.inputString(fc, dl.encode())), concat(ckik, access)));
         }
-        steps.add(new ChainStep("CK_SRVCC", "128 most significant bits", "", Hex.encode(ckik.ck().bytes(access))));
-        steps.add(new ChainStep("IK_SRVCC", "128 least significant bits", "", Hex.encode(ckik.ik().bytes(access))));
+        steps.add(new ChainStep("CK_SRVCC", "128 most significant bits", "", hexAndWipe(ckik.ck().bytes(access))));
+        steps.add(new ChainStep("IK_SRVCC", "128 least significant bits", "", hexAndWipe(ckik.ik().bytes(access))));
         ckik.destroy();
         if (p.viaMme()) steps.add(new ChainStep("eKSI", "= ngKSI", "", String.valueOf(ngKsi.value())));
         steps.add(new ChainStep("KSI_SRVCC", p.viaMme() ? "= eKSI" : "= ngKSI", "", String.valueOf(ngKsi.value())));
@@ -101,6 +106,15 @@ public final class KeyPlan {
 
 
     private static String concat(CkIk k, InsecureKeyAccess a) {
-        return Hex.encode(k.ck().bytes(a)) + Hex.encode(k.ik().bytes(a));
+        return hexAndWipe(k.ck().bytes(a)) + hexAndWipe(k.ik().bytes(a));
+    }
+
+    /** The bytes of a key copy in hex; the copy is zeroed (the hex text is what the user asked for). */
+    private static String hexAndWipe(byte[] b) {
+        try {
+            return Hex.encode(b);
+        } finally {
+            java.util.Arrays.fill(b, (byte) 0);
+        }
     }
 }

@@ -100,21 +100,38 @@ public sealed interface Message {
         public Message withCopy(int c) { return new Nas(ue, c, count); }
     }
 
-    /** The wire form (type, identifiers, fields, key octets): what the wire scan searches for KAMF. */
+    /** A buffer whose internal copy can be zeroed (key octets pass through it). */
+    final class WipeableBuffer extends ByteArrayOutputStream {
+        void wipe() {
+            java.util.Arrays.fill(buf, (byte) 0);
+            reset();
+        }
+    }
+
+    /** The wire form (type, identifiers, fields, key octets): what the wire scan searches for KAMF. The caller zeroes it. */
     static byte[] encode(Message m) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        WipeableBuffer b = new WipeableBuffer();
+        try {
+            encodeInto(m, b);
+            return b.toByteArray();
+        } finally {
+            b.wipe();
+        }
+    }
+
+    private static void encodeInto(Message m, ByteArrayOutputStream b) {
         b.write(m.type().ordinal());
         for (int v : new int[] {m.ue(), m.att(), m.copy()}) b.writeBytes(new byte[] {(byte) (v >> 8), (byte) v});
         InsecureKeyAccess a = InsecureKeyAccess.get();
         if (m instanceof ForwardRelocationRequest f) {
             b.write(f.ksi().value());
-            if (!f.kasme().isDestroyed()) b.writeBytes(f.kasme().bytes(a));
+            if (!f.kasme().isDestroyed()) writeWiped(b, f.kasme().bytes(a));
             b.writeBytes(f.session().model.getBytes(StandardCharsets.US_ASCII));
         } else if (m instanceof PsToCsRequest p) {
             b.write(p.ksi().value()); // TS 29.280 IE 54 order: KSI, CK, IK
             if (!p.keys().isDestroyed()) {
-                b.writeBytes(p.keys().ck().bytes(a));
-                b.writeBytes(p.keys().ik().bytes(a));
+                writeWiped(b, p.keys().ck().bytes(a));
+                writeWiped(b, p.keys().ik().bytes(a));
             }
         } else if (m instanceof Answer x) {
             b.write(x.ok() ? 1 : 0);
@@ -125,6 +142,10 @@ public sealed interface Message {
             int c = n.count().value();
             b.writeBytes(new byte[] {(byte) (c >> 16), (byte) (c >> 8), (byte) c});
         }
-        return b.toByteArray();
+    }
+
+    private static void writeWiped(ByteArrayOutputStream b, byte[] key) {
+        b.writeBytes(key);
+        java.util.Arrays.fill(key, (byte) 0);
     }
 }

@@ -89,11 +89,13 @@ public record Options(
     /** Applies "name=value" settings on top of this record; unknown names or values are refused. */
     public Options with(Iterable<String> settings) {
         Map<String, String> m = asMap();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : settings) {
             int eq = s.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("option '" + s + "' must be name=value");
             String k = s.substring(0, eq).trim(), v = s.substring(eq + 1).trim();
             if (!m.containsKey(k)) throw new IllegalArgumentException("unknown option '" + k + "' (known: " + String.join(", ", m.keySet()) + ")");
+            if (!seen.add(k)) throw new IllegalArgumentException("option " + k + " is given twice; give each option once");
             m.put(k, v);
         }
         return fromMap(m);

@@ -138,6 +138,17 @@ public final class Srvcc {
         return amf.nextKamf;
     }
 
+    /** Destroys every key this run holds: KAMFs, CS keys in every context, keys in messages in flight. */
+    public void destroyKeys() {
+        for (Ue.Ctx c : ue.ctx.values()) {
+            if (c.kamf != null) c.kamf.destroy();
+            if (c.key != null) c.key.destroy();
+        }
+        for (Amf.Ctx c : amf.ctx.values()) if (c.kamf != null) c.kamf.destroy();
+        for (MscServer.Ctx c : msc.ctx.values()) if (c.key != null) c.key.destroy();
+        for (Message m : net.inFlight()) m.destroyKeys();
+    }
+
     /** CK/IK bytes of UE and MSC, for a user who asked to see secrets (simulate --show-keys). */
     public Map<String, byte[]> revealCsKeys(int u, InsecureKeyAccess access) {
         Map<String, byte[]> m = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.srvcc.model.Matrix;
 import org.srvcc.model.ModelCheck;
 import org.srvcc.model.ModelReplay;
 import org.srvcc.model.TraceValidation;
+import org.srvcc.model.AtomicFiles;
 import org.srvcc.model.Conformance;
 import org.srvcc.network.Setup;
 import org.srvcc.network.Simulation;
@@ -117,15 +118,15 @@ public final class Report {
         h2("Test vectors");
         List<TestVectors.Row> vec = TestVectors.rows();
         markdownTable(TestVectors.markdown(vec).lines().filter(l -> l.startsWith("|")).reduce("", (a, b2) -> a + b2 + "\n"));
-        Files.writeString(out.resolve("vectors.tsv"), TestVectors.tsv(vec));
+        AtomicFiles.write(out.resolve("vectors.tsv"), TestVectors.tsv(vec));
 
         h2("Reproduce");
         StringBuilder c = new StringBuilder();
         for (String cmd : commands) c.append(cmd).append('\n');
         code(c.toString());
 
-        Files.writeString(out.resolve("report.md"), md.toString());
-        Files.writeString(out.resolve("report.html"), page(html.toString()));
+        AtomicFiles.write(out.resolve("report.md"), md.toString());
+        AtomicFiles.write(out.resolve("report.html"), page(html.toString()));
     }
 
     // ------------------------------------------------------------ output helpers (Markdown and HTML side by side)
@@ -141,7 +142,7 @@ public final class Report {
     }
 
     private void para(String s) {
-        md.append(s).append("\n\n");
+        md.append(mdSafe(s)).append("\n\n");
         html.append("<p>").append(esc(s).replaceAll("`([^`]*)`", "<code>$1</code>")).append("</p>\n");
     }
 
@@ -158,7 +159,7 @@ public final class Report {
 
     /** A Markdown table, also rendered as an HTML table. */
     private void markdownTable(String t) {
-        md.append(t).append('\n');
+        md.append(mdSafe(t)).append('\n');
         html.append("<table>\n");
         boolean head = true;
         for (String line : t.split("\n")) {
@@ -205,12 +206,13 @@ public final class Report {
     private void figure(Path out, Figure f) throws IOException {
         if (figures.stream().anyMatch(x -> x.id().equals(f.id()))) return;   // drawn once, in the findings
         String svg = f.diagram().svg();
-        Files.writeString(out.resolve("figures/" + f.id() + ".svg"), svg);
-        Files.writeString(out.resolve("figures/" + f.id() + ".puml"), f.diagram().plantUml());
+        Path figs = out.resolve("figures");
+        AtomicFiles.write(AtomicFiles.inside(figs, f.id() + ".svg"), svg);
+        AtomicFiles.write(AtomicFiles.inside(figs, f.id() + ".puml"), f.diagram().plantUml());
         figures.add(f);
-        md.append("### ").append(f.title()).append("\n\n![").append(f.title()).append("](figures/").append(f.id()).append(".svg)\n\n");
+        md.append("### ").append(mdText(f.title())).append("\n\n![").append(mdText(f.title())).append("](figures/").append(f.id()).append(".svg)\n\n");
         md.append("```\n").append(f.flow().render()).append("```\n\n");
-        html.append("<h3 id=\"").append(f.id()).append("\">").append(esc(f.title())).append("</h3>\n");
+        html.append("<h3 id=\"").append(esc(f.id())).append("\">").append(esc(f.title())).append("</h3>\n");
         html.append("<img class=\"fig\" alt=\"").append(esc(f.title())).append("\" src=\"data:image/svg+xml;base64,")
             .append(Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8))).append("\">\n");
         html.append("<details><summary>numbered flow</summary><pre>").append(esc(f.flow().render())).append("</pre></details>\n");
@@ -220,8 +222,18 @@ public final class Report {
         return figures.size();
     }
 
+    /** Markdown whose text came partly from a manifest: no raw HTML survives (a viewer would render it). */
+    private static String mdSafe(String s) {
+        return s.replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Text from a manifest or a file name in Markdown: no HTML, no line breaks. */
+    private static String mdText(String s) {
+        return esc(SequenceDiagram.clean(s));
+    }
+
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
     private static String page(String body) {

@@ -38,8 +38,15 @@ public final class SequenceDiagram {
         return b.append("@enduml\n").toString();
     }
 
-    private static String clean(String s) {
-        return s.replace("\n", " ");
+    /**
+     * Text that stays on its PlantUML line: every line break PlantUML knows (CR, LF, NEL, LS, PS)
+     * and every other control character becomes a space, so text from a manifest can never start
+     * a line of its own (no "!include", no "@startuml").
+     */
+    static String clean(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) b.append(c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        return b.toString();
     }
 
     public String svg() throws IOException {

@@ -83,8 +83,9 @@ class CliTest {
 
     @Test
     void deriveTs33501PrintsTheAnnexJChain() {
-        Result r = run("derive", "--profile", "ts33501", "--kamf", K1, "--dl-count", "5", "--ngksi", "3");
+        Result r = run("derive", "--profile", "ts33501", "--kamf", K1, "--dl-count", "5", "--ngksi", "3", "--show-keys");
         assertEquals(0, r.rc(), r.err());
+        assertTrue(r.err().contains("warning: --kamf puts the key on the command line"), r.err());
         // Values from tools/kat-openssl.sh (OpenSSL).
         assertTrue(r.out().contains("KASME_SRVCC              7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36"), r.out());
         assertTrue(r.out().contains("S = 7d000000050004"));
@@ -95,8 +96,18 @@ class CliTest {
     }
 
     @Test
+    void deriveHidesDerivedKeysUnlessAsked() {
+        Result r = run("derive", "--kamf", K1, "--dl-count", "5", "--ngksi", "3");
+        assertEquals(0, r.rc(), r.err());
+        assertFalse(r.out().contains("7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36"), r.out());
+        assertFalse(r.out().matches("(?s).*[0-9a-f]{32}.*"), r.out());
+        assertTrue(r.out().contains("KASME_SRVCC              (hidden; --show-keys prints it)"), r.out());
+        assertTrue(r.out().contains("KSI_SRVCC                3"), r.out());
+    }
+
+    @Test
     void reuse0x74MakesTheSrvccKeyTheEpsHandoverKey() {
-        Result r = run("derive", "--option", "amfFc=reuse-0x74", "--kamf", K1, "--dl-count", "5", "--ngksi", "0");
+        Result r = run("derive", "--option", "amfFc=reuse-0x74", "--kamf", K1, "--dl-count", "5", "--ngksi", "0", "--show-keys");
         assertEquals(0, r.rc(), r.err());
         // A.14.2 K'ASME for the same KAMF and COUNT (OpenSSL, tools/kat-openssl.sh).
         assertTrue(r.out().contains("932ff8f8388efafb3968052065c44344c1617d59f49f3d55d731eb0cb648a237"), r.out());

@@ -1,0 +1,102 @@
+package org.srvcc.model;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The JSON Schemas shipped in src/main/resources/schema (the manifest, one NDJSON trace line):
+ * the documentation other tools write against, and the check untrusted input passes first.
+ * Problems come back one line each, naming the model and field where they can.
+ */
+public final class Schemas {
+    private Schemas() {}
+
+    /** A file that fails its schema: every problem, one line each. */
+    public static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        public final List<String> problems;
+
+        Invalid(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+    }
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    public static final Schema MANIFEST = load("manifest.schema.json");
+    public static final Schema TRACE_LINE = load("trace.schema.json");
+
+    private static Schema load(String name) {
+        try (InputStream in = Schemas.class.getResourceAsStream("/schema/" + name)) {
+            if (in == null) throw new IllegalStateException("schema " + name + " missing from the jar");
+            return REGISTRY.getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read schema " + name, e);
+        }
+    }
+
+    private static final Pattern MODEL_INDEX = Pattern.compile("^/models/(\\d+)(.*)$");
+
+    /**
+     * Checks a manifest's text: strict JSON first (Json.parse), then the schema. Throws Invalid with
+     * one line per problem, e.g. "manifest: model 'X' /name: does not match the regex pattern ...".
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> manifest(String what, String text) {
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(List.of(what + ": " + e.getMessage()));
+        }
+        List<Error> errors = MANIFEST.validate(text, InputFormat.JSON);
+        if (errors.isEmpty()) return (Map<String, Object>) parsed;
+        List<Object> models = parsed instanceof Map<?, ?> m && m.get("models") instanceof List<?> l ? (List<Object>) l : List.of();
+        List<String> problems = new ArrayList<>();
+        for (Error e : errors) {
+            String loc = pointer(e);
+            Matcher x = MODEL_INDEX.matcher(loc);
+            if (x.matches()) {
+                int i = Integer.parseInt(x.group(1));
+                Object name = i < models.size() && models.get(i) instanceof Map<?, ?> mm ? mm.get("name") : null;
+                loc = "model " + (name instanceof String s ? "'" + printable(s) + "'" : "#" + (i + 1)) + " " + (x.group(2).isEmpty() ? "/" : x.group(2));
+            }
+            problems.add(what + ": " + (loc.isEmpty() ? "/" : loc) + ": " + printable(e.getMessage().replaceFirst("^\\S+: ", "")));
+        }
+        throw new Invalid(problems);
+    }
+
+    /** The problems of one NDJSON trace line (empty when it conforms). */
+    public static List<String> traceLine(String line) {
+        List<String> p = new ArrayList<>();
+        for (Error e : TRACE_LINE.validate(line, InputFormat.JSON)) p.add(pointer(e) + ": " + printable(e.getMessage()));
+        return p;
+    }
+
+    private static String pointer(Error e) {
+        String s = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        // "$.models[0].name" -> "/models/0/name"
+        return s.replaceFirst("^\\$", "").replaceAll("\\[(\\d+)\\]", "/$1").replace('.', '/');
+    }
+
+    /** Control characters of untrusted text shown as escapes, so a message stays one line. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.length() > 300 ? b.substring(0, 300) + "..." : b.toString();
+    }
+}

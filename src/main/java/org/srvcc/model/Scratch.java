@@ -1,0 +1,74 @@
+package org.srvcc.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * TLC child processes and their scratch folders, ended and removed however the run ends: by
+ * {@link #close} in a finally block, or by a shutdown hook when the JVM is stopped (SIGTERM,
+ * Ctrl-C), so a killed {@code ./srvcc check} leaves no TLC JVM and no target/ folder behind.
+ */
+public final class Scratch {
+    private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> DIRS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Scratch::cleanUp, "srvcc-cleanup"));
+    }
+
+    private Scratch() {}
+
+    /** A new empty folder under {@code base} that is removed at close or shutdown. */
+    static Path dir(Path base) throws IOException {
+        Path d = base.resolve(UUID.randomUUID().toString());
+        Files.createDirectories(d);
+        DIRS.add(d);
+        return d;
+    }
+
+    static void track(Process p) {
+        PROCESSES.add(p);
+    }
+
+    static void untrack(Process p) {
+        PROCESSES.remove(p);
+    }
+
+    /** Removes the folder now (unless SRVCC_KEEP_TLC asks to keep it for debugging). */
+    static void close(Path d) {
+        DIRS.remove(d);
+        if (System.getenv("SRVCC_KEEP_TLC") == null) deleteTree(d);
+    }
+
+    /** Ends every child process (with its descendants) and removes every folder still registered. */
+    public static void cleanUp() {
+        for (Process p : PROCESSES) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        for (Process p : PROCESSES) {
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        PROCESSES.clear();
+        for (Path d : DIRS) deleteTree(d);
+        DIRS.clear();
+    }
+
+    static void deleteTree(Path p) {
+        if (!Files.exists(p)) return;
+        try (var walk = Files.walk(p)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: what is left is under target/
+        }
+    }
+}
