@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Runs TLC (each model in its own JVM) on the models of model-checks/manifest.json and compares",
-        "each result and state count with the manifest. Exit status 1 on any mismatch."})
+    description = {"Model-checks the manifest's TLA+ models with TLC and compares each result with the manifest.",
+        "Each model runs in its own TLC JVM; the verdict and the exact state counts must match. Exit status 1 on any mismatch."})
 final class CheckCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "conform", mixinStandardHelpOptions = true,
-    description = {"Checks the Java implementation against the TLA+ model with TLC: validates random fault-injected",
-        "Java traces as behaviours of spec/Srvcc.tla, and replays every transition of small models in Java.",
-        "Exit status 1 if any trace is rejected or any replay diverges."})
+    description = {"Checks the Java implementation against the TLA+ model with TLC.",
+        "Validates random fault-injected Java traces as behaviours of spec/Srvcc.tla, and replays every transition of "
+            + "small models in Java. Exit status 1 if any trace is rejected or any replay diverges."})
 final class ConformCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -37,6 +37,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExpandAtFiles(false);
+        cl.getSubcommands().get("simulate").getCommandSpec().usageMessage().footer(faultList());
         cl.registerConverter(Integer.class, s -> Args.asciiInt("value", s));
         cl.registerConverter(Integer.TYPE, s -> Args.asciiInt("value", s));
         cl.registerConverter(Long.class, s -> Args.asciiLong("value", s));
@@ -63,6 +64,14 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return rc;
+    }
+
+    /** The fault classes of simulate, from the one enum that defines them. */
+    static String[] faultList() {
+        List<String> l = new ArrayList<>(List.of("", "Faults (--faults, comma-separated, each once):"));
+        for (org.srvcc.network.Simulation.Fault f : org.srvcc.network.Simulation.Fault.values())
+            l.add(String.format("  %-16s %s", f.cli, f.what));
+        return l.toArray(String[]::new);
     }
 
     /** picocli's message, minus any argument value: unknown options by name only, stray arguments counted. */

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"The main job: runs the manifest's model checks, the conformance checks and the vector generation,",
-        "and writes report.html (self-contained) and report.md with SVG figures to --out."})
+    description = {"The main job: writes the verification report (report.html and report.md with SVG figures).",
+        "Runs the manifest's model checks, the conformance checks and the vector generation, and writes report.html "
+            + "(self-contained) and report.md with SVG figures to --out."})
 final class ReportCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

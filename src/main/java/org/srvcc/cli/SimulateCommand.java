@@ -27,23 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = {"Runs one SRVCC handover of UE 1 through all nodes in-process and prints the numbered message flow,",
-        "each node's final state and the invariants. Faults are injected where they bite.",
-        "Simulation KAMFs are derived from --seed: they are reproducible and NOT secret."},
-    footer = {"", "Faults (--faults, comma-separated):",
-        "  prep-reject-mme  MME_SRVCC rejects the Forward Relocation Request",
-        "  prep-reject-msc  the MSC server rejects the PS to CS Request",
-        "  cancel           the gNB cancels during preparation",
-        "  timeout          the AMF's timer expires during preparation",
-        "  ue-lost          the UE never reaches UTRAN and returns to NR",
-        "  msc-timeout      the UE never arrives in time and the MSC's timer expires",
-        "  loss             the PS to CS Response is lost",
-        "  duplicate        the PS to CS Request is duplicated",
-        "  msc-restart      the MSC server restarts after preparation",
-        "  nas-miss         three DL NAS messages before the handover; the UE misses two",
-        "  retry            a first attempt is rejected, a second one succeeds",
-        "  call-end         the call ends on UTRAN, the UE re-authenticates on NR, a second SRVCC follows",
-        "  reverse          the UE asks for SRVCC from UTRAN back to 5G (refused)"})
+    description = {"Runs one SRVCC handover of UE 1 through all nodes in-process and prints its message flow.",
+        "Prints each node's final state and the invariants after every step; faults are injected where they bite. "
+            + "Simulation KAMFs are derived from --seed: they are reproducible and NOT secret."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -33,6 +33,12 @@ public final class Schemas {
         }
     }
 
+    static {
+        // the validator logs through SLF4J; with no binding, SLF4J's own three-line notice would
+        // break "one line on stderr" for bad input
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     public static final Schema MANIFEST = load("manifest.schema.json");
     public static final Schema TRACE_LINE = load("trace.schema.json");

@@ -28,13 +28,13 @@ public final class Simulation {
         CANCEL("cancel", "the gNB cancels during preparation"),
         TIMEOUT("timeout", "the AMF's timer expires during preparation"),
         UE_LOST("ue-lost", "the UE never reaches UTRAN and returns to NR"),
-        MSC_TIMEOUT("msc-timeout", "the UE never arrives and the MSC's timer expires"),
+        MSC_TIMEOUT("msc-timeout", "the MSC's timer expires before the UE arrives"),
         LOSS("loss", "the PS to CS Response is lost"),
         DUPLICATE("duplicate", "the PS to CS Request is duplicated"),
         MSC_RESTART("msc-restart", "the MSC server restarts after preparation"),
-        NAS_MISS("nas-miss", "three DL NAS messages before the handover; the UE misses two"),
+        NAS_MISS("nas-miss", "three DL NAS messages before the handover, two missed"),
         RETRY("retry", "a first attempt is rejected, a second one succeeds"),
-        CALL_END("call-end", "the call ends on UTRAN, the UE re-authenticates on NR, a second SRVCC follows"),
+        CALL_END("call-end", "the call ends, the UE re-authenticates on NR, a second SRVCC"),
         REVERSE("reverse", "the UE asks for SRVCC from UTRAN back to 5G (refused)");
 
         public final String cli, what;

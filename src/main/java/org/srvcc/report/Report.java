@@ -32,6 +32,11 @@ import org.srvcc.procedure.TestVectors;
 public final class Report {
     /** A figure: its anchor, the flow it draws (title included) and the flow's diagram. */
     public record Figure(String id, Flow flow) {
+        /** Ids become file names and HTML anchors: letters, digits, '_' and '-' only. */
+        public Figure {
+            id = id.replaceAll("[^A-Za-z0-9_-]", "_");
+        }
+
         public String title() {
             return flow.title();
         }
@@ -211,7 +216,7 @@ public final class Report {
         AtomicFiles.write(AtomicFiles.inside(figs, f.id() + ".puml"), f.diagram().plantUml());
         figures.add(f);
         md.append("### ").append(mdText(f.title())).append("\n\n![").append(mdText(f.title())).append("](figures/").append(f.id()).append(".svg)\n\n");
-        md.append("```\n").append(f.flow().render()).append("```\n\n");
+        md.append("```\n").append(mdSafe(f.flow().render()).replace("```", "'''")).append("```\n\n");
         html.append("<h3 id=\"").append(esc(f.id())).append("\">").append(esc(f.title())).append("</h3>\n");
         html.append("<img class=\"fig\" alt=\"").append(esc(f.title())).append("\" src=\"data:image/svg+xml;base64,")
             .append(Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8))).append("\">\n");
