@@ -49,9 +49,9 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof Schemas.Invalid inv) {
-                for (String p : inv.problems) err.println("srvcc: " + oneLine(p));
+                for (String p : inv.problems) err.println("srvcc: " + noHex(printable(oneLine(p))));
             } else if (ex instanceof IllegalArgumentException || ex instanceof UserError) {
-                err.println("srvcc: " + printable(oneLine(ex.getMessage())));
+                err.println("srvcc: " + noHex(printable(oneLine(ex.getMessage()))));
             } else {
                 err.println("srvcc: internal error: " + ex.getClass().getSimpleName() + ": " + redact(oneLine(String.valueOf(ex.getMessage())), args));
                 err.flush();
@@ -98,6 +98,11 @@ public final class Main implements Runnable {
             if (v.length() >= 8 && !v.startsWith("-")) m = m.replace(v, "<value>");
         }
         return printable(m.replaceAll("[0-9A-Fa-f]{16,}", "<hex>"));
+    }
+
+    /** A run of 16 or more hex digits in a message may be key material: it is never repeated. */
+    static String noHex(String s) {
+        return s.replaceAll("[0-9A-Fa-f]{16,}", "<hex>");
     }
 
     static String oneLine(String s) {
