@@ -52,6 +52,10 @@ public final class Main implements Runnable {
                 for (String p : inv.problems) err.println("srvcc: " + noHex(printable(oneLine(p))));
             } else if (ex instanceof IllegalArgumentException || ex instanceof UserError) {
                 err.println("srvcc: " + noHex(printable(oneLine(ex.getMessage()))));
+            } else if (ex instanceof java.io.IOException) {
+                err.println("srvcc: input/output failed: " + ex.getClass().getSimpleName() + ": " + redact(oneLine(String.valueOf(ex.getMessage())), args));
+                err.flush();
+                return 1;
             } else {
                 err.println("srvcc: internal error: " + ex.getClass().getSimpleName() + ": " + redact(oneLine(String.valueOf(ex.getMessage())), args));
                 err.flush();

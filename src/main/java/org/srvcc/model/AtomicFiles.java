@@ -23,7 +23,8 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] data) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        String name = target.getFileName().toString();
+        Path tmp = Files.createTempFile(dir, "." + name.substring(0, Math.min(name.length(), 60)), ".part");
         try {
             Files.write(tmp, data, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
             try {
@@ -50,6 +51,8 @@ public final class AtomicFiles {
      */
     public static Path outputFile(String option, String given, boolean replace) {
         Path p = path(option, given);
+        if (p.getFileName() == null || p.getFileName().toString().length() > 200)
+            throw new IllegalArgumentException(option + ": the file name is empty or longer than 200 characters");
         if (Files.isDirectory(p)) throw new IllegalArgumentException(option + ": " + given + " is a folder, not a file");
         Path dir = p.getParent();
         if (dir == null || !Files.isDirectory(dir)) throw new IllegalArgumentException(option + ": folder " + dir + " does not exist");
@@ -84,6 +87,9 @@ public final class AtomicFiles {
 
     private static Path path(String option, String given) {
         if (given == null || given.isBlank()) throw new IllegalArgumentException(option + ": an empty path");
+        if (given.length() > 4000) throw new IllegalArgumentException(option + ": a path longer than 4000 characters");
+        for (String part : given.split("/"))
+            if (part.length() > 200) throw new IllegalArgumentException(option + ": a path part longer than 200 characters");
         try {
             return Path.of(given).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {

@@ -27,7 +27,7 @@ class CliFuzzTest {
         "\u0661\u0662", "1e3", "NaN", "a\r\nb", "\u0000", "x".repeat(5000), "../../../etc/passwd", "@/etc/passwd", "--", "-", "%s%n",
         "<img src=x>", "ts33501", "normal", "cancel", ",", "cancel,", "amfFc=new", "amfFc=", "=x"};
 
-    final Random rnd = new Random(20261129);
+    final Random rnd = new Random(Long.getLong("srvcc.fuzz.seed", 20261129L));
 
     String pick(String... xs) {
         return xs[rnd.nextInt(xs.length)];

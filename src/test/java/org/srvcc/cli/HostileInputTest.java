@@ -232,6 +232,10 @@ class HostileInputTest {
         assertEquals(0, run("simulate", "--trace", t.toString()).rc());
         java.util.Map<String, Object> head = (java.util.Map<String, Object>) Json.parse(Files.readAllLines(t).get(0));
         assertTrue(String.valueOf(head.get("keys")).contains("NOT secret"), head.toString());
+        // every line conforms to the shipped schema, and the schema can fail
+        for (String line : Files.readAllLines(t)) assertEquals(List.of(), org.srvcc.model.Schemas.traceLine(line), line);
+        assertFalse(org.srvcc.model.Schemas.traceLine("{\"step\":1}").isEmpty());
+        assertFalse(org.srvcc.model.Schemas.traceLine(Files.readAllLines(t).get(1).replace("\"ueState\":[\"", "\"ueState\":[\"X")).isEmpty());
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(t), s.toList(), "a temporary file was left behind");
         }
