@@ -16,6 +16,9 @@ CONSTANTS
     allowReverseSrvcc,    \* mutant: SRVCC from UTRAN back to 5G is carried out
     nullAlgorithmsAlways, \* mutant: the MSC selects NULL algorithms for every call
     mmeMapsNoKeyKsi,      \* mutant: the MME maps eKSI to 7 ("no key available")
+    mscKeepsKsiOnFailure, \* mutant: on failure the MSC deletes CK/IK but keeps KSI_SRVCC
+    mscIgnoresEmergency,  \* mutant: the MSC ciphers an unauthenticated emergency call
+    ueKeepsKeysOnReturn,  \* mutant: back on NR after a failed handover, the UE keeps CK/IK
     MaxAttempts,          \* bound: SRVCC attempts per UE
     MaxCount,             \* bound: DL NAS COUNT
     MaxKamf,              \* bound: KAMF identities (authentications)
@@ -27,7 +30,9 @@ CONSTANTS
 (* Mutant definitions, substituted for Srvcc's in every cfg. *)
 MCAmfSentKey(i, c) == IF amfSendsKamf THEN Kamf(i) ELSE AmfKey(i, c)
 MCMmeMapKsi(eksi) == IF mmeMapsNoKeyKsi THEN 7 ELSE IF mmeMapsWrongKsi THEN (eksi + 1) % 7 ELSE eksi
-MCMscSelectAlg(s) == IF nullAlgorithmsAlways THEN "null" ELSE SessionAlg(s)
+MCMscSelectAlg(s) == IF nullAlgorithmsAlways THEN "null" ELSE IF mscIgnoresEmergency THEN "ciphered" ELSE SessionAlg(s)
+MCMscForgetsKsi == ~mscKeepsKsiOnFailure
+MCUeForgetsKeysOnReturn == ~ueKeepsKeysOnReturn
 
 UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
     /\ ueSkipsReauth /\ ueState[u] = "NeedsReauth"
@@ -40,9 +45,8 @@ MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the 
     THEN /\ ueState[u] = "InUtranCall"
          /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
          /\ ueKey' = [ueKey EXCEPT ![u] = None]
-         /\ reversed' = reversed + 1
-         /\ UNCHANGED <<ul, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
-                        gnbState, netVars, held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
+         /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+                        gnbState, netVars, histVars>>
     ELSE UeRequestReverseSrvcc(u)
 
 -----------------------------------------------------------------------------

@@ -19,6 +19,8 @@ CONSTANTS
     ueKeyMode,            \* the UE's choice of the same
     mmeCount,             \* "zero" or "received": the COUNT the MME feeds into A.12
     ueRejectsUsedCount,   \* UE refuses an estimated COUNT it used before
+    ueEstimate,           \* how the UE estimates the COUNT from its LSBs: "smallest" (>= stored) or "closest"
+    nasDuringHandover,    \* the AMF may send DL NAS while a handover is being prepared or commanded
     mscDeletesOnFailure,  \* MSC deletes the mapped context when the handover fails
     countLsbBits,         \* low bits of the DL NAS COUNT sent to the UE
     Compromised           \* subset of Places whose contents the attacker reads
@@ -32,6 +34,7 @@ Session(u) == IF u \in UnauthUEs THEN "emergencyUnauth"
 ASSUME /\ Profile \in {"ts33501", "draft-via-mme", "draft-direct"}
        /\ amfFc \in {"new", "reuse-0x74"} /\ mmeKeyMode \in {"derive", "split"}
        /\ ueKeyMode \in {"derive", "split"} /\ mmeCount \in {"zero", "received"}
+       /\ ueEstimate \in {"smallest", "closest"}
        /\ countLsbBits \in 1..4 /\ Compromised \subseteq Places
        /\ EmergencyUEs \subseteq UEs /\ UnauthUEs \subseteq UEs
 
@@ -51,6 +54,7 @@ IsKey(k) == \/ k = None
             \/ k.kind = "kdf" /\ k.fc \in {"0x7D", "0x74", "0xFF01", "0x1A"} /\ k.count \in Nat /\ IsKey(k.key)
 
 KsiOf(i) == i % 7                                                       \* ngKSI of KAMF i
+NoKsi == 7                                                              \* "no key available": no context
 AmfFcValue == IF amfFc = "reuse-0x74" THEN "0x74" ELSE IF ViaMme THEN "0x7D" ELSE "0xFF01"
 AmfKey(i, c) == Kdf(Kamf(i), AmfFcValue, c)   \* KASME_SRVCC / K'ASME; CK||IK when direct
 MmeCk(k, c) == IF mmeKeyMode = "split" THEN k
@@ -61,15 +65,21 @@ AmfSentKey(i, c) == AmfKey(i, c)                                        \* what 
 MmeMapKsi(eksi) == eksi                                                 \* KSI_SRVCC = eKSI (Annex J)
 SessionAlg(s) == IF s = "emergencyUnauth" THEN "null" ELSE "ciphered"   \* NULL only unauthenticated
 MscSelectAlg(s) == SessionAlg(s)                                        \* the MSC's choice of UEA/UIA
+MscForgetsKsi == TRUE                                                   \* J.1.2: KSI_SRVCC deleted with CK/IK
+UeForgetsKeysOnReturn == TRUE                                           \* back on NR, CK/IK are useless
 Mod == 2 ^ countLsbBits
-Estimate(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* smallest >= stored
+Smallest(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* smallest COUNT >= stored
+Closest(stored, lsb) ==                                                 \* nearest to stored, may be below it
+    LET up == Smallest(stored, lsb)  down == up - Mod
+    IN IF down >= 0 /\ stored - down < up - stored THEN down ELSE up
+Estimate(stored, lsb) == IF ueEstimate = "closest" THEN Closest(stored, lsb) ELSE Smallest(stored, lsb)
 
 -----------------------------------------------------------------------------
 VARIABLES
     \* UE, per UE u
     ueState,     \* Connected5G, HoCommanded, InUtranCall or NeedsReauth
     ueKamf,      \* identity of the KAMF the UE shares with the AMF (0: none)
-    ueDl,        \* the DL NAS COUNT the UE expects next (stored COUNT)
+    ueDl,        \* the last DL NAS COUNT the UE received or derived from (stored COUNT)
     ueUsed,      \* COUNTs the UE has derived SRVCC keys from
     ueDerivs,    \* how many SRVCC derivations the UE made
     ueKey,       \* CK_SRVCC||IK_SRVCC the UE derived (None outside a handover)
@@ -92,6 +102,7 @@ VARIABLES
     mscKey,      \* the mapped CK_SRVCC||IK_SRVCC (None: no context)
     mscKsi,      \* the mapped KSI_SRVCC
     mscAlg,      \* "none", "null" or "ciphered": the algorithms selected
+    mscSession,  \* the session the mapped context was made for ("none": no context)
     mscAtt,      \* the last attempt it took
     gnbState,    \* per UE: Idle, Requested, Commanded or Cancelling
     \* the network
@@ -103,7 +114,6 @@ VARIABLES
     held,        \* per place, every key that rested at or passed through it
     issued,      \* every context an MSC accepted: [ue, att, key]
     srvccKamfs,  \* per UE, the KAMFs it went to UTRAN with
-    reversed,    \* reverse SRVCCs carried out (only MC.tla's mutant does)
     faults,      \* losses, duplications and MSC restarts so far
     reorders,    \* downlink reorderings so far
     replays,     \* radio replays so far
@@ -112,9 +122,9 @@ VARIABLES
 ueVars  == <<ueState, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession>>
 amfVars == <<amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount>>
 mmeVars == <<mmeState, mmeKsi, mmeAtt>>
-mscVars == <<mscState, mscKey, mscKsi, mscAlg, mscAtt>>
+mscVars == <<mscState, mscKey, mscKsi, mscAlg, mscSession, mscAtt>>
 netVars == <<msgs, ul, dl, radio>>
-histVars == <<held, issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+histVars == <<held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
 
 KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
@@ -142,7 +152,8 @@ TypeOK ==
     /\ mmeState \in [UEs -> {"Idle", "Preparing", "Done"}]
     /\ mmeKsi \in [UEs -> 0..6] /\ mmeAtt \in [UEs -> Nat]
     /\ mscState \in [UEs -> {"Idle", "Prepared", "Active"}]
-    /\ mscKsi \in [UEs -> 0..6] /\ mscAtt \in [UEs -> Nat]
+    /\ mscKsi \in [UEs -> 0..7] /\ mscAtt \in [UEs -> Nat]
+    /\ mscSession \in [UEs -> {"none", "normal", "emergency", "emergencyUnauth"}]
     /\ mscAlg \in [UEs -> {"none", "null", "ciphered"}]
     /\ gnbState \in [UEs -> {"Idle", "Requested", "Commanded", "Cancelling"}]
     /\ DOMAIN dl = UEs /\ \A u \in UEs : \A i \in 1..Len(dl[u]) : dl[u][i].ue = u /\ dl[u][i].type \in
@@ -154,7 +165,7 @@ TypeOK ==
     /\ \A r \in radio : r.type = "HandoverCommandUe" /\ r.ue \in UEs
     /\ DOMAIN held = Places /\ \A p \in Places : \A k \in held[p] : IsKey(k)
     /\ faults \in Nat /\ reorders \in Nat /\ replays \in Nat
-    /\ reversed \in Nat /\ nextKamf \in Nat
+    /\ nextKamf \in Nat
 
 -----------------------------------------------------------------------------
 (* Messages. copy tells a network duplicate (2) or an attacker replay (3) from the original. *)
@@ -186,11 +197,12 @@ Init ==
     /\ amfAtt = [u \in UEs |-> 0] /\ amfCount = [u \in UEs |-> 0]
     /\ mmeState = [u \in UEs |-> "Idle"] /\ mmeKsi = [u \in UEs |-> 0] /\ mmeAtt = [u \in UEs |-> 0]
     /\ mscState = [u \in UEs |-> "Idle"] /\ mscKey = [u \in UEs |-> None]
-    /\ mscKsi = [u \in UEs |-> 0] /\ mscAlg = [u \in UEs |-> "none"] /\ mscAtt = [u \in UEs |-> 0]
+    /\ mscKsi = [u \in UEs |-> NoKsi] /\ mscAlg = [u \in UEs |-> "none"] /\ mscAtt = [u \in UEs |-> 0]
+    /\ mscSession = [u \in UEs |-> "none"]
     /\ gnbState = [u \in UEs |-> "Idle"]
     /\ msgs = {} /\ ul = [u \in UEs |-> <<>>] /\ dl = [u \in UEs |-> <<>>] /\ radio = {}
     /\ held = [p \in Places |-> {}] /\ issued = {} /\ srvccKamfs = [u \in UEs |-> {}]
-    /\ reversed = 0 /\ faults = 0 /\ reorders = 0 /\ replays = 0
+    /\ faults = 0 /\ reorders = 0 /\ replays = 0
     /\ nextKamf = Cardinality(UEs) + 1
 
 -----------------------------------------------------------------------------
@@ -245,7 +257,7 @@ AmfStartSrvcc(u) ==               \* Handover Required: derive from KAMF, map ng
                /\ held' = IF ViaMme THEN held ELSE [held EXCEPT !["Sv"] = @ \cup {k}]
           ELSE UNCHANGED <<amfState, amfAtt, amfCount, amfUsed, amfDerivs, amfDl, held, msgs>>
     /\ UNCHANGED <<ueVars, amfKamf, mmeVars, mscVars, gnbState, dl, radio,
-                   issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+                   issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Response when direct)
     /\ m.type = IF ViaMme THEN "ForwardRelocationResponse" ELSE "PsToCsResponse"
@@ -298,7 +310,9 @@ AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is rele
                    gnbState, ul, dl, radio, histVars>>
 
 AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL NAS COUNT
-    /\ amfState[u] = "Idle" /\ amfKamf[u] # 0
+    /\ \/ amfState[u] = "Idle"
+       \/ nasDuringHandover /\ amfState[u] \in {"Preparing", "Commanded"}   \* NGAP allows it; the option shows what follows
+    /\ amfKamf[u] # 0
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]
     /\ Push(u, Nas(u, amfDl[u]))
     /\ UNCHANGED <<ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
@@ -318,7 +332,7 @@ MmeHandleForwardRelocationRequestMsg(m) ==
                /\ held' = [held EXCEPT !["Sv"] = @ \cup {ck}, !["MME_SRVCC"] = @ \cup {m.key}]
           ELSE /\ Consume(m) /\ UNCHANGED <<mmeVars, held>>
     /\ UNCHANGED <<ueVars, amfVars, mscVars, gnbState, ul, dl, radio,
-                   issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+                   issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
     /\ m.type = "ForwardRelocationRequest" /\ ViaMme /\ m.att > mmeAtt[m.ue]
@@ -326,7 +340,7 @@ MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
     /\ Reply(m, {Answer("ForwardRelocationResponse", m.ue, m.att, FALSE)})
     /\ held' = [held EXCEPT !["MME_SRVCC"] = @ \cup {m.key}]
     /\ UNCHANGED <<ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
-                   issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+                   issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MmeHandlePsToCsResponseMsg(m) ==
     /\ m.type = "PsToCsResponse" /\ ViaMme
@@ -363,38 +377,41 @@ MscHandlePsToCsRequestMsg(m) ==
                /\ mscKey' = [mscKey EXCEPT ![u] = m.key]
                /\ mscKsi' = [mscKsi EXCEPT ![u] = m.ksi]
                /\ mscAlg' = [mscAlg EXCEPT ![u] = alg]
+               /\ mscSession' = [mscSession EXCEPT ![u] = m.session]
                /\ mscAtt' = [mscAtt EXCEPT ![u] = m.att]
                /\ Reply(m, {Answer("PsToCsResponse", u, m.att, TRUE)})
                /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
                /\ issued' = issued \cup {[ue |-> u, att |-> m.att, key |-> m.key]}
           ELSE /\ Consume(m) /\ UNCHANGED <<mscVars, held, issued>>
     /\ UNCHANGED <<ueVars, amfVars, mmeVars, gnbState, ul, dl, radio,
-                   srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+                   srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MscRejectPreparationMsg(m) ==
     /\ m.type = "PsToCsRequest" /\ m.att > mscAtt[m.ue] /\ mscState[m.ue] # "Active"
     /\ mscAtt' = [mscAtt EXCEPT ![m.ue] = m.att]
     /\ Reply(m, {Answer("PsToCsResponse", m.ue, m.att, FALSE)})
     /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, gnbState, ul, dl, radio,
-                   issued, srvccKamfs, reversed, faults, reorders, replays, nextKamf>>
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, mscSession, gnbState, ul, dl, radio,
+                   issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MscDrop(u) ==                      \* what a failure does to the mapped context, by option
     /\ mscState' = [mscState EXCEPT ![u] = "Idle"]
     /\ mscKey' = IF mscDeletesOnFailure THEN [mscKey EXCEPT ![u] = None] ELSE mscKey
+    /\ mscKsi' = IF mscDeletesOnFailure /\ MscForgetsKsi THEN [mscKsi EXCEPT ![u] = NoKsi] ELSE mscKsi
     /\ mscAlg' = IF mscDeletesOnFailure THEN [mscAlg EXCEPT ![u] = "none"] ELSE mscAlg
+    /\ mscSession' = IF mscDeletesOnFailure THEN [mscSession EXCEPT ![u] = "none"] ELSE mscSession
 
 MscHandlePsToCsCancelMsg(m) ==
     /\ m.type = "PsToCsCancel"
     /\ IF m.att = mscAtt[m.ue] /\ mscState[m.ue] = "Prepared"
-       THEN MscDrop(m.ue) ELSE UNCHANGED <<mscState, mscKey, mscAlg>>
+       THEN MscDrop(m.ue) ELSE UNCHANGED <<mscState, mscKey, mscKsi, mscAlg, mscSession>>
     /\ Consume(m)
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKsi, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscTimerExpiry(u) ==               \* the UE did not arrive in time
     /\ mscState[u] = "Prepared"
     /\ MscDrop(u)
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKsi, mscAtt, gnbState, netVars, histVars>>
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars, histVars>>
 
 MscHandleHandoverCompleteMsg(m) ==
     /\ m.type = "HandoverComplete"
@@ -402,7 +419,7 @@ MscHandleHandoverCompleteMsg(m) ==
        THEN /\ mscState' = [mscState EXCEPT ![m.ue] = "Active"]
             /\ Reply(m, {M("PsToCsComplete", m.ue, mscAtt[m.ue])})
        ELSE /\ Consume(m) /\ UNCHANGED mscState
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKey, mscKsi, mscAlg, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKey, mscKsi, mscAlg, mscSession, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscHandleCallReleaseMsg(m) ==
     /\ m.type = "CallRelease"
@@ -410,17 +427,20 @@ MscHandleCallReleaseMsg(m) ==
        THEN /\ mscState' = [mscState EXCEPT ![m.ue] = "Idle"]
             /\ mscKey' = [mscKey EXCEPT ![m.ue] = None]
             /\ mscAlg' = [mscAlg EXCEPT ![m.ue] = "none"]
-       ELSE UNCHANGED <<mscState, mscKey, mscAlg>>
+            /\ mscKsi' = [mscKsi EXCEPT ![m.ue] = NoKsi]
+            /\ mscSession' = [mscSession EXCEPT ![m.ue] = "none"]
+       ELSE UNCHANGED <<mscState, mscKey, mscKsi, mscAlg, mscSession>>
     /\ Consume(m)
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKsi, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscRestart ==                      \* a restart loses every context
     /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
     /\ faults' = faults + 1
     /\ mscState' = [u \in UEs |-> "Idle"] /\ mscKey' = [u \in UEs |-> None]
     /\ mscAlg' = [u \in UEs |-> "none"]
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKsi, mscAtt, gnbState, netVars,
-                   held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
+    /\ mscKsi' = [u \in UEs |-> NoKsi] /\ mscSession' = [u \in UEs |-> "none"]
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars,
+                   held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 -----------------------------------------------------------------------------
 (* UE *)
@@ -433,7 +453,7 @@ UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, deri
             /\ ueKsi' = [ueKsi EXCEPT ![u] = KsiOf(ueKamf[u])]
             /\ ueUsed' = [ueUsed EXCEPT ![u] = @ \cup {c}]
             /\ ueDerivs' = [ueDerivs EXCEPT ![u] = @ + 1]
-            /\ ueDl' = [ueDl EXCEPT ![u] = c + 1]
+            /\ ueDl' = [ueDl EXCEPT ![u] = c]
        ELSE UNCHANGED <<ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
     /\ UNCHANGED <<ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
 
@@ -443,12 +463,12 @@ UeArriveUtran(u) ==                \* tunes to UTRAN; Handover Complete reaches 
     /\ srvccKamfs' = [srvccKamfs EXCEPT ![u] = @ \cup {ueKamf[u]}]
     /\ Send(M("HandoverComplete", u, 0))
     /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
-                   gnbState, ul, dl, radio, held, issued, reversed, faults, reorders, replays, nextKamf>>
+                   gnbState, ul, dl, radio, held, issued, faults, reorders, replays, nextKamf>>
 
 UeReturnTo5G(u) ==                 \* never reaches UTRAN: back on NR, the gNB cancels
     /\ ueState[u] = "HoCommanded"
     /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
-    /\ ueKey' = [ueKey EXCEPT ![u] = None]
+    /\ ueKey' = [ueKey EXCEPT ![u] = IF UeForgetsKeysOnReturn THEN None ELSE @]
     /\ gnbState' = [gnbState EXCEPT ![u] = "Cancelling"]
     /\ PushUp(u, M("HandoverCancel", u, 0))
     /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
@@ -456,7 +476,7 @@ UeReturnTo5G(u) ==                 \* never reaches UTRAN: back on NR, the gNB c
 
 UeHandleDownlinkNas(u) ==
     /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
-    /\ ueDl' = [ueDl EXCEPT ![u] = IF Head(dl[u]).count + 1 > @ THEN Head(dl[u]).count + 1 ELSE @]
+    /\ ueDl' = [ueDl EXCEPT ![u] = IF Head(dl[u]).count > @ THEN Head(dl[u]).count ELSE @]
     /\ UNCHANGED <<ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars,
                    mscVars, gnbState, msgs, radio, histVars>>
 
@@ -484,7 +504,7 @@ UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF f
     /\ gnbState' = [gnbState EXCEPT ![u] = "Idle"]
     /\ nextKamf' = nextKamf + 1
     /\ UNCHANGED <<ueKey, ueKsi, amfAtt, amfCount, mmeVars, mscVars, netVars,
-                   held, issued, srvccKamfs, reversed, faults, reorders, replays>>
+                   held, issued, srvccKamfs, faults, reorders, replays>>
 
 UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: the network refuses, nothing changes
     /\ ueState[u] = "InUtranCall"
@@ -495,20 +515,20 @@ UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: the network r
 NetLoseMsg(m) ==
     /\ faults' = faults + 1 /\ Consume(m)
     /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
-                   held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
+                   held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetDuplicateMsg(m) ==
     /\ m.copy = 1 /\ [m EXCEPT !.copy = 2] \notin msgs
     /\ faults' = faults + 1 /\ Send([m EXCEPT !.copy = 2])
     /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
-                   held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
+                   held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetLoseDownlink(u) ==              \* a downlink message is lost (e.g. radio link failure)
     /\ dl[u] # <<>> /\ faults' = faults + 1
     /\ \E i \in 1..Len(dl[u]) :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) - 1 |-> IF j < i THEN @[j] ELSE @[j + 1]]]
     /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, radio,
-                   held, issued, srvccKamfs, reversed, reorders, replays, nextKamf>>
+                   held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never in the standard)
     /\ Len(dl[u]) >= 2 /\ reorders' = reorders + 1
@@ -516,13 +536,13 @@ NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) |-> IF j = i THEN @[i + 1]
                                                        ELSE IF j = i + 1 THEN @[i] ELSE @[j]]]
     /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
-                   held, issued, srvccKamfs, reversed, faults, replays, nextKamf>>
+                   held, issued, srvccKamfs, faults, replays, nextKamf>>
 
 AttackerReplay(u) ==               \* re-sends a HandoverCommandUe it has seen on the radio
     /\ replays' = replays + 1
     /\ \E r \in radio : r.ue = u /\ Push(u, [r EXCEPT !.copy = 3])
     /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
-                   held, issued, srvccKamfs, reversed, faults, reorders, nextKamf>>
+                   held, issued, srvccKamfs, faults, reorders, nextKamf>>
 
 -----------------------------------------------------------------------------
 (* One action per handler and UE, so that TLC and the Java traces name each step alike. *)
@@ -570,40 +590,54 @@ LiveSpec == Spec /\ \A u \in UEs : WF_vars(Progress(u))
 (* Invariants: the properties of section 5 of the digest, same names as in Java *)
 AttackerKnows == UNION {held[p] : p \in Compromised}
 
-KamfConfinement ==
-    /\ \A m \in msgs : "key" \in DOMAIN m => m.key.kind # "kamf"
-    /\ \A p \in Places : \A k \in held[p] : k.kind # "kamf"
-    /\ \A k \in AttackerKnows : k.kind # "kamf"      \* forward-only KDF: a KAMF is known only if held
+(* Each invariant is the conjunction of named parts, so that TLC names the part it finds      *)
+(* violated; every part has a model in the manifest in which it fails (ModelChecksTest).      *)
+InHandover == {"Prepared", "Active"}                                   \* the MSC holds a context
 
-KeyAgreement ==
-    \A u \in UEs : (ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # "null")
-                   => ueKey[u] = mscKey[u] /\ ueKsi[u] = mscKsi[u]
+KamfNotInMessages == \A m \in msgs : "key" \in DOMAIN m => m.key.kind # "kamf"
+KamfNotHeldOutsideAmf == \A p \in Places : \A k \in held[p] : k.kind # "kamf"
+KamfUnknownToAttacker == \A k \in AttackerKnows : k.kind # "kamf"   \* forward-only KDF: known only if held
+KamfConfinement == KamfNotInMessages /\ KamfNotHeldOutsideAmf /\ KamfUnknownToAttacker
 
-FailureLeavesNoUsableContext ==
-    \A u \in UEs : /\ mscKey[u] # None => mscState[u] \in {"Prepared", "Active"}
-                   /\ ueKey[u] # None => ueState[u] \in {"HoCommanded", "InUtranCall"}
+InCipheredCall(u) == ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # "null"
+CallKeysAgree == \A u \in UEs : InCipheredCall(u) => ueKey[u] = mscKey[u]
+CallKsiAgrees == \A u \in UEs : InCipheredCall(u) => ueKsi[u] = mscKsi[u]
+KeyAgreement == CallKeysAgree /\ CallKsiAgrees
+
+MscKeysOnlyInHandover == \A u \in UEs : mscKey[u] # None => mscState[u] \in InHandover
+MscKsiOnlyInHandover == \A u \in UEs : mscKsi[u] # NoKsi => mscState[u] \in InHandover
+UeKeysOnlyInHandover == \A u \in UEs : ueKey[u] # None => ueState[u] \in {"HoCommanded", "InUtranCall"}
+FailureLeavesNoUsableContext == MscKeysOnlyInHandover /\ MscKsiOnlyInHandover /\ UeKeysOnlyInHandover
 
 KasmeOf(k) == IF k.key.kind = "kamf" THEN k ELSE k.key                  \* the key taken from KAMF
-KeyFreshness ==
-    /\ \A a, b \in issued : a.key = b.key => a.ue = b.ue /\ a.att = b.att
-    /\ \A a \in issued : a.key.kind = "kdf" =>
-          /\ KasmeOf(a.key).fc \notin {"0x73", "0x74"}                   \* not an EPS K'ASME
-          /\ ViaMme => a.key.key.kind # "kamf"                          \* CK||IK is not the MME's key
+ContextKeysNeverRepeat == \A a, b \in issued : a.key = b.key => a.ue = b.ue /\ a.att = b.att
+ContextKeysNotEpsKasme ==                                              \* not an EPS K'ASME (A.14)
+    \A a \in issued : a.key.kind = "kdf" => KasmeOf(a.key).fc \notin {"0x73", "0x74"}
+ContextKeysNotMmeInput ==                                              \* CK||IK is not the MME's key
+    \A a \in issued : a.key.kind = "kdf" /\ ViaMme => a.key.key.kind # "kamf"
+KeyFreshness == ContextKeysNeverRepeat /\ ContextKeysNotEpsKasme /\ ContextKeysNotMmeInput
 
-KsiMapping ==
-    \A u \in UEs : mscState[u] \in {"Prepared", "Active"} => mscKsi[u] = KsiOf(Root(mscKey[u]).id)
+MappedKsiNamesAContext == \A u \in UEs : mscState[u] \in InHandover => mscKsi[u] # NoKsi
+MappedKsiIsNgKsi ==
+    \A u \in UEs : mscState[u] \in InHandover /\ mscKsi[u] # NoKsi => mscKsi[u] = KsiOf(Root(mscKey[u]).id)
+KsiMapping == MappedKsiNamesAContext /\ MappedKsiIsNgKsi
 
-CountMonotonic ==
-    \A u \in UEs : /\ Cardinality(amfUsed[u]) = amfDerivs[u]
-                   /\ Cardinality(ueUsed[u]) = ueDerivs[u]
-                   /\ \A c \in amfUsed[u] : c <= amfDl[u]
+AmfNeverReusesCount == \A u \in UEs : Cardinality(amfUsed[u]) = amfDerivs[u]
+UeNeverReusesCount == \A u \in UEs : Cardinality(ueUsed[u]) = ueDerivs[u]
+AmfCountPastUsed == \A u \in UEs : \A c \in amfUsed[u] : c < amfDl[u]      \* moved past every used COUNT
+(* An action property: the UE's stored COUNT never goes back while its KAMF stays (TS 33.401 14.1). *)
+UeCountMonotonic == [][\A u \in UEs : ueKamf'[u] = ueKamf[u] => ueDl'[u] >= ueDl[u]]_vars
+CountMonotonic == AmfNeverReusesCount /\ UeNeverReusesCount /\ AmfCountPastUsed /\ UeCountMonotonic
 
-NoReverseSrvcc == reversed = 0   \* only MC's allowReverseSrvcc mutant moves `reversed` (see issue 10)
+(* An action property: a UE in a CS call on UTRAN stays there until the call ends. *)
+NoReverseSrvcc == [][\A u \in UEs : ueState[u] = "InUtranCall" => ueState'[u] \in {"InUtranCall", "NeedsReauth"}]_vars
 
 ReauthBeforeReturn == \A u \in UEs : ueState[u] = "Connected5G" => ueKamf[u] \notin srvccKamfs[u]
 
-NullAlgorithmsOnlyWhenUnauthenticated ==
-    \A u \in UEs : mscAlg[u] = "null" => u \in UnauthUEs
+NullOnlyForUnauthEmergency == \A u \in UEs : mscAlg[u] = "null" => mscSession[u] = "emergencyUnauth"
+UnauthEmergencyGetsNull ==                                              \* J.2: no keys to agree on
+    \A u \in UEs : mscState[u] \in InHandover /\ mscSession[u] = "emergencyUnauth" => mscAlg[u] = "null"
+NullAlgorithmsOnlyWhenUnauthenticated == NullOnlyForUnauthEmergency /\ UnauthEmergencyGetsNull
 
 CkIkSecrecy ==            \* the keys of a running CS call are unknown to the attacker
     \A u \in UEs : mscState[u] = "Active" /\ mscAlg[u] # "null" => ~Derivable(mscKey[u], AttackerKnows)

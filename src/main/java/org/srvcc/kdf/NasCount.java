@@ -48,6 +48,19 @@ public record NasCount(int value) implements Comparable<NasCount> {
         return candidate > MAX ? java.util.Optional.empty() : java.util.Optional.of(new NasCount((int) candidate));
     }
 
+    /**
+     * Another estimate an implementation may choose: the COUNT with these low bits nearest to
+     * {@code stored}, which may lie below it (ties go up); empty if none fits in 0..0xFFFFFF.
+     */
+    public static java.util.Optional<NasCount> estimateClosest(NasCount stored, int lsb, int bits) {
+        java.util.Optional<NasCount> up = estimate(stored, lsb, bits);
+        long period = 1L << bits;
+        long upValue = up.map(c -> (long) c.value()).orElse(((stored.value() & ~(period - 1)) | lsb) + period);
+        long down = upValue - period;
+        if (down >= 0 && stored.value() - down < upValue - stored.value()) return java.util.Optional.of(new NasCount((int) down));
+        return up;
+    }
+
     @Override
     public int compareTo(NasCount o) {
         return Integer.compare(value, o.value);

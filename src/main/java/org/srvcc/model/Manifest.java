@@ -38,9 +38,17 @@ public final class Manifest {
             if (!mode.equals("safety")) {
                 b.append("PROPERTIES\n  ").append(property()).append('\n');
                 b.append("INVARIANTS\n  TypeOK\n");
-            } else if (!invariantsToCheck.isEmpty()) {
-                b.append("INVARIANTS\n");
-                for (String inv : invariantsToCheck) b.append("  ").append(inv).append('\n');
+            } else {
+                List<String> actions = invariantsToCheck.stream().filter(Invariants.ACTION_PROPERTIES::contains).toList();
+                List<String> states = invariantsToCheck.stream().filter(i -> !Invariants.ACTION_PROPERTIES.contains(i)).toList();
+                if (!states.isEmpty()) {
+                    b.append("INVARIANTS\n");
+                    for (String inv : states) b.append("  ").append(inv).append('\n');
+                }
+                if (!actions.isEmpty()) {
+                    b.append("PROPERTIES\n");   // properties of steps, e.g. NoReverseSrvcc
+                    for (String p : actions) b.append("  ").append(p).append('\n');
+                }
             }
             return b.toString();
         }
@@ -92,7 +100,7 @@ public final class Manifest {
     }
 
     /** Srvcc's definitions that MC.tla replaces with its mutant-switched versions. */
-    static final List<String> OVERRIDES = List.of("AmfSentKey", "MmeMapKsi", "MscSelectAlg");
+    static final List<String> OVERRIDES = List.of("AmfSentKey", "MmeMapKsi", "MscSelectAlg", "MscForgetsKsi", "UeForgetsKeysOnReturn");
 
     /** The CONSTANTS section: every constant's value, then the mutant substitutions. */
     static String constantsSection(Map<String, Object> constants) {

@@ -12,9 +12,14 @@ public final class Matrix {
     public static final List<String> PROPERTIES = properties();
 
     private static List<String> properties() {
-        List<String> p = new ArrayList<>(Invariants.ALL.keySet());
+        List<String> p = new ArrayList<>(Invariants.PARTS.keySet());
         p.addAll(Manifest.TEMPORAL);
         return List.copyOf(p);
+    }
+
+    /** The names TLC checks for a matrix column: an invariant's parts, or the property itself. */
+    static List<String> parts(String property) {
+        return Invariants.PARTS.getOrDefault(property, List.of(property));
     }
 
     /** Markdown table of the results whose model belongs to one of the groups; "–": not checked by that model. */
@@ -27,7 +32,9 @@ public final class Matrix {
             b.append("| ").append(r.model().row().replace("|", "\\|")).append(" (`").append(r.model().name()).append("`) |");
             for (String p : PROPERTIES) {
                 String cell;
-                if (r.violated().contains(p)) cell = "[**violated**](#cex-" + r.model().name() + "-" + p + ")";
+                List<String> broken = parts(p).stream().filter(r.violated()::contains).toList();
+                if (!broken.isEmpty()) cell = "[**violated**](#cex-" + r.model().name() + "-" + broken.get(0) + ")"
+                    + (parts(p).size() > 1 ? ": " + String.join(", ", broken) : "");
                 else if (checks(r.model(), p) && r.problems().stream().noneMatch(x -> x.startsWith("TLC"))) cell = "holds";
                 else cell = "–";
                 b.append(' ').append(cell).append(" |");
@@ -38,7 +45,7 @@ public final class Matrix {
     }
 
     private static boolean checks(Manifest.Model m, String p) {
-        return m.mode().equals("safety") ? m.invariants().contains(p) : m.property().equals(p) || p.equals("TypeOK");
+        return m.mode().equals("safety") ? parts(p).stream().anyMatch(m.invariants()::contains) : m.property().equals(p) || p.equals("TypeOK");
     }
 
     public static List<String> groups(List<ModelCheck.Result> results) {

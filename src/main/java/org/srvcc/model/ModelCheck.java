@@ -57,6 +57,7 @@ public final class ModelCheck {
             ToolOutput out = run.output();
             String inv = out.violatedInvariant();
             if (!model.mode().equals("safety") && out.temporalViolated()) inv = model.property();
+            else if (inv == null && remaining.contains(out.violatedActionProperty())) inv = out.violatedActionProperty();
             if (inv != null) {
                 List<ToolOutput.TraceState> trace = out.trace();
                 violations.add(new Violation(inv, trace, Flow.ofTlc("Counterexample: " + inv + " in model " + model.name()

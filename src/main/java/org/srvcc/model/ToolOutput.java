@@ -47,6 +47,15 @@ public final class ToolOutput {
         return null;
     }
 
+    /** The action property TLC reports violated ("Action property X is violated."), or null. */
+    public String violatedActionProperty() {
+        for (Message x : messages) {
+            Matcher m = Pattern.compile("Action property (\\w+) is violated").matcher(x.body);
+            if (x.code == 2112 && m.find()) return m.group(1);
+        }
+        return null;
+    }
+
     public boolean temporalViolated() {
         // 2116: temporal property violated; 2112: action property (e.g. a refinement) violated
         return messages.stream().anyMatch(x -> x.code == 2116 || x.code == 2112 || x.body.startsWith("Temporal properties were violated"));

@@ -189,7 +189,9 @@ public final class Amf {
     /** Any downlink NAS message: it uses the DL NAS COUNT and advances it. */
     List<Runnable> sendDownlinkNas(int u) {
         Ctx amf = ctx.get(u);
-        return when(amf.state == State.Idle && amf.kamfId() != 0, () -> {
+        boolean may = amf.state == State.Idle
+            || options.nasDuringHandover() && (amf.state == State.Preparing || amf.state == State.Commanded);
+        return when(may && amf.kamfId() != 0, () -> {
             net.push(u, new Message.Nas(u, 1, NasCount.of(amf.dl)));
             amf.dl++;
         });

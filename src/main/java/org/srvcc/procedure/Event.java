@@ -29,8 +29,11 @@ public sealed interface Event {
     /** The UE reached UTRAN on the SRVCC keys of this KAMF. */
     record ArrivedUtran(int ue, int kamfId) implements Event {}
 
-    /** The UE went back to 5G from a CS call on UTRAN (only the allowReverseSrvcc mutant does). */
-    record Reversed(int ue) implements Event {}
+    /** The UE's stored DL NAS COUNT changed (under the KAMF with this id). */
+    record UeCountStored(int ue, int kamfId, int from, int to) implements Event {}
+
+    /** The UE's state changed. */
+    record UeMoved(int ue, Ue.State from, Ue.State to) implements Event {}
 
     /** A value outside its type (e.g. KSI 7 mapped as a context's name). */
     record TypeError(String what) implements Event {}

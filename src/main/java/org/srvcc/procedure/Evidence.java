@@ -23,7 +23,7 @@ import org.srvcc.kdf.KeyTerm;
 
 /**
  * The observer that turns events into what the invariants read: the model's history variables
- * (held, issued, srvccKamfs, reversed) and byte-level evidence (SHA-256 fingerprints of issued
+ * (held, issued, srvccKamfs) and the UE's transitions, and byte-level evidence (SHA-256 fingerprints of issued
  * keys and of what a 5G to EPS handover or idle mobility would derive, and the wire scan of every
  * encoded message for KAMF's bytes). It keeps fingerprints, never key bytes.
  */
@@ -39,7 +39,8 @@ public final class Evidence implements Event.Observer {
     private final Map<Integer, Kamf[]> kamfs = new TreeMap<>();   // per UE: the AMF's and the UE's handle, to scan for
     private final List<String> wireLeaks = new ArrayList<>();
     private final List<String> typeErrors = new ArrayList<>();
-    private int reversed;
+    private final List<String> leftCallTo = new ArrayList<>();
+    private final List<String> countWentBack = new ArrayList<>();
 
     Evidence() {
         for (Place p : Place.values()) held.put(p, new LinkedHashSet<>());
@@ -61,7 +62,11 @@ public final class Evidence implements Event.Observer {
         } else if (e instanceof Event.Held h) held.get(h.place()).add(h.key());
         else if (e instanceof Event.ContextMapped c) issued.add(new Issued(c.ue(), c.att(), c.keys().source(), fingerprint(c.keys())));
         else if (e instanceof Event.ArrivedUtran a) srvccKamfs.get(a.ue()).add(a.kamfId());
-        else if (e instanceof Event.Reversed) reversed++;
+        else if (e instanceof Event.UeCountStored c && c.to() < c.from())
+            countWentBack.add("UE " + c.ue() + " stored DL NAS COUNT " + c.from() + " -> " + c.to() + " under KAMF" + c.kamfId());
+        else if (e instanceof Event.UeMoved m && m.from() == Ue.State.InUtranCall
+            && m.to() != Ue.State.InUtranCall && m.to() != Ue.State.NeedsReauth)
+            leftCallTo.add("UE " + m.ue() + " went from InUtranCall to " + m.to());
         else if (e instanceof Event.TypeError t) typeErrors.add(t.what());
     }
 
@@ -115,8 +120,14 @@ public final class Evidence implements Event.Observer {
         return Set.copyOf(srvccKamfs.getOrDefault(u, Set.of()));
     }
 
-    public int reversed() {
-        return reversed;
+    /** Steps that moved a UE's stored COUNT back under the same KAMF (what UeCountMonotonic forbids). */
+    public List<String> countDecreases() {
+        return List.copyOf(countWentBack);
+    }
+
+    /** Transitions out of a CS call other than its end (what NoReverseSrvcc forbids). */
+    public List<String> reverseTransitions() {
+        return List.copyOf(leftCallTo);
     }
 
     List<String> wireLeaks() {

@@ -11,53 +11,108 @@ import java.util.function.Predicate;
 import org.srvcc.kdf.KeyTerm;
 
 /**
- * The model's invariants as predicates over all nodes after a step, with the same names. Where
- * the model compares symbolic terms, these compare key bytes (constant time) or their SHA-256
- * fingerprints, and confinement also scans the encoded messages for KAMF's bytes. They read the
- * nodes' contexts and the {@link Evidence}; the nodes never read either.
+ * The model's invariants as predicates over all nodes after a step, part by part, with the names
+ * of spec/Srvcc.tla. Where the model compares symbolic terms, these compare key bytes (constant
+ * time) or their SHA-256 fingerprints, and confinement also scans the encoded messages for KAMF's
+ * bytes. They read the nodes' contexts and the {@link Evidence}; the nodes never read either.
  */
 public final class Invariants {
     private Invariants() {}
 
-    /** Every invariant by its model name, in the order of spec/Srvcc.tla; the one list of names. */
+    /** Each invariant and its named parts, in the order of spec/Srvcc.tla: the one list of names. */
+    public static final Map<String, List<String>> PARTS = new LinkedHashMap<>();
+    /** Every part by name. */
     public static final Map<String, Predicate<Srvcc>> ALL = new LinkedHashMap<>();
+    /** Parts that are properties of steps (checked as TLA+ action properties, not state invariants). */
+    public static final Set<String> ACTION_PROPERTIES = Set.of("NoReverseSrvcc", "UeCountMonotonic");
 
-    static {
-        ALL.put("TypeOK", Invariants::typeOk);
-        ALL.put("KamfConfinement", Invariants::kamfConfinement);
-        ALL.put("KeyAgreement", Invariants::keyAgreement);
-        ALL.put("FailureLeavesNoUsableContext", Invariants::failureLeavesNoUsableContext);
-        ALL.put("KeyFreshness", Invariants::keyFreshness);
-        ALL.put("KsiMapping", Invariants::ksiMapping);
-        ALL.put("CountMonotonic", Invariants::countMonotonic);
-        ALL.put("NoReverseSrvcc", s -> s.evidence.reversed() == 0);
-        ALL.put("ReauthBeforeReturn", Invariants::reauthBeforeReturn);
-        ALL.put("NullAlgorithmsOnlyWhenUnauthenticated", Invariants::nullAlgorithmsOnlyWhenUnauthenticated);
-        ALL.put("CkIkSecrecy", Invariants::ckIkSecrecy);
+    private static void inv(String name, Object... partsAndPredicates) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < partsAndPredicates.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            Predicate<Srvcc> p = (Predicate<Srvcc>) partsAndPredicates[i + 1];
+            parts.add((String) partsAndPredicates[i]);
+            ALL.put((String) partsAndPredicates[i], p);
+        }
+        PARTS.put(name, List.copyOf(parts));
     }
 
-    /** The names of the invariants that do not hold now, in the order above. */
+    static {
+        inv("TypeOK", "TypeOK", (Predicate<Srvcc>) Invariants::typeOk);
+        inv("KamfConfinement", "KamfNotInMessages", (Predicate<Srvcc>) Invariants::kamfNotInMessages,
+            "KamfNotHeldOutsideAmf", (Predicate<Srvcc>) s -> heldKamf(s, Set.of(Place.values())),
+            "KamfUnknownToAttacker", (Predicate<Srvcc>) s -> heldKamf(s, s.compromised));
+        inv("KeyAgreement", "CallKeysAgree", (Predicate<Srvcc>) s -> inCall(s, (x, c) -> x.key != null && c.key != null && x.key.sameAs(c.key)),
+            "CallKsiAgrees", (Predicate<Srvcc>) s -> inCall(s, (x, c) -> x.ksi.equals(c.ksi)));
+        inv("FailureLeavesNoUsableContext",
+            "MscKeysOnlyInHandover", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> c.key == null || c.key.isDestroyed() || inHandover(c)),
+            "MscKsiOnlyInHandover", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !c.ksi.namesContext() || inHandover(c)),
+            "UeKeysOnlyInHandover", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
+                .allMatch(x -> x.key == null || x.state == Ue.State.HoCommanded || x.state == Ue.State.InUtranCall));
+        inv("KeyFreshness", "ContextKeysNeverRepeat", (Predicate<Srvcc>) Invariants::contextKeysNeverRepeat,
+            "ContextKeysNotEpsKasme", (Predicate<Srvcc>) Invariants::contextKeysNotEpsKasme,
+            "ContextKeysNotMmeInput", (Predicate<Srvcc>) Invariants::contextKeysNotMmeInput);
+        inv("KsiMapping", "MappedKsiNamesAContext", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !inHandover(c) || c.ksi.namesContext()),
+            "MappedKsiIsNgKsi", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !inHandover(c) || !c.ksi.namesContext()
+                || c.key == null || c.ksi.value() == c.key.source().root().id() % 7));
+        inv("CountMonotonic", "AmfNeverReusesCount", (Predicate<Srvcc>) s -> s.amf.ctx.values().stream().allMatch(f -> f.used.size() == f.derivs),
+            "UeNeverReusesCount", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream().allMatch(x -> x.used.size() == x.derivs),
+            "AmfCountPastUsed", (Predicate<Srvcc>) s -> s.amf.ctx.values().stream().allMatch(f -> f.used.isEmpty() || f.used.last() < f.dl),
+            "UeCountMonotonic", (Predicate<Srvcc>) s -> s.evidence.countDecreases().isEmpty());
+        inv("NoReverseSrvcc", "NoReverseSrvcc", (Predicate<Srvcc>) s -> s.evidence.reverseTransitions().isEmpty());
+        inv("ReauthBeforeReturn", "ReauthBeforeReturn", (Predicate<Srvcc>) Invariants::reauthBeforeReturn);
+        inv("NullAlgorithmsOnlyWhenUnauthenticated",
+            "NullOnlyForUnauthEmergency", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
+                .allMatch(c -> c.alg != Algorithm.NULL || c.session == Session.EMERGENCY_UNAUTH),
+            "UnauthEmergencyGetsNull", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
+                .allMatch(c -> !inHandover(c) || c.session != Session.EMERGENCY_UNAUTH || c.alg == Algorithm.NULL));
+        inv("CkIkSecrecy", "CkIkSecrecy", (Predicate<Srvcc>) Invariants::ckIkSecrecy);
+    }
+
+    /** The invariant a part belongs to. */
+    public static String parentOf(String part) {
+        for (Map.Entry<String, List<String>> e : PARTS.entrySet()) if (e.getValue().contains(part)) return e.getKey();
+        throw new IllegalArgumentException("no invariant part named " + part);
+    }
+
+    /** The invariants (by their names) with a part that does not hold now, in the order above. */
     public static List<String> violated(Srvcc s) {
+        List<String> v = new ArrayList<>();
+        for (String part : violatedParts(s)) if (!v.contains(parentOf(part))) v.add(parentOf(part));
+        return v;
+    }
+
+    /** The parts that do not hold now. */
+    public static List<String> violatedParts(Srvcc s) {
         List<String> v = new ArrayList<>();
         ALL.forEach((name, p) -> { if (!p.test(s)) v.add(name); });
         return v;
     }
 
+    private static boolean inHandover(MscServer.Ctx c) {
+        return c.state == MscServer.State.Prepared || c.state == MscServer.State.Active;
+    }
+
+    /** As in the model: mmeKsi names a context (7 is "no key"); MSC KSIs are 0..7 (7: no context). */
     static boolean typeOk(Srvcc s) {
         if (!s.evidence.typeErrors().isEmpty()) return false;
-        for (MscServer.Ctx msc : s.msc.ctx.values()) if (!msc.ksi.namesContext()) return false;
         for (MmeSrvcc.Ctx mme : s.mme.ctx.values()) if (!mme.ksi.namesContext()) return false;
         return true;
     }
 
-    /** No KAMF on the wire (bytes), in a message or held by a non-AMF place (terms), or known to the attacker. */
-    static boolean kamfConfinement(Srvcc s) {
+    static boolean kamfNotInMessages(Srvcc s) {
         if (!s.evidence.wireLeaks().isEmpty()) return false;
         for (Message m : s.net.inFlight()) {
             if (m instanceof Message.ForwardRelocationRequest f && f.kasme().term() instanceof KeyTerm.KamfTerm) return false;
             if (m instanceof Message.PsToCsRequest p && p.keys().source() instanceof KeyTerm.KamfTerm) return false;
         }
-        for (Set<KeyTerm> ks : s.evidence.held().values()) for (KeyTerm k : ks) if (k instanceof KeyTerm.KamfTerm) return false;
+        return true;
+    }
+
+    /** No KAMF term rests at these places (forward-only KDF: a KAMF is known only if held). */
+    private static boolean heldKamf(Srvcc s, Set<Place> places) {
+        Map<Place, Set<KeyTerm>> held = s.evidence.held();
+        for (Place p : places) for (KeyTerm k : held.get(p)) if (k instanceof KeyTerm.KamfTerm) return false;
         return true;
     }
 
@@ -68,63 +123,43 @@ public final class Invariants {
         return ue.key != null && msc.key != null && ue.key.sameAs(msc.key) && ue.ksi.equals(msc.ksi);
     }
 
-    /** In a ciphered CS call, UE and MSC agree on the keys and the KSI. */
-    static boolean keyAgreement(Srvcc s) {
+    /** In every ciphered CS call, UE and MSC satisfy {@code agree}. */
+    private static boolean inCall(Srvcc s, java.util.function.BiPredicate<Ue.Ctx, MscServer.Ctx> agree) {
         for (int u : s.ues()) {
             Ue.Ctx ue = s.ue.ctx.get(u);
             MscServer.Ctx msc = s.msc.ctx.get(u);
-            if (ue.state == Ue.State.InUtranCall && msc.state == MscServer.State.Active && msc.alg != Algorithm.NULL
-                && !csKeysAgree(s, u)) return false;
+            if (ue.state == Ue.State.InUtranCall && msc.state == MscServer.State.Active && msc.alg != Algorithm.NULL && !agree.test(ue, msc))
+                return false;
         }
         return true;
     }
 
-    static boolean failureLeavesNoUsableContext(Srvcc s) {
-        for (int u : s.ues()) {
-            MscServer.Ctx msc = s.msc.ctx.get(u);
-            if (msc.key != null && !msc.key.isDestroyed() && msc.state == MscServer.State.Idle) return false;
-            Ue.Ctx ue = s.ue.ctx.get(u);
-            if (ue.key != null && ue.state != Ue.State.HoCommanded && ue.state != Ue.State.InUtranCall) return false;
-        }
-        return true;
-    }
-
-    /**
-     * No CK||IK repeats across attempts (fingerprints); no SRVCC key equals what a 5G to EPS
-     * handover or idle mobility would derive (A.14); in the MME profiles CK||IK is not the key the MME got.
-     */
-    static boolean keyFreshness(Srvcc s) {
+    /** No CK||IK repeats across attempts (fingerprints). */
+    static boolean contextKeysNeverRepeat(Srvcc s) {
         Map<String, String> owner = new HashMap<>();
         for (Evidence.Issued i : s.evidence.issued()) {
             String who = i.ue() + "/" + i.att();
             String prev = owner.putIfAbsent(i.fingerprint(), who);
             if (prev != null && !prev.equals(who)) return false;
-            if (s.evidence.otherPurpose(i.fingerprint())) return false;
-            String sent = s.evidence.sentKey(who);
-            if (sent != null && s.evidence.otherPurpose(sent)) return false;
-            if (s.profile.viaMme() && (i.fingerprint().equals(sent) || straightFromKamf(i.term()))) return false;
         }
         return true;
     }
 
-    /** True when the CK||IK came straight off a KAMF in a profile that must go through a KASME. */
-    private static boolean straightFromKamf(KeyTerm t) {
-        return t instanceof KeyTerm.KdfTerm d && d.key() instanceof KeyTerm.KamfTerm;
-    }
-
-    static boolean ksiMapping(Srvcc s) {
-        for (MscServer.Ctx msc : s.msc.ctx.values())
-            if ((msc.state == MscServer.State.Prepared || msc.state == MscServer.State.Active) && msc.key != null
-                && msc.ksi.value() != msc.key.source().root().id() % 7) return false;
+    /** No SRVCC key, nor the key the AMF sent, equals what a 5G to EPS handover or idle mobility would derive (A.14). */
+    static boolean contextKeysNotEpsKasme(Srvcc s) {
+        for (Evidence.Issued i : s.evidence.issued()) {
+            String sent = s.evidence.sentKey(i.ue() + "/" + i.att());
+            if (s.evidence.otherPurpose(i.fingerprint()) || sent != null && s.evidence.otherPurpose(sent)) return false;
+        }
         return true;
     }
 
-    static boolean countMonotonic(Srvcc s) {
-        for (int u : s.ues()) {
-            Amf.Ctx amf = s.amf.ctx.get(u);
-            Ue.Ctx ue = s.ue.ctx.get(u);
-            if (amf.used.size() != amf.derivs || ue.used.size() != ue.derivs) return false;
-            if (!amf.used.isEmpty() && amf.used.last() > amf.dl) return false;
+    /** In the MME profiles CK||IK is not the key the MME received, nor straight off a KAMF. */
+    static boolean contextKeysNotMmeInput(Srvcc s) {
+        if (!s.profile.viaMme()) return true;
+        for (Evidence.Issued i : s.evidence.issued()) {
+            String sent = s.evidence.sentKey(i.ue() + "/" + i.att());
+            if (i.fingerprint().equals(sent) || i.term() instanceof KeyTerm.KdfTerm d && d.key() instanceof KeyTerm.KamfTerm) return false;
         }
         return true;
     }
@@ -134,11 +169,6 @@ public final class Invariants {
             Ue.Ctx ue = s.ue.ctx.get(u);
             if (ue.state == Ue.State.Connected5G && s.evidence.srvccKamfs(u).contains(ue.kamf.term().id())) return false;
         }
-        return true;
-    }
-
-    static boolean nullAlgorithmsOnlyWhenUnauthenticated(Srvcc s) {
-        for (int u : s.ues()) if (s.msc.ctx.get(u).alg == Algorithm.NULL && !s.unauthUes.contains(u)) return false;
         return true;
     }
 

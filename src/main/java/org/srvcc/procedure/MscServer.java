@@ -23,13 +23,14 @@ public final class MscServer {
     static final class Ctx {
         State state = State.Idle;
         CkIk key;
-        Ksi ksi = new Ksi(0);
+        Ksi ksi = Ksi.NO_KEY_AVAILABLE;   // 7: no context
         Algorithm alg = Algorithm.NONE;
+        Session session;        // the session the context was made for; null: no context
         int att;
     }
 
     /** The model's msc* variables for one UE (the key by its term). */
-    public record View(State state, KeyTerm key, Ksi ksi, Algorithm alg, int att) {}
+    public record View(State state, KeyTerm key, Ksi ksi, Algorithm alg, Session session, int att) {}
 
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Options options;
@@ -45,7 +46,7 @@ public final class MscServer {
 
     public View view(int u) {
         Ctx msc = ctx.get(u);
-        return new View(msc.state, msc.key == null ? null : msc.key.source(), msc.ksi, msc.alg, msc.att);
+        return new View(msc.state, msc.key == null ? null : msc.key.source(), msc.ksi, msc.alg, msc.session, msc.att);
     }
 
     /** TS 33.501 J.1.2 steps 5-6 (TS 23.216 §6.5.4 PS to CS Request/Response): take the mapped context, select UEA/UIA, prepare. */
@@ -62,7 +63,9 @@ public final class MscServer {
             msc.state = State.Prepared;
             msc.key = m.keys();                      // delivered: the MSC now owns these handles
             msc.ksi = m.ksi();
-            msc.alg = options.nullAlgorithmsAlways() ? Algorithm.NULL : Algorithm.forSession(m.session());
+            msc.alg = options.nullAlgorithmsAlways() ? Algorithm.NULL
+                : options.mscIgnoresEmergency() ? Algorithm.CIPHERED : Algorithm.forSession(m.session());
+            msc.session = m.session();
             msc.att = m.att();
             obs.on(new Event.Held(Place.MSC, msc.key.source()));
             obs.on(new Event.ContextMapped(u, m.att(), msc.key));
@@ -134,15 +137,23 @@ public final class MscServer {
         });
     }
 
-    /** What a failed handover does to the mapped context (TS 33.501 J.1.2: deleted, unless the option keeps it). */
+    /**
+     * What a failed handover does to the mapped context: TS 33.501 J.1.2 deletes CK_SRVCC, IK_SRVCC
+     * and KSI_SRVCC (the option keeps all of it; the mutant forgets the keys but keeps the KSI).
+     */
     private void drop(Ctx msc) {
         msc.state = State.Idle;
-        if (options.mscDeletesOnFailure()) delete(msc);
+        if (!options.mscDeletesOnFailure()) return;
+        Ksi kept = msc.ksi;
+        delete(msc);
+        if (options.mscKeepsKsiOnFailure()) msc.ksi = kept;
     }
 
     private static void delete(Ctx msc) {
         if (msc.key != null) msc.key.destroy();
         msc.key = null;
         msc.alg = Algorithm.NONE;
+        msc.ksi = Ksi.NO_KEY_AVAILABLE;
+        msc.session = null;
     }
 }

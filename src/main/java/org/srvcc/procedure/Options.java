@@ -16,6 +16,8 @@ public record Options(
         KeyMode ueKeyMode,
         MmeCount mmeCount,
         boolean ueRejectsUsedCount,
+        Estimate ueEstimate,
+        boolean nasDuringHandover,
         boolean mscDeletesOnFailure,
         int countLsbBits,
         // mutants
@@ -24,7 +26,10 @@ public record Options(
         boolean ueSkipsReauth,
         boolean allowReverseSrvcc,
         boolean nullAlgorithmsAlways,
-        boolean mmeMapsNoKeyKsi) {
+        boolean mmeMapsNoKeyKsi,
+        boolean mscKeepsKsiOnFailure,
+        boolean mscIgnoresEmergency,
+        boolean ueKeepsKeysOnReturn) {
 
     public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74");
         final String text; AmfFc(String t) { text = t; }
@@ -34,12 +39,17 @@ public record Options(
         final String text; KeyMode(String t) { text = t; }
         @Override public String toString() { return text; } }
 
+    /** How the UE estimates the DL NAS COUNT from its LSBs (TS 33.401 14.1 leaves it to the implementation). */
+    public enum Estimate { SMALLEST("smallest"), CLOSEST("closest");
+        final String text; Estimate(String t) { text = t; }
+        @Override public String toString() { return text; } }
+
     public enum MmeCount { ZERO("zero"), RECEIVED("received");
         final String text; MmeCount(String t) { text = t; }
         @Override public String toString() { return text; } }
 
     public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
-        MmeCount.ZERO, true, true, 4, false, false, false, false, false, false);
+        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false);
 
     public Options {
         if (countLsbBits < 1 || countLsbBits > 4)
@@ -53,7 +63,8 @@ public record Options(
     }
 
     public boolean isMutant() {
-        return amfSendsKamf || mmeMapsWrongKsi || ueSkipsReauth || allowReverseSrvcc || nullAlgorithmsAlways || mmeMapsNoKeyKsi;
+        return amfSendsKamf || mmeMapsWrongKsi || ueSkipsReauth || allowReverseSrvcc || nullAlgorithmsAlways || mmeMapsNoKeyKsi
+            || mscKeepsKsiOnFailure || mscIgnoresEmergency || ueKeepsKeysOnReturn;
     }
 
     /** Option name to its value's text, in declaration order. */
@@ -65,6 +76,8 @@ public record Options(
         m.put("ueKeyMode", ueKeyMode.toString());
         m.put("mmeCount", mmeCount.toString());
         m.put("ueRejectsUsedCount", String.valueOf(ueRejectsUsedCount));
+        m.put("ueEstimate", ueEstimate.toString());
+        m.put("nasDuringHandover", String.valueOf(nasDuringHandover));
         m.put("mscDeletesOnFailure", String.valueOf(mscDeletesOnFailure));
         m.put("countLsbBits", String.valueOf(countLsbBits));
         m.put("amfSendsKamf", String.valueOf(amfSendsKamf));
@@ -73,6 +86,9 @@ public record Options(
         m.put("allowReverseSrvcc", String.valueOf(allowReverseSrvcc));
         m.put("nullAlgorithmsAlways", String.valueOf(nullAlgorithmsAlways));
         m.put("mmeMapsNoKeyKsi", String.valueOf(mmeMapsNoKeyKsi));
+        m.put("mscKeepsKsiOnFailure", String.valueOf(mscKeepsKsiOnFailure));
+        m.put("mscIgnoresEmergency", String.valueOf(mscIgnoresEmergency));
+        m.put("ueKeepsKeysOnReturn", String.valueOf(ueKeepsKeysOnReturn));
         return m;
     }
 
@@ -105,9 +121,10 @@ public record Options(
         return new Options(bool(m, "amfIncrementsCount"),
             enumOf(m, "amfFc", AmfFc.values()), enumOf(m, "mmeKeyMode", KeyMode.values()),
             enumOf(m, "ueKeyMode", KeyMode.values()), enumOf(m, "mmeCount", MmeCount.values()),
-            bool(m, "ueRejectsUsedCount"), bool(m, "mscDeletesOnFailure"), bits(m.get("countLsbBits")),
+            bool(m, "ueRejectsUsedCount"), enumOf(m, "ueEstimate", Estimate.values()), bool(m, "nasDuringHandover"), bool(m, "mscDeletesOnFailure"), bits(m.get("countLsbBits")),
             bool(m, "amfSendsKamf"), bool(m, "mmeMapsWrongKsi"), bool(m, "ueSkipsReauth"),
-            bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"));
+            bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"),
+            bool(m, "mscKeepsKsiOnFailure"), bool(m, "mscIgnoresEmergency"), bool(m, "ueKeepsKeysOnReturn"));
     }
 
     private static boolean bool(Map<String, String> m, String k) {

@@ -78,17 +78,19 @@ public final class Ue {
         return when(net.headDown(u, Type.HandoverCommandUe), () -> {
             Message.HoCmd m = (Message.HoCmd) net.popDown(u);
             Ctx ue = ctx.get(u);
-            Optional<NasCount> est = NasCount.estimate(NasCount.of(ue.dl), m.lsb(), options.countLsbBits());
+            Optional<NasCount> est = options.ueEstimate() == Options.Estimate.CLOSEST
+                ? NasCount.estimateClosest(NasCount.of(ue.dl), m.lsb(), options.countLsbBits())
+                : NasCount.estimate(NasCount.of(ue.dl), m.lsb(), options.countLsbBits());
             if (ue.state != State.Connected5G || est.isPresent() && options.ueRejectsUsedCount() && ue.used.contains(est.get().value()))
                 return;
             if (est.isEmpty()) return;   // would need a COUNT past 0xFFFFFF: refuse
             NasCount c = est.get();
-            ue.state = State.HoCommanded;
+            move(u, ue, State.HoCommanded);
             ue.key = KeyPlan.ueCkIk(profile, options, ue.kamf, c);
             ue.ksi = Ksi.ofKamf(ue.kamf.term().id());
             ue.used.add(c.value());
             ue.derivs++;
-            ue.dl = c.value() + 1;
+            store(u, ue, c.value());   // the last DL NAS COUNT used
         });
     }
 
@@ -97,7 +99,7 @@ public final class Ue {
         return when(net.headDown(u, Type.DownlinkNasTransport), () -> {
             Message.Nas m = (Message.Nas) net.popDown(u);
             Ctx ue = ctx.get(u);
-            ue.dl = Math.max(ue.dl, m.count().value() + 1);
+            store(u, ue, Math.max(ue.dl, m.count().value()));   // the last DL NAS COUNT received
         });
     }
 
@@ -110,7 +112,7 @@ public final class Ue {
     List<Runnable> arriveUtran(int u) {
         Ctx ue = ctx.get(u);
         return when(ue.state == State.HoCommanded, () -> {
-            ue.state = State.InUtranCall;
+            move(u, ue, State.InUtranCall);
             obs.on(new Event.ArrivedUtran(u, ue.kamf.term().id()));
             net.send(new Message.Plain(Type.HandoverComplete, u, 0, 1));
         });
@@ -120,8 +122,8 @@ public final class Ue {
     List<Runnable> returnTo5G(int u) {
         Ctx ue = ctx.get(u);
         return when(ue.state == State.HoCommanded, () -> {
-            ue.state = State.Connected5G;
-            dropKeys(ue);
+            move(u, ue, State.Connected5G);
+            if (!options.ueKeepsKeysOnReturn()) dropKeys(ue);
             gnb.ueReturned(u);
         });
     }
@@ -130,7 +132,7 @@ public final class Ue {
     List<Runnable> endCall(int u) {
         Ctx ue = ctx.get(u);
         return when(ue.state == State.InUtranCall, () -> {
-            ue.state = State.NeedsReauth;
+            move(u, ue, State.NeedsReauth);
             dropKeys(ue);
             net.send(new Message.Plain(Type.CallRelease, u, 0, 1));
         });
@@ -143,7 +145,7 @@ public final class Ue {
             if (ue.kamf != null) ue.kamf.destroy();
             Kamf fresh = amf.authenticated(u);
             ue.kamf = fresh.copy();
-            ue.state = State.Connected5G;
+            move(u, ue, State.Connected5G);
             ue.dl = 0;
             ue.used.clear();
             ue.derivs = 0;
@@ -156,7 +158,7 @@ public final class Ue {
     /** Mutant only (ueSkipsReauth): back on 5G with the old KAMF. */
     List<Runnable> skipReauth(int u) {
         Ctx ue = ctx.get(u);
-        return when(options.ueSkipsReauth() && ue.state == State.NeedsReauth, () -> ue.state = State.Connected5G);
+        return when(options.ueSkipsReauth() && ue.state == State.NeedsReauth, () -> move(u, ue, State.Connected5G));
     }
 
     /** SRVCC from UTRAN back to 5G: the network refuses (only the allowReverseSrvcc mutant carries it out). */
@@ -164,10 +166,22 @@ public final class Ue {
         Ctx ue = ctx.get(u);
         return when(ue.state == State.InUtranCall, () -> {
             if (!options.allowReverseSrvcc()) return;
-            ue.state = State.Connected5G;
+            move(u, ue, State.Connected5G);
             dropKeys(ue);
-            obs.on(new Event.Reversed(u));
         });
+    }
+
+    /** Every change of the UE's state is reported: NoReverseSrvcc is a property of these transitions. */
+    private void move(int u, Ctx ue, State to) {
+        State from = ue.state;
+        ue.state = to;
+        if (from != to) obs.on(new Event.UeMoved(u, from, to));
+    }
+
+    /** The stored DL NAS COUNT changes; reported, since UeCountMonotonic is a property of these changes. */
+    private void store(int u, Ctx ue, int count) {
+        if (count != ue.dl) obs.on(new Event.UeCountStored(u, ue.kamf.term().id(), ue.dl, count));
+        ue.dl = count;
     }
 
     private static void dropKeys(Ctx ue) {

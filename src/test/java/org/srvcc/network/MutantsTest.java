@@ -35,6 +35,7 @@ class MutantsTest {
             Arguments.of("KeyAgreement", Profile.TS33501, "mmeCount=received", b, Set.of()),
             Arguments.of("KeyAgreement", Profile.DRAFT_VIA_MME, "ueKeyMode=split", b, Set.of()),
             Arguments.of("FailureLeavesNoUsableContext", Profile.TS33501, "mscDeletesOnFailure=false", b, Set.of()),
+            Arguments.of("FailureLeavesNoUsableContext", Profile.TS33501, "mscKeepsKsiOnFailure=true", b, Set.of()),
             Arguments.of("KeyFreshness", Profile.TS33501, "amfFc=reuse-0x74", b, Set.of()),
             Arguments.of("KeyFreshness", Profile.DRAFT_VIA_MME, "mmeKeyMode=split,ueKeyMode=split", b, Set.of()),
             Arguments.of("KsiMapping", Profile.TS33501, "mmeMapsWrongKsi=true", b, Set.of()),
@@ -42,6 +43,7 @@ class MutantsTest {
             Arguments.of("NoReverseSrvcc", Profile.TS33501, "allowReverseSrvcc=true", b, Set.of()),
             Arguments.of("ReauthBeforeReturn", Profile.TS33501, "ueSkipsReauth=true", b, Set.of()),
             Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "nullAlgorithmsAlways=true", b, Set.of()),
+            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "mscIgnoresEmergency=true", b, Set.of()),
             Arguments.of("CkIkSecrecy", Profile.TS33501, "-", b, Set.of("MSC")));
     }
 
@@ -49,7 +51,8 @@ class MutantsTest {
     @MethodSource("mutants")
     void mutantIsCaughtByTheInvariantItTargets(String invariant, Profile p, String option, Bounds b, Set<String> compromised) throws Exception {
         Options o = option.equals("-") ? Options.STANDARD : Options.STANDARD.with(List.of(option.split(",")));
-        Setup s = new Setup(p, o, b, Set.of(), Set.of(), compromised, 1);
+        // the emergency mutant needs an unauthenticated emergency UE to show itself
+        Setup s = new Setup(p, o, b, Set.of(), o.mscIgnoresEmergency() ? Set.of(1) : Set.of(), compromised, 1);
         Runner.Run bad = Runner.defaultWeights().explore(s, 11, 5000, 60, null);
         assertNotNull(bad, "no violation found for " + option);
         assertEquals(invariant, bad.violated(), "first violation\n" + Flow.ofSteps("", bad.setup(), bad.steps(), bad.violated()).render());

@@ -42,11 +42,11 @@ class ReportTest {
             int expect = 1;
             while (num.find()) assertEquals(expect++, Integer.parseInt(num.group(1)), block);
         }
-        // 3 success flows + 5 failure flows + 2 counterexamples of MutantDirectAmfSendsKamf
-        assertEquals(10, r.figureCount());
-        assertEquals(10, html.split("data:image/svg\\+xml;base64,", -1).length - 1);
-        assertTrue(Files.readString(out.resolve("figures/cex-MutantDirectAmfSendsKamf-KamfConfinement.svg")).contains("<svg"));
-        assertTrue(md.contains("| DraftDirect | draft-direct, FC 0xFF01, AMF increments | success | success | 1043 |"), md);
+        // 3 success flows + 5 failure flows + 3 counterexamples of MutantDirectAmfSendsKamf (one per violated part)
+        assertEquals(11, r.figureCount());
+        assertEquals(11, html.split("data:image/svg\\+xml;base64,", -1).length - 1);
+        assertTrue(Files.readString(out.resolve("figures/cex-MutantDirectAmfSendsKamf-KamfNotInMessages.svg")).contains("<svg"));
+        assertTrue(md.contains("| DraftDirect | draft-direct, FC 0xFF01, AMF increments | success | success | 833 |"), md);
         // the only long hex strings are the published test vectors' KAMFs and keys, in the vector table
         String beforeVectors = html.substring(0, html.indexOf("Test vectors"));
         assertFalse(beforeVectors.replaceAll("data:image/svg\\+xml;base64,[A-Za-z0-9+/=]+", "").matches("(?s).*[0-9a-f]{32}.*"));
