@@ -60,8 +60,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Profile p = Profile.parse(profile);
-        Options o = Options.STANDARD.with(options);
         EnumSet<Simulation.Fault> fs = parseFaults();
+        List<String> opts = new ArrayList<>(options);
+        // the fault needs the AMF to be allowed to send DL NAS during a handover
+        if (fs.contains(Simulation.Fault.NAS_DURING_PREPARATION) && opts.stream().noneMatch(x -> x.startsWith("nasDuringHandover")))
+            opts.add("nasDuringHandover=true");
+        Options o = Options.STANDARD.with(opts);
         Set<Integer> emergency = Set.of(), unauth = Set.of();
         switch (session) {
             case "normal" -> { }

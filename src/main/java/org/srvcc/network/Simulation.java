@@ -35,7 +35,8 @@ public final class Simulation {
         NAS_MISS("nas-miss", "three DL NAS messages before the handover, two missed"),
         RETRY("retry", "a first attempt is rejected, a second one succeeds"),
         CALL_END("call-end", "the call ends, the UE re-authenticates on NR, a second SRVCC"),
-        REVERSE("reverse", "the UE asks for SRVCC from UTRAN back to 5G (refused)");
+        REVERSE("reverse", "the UE asks for SRVCC from UTRAN back to 5G (refused)"),
+        NAS_DURING_PREPARATION("nas-during-preparation", "a DL NAS message overtakes the HandoverCommand (sets nasDuringHandover)");
 
         public final String cli, what;
 
@@ -159,6 +160,8 @@ public final class Simulation {
                 case LOSS -> lose(s, en, Message.Type.PsToCsResponse);
                 case DUPLICATE -> has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.NetDuplicate) : null;
                 case MSC_RESTART -> has(s, Message.Type.PsToCsResponse) ? first(en, x -> x.action() == Action.MscRestart) : null;
+                case NAS_DURING_PREPARATION -> s.amf(1).state() == Amf.State.Preparing
+                    ? first(en, x -> x.action() == Action.AmfSendDownlinkNas) : null;
                 default -> null;
             };
             if (st != null) {
