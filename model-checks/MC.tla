@@ -24,7 +24,9 @@ CONSTANTS
     MaxKamf,              \* bound: KAMF identities (authentications)
     MaxFaults,            \* bound: losses, duplications and MSC restarts
     MaxReorders,          \* bound: reorderings on the downlink AMF -> gNB -> UE (0: in order)
-    MaxReplays            \* bound: radio replays by the attacker
+    MaxReplays,           \* bound: radio replays by the attacker
+    NasRunsReceived,      \* bound: whether the UE may receive one run of Mod - 1 DL NAS messages
+    NasRunsMissed         \* bound: whether the UE may miss one run of Mod DL NAS messages
 
 -----------------------------------------------------------------------------
 (* Mutant definitions, substituted for Srvcc's in every cfg. *)
@@ -51,7 +53,8 @@ MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the 
 
 -----------------------------------------------------------------------------
 (* Bounds: the same actions, enabled only while the budget lasts. *)
-Room(u) == amfAtt[u] < MaxAttempts /\ amfDl[u] < MaxCount   \* attempts and COUNT left
+CountCap == MaxCount + (IF NasRunsReceived \/ NasRunsMissed THEN 2 * Mod ELSE 0)
+Room(u) == amfAtt[u] < MaxAttempts /\ amfDl[u] < CountCap   \* attempts and COUNT left
 MCGnbSendHandoverRequired(u) == Room(u) /\ GnbSendHandoverRequired(u)
 MCAmfStartSrvcc(u) == Room(u) /\ AmfStartSrvcc(u)
 MCAmfSendDownlinkNas(u) == amfDl[u] < MaxCount /\ AmfSendDownlinkNas(u)
@@ -62,6 +65,8 @@ MCNetLoseDownlink(u) == faults < MaxFaults /\ NetLoseDownlink(u)
 MCMscRestart == faults < MaxFaults /\ MscRestart
 MCNetReorderDownlink(u) == reorders < MaxReorders /\ NetReorderDownlink(u)
 MCAttackerReplay(u) == replays < MaxReplays /\ AttackerReplay(u)
+MCUeReceiveNasRun(u) == NasRunsReceived /\ amfDl[u] < Mod /\ UeReceiveNasRun(u)     \* once per KAMF
+MCUeMissNasRun(u) == NasRunsMissed /\ amfDl[u] < Mod /\ UeMissNasRun(u)
 
 -----------------------------------------------------------------------------
 (* Srvcc's Progress and Environment with the bounded and mutant actions. *)
@@ -78,7 +83,7 @@ MCEnvironment(u) ==
     \/ MCGnbSendHandoverRequired(u) \/ GnbCancel(u) \/ MCAmfSendDownlinkNas(u)
     \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
     \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ MCUeAuthenticate(u)
-    \/ UeSkipReauth(u) \/ MCUeRequestReverseSrvcc(u)
+    \/ UeSkipReauth(u) \/ MCUeRequestReverseSrvcc(u) \/ MCUeReceiveNasRun(u) \/ MCUeMissNasRun(u)
     \/ MCNetLose(u) \/ MCNetDuplicate(u) \/ MCNetLoseDownlink(u) \/ MCNetReorderDownlink(u) \/ MCAttackerReplay(u)
 
 MCNext == (\E u \in UEs : MCProgress(u) \/ MCEnvironment(u)) \/ MCMscRestart
@@ -119,6 +124,8 @@ MCAction(a, u) ==
       [] a = "UeAuthenticate" -> MCUeAuthenticate(u)
       [] a = "UeSkipReauth" -> UeSkipReauth(u)
       [] a = "UeRequestReverseSrvcc" -> MCUeRequestReverseSrvcc(u)
+      [] a = "UeReceiveNasRun" -> MCUeReceiveNasRun(u)
+      [] a = "UeMissNasRun" -> MCUeMissNasRun(u)
       [] a = "NetLose" -> MCNetLose(u)
       [] a = "NetDuplicate" -> MCNetDuplicate(u)
       [] a = "NetLoseDownlink" -> MCNetLoseDownlink(u)
@@ -126,4 +133,7 @@ MCAction(a, u) ==
       [] a = "AttackerReplay" -> MCAttackerReplay(u)
       [] a = "MscRestart" -> MCMscRestart
       [] OTHER -> FALSE
+(* A reachability probe, not a property: violated once the UE derived from a COUNT past the first *)
+(* LSB window, i.e. its estimate crossed a wrap of the low bits (model Ts33501WrapWitness).       *)
+EstimateNeverCrossesWrap == \A u \in UEs : \A c \in ueUsed[u] : c < Mod
 =============================================================================

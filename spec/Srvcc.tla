@@ -480,6 +480,21 @@ UeHandleDownlinkNas(u) ==
     /\ UNCHANGED <<ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars,
                    mscVars, gnbState, msgs, radio, histVars>>
 
+(* A run of DL NAS messages in one step: an abstraction that lets the model reach COUNTs past the  *)
+(* 2^countLsbBits window without a state per message. The queue must be empty, so no order changes. *)
+UeReceiveNasRun(u) ==              \* the AMF sends Mod - 1 DL NAS messages and the UE receives them all
+    /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
+    /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod - 1]
+    /\ ueDl' = [ueDl EXCEPT ![u] = IF amfDl[u] + Mod - 2 > @ THEN amfDl[u] + Mod - 2 ELSE @]
+    /\ UNCHANGED <<ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfState, amfKamf, amfUsed,
+                   amfDerivs, amfAtt, amfCount, mmeVars, mscVars, gnbState, netVars, histVars>>
+
+UeMissNasRun(u) ==                 \* the AMF sends Mod DL NAS messages and the UE misses them all
+    /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
+    /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod]
+    /\ UNCHANGED <<ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+                   gnbState, netVars, histVars>>
+
 UeMissDownlinkNas(u) ==            \* never received: the UE's stored COUNT falls behind the AMF's
     /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
     /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
@@ -577,7 +592,7 @@ Environment(u) ==
     \/ GnbSendHandoverRequired(u) \/ GnbCancel(u) \/ AmfSendDownlinkNas(u)
     \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
     \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ UeAuthenticate(u)
-    \/ UeRequestReverseSrvcc(u)
+    \/ UeRequestReverseSrvcc(u) \/ UeReceiveNasRun(u) \/ UeMissNasRun(u)
     \/ NetLose(u) \/ NetDuplicate(u) \/ NetLoseDownlink(u) \/ NetReorderDownlink(u) \/ AttackerReplay(u)
 
 Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart

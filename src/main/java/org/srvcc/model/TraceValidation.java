@@ -201,6 +201,8 @@ public final class TraceValidation {
         c.put("MaxFaults", (long) s.bounds().maxFaults());
         c.put("MaxReorders", (long) s.bounds().maxReorders());
         c.put("MaxReplays", (long) s.bounds().maxReplays());
+        c.put("NasRunsReceived", s.bounds().nasRunsReceived());
+        c.put("NasRunsMissed", s.bounds().nasRunsMissed());
         return c;
     }
 }

@@ -41,6 +41,8 @@ public enum Action {
     UeEndCall(Kind.ENVIRONMENT, (s, u) -> s.ue.endCall(u)),
     UeAuthenticate(Kind.ENVIRONMENT, (s, u) -> s.kamfLeft() ? s.ue.authenticate(u) : Actions.NONE),
     UeRequestReverseSrvcc(Kind.ENVIRONMENT, (s, u) -> s.ue.requestReverseSrvcc(u)),
+    UeReceiveNasRun(Kind.ENVIRONMENT, (s, u) -> s.runLeft(u, s.bounds.nasRunsReceived()) ? s.ue.receiveNasRun(u) : Actions.NONE),
+    UeMissNasRun(Kind.ENVIRONMENT, (s, u) -> s.runLeft(u, s.bounds.nasRunsMissed()) ? s.ue.missNasRun(u) : Actions.NONE),
     // Mutant-only steps
     UeSkipReauth(Kind.MUTANT, (s, u) -> s.ue.skipReauth(u)),
     // Network faults and the attacker

@@ -197,6 +197,18 @@ public final class Amf {
         });
     }
 
+    boolean idleWithKamf(int u) {
+        return ctx.get(u).state == State.Idle && ctx.get(u).kamfId() != 0;
+    }
+
+    /** The AMF sent n DL NAS messages in one run (UeReceiveNasRun, UeMissNasRun); returns the first COUNT. */
+    int sentNasRun(int u, int n) {
+        Ctx amf = ctx.get(u);
+        int first = amf.dl;
+        amf.dl += n;
+        return first;
+    }
+
     /** The AMF's side of a primary authentication: a new KAMF, COUNTs from zero, a normal session. */
     Kamf authenticated(int u) {
         Ctx amf = ctx.get(u);

@@ -77,11 +77,16 @@ public final class Srvcc {
     /** MC.tla's Room(u): attempts and DL NAS COUNT left. */
     boolean room(int u) {
         Amf.Ctx amfCtx = amf.ctx.get(u);
-        return amfCtx.att < bounds.maxAttempts() && amfCtx.dl < bounds.maxCount();
+        return amfCtx.att < bounds.maxAttempts() && amfCtx.dl < bounds.countCap(1 << options.countLsbBits());
     }
 
     boolean countLeft(int u) {
         return amf.ctx.get(u).dl < bounds.maxCount();
+    }
+
+    /** MC.tla's guard of the NAS runs: switched on, and once per KAMF (the COUNT still in the first window). */
+    boolean runLeft(int u, boolean allowed) {
+        return allowed && amf.ctx.get(u).dl < (1 << options.countLsbBits());
     }
 
     boolean kamfLeft() {

@@ -103,6 +103,24 @@ public final class Ue {
         });
     }
 
+    /**
+     * A run of 2^bits - 1 DL NAS messages, all received, in one step (the model's abstraction to reach
+     * COUNTs past the LSB window without a state per message); only with nothing queued.
+     */
+    List<Runnable> receiveNasRun(int u) {
+        Ctx ue = ctx.get(u);
+        int mod = 1 << options.countLsbBits();
+        return when(amf.idleWithKamf(u) && net.downlink(u).isEmpty(), () -> {
+            int first = amf.sentNasRun(u, mod - 1);
+            store(u, ue, Math.max(ue.dl, first + mod - 2));
+        });
+    }
+
+    /** A run of 2^bits DL NAS messages the UE misses, in one step: its estimate is then a window off. */
+    List<Runnable> missNasRun(int u) {
+        return when(amf.idleWithKamf(u) && net.downlink(u).isEmpty(), () -> amf.sentNasRun(u, 1 << options.countLsbBits()));
+    }
+
     /** Never received: the stored COUNT falls behind the AMF's. */
     List<Runnable> missDownlinkNas(int u) {
         return when(net.headDown(u, Type.DownlinkNasTransport), () -> net.popDown(u));
