@@ -38,7 +38,7 @@ public final class Conformance {
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 2, 1, 2, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 1, 1, 1), Set.of(), Set.of(1), Set.of(), 1));
             // runs of DL NAS messages received and missed (the actions that reach past the LSB window)
-            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 2, 1, 1, 0, 0, 0, true, true), Set.of(), Set.of(), Set.of(), 1));
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 0, 0, 0, true, true), Set.of(), Set.of(), Set.of(), 1));
         }
         return l;
     }
