@@ -54,6 +54,8 @@ class ModelChecksTest {
     void everySuccessModelPinsItsStateCounts() throws Exception {
         for (Manifest.Model model : new Manifest(HOME).models) {
             if (!model.build() || !model.expectViolated().isEmpty() && !model.mode().equals("safety")) continue;
+            // a probe whose every invariant is expected violated has no final run to pin
+            if (model.mode().equals("safety") && model.expectViolated().containsAll(model.invariants())) continue;
             assertTrue(model.expectDistinct() > 0 && model.expectGenerated() >= model.expectDistinct(), model.name());
         }
     }
