@@ -94,7 +94,7 @@ public final class Ue {
         });
     }
 
-    /** A downlink NAS message: the stored DL NAS COUNT moves past the one it used. */
+    /** A downlink NAS message: the UE stores the highest DL NAS COUNT received. */
     List<Runnable> handleDownlinkNas(int u) {
         return when(net.headDown(u, Type.DownlinkNasTransport), () -> {
             Message.Nas m = (Message.Nas) net.popDown(u);
