@@ -65,8 +65,8 @@ MCNetLoseDownlink(u) == faults < MaxFaults /\ NetLoseDownlink(u)
 MCMscRestart == faults < MaxFaults /\ MscRestart
 MCNetReorderDownlink(u) == reorders < MaxReorders /\ NetReorderDownlink(u)
 MCAttackerReplay(u) == replays < MaxReplays /\ AttackerReplay(u)
-MCUeReceiveNasRun(u) == NasRunsReceived /\ amfDl[u] < Mod /\ UeReceiveNasRun(u)     \* once per KAMF
-MCUeMissNasRun(u) == NasRunsMissed /\ amfDl[u] < Mod /\ UeMissNasRun(u)
+MCUeReceiveNasRun(u) == NasRunsReceived /\ amfDl[u] < Mod - 1 /\ UeReceiveNasRun(u)   \* once per KAMF
+MCUeMissNasRun(u) == NasRunsMissed /\ amfDl[u] < Mod - 1 /\ UeMissNasRun(u)          \* once per KAMF
 
 -----------------------------------------------------------------------------
 (* Srvcc's Progress and Environment with the bounded and mutant actions. *)

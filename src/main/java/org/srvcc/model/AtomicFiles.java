@@ -27,6 +27,11 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + name.substring(0, Math.min(name.length(), 60)), ".part");
         try {
             Files.write(tmp, data, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+            try {   // the temporary file is 0600; an output is meant to be read: rw-r--r--
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep what it gave
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -86,7 +86,7 @@ public final class Srvcc {
 
     /** MC.tla's guard of the NAS runs: switched on, and once per KAMF (the COUNT still in the first window). */
     boolean runLeft(int u, boolean allowed) {
-        return allowed && amf.ctx.get(u).dl < (1 << options.countLsbBits());
+        return allowed && amf.ctx.get(u).dl < (1 << options.countLsbBits()) - 1;
     }
 
     boolean kamfLeft() {

@@ -216,7 +216,7 @@ public final class Report {
         AtomicFiles.write(AtomicFiles.inside(figs, f.id() + ".puml"), f.diagram().plantUml());
         figures.add(f);
         md.append("### ").append(mdText(f.title())).append("\n\n![").append(mdText(f.title())).append("](figures/").append(f.id()).append(".svg)\n\n");
-        md.append("```\n").append(mdSafe(f.flow().render()).replace("```", "'''")).append("```\n\n");
+        md.append("```\n").append(f.flow().render().replace("```", "'''")).append("```\n\n");   // a fence renders no HTML
         html.append("<h3 id=\"").append(esc(f.id())).append("\">").append(esc(f.title())).append("</h3>\n");
         html.append("<img class=\"fig\" alt=\"").append(esc(f.title())).append("\" src=\"data:image/svg+xml;base64,")
             .append(Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8))).append("\">\n");

@@ -49,7 +49,12 @@ class HostileInputTest {
         String html = Files.readString(out.resolve("report.html"));
         String md = Files.readString(out.resolve("report.md"));
         assertFalse(html.contains("<img src=x"), "raw markup in report.html");
-        assertFalse(md.contains("<img src=x"), "raw markup in report.md");
+        // in Markdown, fenced code renders no HTML; everywhere else markup must be escaped
+        String mdOutsideFences = String.join("", java.util.Arrays.asList(md.split("```")).subList(0, 1))
+            + String.join("", java.util.stream.IntStream.range(0, md.split("```").length).filter(i -> i % 2 == 0)
+                .mapToObj(i -> md.split("```")[i]).toList());
+        assertFalse(mdOutsideFences.contains("<img src=x"), "raw markup in report.md");
+        assertEquals(0, (md.split("```", -1).length - 1) % 2, "an unbalanced code fence");
         assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     }
 
