@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.srvcc.model.AtomicFiles;
+import org.srvcc.model.JUnitXml;
+import org.srvcc.model.Shards;
 import org.srvcc.model.Home;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.Matrix;
@@ -45,6 +47,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--write-configs", description = "write model-checks/MC<Name>.cfg for every model and exit")
     boolean writeConfigs;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "check only shard K of N (balanced by the manifest's time budgets)")
+    String shard;
+
+    @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write the results as JUnit XML (one testcase per model)")
+    String junitXml;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -65,9 +73,13 @@ final class CheckCommand implements Callable<Integer> {
         List<Manifest.Model> chosen = new ArrayList<>();
         if (!names.isEmpty()) for (String n : names) chosen.add(manifest.model(n));
         else for (Manifest.Model m : manifest.models) if (all || m.build()) chosen.add(m);
+        if (shard != null) chosen = Shards.select(chosen, Shards.Shard.parse(shard));
+        Path junit = junitXml == null ? null : AtomicFiles.outputFile("--junit-xml", junitXml, true);   // before any TLC run
         Path dir = AtomicFiles.outputDir("--out", out);   // checked, created and locked before any TLC run
         try (AutoCloseable lock = AtomicFiles.lock(dir, "--out")) {
-            return report(manifest, run(manifest, chosen, workers, jobs, quiet ? null : err), dir, o);
+            List<ModelCheck.Result> results = run(manifest, chosen, workers, jobs, quiet ? null : err);
+            if (junit != null) AtomicFiles.write(junit, JUnitXml.write(results));
+            return report(manifest, results, dir, o);
         }
     }
 
