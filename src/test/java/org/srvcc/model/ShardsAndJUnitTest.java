@@ -50,6 +50,19 @@ class ShardsAndJUnitTest {
     }
 
     @Test
+    void benchTlcPrintsBothRatesAndTheirRatio() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, Main.run(new String[] {"bench-tlc", "--model", "DraftDirect"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
+        String o = out.toString();
+        java.util.regex.Matcher r = java.util.regex.Pattern.compile("ratio: the plain spec runs ([0-9.]+) times faster than DraftDirect").matcher(o);
+        assertTrue(r.find(), o);
+        assertTrue(Double.parseDouble(r.group(1)) > 0, o);
+        assertTrue(o.contains("PlainBench K=") && o.contains("833 distinct"), o);
+        assertEquals(2, Main.run(new String[] {"bench-tlc", "--model", "Ts33501WrapWitness"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
+            "a model that pins no count cannot size the plain spec");
+    }
+
+    @Test
     void junitXmlParsesWithOneTestcasePerModel(@TempDir Path dir) throws Exception {
         Path xml = dir.resolve("models.xml");
         StringWriter out = new StringWriter(), err = new StringWriter();

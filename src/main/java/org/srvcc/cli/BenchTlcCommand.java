@@ -1,0 +1,53 @@
+package org.srvcc.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.srvcc.model.Home;
+import org.srvcc.model.Manifest;
+import org.srvcc.model.TlcRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench-tlc", mixinStandardHelpOptions = true,
+    description = {"Compares TLC's throughput on a project model with a plain spec of the same size.",
+        "Runs spec/PlainBench.tla (three counters and a set, sized to the model's pinned distinct states) and the model "
+            + "with the same JVM flags and workers, and prints both generated-states-per-second figures and their ratio."})
+final class BenchTlcCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "Ts33501TwoUes", paramLabel = "NAME", description = "the project model (default Ts33501TwoUes)")
+    String model;
+
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "TLC workers for both runs, 1..64 (default 1)")
+    int workers;
+
+    @Override
+    public Integer call() throws Exception {
+        if (workers < 1 || workers > 64) throw new Main.UserError("--workers: " + workers + " is outside 1..64");
+        Path home = Home.find();
+        Manifest manifest = new Manifest(home);
+        Manifest.Model m = manifest.model(model);
+        if (m.expectDistinct() <= 0) throw new Main.UserError("--model: " + model + " pins no state count to size the plain spec by");
+        // (K+1)^3 * 16 distinct states, as close as possible to the model's
+        int k = Math.max(1, (int) Math.round(Math.cbrt(m.expectDistinct() / 16.0)) - 1);
+        TlcRunner tlc = new TlcRunner(home);
+        PrintWriter out = spec.commandLine().getOut();
+        TlcRunner.Run plain = tlc.run(home.resolve("spec"), "PlainBench.tla",
+            "SPECIFICATION Spec\nCONSTANTS\n  K = " + k + "\nINVARIANTS\n  TypeOK\n", List.of(), workers, 1800, null);
+        TlcRunner.Run proj = tlc.run(home.resolve("model-checks"), manifest.module + ".tla", m.cfg(m.invariants()), List.of(), workers, 1800, null);
+        if (!plain.output().success()) throw new IllegalStateException("PlainBench did not finish: " + plain.output().errors());
+        if (proj.output().stats()[0] < 0) throw new IllegalStateException(model + " did not finish: " + proj.output().errors());
+        double pr = plain.output().stats()[1] / plain.seconds(), mr = proj.output().stats()[1] / proj.seconds();
+        out.printf(Locale.ROOT, "%-16s %10d distinct %11d generated %7.1f s %10.0f generated/s%n", "PlainBench K=" + k,
+            plain.output().stats()[0], plain.output().stats()[1], plain.seconds(), pr);
+        out.printf(Locale.ROOT, "%-16s %10d distinct %11d generated %7.1f s %10.0f generated/s%n", model,
+            proj.output().stats()[0], proj.output().stats()[1], proj.seconds(), mr);
+        out.printf(Locale.ROOT, "ratio: the plain spec runs %.1f times faster than %s (%d worker%s, JVM flags alike)%n", pr / mr, model,
+            workers, workers > 1 ? "s" : "");
+        return 0;
+    }
+}
