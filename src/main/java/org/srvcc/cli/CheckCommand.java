@@ -53,6 +53,21 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write the results as JUnit XML (one testcase per model)")
     String junitXml;
 
+    @Option(names = "--simulate", description = "TLC's random simulation of one --model instead of exhausting it")
+    boolean simulate;
+
+    @Option(names = "--depth", defaultValue = "100", paramLabel = "D", description = "with --simulate: steps per behaviour, 1..10000 (default 100)")
+    int depth;
+
+    @Option(names = "--seconds", defaultValue = "60", paramLabel = "S", description = "with --simulate: how long to go on, 0..86400 (default 60; 0: one batch)")
+    int seconds;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "X", description = "with --simulate: the first batch's seed (default 1)")
+    long seed;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "with --simulate: override a constant of the model (repeatable), e.g. UEs=5")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -74,6 +89,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!names.isEmpty()) for (String n : names) chosen.add(manifest.model(n));
         else for (Manifest.Model m : manifest.models) if (all || m.build()) chosen.add(m);
         if (shard != null) chosen = Shards.select(chosen, Shards.Shard.parse(shard));
+        if (simulate) return simulate(manifest, o);
         Path junit = junitXml == null ? null : AtomicFiles.outputFile("--junit-xml", junitXml, true);   // before any TLC run
         Path dir = AtomicFiles.outputDir("--out", out);   // checked, created and locked before any TLC run
         try (AutoCloseable lock = AtomicFiles.lock(dir, "--out")) {
@@ -81,6 +97,56 @@ final class CheckCommand implements Callable<Integer> {
             if (junit != null) AtomicFiles.write(junit, JUnitXml.write(results));
             return report(manifest, results, dir, o);
         }
+    }
+
+    /** Behaviours per TLC run of a simulation: large enough that the JVM start does not dominate. */
+    static final int BATCH = 5000;
+
+    /** check --simulate: batches of random behaviours until the time is up or an invariant part fails. */
+    private int simulate(Manifest manifest, PrintWriter o) throws Exception {
+        if (names.size() != 1) throw new Main.UserError("--simulate needs exactly one --model");
+        if (depth < 1 || depth > 10_000) throw new Main.UserError("--depth: " + depth + " is outside 1..10000");
+        if (seconds < 0 || seconds > 86_400) throw new Main.UserError("--seconds: " + seconds + " is outside 0..86400");
+        Manifest.Model m = withSets(manifest.model(names.get(0)));
+        org.srvcc.model.Simulation.Result r = org.srvcc.model.Simulation.run(manifest, m, depth, seconds, seed, BATCH);
+        if (r.violated() != null) {
+            o.println(r.flow().title());
+            o.print(r.flow().render());
+            o.printf(java.util.Locale.ROOT, "reproduce: ./srvcc check --simulate --model %s --depth %d --seed %d --seconds 0%n", m.name(), depth, r.seed());
+            return 1;
+        }
+        o.printf(java.util.Locale.ROOT, "simulated %s: %d behaviours of depth <= %d, %d states in %.1f s (%.0f states/s, %.0f behaviours/s), seeds %d..%d: no invariant part violated%n",
+            m.name(), r.behaviours(), depth, r.states(), r.seconds(), r.states() / r.seconds(), r.behaviours() / r.seconds(), seed, seed + r.behaviours() / BATCH - 1);
+        return 0;
+    }
+
+    /** The model with --set overrides; each name must be a constant, each value of the default's JSON type. */
+    private Manifest.Model withSets(Manifest.Model m) {
+        if (sets.isEmpty()) return m;
+        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>(m.constants());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) throw new Main.UserError("--set: '" + Main.printable(s) + "' must be NAME=VALUE");
+            String k = s.substring(0, eq), v = s.substring(eq + 1);
+            if (!c.containsKey(k)) throw new Main.UserError("--set: no constant named '" + Main.printable(k) + "'");
+            if (!seen.add(k)) throw new Main.UserError("--set: " + k + " is given twice");
+            Object val;
+            try {
+                val = org.srvcc.model.Json.parse(v);
+            } catch (IllegalArgumentException e) {
+                val = v;   // a bare word is a string
+            }
+            Object def = c.get(k);
+            boolean same = def instanceof Boolean ? val instanceof Boolean : def instanceof Number ? val instanceof Long
+                : def instanceof List<?> ? val instanceof List<?> : val instanceof String;
+            if (!same) throw new Main.UserError("--set " + k + ": expected a value like " + org.srvcc.model.Json.write(def));
+            c.put(k, val);
+        }
+        Manifest.Model x = new Manifest.Model(m.name(), m.group(), m.row() + " with " + String.join(", ", sets), m.mode(), c,
+            m.invariants(), List.of(), -1, -1, m.budgetSeconds(), false, List.of(), m.note(), List.of());
+        org.srvcc.model.Schemas.constants(c);   // the manifest schema's ranges (e.g. UEs 1..8)
+        return x;
     }
 
     private int report(Manifest manifest, List<ModelCheck.Result> results, Path dir, PrintWriter o) throws Exception {

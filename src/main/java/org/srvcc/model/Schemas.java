@@ -83,6 +83,16 @@ public final class Schemas {
         throw new Invalid(problems);
     }
 
+    /** Checks a set of model constants against the manifest schema's ranges, one line per problem. */
+    public static void constants(Map<String, Object> constants) {
+        Map<String, Object> wrapper = new java.util.LinkedHashMap<>();
+        wrapper.put("module", "MC");
+        wrapper.put("spec", "spec/Srvcc.tla");
+        wrapper.put("defaults", constants);
+        wrapper.put("models", List.of(Map.of("name", "x", "group", "large", "row", "r", "expect", Map.of())));
+        manifest("--set", Json.write(wrapper));
+    }
+
     /** The problems of one NDJSON trace line (empty when it conforms). */
     public static List<String> traceLine(String line) {
         List<String> p = new ArrayList<>();

@@ -88,6 +88,17 @@ public final class ToolOutput {
     }
 
     /** distinct, generated, left on queue; -1 when TLC printed no statistics. */
+    /** States a random simulation generated (its last progress report, code 2209 or 2200), or -1. */
+    public long simulatedStates() {
+        long n = -1;
+        for (Message x : messages) {
+            if (x.code != 2209 && x.code != 2200) continue;
+            Matcher m = Pattern.compile("([0-9][0-9,]*) states generated").matcher(x.body);
+            if (m.find()) n = Long.parseLong(m.group(1).replace(",", ""));
+        }
+        return n;
+    }
+
     public long[] stats() {
         long[] r = {-1, -1, -1};
         for (Message x : messages) {

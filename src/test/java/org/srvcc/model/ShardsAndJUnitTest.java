@@ -50,6 +50,24 @@ class ShardsAndJUnitTest {
     }
 
     @Test
+    void simulationFindsAMutantReproduciblyAndRefusesBadInput() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(1, Main.run(new String[] {"check", "--simulate", "--model", "MutantAmfSendsKamf", "--seconds", "0", "--seed", "3"},
+            new PrintWriter(out), new PrintWriter(err)), err.toString());
+        assertTrue(out.toString().contains("KamfNotInMessages violated") && out.toString().contains("--seed 3 --seconds 0"), out.toString());
+        out = new StringWriter();
+        assertEquals(0, Main.run(new String[] {"check", "--simulate", "--model", "DraftDirect", "--set", "UEs=3", "--set", "MaxKamf=3",
+            "--depth", "30", "--seconds", "0"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
+        assertTrue(out.toString().matches("(?s)simulated DraftDirect: 5000 behaviours of depth <= 30, [0-9]+ states.*no invariant part violated.*"), out.toString());
+        for (String[] bad : new String[][] {{"check", "--simulate"}, {"check", "--simulate", "--model", "Ts33501", "--depth", "0"},
+                {"check", "--simulate", "--model", "Ts33501", "--set", "UEs=9"}, {"check", "--simulate", "--model", "Ts33501", "--set", "UEs=x"},
+                {"check", "--simulate", "--model", "Ts33501Liveness"}}) {
+            StringWriter e = new StringWriter();
+            assertEquals(2, Main.run(bad, new PrintWriter(new StringWriter()), new PrintWriter(e)), String.join(" ", bad) + ": " + e);
+        }
+    }
+
+    @Test
     void benchTlcPrintsBothRatesAndTheirRatio() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         assertEquals(0, Main.run(new String[] {"bench-tlc", "--model", "DraftDirect"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
