@@ -174,7 +174,13 @@ final class CheckCommand implements Callable<Integer> {
 
     static List<ModelCheck.Result> run(Manifest manifest, List<Manifest.Model> models, int workers, int jobs,
                                        PrintWriter progress) throws Exception {
-        ModelCheck mc = new ModelCheck(manifest);
+        org.srvcc.model.Calibration.Result cal = org.srvcc.model.Calibration.measure(manifest.home);
+        if (progress != null) {
+            progress.printf(java.util.Locale.ROOT, "calibration: PlainBench at %.0f generated states/s (reference %.0f): budgets x %.2f%n",
+                cal.rate(), org.srvcc.model.Calibration.REFERENCE_RATE, cal.scale());
+            progress.flush();
+        }
+        ModelCheck mc = new ModelCheck(manifest, cal.scale());
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<ModelCheck.Result>> fs = new ArrayList<>();

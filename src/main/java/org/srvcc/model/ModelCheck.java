@@ -34,9 +34,17 @@ public final class ModelCheck {
     private final Manifest manifest;
     private final TlcRunner runner;
 
+    private final double budgetScale;
+
     public ModelCheck(Manifest manifest) {
+        this(manifest, 1);
+    }
+
+    /** With budgets multiplied by {@code budgetScale} (from a {@link Calibration} of this machine). */
+    public ModelCheck(Manifest manifest, double budgetScale) {
         this.manifest = manifest;
         this.runner = new TlcRunner(manifest.home);
+        this.budgetScale = budgetScale;
     }
 
     public Result check(Manifest.Model model, int workers, Consumer<String> progress)
@@ -51,7 +59,7 @@ public final class ModelCheck {
         List<String> extra = model.mustFire().isEmpty() ? List.of() : List.of("-coverage", "1");
         while (true) {
             TlcRunner.Run run = runner.run(manifest.home.resolve("model-checks"), manifest.module + ".tla",
-                model.cfg(remaining), extra, workers, Math.max(30, model.budgetSeconds() * 3), progress, false,
+                model.cfg(remaining), extra, workers, Math.max(30, (long) (model.budgetSeconds() * budgetScale * 3)), progress, false,
                 model.expectGenerated() >= 0 && model.expectGenerated() < 30_000);
             total += run.seconds();
             ToolOutput out = run.output();
@@ -91,7 +99,9 @@ public final class ModelCheck {
         }
         for (String a : model.mustFire())
             if (coverage.getOrDefault(a, 0L) == 0L && problems.isEmpty()) problems.add("action " + a + " never fired");
-        if (total > model.budgetSeconds()) problems.add(String.format("took %.1f s, budget %d s", total, model.budgetSeconds()));
+        double budget = model.budgetSeconds() * budgetScale;
+        if (total > budget) problems.add(String.format(java.util.Locale.ROOT, "took %.1f s, budget %.0f s (%d s x %.2f for this machine)",
+            total, budget, model.budgetSeconds(), budgetScale));
         return new Result(model, violations, distinct, generated, depth, total, last, coverage, problems);
     }
 

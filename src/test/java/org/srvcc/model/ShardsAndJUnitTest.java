@@ -68,6 +68,15 @@ class ShardsAndJUnitTest {
     }
 
     @Test
+    void budgetsScaleWithASlowerMachineOnly() throws Exception {
+        assertEquals(4.0, Calibration.scale(Calibration.REFERENCE_RATE / 4), 1e-9);
+        assertEquals(1.0, Calibration.scale(Calibration.REFERENCE_RATE * 2), 1e-9);
+        assertEquals(1.0, Calibration.scale(0), 1e-9);
+        Calibration.Result here = Calibration.measure(HOME);
+        assertTrue(here.rate() > 0 && here.scale() >= 1, here.toString());
+    }
+
+    @Test
     void benchTlcPrintsBothRatesAndTheirRatio() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         assertEquals(0, Main.run(new String[] {"bench-tlc", "--model", "DraftDirect"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
