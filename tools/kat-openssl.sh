@@ -13,6 +13,11 @@ line "A.21 KASME_SRVCC (FC 0x7D, DL COUNT 0xFFFFFF)" $K2 7d00ffffff0004
 line "draft-direct CK||IK (FC 0xFF01, DL COUNT 16)" $K1 ff01000000100004
 line "generic: FC 0x10, P0=abcd, P1=empty, P2=00" $K1 10abcd00020000000001
 line "generic: FC 0xFF 0x7F, no parameters" $K2 ff7f
+# TS 33.401 A.12 with a COUNT other than 0 (what mmeCount=received feeds in), keyed by the A.21
+# KASME_SRVCC of K1 at COUNT 5 (the value printed above); the split mode is that KASME's halves.
+KS=7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36
+line "A.12 CK||IK (FC 0x1A, COUNT 5)" $KS 1a000000050004
+line "A.12 CK||IK (FC 0x1A, COUNT 0xFFFFFF)" $KS 1a00ffffff0004
 # The full Annex J chains: A.21 then A.12 with COUNT 0.
 for spec in "$K1 00000005" "$K2 00ffffff" "$K1 00000000"; do
   set -- $spec

@@ -64,6 +64,26 @@ class KdfKnownAnswerTest {
         assertEquals(ik, Hex.encode(c.ik().bytes(A)));
     }
 
+    /** A.12 at COUNT 5 and 0xFFFFFF (the mmeCount=received option), keyed by the A.21 value above (OpenSSL). */
+    @Test
+    void a12AtCountsOtherThanZero() {
+        Key256 kasme = Derivations.kasmeSrvcc(kamf(K1), NasCount.of(5));
+        CkIk five = Derivations.ckIkSrvcc(kasme, NasCount.of(5));
+        assertEquals("cccf0e449b9be7ca21357e2188a2e689", Hex.encode(five.ck().bytes(A)));
+        assertEquals("345119db98feee1f542f6bfe6a6552cd", Hex.encode(five.ik().bytes(A)));
+        CkIk max = Derivations.ckIkSrvcc(kasme, NasCount.of(0xFFFFFF));
+        assertEquals("4f1277eb6176021e81ce4e685908affc", Hex.encode(max.ck().bytes(A)));
+        assertEquals("6a27aa1ec91f19e6e2c632b4530b605e", Hex.encode(max.ik().bytes(A)));
+    }
+
+    /** The draft's split mode: CK = the 128 MSBs and IK = the 128 LSBs of K'ASME itself (A.21 value, OpenSSL). */
+    @Test
+    void splitModeTakesTheHalvesOfTheKasme() {
+        CkIk c = Derivations.split(Derivations.kasmeSrvcc(kamf(K1), NasCount.of(5)));
+        assertEquals("7bc7153c2c3a7774a8026825ba4519cd", Hex.encode(c.ck().bytes(A)));
+        assertEquals("0ae139dca00604c5de8fd9395bb84d36", Hex.encode(c.ik().bytes(A)));
+    }
+
     @Test
     void draftDirectWithPlaceholderFc() {
         CkIk c = Derivations.ckIkFromKamf(kamf(K1), Fc.DRAFT_DIRECT_CK_IK, NasCount.of(16));

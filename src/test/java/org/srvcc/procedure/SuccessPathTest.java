@@ -65,14 +65,24 @@ class SuccessPathTest {
 
     @Test
     void keysAreDestroyedWhenContextsAreDeleted() {
-        Setup setup = Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 4, 100, 4, 2, 0, 0));
-        Simulation.Result r = Simulation.run(setup, Set.of(Simulation.Fault.CANCEL));
-        Srvcc s = r.end();
+        // J.1.2: a failed handover deletes CK_SRVCC, IK_SRVCC and KSI_SRVCC; the handles are zeroed
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 5, 2, 0, 0, 0), Set.of(), Set.of(), Set.<Place>of(), 1);
+        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
+                Action.MscHandlePsToCsRequest)) s.apply(new Step(a, 1, 0));
+        org.srvcc.kdf.CkIk mapped = s.msc.ctx.get(1).key;
+        assertTrue(mapped != null && !mapped.isDestroyed());
+        assertTrue(s.msc.ctx.get(1).ksi.namesContext());
+        s.apply(new Step(Action.MscTimerExpiry, 1, 0));
+        assertTrue(mapped.isDestroyed(), "the deleted context's keys were not zeroed");
         assertEquals(null, s.msc.ctx.get(1).key);
-        Evidence.Issued first = s.evidence.issued().get(0);
-        assertTrue(first.fingerprint().length() == 64);
-        // the PS to CS Request that carried the keys still exists only as history: its handles are zeroed
-        assertTrue(r.steps().stream().anyMatch(x -> x.action() == Action.MscHandlePsToCsCancel));
+        assertEquals(org.srvcc.kdf.Ksi.NO_KEY_AVAILABLE, s.msc.ctx.get(1).ksi);
+        assertEquals(MscServer.State.Idle, s.msc.ctx.get(1).state);
+        // the mutant that keeps the KSI is what MscKsiOnlyInHandover catches
+        Srvcc m = new Srvcc(Profile.TS33501, Options.STANDARD.with(List.of("mscKeepsKsiOnFailure=true")), new Bounds(1, 2, 5, 2, 0, 0, 0),
+            Set.of(), Set.of(), Set.<Place>of(), 1);
+        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
+                Action.MscHandlePsToCsRequest, Action.MscTimerExpiry)) m.apply(new Step(a, 1, 0));
+        assertEquals(List.of("MscKsiOnlyInHandover"), Invariants.violatedParts(m));
     }
 
     private static Simulation.Result runSuccess(Srvcc s) {
