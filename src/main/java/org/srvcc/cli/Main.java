@@ -113,12 +113,8 @@ public final class Main implements Runnable {
         return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").trim();
     }
 
-    /** Control characters shown as escapes, so that a message stays one printable line. */
     static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray())
-            b.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        return b.length() > 400 ? b.substring(0, 400) + "..." : b.toString();
+        return Schemas.printable(s, 400);
     }
 
     /** A problem with what the user asked for, reported as one line with exit status 2. */

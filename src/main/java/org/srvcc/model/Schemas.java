@@ -106,13 +106,15 @@ public final class Schemas {
         return s.replaceFirst("^\\$", "").replaceAll("\\[(\\d+)\\]", "/$1").replace('.', '/');
     }
 
-    /** Control characters of untrusted text shown as escapes, so a message stays one line. */
     static String printable(String s) {
+        return printable(s, 300);
+    }
+
+    /** Untrusted text for a one-line message: control characters and line breaks as escapes, at most max characters. */
+    public static String printable(String s, int max) {
         StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.length() > 300 ? b.substring(0, 300) + "..." : b.toString();
+        for (char c : s.toCharArray())
+            b.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        return b.length() > max ? b.substring(0, max) + "..." : b.toString();
     }
 }
