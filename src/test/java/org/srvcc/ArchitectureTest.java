@@ -25,12 +25,14 @@ class ArchitectureTest {
             .layer("network").definedBy("org.srvcc.network..")
             .layer("procedure").definedBy("org.srvcc.procedure..")
             .layer("kdf").definedBy("org.srvcc.kdf..")
+            .layer("wire").definedBy("org.srvcc.wire..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "report")
             .whereLayer("network").mayOnlyBeAccessedByLayers("cli", "report", "model")
             .whereLayer("procedure").mayOnlyBeAccessedByLayers("cli", "report", "model", "network")
-            .whereLayer("kdf").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "procedure");
+            .whereLayer("kdf").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "procedure")
+            .whereLayer("wire").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "procedure");
     }
 
     @Test

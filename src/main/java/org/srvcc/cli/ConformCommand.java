@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "conform", mixinStandardHelpOptions = true,
-    description = {"Checks the Java implementation against the TLA+ model with TLC.",
-        "Validates random fault-injected Java traces as behaviours of spec/Srvcc.tla, and replays every transition of "
-            + "small models in Java. Exit status 1 if any trace is rejected or any replay diverges."})
+    description = {"Checks the Java implementation against the TLA+ model with TLC, or a capture against Annex J.",
+        "Without --pcap: validates random fault-injected Java traces as behaviours of spec/Srvcc.tla, and replays every "
+            + "transition of small models in Java. Exit status 1 if any trace is rejected or any replay diverges.",
+        "With --pcap FILE --kamf-file F: checks the GTPv2-C messages of a capture from any implementation against "
+            + "TS 33.501 Annex J as far as the wire shows it; one verdict line per rule, exit status 1 on any break."})
 final class ConformCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,8 +31,23 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "P", description = "only this profile (repeatable); default all three")
     List<String> profiles = new ArrayList<>();
 
+    @Option(names = "--pcap", paramLabel = "FILE", description = "a libpcap capture to check (GTP-C on UDP port 2123)")
+    String pcap;
+
+    @Option(names = "--kamf-file", paramLabel = "PATH|-", description = "with --pcap: the UE's KAMF in hex, from a file or standard input (-)")
+    String kamfFile;
+
+    @Option(names = "--kamf-env", paramLabel = "NAME", description = "with --pcap: the UE's KAMF in hex from this environment variable")
+    String kamfEnv;
+
+    @Option(names = "--count-search", defaultValue = "65536", paramLabel = "N",
+        description = "with --pcap: DL NAS COUNTs tried when the MM Context's COUNT does not give the key (default 65536)")
+    int countSearch;
+
     @Override
     public Integer call() throws Exception {
+        if (pcap != null) return checkPcap();
+        if (kamfFile != null || kamfEnv != null) throw new Main.UserError("--kamf-file and --kamf-env go with --pcap");
         if (traces < 0 || traces > 100_000) throw new Main.UserError("--traces: " + traces + " is outside 0..100000");
         List<Profile> ps = new ArrayList<>();
         for (String p : profiles) ps.add(Profile.parse(p));
@@ -42,6 +59,37 @@ final class ConformCommand implements Callable<Integer> {
             && s.replays().stream().allMatch(r -> r.divergences().isEmpty());
         out.println(ok ? "conformance: the implementation follows the model" : "conformance: DIFFERENCES found");
         return ok ? 0 : 1;
+    }
+
+    private int checkPcap() throws java.io.IOException {
+        if (profiles.size() > 1) throw new Main.UserError("--pcap checks one profile at a time; --profile was given " + profiles.size() + " times");
+        if (countSearch < 1 || countSearch > 0x1000000) throw new Main.UserError("--count-search: " + countSearch + " is outside 1..16777216");
+        if (kamfFile == null && kamfEnv == null) throw new Main.UserError("--pcap needs the KAMF: --kamf-file PATH|- or --kamf-env NAME");
+        Profile p = profiles.isEmpty() ? Profile.TS33501 : Profile.parse(profiles.get(0));
+        java.nio.file.Path f = java.nio.file.Path.of(pcap);
+        if (!java.nio.file.Files.isRegularFile(f)) throw new Main.UserError("--pcap: no such file: " + Main.printable(pcap));
+        if (java.nio.file.Files.size(f) > 64L << 20) throw new Main.UserError("--pcap: larger than 64 MiB");
+        byte[] kamf = Args.key256("--kamf-file", Args.secret("kamf", kamfFile, kamfEnv, null, System.in));
+        byte[] file = java.nio.file.Files.readAllBytes(f);
+        org.srvcc.model.PcapConformance.Report r;
+        try {
+            r = org.srvcc.model.PcapConformance.check(file, kamf, p, countSearch);
+        } finally {
+            java.util.Arrays.fill(kamf, (byte) 0);
+            java.util.Arrays.fill(file, (byte) 0);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("capture %s: %d packets, %d GTP-C, %d others skipped; profile %s%n", Main.printable(pcap), r.packets(), r.gtp(), r.skipped(), p);
+        for (org.srvcc.model.PcapConformance.Rule rule : org.srvcc.model.PcapConformance.Rule.values()) {
+            var bs = r.breaks().get(rule);
+            int n = r.checked().get(rule);
+            if (bs.isEmpty()) out.printf("PASS  %-12s %s (%d checked)%n", rule.id, rule.statement, n);
+            else for (var b : bs.subList(0, Math.min(20, bs.size())))
+                out.printf("FAIL  %-12s packet %d: %s%n", rule.id, b.packet(), b.what());
+            if (bs.size() > 20) out.printf("FAIL  %-12s ... and %d more%n", rule.id, bs.size() - 20);
+        }
+        out.println(r.holds() ? "capture: every rule holds" : "capture: rules BROKEN");
+        return r.holds() ? 0 : 1;
     }
 
     static String render(Conformance.Summary s) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "srvcc", mixinStandardHelpOptions = true, version = "srvcc 0.2.0",
     description = "Model and reference implementation of the 3GPP SRVCC from 5G to UTRAN security procedure.",
-    subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, ReportCommand.class, BenchTlcCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, ReportCommand.class, BenchTlcCommand.class, WireCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
 
@@ -50,6 +50,8 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof Schemas.Invalid inv) {
                 for (String p : inv.problems) err.println("srvcc: " + noHex(printable(oneLine(p))));
+            } else if (ex instanceof org.srvcc.wire.DecodeException) {
+                err.println("srvcc: not a readable capture: " + printable(oneLine(ex.getMessage())));
             } else if (ex instanceof IllegalArgumentException || ex instanceof UserError) {
                 err.println("srvcc: " + noHex(printable(oneLine(ex.getMessage()))));
             } else if (ex instanceof java.io.IOException) {

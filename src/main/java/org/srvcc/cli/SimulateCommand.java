@@ -51,8 +51,18 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "write the run as NDJSON (schema: src/main/resources/schema/trace.schema.json)")
     String trace;
 
-    @Option(names = "--force", description = "replace an existing --trace file")
+    @Option(names = "--force", description = "replace an existing --trace or --pcap file")
     boolean force;
+
+    @Option(names = "--pcap", paramLabel = "FILE", description = "write every GTPv2-C message of the run as IPv4/UDP port 2123 packets (libpcap); "
+        + "the file holds KASME_SRVCC, CK_SRVCC and IK_SRVCC as the wire carries them")
+    String pcap;
+
+    @Option(names = "--kamf-file", paramLabel = "PATH|-", description = "UE 1's first KAMF in hex from a file (or - for standard input) instead of the seed's")
+    String kamfFile;
+
+    @Option(names = "--kamf-env", paramLabel = "NAME", description = "UE 1's first KAMF in hex from this environment variable")
+    String kamfEnv;
 
     @Option(names = "--show-keys", description = "print CK_SRVCC and IK_SRVCC of the UE and the MSC server (simulation keys)")
     boolean showKeys;
@@ -74,10 +84,27 @@ final class SimulateCommand implements Callable<Integer> {
             default -> throw new Main.UserError("--session: '" + Main.printable(session) + "' is not normal, emergency or emergency-unauth");
         }
         Path traceFile = trace == null ? null : AtomicFiles.outputFile("--trace", trace, force);   // before any work
+        Path pcapFile = pcap == null ? null : AtomicFiles.outputFile("--pcap", pcap, force);
+        if (traceFile != null && traceFile.equals(pcapFile)) throw new Main.UserError("--trace and --pcap name the same file");
+        org.srvcc.kdf.Kamf kamf = null;
+        if (kamfFile != null || kamfEnv != null) {
+            byte[] raw = Args.key256("--kamf-file", Args.secret("kamf", kamfFile, kamfEnv, null, System.in));
+            try {
+                kamf = org.srvcc.kdf.Kamf.of(raw, 1, InsecureKeyAccess.get());
+            } finally {
+                java.util.Arrays.fill(raw, (byte) 0);
+            }
+        }
+        org.srvcc.network.Capture capture = new org.srvcc.network.Capture();
         Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
         Setup setup = new Setup(p, o, b, emergency, unauth, Set.of(), seed);
         TraceRecorder recorder = traceFile == null ? null : new TraceRecorder(setup);
-        Simulation.Result r = Simulation.run(setup, fs, recorder == null ? x -> { } : recorder);
+        Simulation.Result r;
+        try {
+            r = Simulation.run(setup, fs, recorder == null ? x -> { } : recorder, kamf, pcapFile == null ? w -> { } : capture);
+        } finally {
+            if (kamf != null) kamf.destroy();
+        }
         try {
             if (!r.notInjected().isEmpty())
                 throw new Main.UserError("fault(s) " + r.notInjected() + " found no place to bite in this flow");
@@ -85,6 +112,14 @@ final class SimulateCommand implements Callable<Integer> {
                 + (fs.isEmpty() ? "" : ", faults " + String.join(",", fs.stream().map(f -> f.cli).toList())) + ", session " + session;
             Flow flow = Flow.ofJava(title, p, r.steps(), r.sent(), null);
             if (traceFile != null) AtomicFiles.writeLines(traceFile, recorder.lines(r.steps(), flow));
+            if (pcapFile != null) {
+                byte[] file = capture.pcap();
+                try {
+                    AtomicFiles.write(pcapFile, file);
+                } finally {
+                    java.util.Arrays.fill(file, (byte) 0);
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println(flow.title());
             out.print(flow.render());
@@ -102,9 +137,11 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(r.violated().isEmpty() ? "invariants: all hold after every step"
                 : "invariants VIOLATED: " + String.join(", ", r.violated()));
             if (traceFile != null) out.println("trace: " + trace + " (" + r.steps().size() + " steps)");
+            if (pcapFile != null) out.println("pcap: " + pcap + " (" + capture.size() + " GTPv2-C packets; holds the run's KASME_SRVCC, CK_SRVCC and IK_SRVCC)");
             return r.violated().isEmpty() ? 0 : 1;
         } finally {
             r.end().destroyKeys();
+            capture.wipe();
         }
     }
 

@@ -21,6 +21,11 @@ public final class Ksi {
         this.value = NO_KEY;
     }
 
+    /** A KSI read from the wire (3 bits): 7 there means "no key available". */
+    public static Ksi decoded(int value) {
+        return value == NO_KEY ? NO_KEY_AVAILABLE : new Ksi(value);
+    }
+
     /** The ngKSI of the KAMF with this identity, as the model numbers them (id mod 7). */
     public static Ksi ofKamf(int kamfId) {
         return new Ksi(kamfId % 7);

@@ -15,9 +15,14 @@ public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer
                     Set<Integer> unauthUes, Set<String> compromised, long seed) {
 
     public Srvcc start() {
+        return start(null);
+    }
+
+    /** With UE 1's first KAMF given (null: the seed's). */
+    public Srvcc start(org.srvcc.kdf.Kamf firstKamf) {
         Set<Place> places = new TreeSet<>();
         for (String p : compromised) places.add(Place.parse(p));
-        return new Srvcc(profile, options, bounds, emergencyUes, unauthUes, places, seed);
+        return new Srvcc(profile, options, bounds, emergencyUes, unauthUes, places, seed, firstKamf);
     }
 
     public Setup withSeed(long s) {

@@ -78,9 +78,16 @@ public final class Simulation {
     }
 
     public static Result run(Setup setup, Set<Fault> faults, Consumer<Srvcc> afterStep) {
+        return run(setup, faults, afterStep, null, w -> { });
+    }
+
+    /** As above, with UE 1's first KAMF given (null: the seed's) and a tap on the GTPv2-C octets sent. */
+    public static Result run(Setup setup, Set<Fault> faults, Consumer<Srvcc> afterStep, org.srvcc.kdf.Kamf firstKamf,
+                             Consumer<org.srvcc.procedure.Event.Wire> wireTap) {
         if (faults.contains(Fault.PREP_REJECT_MME) && !setup.profile().viaMme())
             throw new IllegalArgumentException("fault prep-reject-mme needs an MME_SRVCC; profile " + setup.profile() + " has none");
-        Srvcc s = setup.start();
+        Srvcc s = setup.start(firstKamf);
+        s.tapWire(wireTap);
         EnumSet<Fault> pending = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
         Rec rec = new Rec(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), afterStep);
         int u = 1;

@@ -56,7 +56,7 @@ public final class Amf {
     private final Map<Integer, Session> sessionOf = new TreeMap<>();
     int nextKamf;
 
-    Amf(Profile profile, Options options, Network net, Event.Observer obs, long seed, Map<Integer, Session> sessions) {
+    Amf(Profile profile, Options options, Network net, Event.Observer obs, long seed, Map<Integer, Session> sessions, Kamf firstKamf) {
         this.profile = profile;
         this.options = options;
         this.net = net;
@@ -64,7 +64,7 @@ public final class Amf {
         this.seed = seed;
         sessions.forEach((u, sess) -> {
             Ctx amf = new Ctx();
-            amf.kamf = newKamf(u, 0);
+            amf.kamf = u == 1 && firstKamf != null ? firstKamf.copy() : newKamf(u, 0);
             ctx.put(u, amf);
             sessionOf.put(u, sess);
         });
@@ -132,8 +132,8 @@ public final class Amf {
 
     /** TS 33.501 J.1.2 steps 7-8: Forward Relocation Response (PS to CS Response when direct); the HandoverCommand carries the COUNT's LSBs. */
     List<Runnable> handleResponse(int u) {
-        return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationResponse : Type.PsToCsResponse), m -> {
-            net.take(m);
+        return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationResponse : Type.PsToCsResponse), x -> {
+            Message m = net.take(x);
             Ctx amf = ctx.get(u);
             if (m.att() != amf.att || amf.state != State.Preparing) return;
             if (((Message.Answer) m).ok()) {
@@ -176,8 +176,8 @@ public final class Amf {
 
     /** Forward Relocation Complete (PS to CS Complete when direct): the UE is on UTRAN, release its 5G context. */
     List<Runnable> handleComplete(int u) {
-        return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationComplete : Type.PsToCsComplete), m -> {
-            net.take(m);
+        return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationComplete : Type.PsToCsComplete), x -> {
+            Message m = net.take(x);
             Ctx amf = ctx.get(u);
             if (m.att() == amf.att && amf.state != State.Released && amf.kamfId() != 0) {
                 amf.state = State.Released;

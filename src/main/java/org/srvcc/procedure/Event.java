@@ -14,6 +14,14 @@ public sealed interface Event {
     /** A message was put on a link (core set, N2 queue or radio). */
     record Sent(Message message) implements Event {}
 
+    /** GTPv2-C octets as they went on the wire between two nodes; valid only during the call (copy to keep). */
+    record Wire(String from, String to, byte[] octets) implements Event {
+        @Override
+        public String toString() {
+            return "Wire[" + from + " -> " + to + ", " + octets.length + " octets]";
+        }
+    }
+
     /** Authentication gave the AMF and the UE a KAMF (ueCopy null for a UE without a 5G context). */
     record KamfIssued(int ue, Kamf amfCopy, Kamf ueCopy) implements Event {}
 

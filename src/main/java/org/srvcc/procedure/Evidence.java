@@ -46,9 +46,17 @@ public final class Evidence implements Event.Observer {
         for (Place p : Place.values()) held.put(p, new LinkedHashSet<>());
     }
 
+    private java.util.function.Consumer<Event.Wire> tap = w -> { };
+
+    void tap(java.util.function.Consumer<Event.Wire> t) {
+        tap = t;
+    }
+
     @Override
     public void on(Event e) {
-        if (e instanceof Event.Sent s) scan(s.message());
+        if (e instanceof Event.Wire w) tap.accept(w);
+        if (e instanceof Event.Sent s && !WireForm.onGtp(s.message().type())) scan(s.message().type().toString(), Message.encode(s.message()));
+        else if (e instanceof Event.Wire w) scan(w.from() + " -> " + w.to() + " GTPv2-C", w.octets().clone());
         else if (e instanceof Event.KamfIssued k) {
             kamfs.put(k.ue(), new Kamf[] {k.amfCopy(), k.ueCopy()});
             srvccKamfs.putIfAbsent(k.ue(), new TreeSet<>());
@@ -70,13 +78,15 @@ public final class Evidence implements Event.Observer {
         else if (e instanceof Event.TypeError t) typeErrors.add(t.what());
     }
 
-    /** Wire scan: the encoded message must not contain the bytes of any KAMF the AMF or a UE holds. */
-    private void scan(Message m) {
-        byte[] enc = Message.encode(m);
+    /**
+     * Wire scan: the octets sent must not contain the bytes of any KAMF the AMF or a UE holds.
+     * GTPv2-C messages are scanned as encoded; NGAP and RRC ones as the records' byte form.
+     */
+    private void scan(String what, byte[] enc) {
         try {
             kamfs.forEach((u, k) -> {
-                if (k[0] != null && k[0].occursIn(enc)) wireLeaks.add(m.type() + " for UE " + u + " carries the bytes of " + k[0].term());
-                if (k[1] != null && k[1].term().id() != 0 && k[1].occursIn(enc)) wireLeaks.add(m.type() + " carries the UE's " + k[1].term());
+                if (k[0] != null && k[0].occursIn(enc)) wireLeaks.add(what + " for UE " + u + " carries the bytes of " + k[0].term());
+                if (k[1] != null && k[1].term().id() != 0 && k[1].occursIn(enc)) wireLeaks.add(what + " carries the UE's " + k[1].term());
             });
         } finally {
             Arrays.fill(enc, (byte) 0);

@@ -108,7 +108,7 @@ public sealed interface Message {
         }
     }
 
-    /** The wire form (type, identifiers, fields, key octets): what the wire scan searches for KAMF. The caller zeroes it. */
+    /** The byte form of an NGAP or RRC message (those stay records): what the wire scan searches for KAMF. */
     static byte[] encode(Message m) {
         WipeableBuffer b = new WipeableBuffer();
         try {
@@ -123,17 +123,8 @@ public sealed interface Message {
         b.write(m.type().ordinal());
         for (int v : new int[] {m.ue(), m.att(), m.copy()}) b.writeBytes(new byte[] {(byte) (v >> 8), (byte) v});
         InsecureKeyAccess a = InsecureKeyAccess.get();
-        if (m instanceof ForwardRelocationRequest f) {
-            b.write(f.ksi().value());
-            if (!f.kasme().isDestroyed()) writeWiped(b, f.kasme().bytes(a));
-            b.writeBytes(f.session().model.getBytes(StandardCharsets.US_ASCII));
-        } else if (m instanceof PsToCsRequest p) {
-            b.write(p.ksi().value()); // TS 29.280 IE 54 order: KSI, CK, IK
-            if (!p.keys().isDestroyed()) {
-                writeWiped(b, p.keys().ck().bytes(a));
-                writeWiped(b, p.keys().ik().bytes(a));
-            }
-        } else if (m instanceof Answer x) {
+        if (WireForm.onGtp(m.type())) throw new IllegalArgumentException(m.type() + " goes on the wire as GTPv2-C (WireForm)");
+        if (m instanceof Answer x) {
             b.write(x.ok() ? 1 : 0);
         } else if (m instanceof HoCmd h) {
             b.write(h.lsb());

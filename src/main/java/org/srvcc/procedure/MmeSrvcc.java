@@ -48,8 +48,7 @@ public final class MmeSrvcc {
     List<Runnable> handleForwardRelocationRequest(int u) {
         if (!profile.viaMme()) return Actions.NONE;
         return each(net.inFlight(u, Type.ForwardRelocationRequest), x -> {
-            Message.ForwardRelocationRequest m = (Message.ForwardRelocationRequest) x;
-            net.take(m);
+            Message.ForwardRelocationRequest m = net.take((Message.ForwardRelocationRequest) x);
             Ctx mme = ctx.get(u);
             try {
                 if (m.att() <= mme.att) return;   // an old or duplicated request
@@ -81,8 +80,7 @@ public final class MmeSrvcc {
         if (!profile.viaMme()) return Actions.NONE;
         Ctx mme = ctx.get(u);
         return each(net.inFlight(u, Type.ForwardRelocationRequest).stream().filter(m -> m.att() > mme.att).toList(), x -> {
-            Message.ForwardRelocationRequest m = (Message.ForwardRelocationRequest) x;
-            net.take(m);
+            Message.ForwardRelocationRequest m = net.take((Message.ForwardRelocationRequest) x);
             mme.att = m.att();
             obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
             m.kasme().destroy();
@@ -94,8 +92,7 @@ public final class MmeSrvcc {
     List<Runnable> handlePsToCsResponse(int u) {
         if (!profile.viaMme()) return Actions.NONE;
         return each(net.inFlight(u, Type.PsToCsResponse), x -> {
-            Message.Answer m = (Message.Answer) x;
-            net.take(m);
+            Message.Answer m = net.take((Message.Answer) x);
             Ctx mme = ctx.get(u);
             if (m.att() == mme.att && mme.state == State.Preparing) {
                 mme.state = m.ok() ? State.Done : State.Idle;
@@ -106,8 +103,8 @@ public final class MmeSrvcc {
 
     /** Relocation Cancel from the AMF: cancel towards the MSC. */
     List<Runnable> handleRelocationCancel(int u) {
-        return each(net.inFlight(u, Type.RelocationCancel), m -> {
-            net.take(m);
+        return each(net.inFlight(u, Type.RelocationCancel), x -> {
+            Message m = net.take(x);
             Ctx mme = ctx.get(u);
             if (m.att() == mme.att && mme.state != State.Idle) {
                 mme.state = State.Idle;
@@ -119,8 +116,8 @@ public final class MmeSrvcc {
     /** PS to CS Complete from the MSC: Forward Relocation Complete to the AMF. */
     List<Runnable> handlePsToCsComplete(int u) {
         if (!profile.viaMme()) return Actions.NONE;
-        return each(net.inFlight(u, Type.PsToCsComplete), m -> {
-            net.take(m);
+        return each(net.inFlight(u, Type.PsToCsComplete), x -> {
+            Message m = net.take(x);
             Ctx mme = ctx.get(u);
             if (m.att() == mme.att) mme.state = State.Idle;
             net.send(new Message.Plain(Type.ForwardRelocationComplete, u, m.att(), 1));

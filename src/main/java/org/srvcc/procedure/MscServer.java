@@ -52,8 +52,7 @@ public final class MscServer {
     /** TS 33.501 J.1.2 steps 5-6 (TS 23.216 §6.5.4 PS to CS Request/Response): take the mapped context, select UEA/UIA, prepare. */
     List<Runnable> handlePsToCsRequest(int u) {
         return each(net.inFlight(u, Type.PsToCsRequest), x -> {
-            Message.PsToCsRequest m = (Message.PsToCsRequest) x;
-            net.take(m);
+            Message.PsToCsRequest m = net.take((Message.PsToCsRequest) x);
             Ctx msc = ctx.get(u);
             if (m.att() <= msc.att || msc.state == State.Active) {
                 m.keys().destroy();   // old, duplicated, or a call is running: not taken
@@ -78,8 +77,7 @@ public final class MscServer {
         Ctx msc = ctx.get(u);
         if (msc.state == State.Active) return Actions.NONE;
         return each(net.inFlight(u, Type.PsToCsRequest).stream().filter(m -> m.att() > msc.att).toList(), x -> {
-            Message.PsToCsRequest m = (Message.PsToCsRequest) x;
-            net.take(m);
+            Message.PsToCsRequest m = net.take((Message.PsToCsRequest) x);
             msc.att = m.att();
             obs.on(new Event.Held(Place.MSC, m.keys().source()));
             m.keys().destroy();
@@ -89,8 +87,8 @@ public final class MscServer {
 
     /** PS to CS Cancel: the prepared context goes. */
     List<Runnable> handlePsToCsCancel(int u) {
-        return each(net.inFlight(u, Type.PsToCsCancel), m -> {
-            net.take(m);
+        return each(net.inFlight(u, Type.PsToCsCancel), x -> {
+            Message m = net.take(x);
             Ctx msc = ctx.get(u);
             if (m.att() == msc.att && msc.state == State.Prepared) drop(msc);
         });
@@ -98,8 +96,8 @@ public final class MscServer {
 
     /** TS 23.216 §6.5.4 Handover Complete at the target MSC: the call runs on the mapped context. */
     List<Runnable> handleHandoverComplete(int u) {
-        return each(net.inFlight(u, Type.HandoverComplete), m -> {
-            net.take(m);
+        return each(net.inFlight(u, Type.HandoverComplete), x -> {
+            Message m = net.take(x);
             Ctx msc = ctx.get(u);
             if (msc.state == State.Prepared) {
                 msc.state = State.Active;
@@ -110,8 +108,8 @@ public final class MscServer {
 
     /** The CS call ends: the context is deleted with it. */
     List<Runnable> handleCallRelease(int u) {
-        return each(net.inFlight(u, Type.CallRelease), m -> {
-            net.take(m);
+        return each(net.inFlight(u, Type.CallRelease), x -> {
+            Message m = net.take(x);
             Ctx msc = ctx.get(u);
             if (msc.state == State.Active) {
                 msc.state = State.Idle;

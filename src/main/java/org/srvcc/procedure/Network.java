@@ -18,11 +18,14 @@ public final class Network {
     private final Map<Integer, List<Message>> ul = new TreeMap<>(), dl = new TreeMap<>();
     private final LinkedHashMap<Object, Message> radio = new LinkedHashMap<>();
     private final List<Message> lastSent = new ArrayList<>();
+    private final Map<Object, byte[]> wire = new java.util.HashMap<>();
     private final Event.Observer obs;
+    private final Profile profile;
     int faults, reorders, replays;
 
-    Network(Event.Observer obs, int ues) {
+    Network(Event.Observer obs, Profile profile, int ues) {
         this.obs = obs;
+        this.profile = profile;
         for (int u = 1; u <= ues; u++) {
             ul.put(u, new ArrayList<>());
             dl.put(u, new ArrayList<>());
@@ -31,10 +34,28 @@ public final class Network {
 
     // ---------------------------------------------------------------- sending
 
-    /** Onto the core set; a message equal to one in flight is the same message (its keys are dropped). */
+    /**
+     * Onto the core set; a message equal to one in flight is the same message (its keys are
+     * dropped). A GTPv2-C message goes as its encoded octets, which the receiver decodes.
+     */
     void send(Message m) {
         sent(m);
-        if (msgs.putIfAbsent(m.identity(), m) != null) m.destroyKeys();
+        byte[] octets = WireForm.onGtp(m.type()) ? onWire(WireForm.encode(m, profile), m.type().from(profile), m.type().to(profile)) : null;
+        if (msgs.putIfAbsent(m.identity(), m) != null) {
+            m.destroyKeys();
+            if (octets != null) java.util.Arrays.fill(octets, (byte) 0);
+        } else if (octets != null) wire.put(m.identity(), octets);
+    }
+
+    /** Encodes, tells the observers (who copy what they keep), and wipes the IEs. */
+    private byte[] onWire(org.srvcc.wire.Gtpv2Message g, String from, String to) {
+        try {
+            byte[] octets = g.encode();
+            obs.on(new Event.Wire(from, to, octets));
+            return octets;
+        } finally {
+            g.wipe();
+        }
     }
 
     /** Onto the downlink AMF -> gNB -> UE. */
@@ -75,9 +96,26 @@ public final class Network {
         return c;
     }
 
-    /** Delivery: the message leaves the network and the receiver owns its keys. */
-    void take(Message m) {
+    /**
+     * Delivery: the message leaves the network and the receiver owns its keys. A GTPv2-C message
+     * is what the receiver decodes from the octets sent; a notification is acknowledged.
+     */
+    @SuppressWarnings("unchecked")
+    <M extends Message> M take(M m) {
         msgs.remove(m.identity());
+        byte[] octets = wire.remove(m.identity());
+        if (octets == null) return m;
+        org.srvcc.wire.Gtpv2Message g = org.srvcc.wire.Gtpv2Message.decode(octets);
+        java.util.Arrays.fill(octets, (byte) 0);
+        try {
+            Message got = WireForm.decode(g, m);
+            m.destroyKeys();
+            org.srvcc.wire.Gtpv2Message ack = WireForm.acknowledgement(g, profile);
+            if (ack != null) java.util.Arrays.fill(onWire(ack, m.type().to(profile), m.type().from(profile)), (byte) 0);
+            return (M) got;
+        } finally {
+            g.wipe();
+        }
     }
 
     boolean headDown(int u, Message.Type t) {
@@ -108,7 +146,9 @@ public final class Network {
     List<Runnable> lose(int u) {
         return Actions.each(inFlight(u, Message.Type.values()), m -> {
             faults++;
-            take(m);
+            msgs.remove(m.identity());
+            byte[] octets = wire.remove(m.identity());
+            if (octets != null) java.util.Arrays.fill(octets, (byte) 0);
             m.destroyKeys();
         });
     }

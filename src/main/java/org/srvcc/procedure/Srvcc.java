@@ -33,6 +33,12 @@ public final class Srvcc {
 
     public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
                  Set<Place> compromised, long seed) {
+        this(profile, options, bounds, emergencyUes, unauthUes, compromised, seed, null);
+    }
+
+    /** As above; {@code firstKamf}, if given, is UE 1's first KAMF instead of the seed's (e.g. to check a capture with it). */
+    public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
+                 Set<Place> compromised, long seed, org.srvcc.kdf.Kamf firstKamf) {
         this.profile = profile;
         this.options = options;
         this.bounds = bounds;
@@ -41,13 +47,18 @@ public final class Srvcc {
         Map<Integer, Session> sessions = new TreeMap<>();
         for (int u = 1; u <= bounds.ues(); u++)
             sessions.put(u, unauthUes.contains(u) ? Session.EMERGENCY_UNAUTH : emergencyUes.contains(u) ? Session.EMERGENCY : Session.NORMAL);
-        net = new Network(evidence, bounds.ues());
+        net = new Network(evidence, profile, bounds.ues());
         gnb = new Gnb(net, bounds.ues());
-        amf = new Amf(profile, options, net, evidence, seed, sessions);
+        amf = new Amf(profile, options, net, evidence, seed, sessions, firstKamf);
         ue = new Ue(profile, options, net, evidence, amf, gnb, sessions);
         mme = new MmeSrvcc(profile, options, net, evidence, bounds.ues());
         msc = new MscServer(options, net, evidence, bounds.ues());
         gnb.connect(ue, amf);
+    }
+
+    /** Also hands every GTPv2-C message's octets to {@code tap} as it goes on the wire (it copies what it keeps). */
+    public void tapWire(java.util.function.Consumer<Event.Wire> tap) {
+        evidence.tap(tap);
     }
 
     /** Every enabled step, in a fixed order (the scheduler and the model replay choose among them). */

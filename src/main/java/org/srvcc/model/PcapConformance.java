@@ -1,0 +1,273 @@
+package org.srvcc.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.srvcc.kdf.Fc;
+import org.srvcc.kdf.Kdf;
+import org.srvcc.kdf.NasCount;
+import org.srvcc.procedure.Profile;
+import org.srvcc.wire.DecodeException;
+import org.srvcc.wire.Gtpv2;
+import org.srvcc.wire.Gtpv2Message;
+import org.srvcc.wire.Ies;
+import org.srvcc.wire.Pcap;
+
+/**
+ * Checks a capture from any implementation against TS 33.501 Annex J as far as the wire shows it,
+ * given the KAMF. Keys are computed here from the KAMF octets with the TS 33.220 KDF, and compared
+ * with the octets in the IEs. Messages are tied to a UE by IMSI, by the TEIDs its requests
+ * announced, and by sequence number; with no such tie (an unauthenticated UE sends no IMSI on Sv)
+ * the most recent Forward Relocation Request stands in.
+ */
+public final class PcapConformance {
+    private PcapConformance() {}
+
+    public enum Rule {
+        DECODES("decodes", "every GTP-C packet is a well-formed message of the procedure (TS 29.274 §5, §8; TS 29.280 §6)"),
+        NO_KAMF("no-kamf", "no packet carries the octets of KAMF (TS 33.501 J.1: KAMF stays in the AMF)"),
+        KASME_SRVCC("kasme-srvcc", "KASME_SRVCC = KDF(KAMF, FC 0x7D, DL NAS COUNT) (TS 33.501 J.1.2 step 3, A.21)"),
+        COUNT_FRESH("count-fresh", "each attempt uses a DL NAS COUNT above every COUNT an earlier attempt used (TS 33.501 J.1.2)"),
+        CK_IK("ck-ik", "CK_SRVCC||IK_SRVCC = KDF(KASME_SRVCC, FC 0x1A, COUNT 0), CK the 128 MSBs (TS 33.501 J.1.2 step 4, TS 33.401 A.12)"),
+        KSI("ksi", "KSI_SRVCC on Sv = eKSI of the Forward Relocation Request, never 7 (TS 33.501 J.1.2 step 4)"),
+        ORDER("order", "messages in TS 23.216 §6.5.4 order; each answer matches an earlier request's sequence number");
+
+        public final String id, statement;
+
+        Rule(String id, String statement) {
+            this.id = id;
+            this.statement = statement;
+        }
+    }
+
+    public record Break(Rule rule, int packet, String what) {}
+
+    public record Report(int packets, int gtp, int skipped, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+        public boolean holds() {
+            return breaks.values().stream().allMatch(List::isEmpty);
+        }
+    }
+
+    /** Per UE: the COUNTs its attempts used, its latest KASME_SRVCC and eKSI, what it has sent. */
+    private static final class UeState {
+        final List<Integer> counts = new ArrayList<>();
+        final Map<Integer, byte[]> kasmeBySeq = new HashMap<>();
+        byte[] kasme;
+        int eksi = -1, kasmeCount = -1;
+        boolean svAccepted, svCompleted, frAccepted;
+    }
+
+    public static Report check(byte[] file, byte[] kamf, Profile profile, int countSearch) {
+        Pcap.Capture cap = Pcap.read(file);
+        Map<Rule, List<Break>> breaks = new EnumMap<>(Rule.class);
+        Map<Rule, Integer> checked = new EnumMap<>(Rule.class);
+        for (Rule r : Rule.values()) {
+            breaks.put(r, new ArrayList<>());
+            checked.put(r, 0);
+        }
+        Map<String, UeState> ues = new HashMap<>();
+        Map<Long, String> teidOwner = new HashMap<>();
+        Map<String, String> openRequests = new HashMap<>();   // type/seq -> UE
+        String lastUe = null;
+        int gtp = 0;
+        for (Pcap.Packet p : cap.packets()) {
+            int n = p.number();
+            count(checked, Rule.NO_KAMF);
+            if (indexOf(p.payload(), kamf) >= 0) breaks.get(Rule.NO_KAMF).add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
+            if (!p.isGtpC()) continue;
+            gtp++;
+            Gtpv2Message g;
+            count(checked, Rule.DECODES);
+            try {
+                g = Gtpv2Message.decode(p.payload());
+            } catch (DecodeException e) {
+                breaks.get(Rule.DECODES).add(new Break(Rule.DECODES, n, e.getMessage()));
+                continue;
+            }
+            try {
+                String ue = ueOf(g, teidOwner, openRequests, lastUe);
+                UeState s = ues.computeIfAbsent(ue, k -> new UeState());
+                switch (g.type()) {
+                    case Gtpv2.FORWARD_RELOCATION_REQUEST -> {
+                        lastUe = ue;
+                        g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
+                        frRequest(g, s, n, kamf, countSearch, breaks, checked);
+                        openRequests.put(Gtpv2.FORWARD_RELOCATION_REQUEST + "/" + g.sequence(), ue);
+                    }
+                    case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> {
+                        if (!profile.viaMme() || lastUe == null) lastUe = ue;
+                        g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
+                        svRequest(g, s, n, kamf, profile, countSearch, breaks, checked);
+                        openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
+                    }
+                    default -> answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
+                }
+            } catch (DecodeException e) {
+                breaks.get(Rule.DECODES).add(new Break(Rule.DECODES, n, e.getMessage()));
+            }
+        }
+        return new Report(cap.packets().size() + cap.skipped(), gtp, cap.skipped(), breaks, checked);
+    }
+
+    private static String ueOf(Gtpv2Message g, Map<Long, String> teidOwner, Map<String, String> open, String last) {
+        var imsi = g.ie(Gtpv2.IMSI);
+        if (imsi.isPresent()) return "IMSI " + Ies.digits(imsi.get());
+        if (teidOwner.containsKey(g.teid())) return teidOwner.get(g.teid());
+        for (int req : new int[] {Gtpv2.FORWARD_RELOCATION_REQUEST, Gtpv2.SRVCC_PS_TO_CS_REQUEST, Gtpv2.RELOCATION_CANCEL_REQUEST,
+                                  Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION, Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION,
+                                  Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION}) {
+            String u = open.get(req + "/" + g.sequence());
+            if (u != null) return u;
+        }
+        return last != null ? last : "unidentified UE";
+    }
+
+    private static void frRequest(Gtpv2Message g, UeState s, int n, byte[] kamf, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+        Ies.MmContextEps c = Ies.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
+        byte[] retransmitted = s.kasmeBySeq.get(g.sequence());
+        s.eksi = c.ksiAsme();
+        if (retransmitted != null && Arrays.equals(retransmitted, c.kasme())) {   // GTP retransmission, not a new attempt
+            s.kasme = c.kasme();
+            return;
+        }
+        count(checked, Rule.KASME_SRVCC);
+        int found = findCount(kamf, Fc.KASME_SRVCC, c.kasme(), c.dlCount(), search);
+        if (found < 0) {
+            String why = "KASME is not KDF(KAMF, 0x7D, COUNT) for the MM Context's DL COUNT " + c.dlCount() + " or any COUNT in [0, " + search
+                + ") under the KAMF given (a re-authenticated UE has another KAMF)";
+            int other = findCount(kamf, Fc.K_PRIME_ASME_HANDOVER, c.kasme(), c.dlCount(), search);
+            if (other >= 0) why += "; it is KDF(KAMF, 0x74, " + other + "), the 5G->EPS handover K'ASME (FC 0x74 instead of 0x7D)";
+            breaks.get(Rule.KASME_SRVCC).add(new Break(Rule.KASME_SRVCC, n, why));
+        } else {
+            count(checked, Rule.COUNT_FRESH);
+            int max = s.counts.stream().mapToInt(Integer::intValue).max().orElse(-1);
+            if (found <= max)
+                breaks.get(Rule.COUNT_FRESH).add(new Break(Rule.COUNT_FRESH, n, "DL NAS COUNT " + found + (s.counts.contains(found) ? " was already used" : " is below " + max)
+                    + " by an earlier attempt of this UE"));
+            s.counts.add(found);
+            s.kasmeCount = found;
+        }
+        s.kasme = c.kasme();
+        s.kasmeBySeq.put(g.sequence(), c.kasme());
+        s.svAccepted = s.svCompleted = s.frAccepted = false;
+    }
+
+    private static void svRequest(Gtpv2Message g, UeState s, int n, byte[] kamf, Profile p, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+        Ies.MmContextEutranSrvcc c = Ies.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
+        byte[] got = concat(c.ck(), c.ik()), swapped = concat(c.ik(), c.ck());
+        count(checked, Rule.CK_IK);
+        count(checked, Rule.KSI);
+        if (c.eksi() == 7) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
+        if (p.viaMme()) {
+            count(checked, Rule.ORDER);
+            if (s.kasme == null) {
+                breaks.get(Rule.ORDER).add(new Break(Rule.ORDER, n, "SRVCC PS to CS Request with no earlier Forward Relocation Request for this UE"));
+                return;
+            }
+            if (c.eksi() != s.eksi) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI_SRVCC " + c.eksi() + " but the Forward Relocation Request's eKSI is " + s.eksi));
+            byte[] want = Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, NasCount.ZERO.encode());
+            if (!Arrays.equals(want, got)) {
+                String why = "CK'CS||IK'CS is not KDF(KASME_SRVCC, 0x1A, 0)";
+                if (Arrays.equals(want, swapped)) why += ": CK and IK are swapped (IK in the CK field)";
+                else if (s.kasmeCount > 0 && Arrays.equals(Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, new NasCount(s.kasmeCount).encode()), got))
+                    why += ": A.12 was fed the DL COUNT " + s.kasmeCount + " instead of 0";
+                breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
+            }
+            Arrays.fill(want, (byte) 0);
+        } else {
+            int found = findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, got, -1, search);
+            if (found < 0) {
+                String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in [0, " + search
+                    + ") under the KAMF given (a re-authenticated UE has another KAMF)";
+                if (findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search) >= 0) why += ": CK and IK are swapped";
+                breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
+            } else {
+                count(checked, Rule.COUNT_FRESH);
+                if (s.counts.contains(found) && s.kasmeBySeq.get(g.sequence()) == null)
+                    breaks.get(Rule.COUNT_FRESH).add(new Break(Rule.COUNT_FRESH, n, "DL NAS COUNT " + found + " was already used by an earlier attempt of this UE"));
+                s.counts.add(found);
+                s.kasmeBySeq.put(g.sequence(), got);
+            }
+        }
+        Arrays.fill(got, (byte) 0);
+        Arrays.fill(swapped, (byte) 0);
+        c.wipe();
+    }
+
+    private static void answerOrNotification(Gtpv2Message g, UeState s, int n, Profile p, Map<String, String> open, String ue,
+                                             Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+        count(checked, Rule.ORDER);
+        int t = g.type();
+        boolean accepted = g.ie(Gtpv2.CAUSE).map(Ies::cause).map(c -> c == Ies.REQUEST_ACCEPTED).orElse(true);
+        int request = switch (t) {
+            case Gtpv2.FORWARD_RELOCATION_RESPONSE -> Gtpv2.FORWARD_RELOCATION_REQUEST;
+            case Gtpv2.SRVCC_PS_TO_CS_RESPONSE -> Gtpv2.SRVCC_PS_TO_CS_REQUEST;
+            case Gtpv2.RELOCATION_CANCEL_RESPONSE -> Gtpv2.RELOCATION_CANCEL_REQUEST;
+            case Gtpv2.FORWARD_RELOCATION_COMPLETE_ACKNOWLEDGE -> Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION;
+            case Gtpv2.SRVCC_PS_TO_CS_COMPLETE_ACKNOWLEDGE -> Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION;
+            case Gtpv2.SRVCC_PS_TO_CS_CANCEL_ACKNOWLEDGE -> Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION;
+            default -> -1;
+        };
+        List<Break> b = breaks.get(Rule.ORDER);
+        if (request >= 0) {
+            if (!open.containsKey(request + "/" + g.sequence()))
+                b.add(new Break(Rule.ORDER, n, g.name() + " answers no earlier " + Gtpv2.messageName(request) + " with sequence number " + g.sequence()));
+        } else open.put(t + "/" + g.sequence(), ue);
+        switch (t) {
+            case Gtpv2.SRVCC_PS_TO_CS_RESPONSE -> s.svAccepted |= accepted;
+            case Gtpv2.FORWARD_RELOCATION_RESPONSE -> {
+                if (accepted && !s.svAccepted) b.add(new Break(Rule.ORDER, n, "Forward Relocation Response accepts before the MSC accepted the SRVCC PS to CS Request"));
+                s.frAccepted |= accepted;
+            }
+            case Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION -> {
+                if (!s.svAccepted) b.add(new Break(Rule.ORDER, n, "SRVCC PS to CS Complete Notification before an accepted SRVCC PS to CS Response"));
+                s.svCompleted = true;
+            }
+            case Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION -> {
+                if (!s.svCompleted || !s.frAccepted)
+                    b.add(new Break(Rule.ORDER, n, "Forward Relocation Complete Notification before the MSC's completion and an accepted Forward Relocation Response"));
+            }
+            case Gtpv2.RELOCATION_CANCEL_REQUEST, Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION -> {
+                if (s.kasmeBySeq.isEmpty()) b.add(new Break(Rule.ORDER, n, g.name() + " with no earlier request to cancel"));
+            }
+            default -> { }
+        }
+    }
+
+    private static int findCount(byte[] kamf, Fc fc, byte[] target, int first, int search) {
+        if (first >= 0 && matches(kamf, fc, first, target)) return first;
+        for (int c = 0; c < search && c <= NasCount.MAX; c++) if (c != first && matches(kamf, fc, c, target)) return c;
+        return -1;
+    }
+
+    private static boolean matches(byte[] kamf, Fc fc, int count, byte[] target) {
+        byte[] k = Kdf.derive(kamf, fc, new NasCount(count).encode());
+        try {
+            return java.security.MessageDigest.isEqual(k, target);
+        } finally {
+            Arrays.fill(k, (byte) 0);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    private static void count(Map<Rule, Integer> checked, Rule r) {
+        checked.merge(r, 1, Integer::sum);
+    }
+}

@@ -1,0 +1,169 @@
+package org.srvcc.procedure;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.srvcc.kdf.CkIk;
+import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Key128;
+import org.srvcc.kdf.Key256;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.kdf.NasCount;
+import org.srvcc.wire.Gtpv2;
+import org.srvcc.wire.Gtpv2Message;
+import org.srvcc.wire.Ie;
+import org.srvcc.wire.Ies;
+import org.srvcc.wire.Plan;
+import org.srvcc.wire.Plan.Exchange;
+import org.srvcc.wire.Plan.Node;
+
+/**
+ * The GTPv2-C form of the messages that cross the AMF -> MME_SRVCC interface and Sv: what a
+ * sender puts on the wire and what a receiver reads back. The model's bookkeeping that no wire
+ * carries stays with the in-flight record: the copy number, the key terms, and the DL COUNT behind
+ * an Sv message (the MME_SRVCC uses the COUNT it received; Sv has no COUNT field).
+ */
+final class WireForm {
+    private WireForm() {}
+
+    static boolean onGtp(Message.Type t) {
+        return switch (t) {
+            case ForwardRelocationRequest, ForwardRelocationResponse, ForwardRelocationComplete, RelocationCancel,
+                 PsToCsRequest, PsToCsResponse, PsToCsComplete, PsToCsCancel -> true;
+            default -> false;
+        };
+    }
+
+    static Node node(String name) {
+        return Node.named(name);
+    }
+
+    /** The message as its sender puts it on the wire. Key octets go into the IEs; the caller wipes them. */
+    static Gtpv2Message encode(Message m, Profile p) {
+        InsecureKeyAccess a = InsecureKeyAccess.get();
+        int u = m.ue();
+        Node peer = p.viaMme() ? Node.MME_SRVCC : Node.AMF;
+        List<Ie> ies = new ArrayList<>();
+        switch (m.type()) {
+            case ForwardRelocationRequest -> {
+                var f = (Message.ForwardRelocationRequest) m;
+                ies.add(Ies.imsi(Plan.imsi(u)));
+                ies.add(Ies.fteid(Ies.IF_N26_AMF, Node.AMF.teid(u), Node.AMF.address()));
+                byte[] k = f.kasme().bytes(a);
+                ies.add(Ies.mmContextEps(new Ies.MmContextEps(f.ksi().value(), Plan.NAS_INTEGRITY, Plan.NAS_CIPHER,
+                    f.count().value(), 0, k, Plan.ueNetworkCapability())));
+                java.util.Arrays.fill(k, (byte) 0);
+                ies.add(Ies.indication(new Ies.Indication(f.session() == Session.EMERGENCY_UNAUTH, true, f.session() != Session.NORMAL)));
+                ies.add(Ies.stnSr(Plan.STN_SR));
+                ies.add(Ies.msisdn(Plan.msisdn(u)));
+                return new Gtpv2Message(Gtpv2.FORWARD_RELOCATION_REQUEST, 0, Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION), ies);
+            }
+            case ForwardRelocationResponse -> {
+                boolean ok = ((Message.Answer) m).ok();
+                ies.add(Ies.cause(ok ? Ies.REQUEST_ACCEPTED : Ies.NO_RESOURCES_AVAILABLE));
+                if (ok) ies.add(Ies.fteid(Ies.IF_S10_N26_MME, Node.MME_SRVCC.teid(u), Node.MME_SRVCC.address()));
+                return new Gtpv2Message(Gtpv2.FORWARD_RELOCATION_RESPONSE, Node.AMF.teid(u), Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION), ies);
+            }
+            case RelocationCancel -> {
+                ies.add(Ies.imsi(Plan.imsi(u)));
+                return new Gtpv2Message(Gtpv2.RELOCATION_CANCEL_REQUEST, Node.MME_SRVCC.teid(u), Plan.sequence(u, m.att(), Exchange.RELOCATION_CANCEL), ies);
+            }
+            case ForwardRelocationComplete -> {
+                return new Gtpv2Message(Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION, Node.AMF.teid(u),
+                    Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION_COMPLETE), ies);
+            }
+            case PsToCsRequest -> {
+                var r = (Message.PsToCsRequest) m;
+                if (r.session() == Session.EMERGENCY_UNAUTH) ies.add(Ies.mei(Plan.imei(u)));   // TS 29.280: no IMSI for an unauthenticated UE
+                else ies.add(Ies.imsi(Plan.imsi(u)));
+                ies.add(Ies.fteid(p.viaMme() ? Ies.IF_S10_N26_MME : Ies.IF_N26_AMF, peer.teid(u), peer.address()));
+                ies.add(Ies.msisdn(Plan.msisdn(u)));
+                ies.add(Ies.transparentContainer(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, new byte[0]));
+                ies.add(Ies.targetRncId(1, 1, 1));
+                ies.add(Ies.stnSr(Plan.STN_SR));
+                byte[] ck = r.keys().ck().bytes(a), ik = r.keys().ik().bytes(a);
+                ies.add(Ies.mmContextEutranSrvcc(new Ies.MmContextEutranSrvcc(r.ksi().value(), ck, ik, Plan.classmark2(), new byte[0], new byte[0])));
+                java.util.Arrays.fill(ck, (byte) 0);
+                java.util.Arrays.fill(ik, (byte) 0);
+                if (r.session() != Session.NORMAL) ies.add(Ies.svFlags(Ies.SV_EMIND));
+                return new Gtpv2Message(Gtpv2.SRVCC_PS_TO_CS_REQUEST, 0, Plan.sequence(u, m.att(), Exchange.PS_TO_CS), ies);
+            }
+            case PsToCsResponse -> {
+                ies.add(Ies.cause(((Message.Answer) m).ok() ? Ies.REQUEST_ACCEPTED : Ies.REQUEST_REJECTED));
+                return new Gtpv2Message(Gtpv2.SRVCC_PS_TO_CS_RESPONSE, peer.teid(u), Plan.sequence(u, m.att(), Exchange.PS_TO_CS), ies);
+            }
+            case PsToCsComplete -> {
+                return new Gtpv2Message(Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION, peer.teid(u), Plan.sequence(u, m.att(), Exchange.PS_TO_CS_COMPLETE), ies);
+            }
+            case PsToCsCancel -> {
+                ies.add(Ies.srvccCause(2));   // handover/relocation cancelled by source system
+                return new Gtpv2Message(Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION, Node.MSC.teid(u), Plan.sequence(u, m.att(), Exchange.PS_TO_CS_CANCEL), ies);
+            }
+            default -> throw new IllegalArgumentException(m.type() + " is not a GTPv2-C message");
+        }
+    }
+
+    /** The triggered message a receiver answers a notification with (TS 29.274 §7.6), or null. */
+    static Gtpv2Message acknowledgement(Gtpv2Message g, Profile p) {
+        int t = switch (g.type()) {
+            case Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION -> Gtpv2.FORWARD_RELOCATION_COMPLETE_ACKNOWLEDGE;
+            case Gtpv2.RELOCATION_CANCEL_REQUEST -> Gtpv2.RELOCATION_CANCEL_RESPONSE;
+            case Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION -> Gtpv2.SRVCC_PS_TO_CS_COMPLETE_ACKNOWLEDGE;
+            case Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION -> Gtpv2.SRVCC_PS_TO_CS_CANCEL_ACKNOWLEDGE;
+            default -> -1;
+        };
+        if (t < 0) return null;
+        int u = Plan.ueOf(g.sequence());
+        long teid = switch (g.type()) {
+            case Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION -> Node.MME_SRVCC.teid(u);
+            case Gtpv2.RELOCATION_CANCEL_REQUEST -> Node.AMF.teid(u);
+            case Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION -> Node.MSC.teid(u);
+            default -> (p.viaMme() ? Node.MME_SRVCC : Node.AMF).teid(u);
+        };
+        return new Gtpv2Message(t, teid, g.sequence(), List.of(Ies.cause(Ies.REQUEST_ACCEPTED)));
+    }
+
+    /**
+     * What the receiver reads: the message rebuilt from the decoded IEs. The fields the wire
+     * carries must agree with the record it was sent as (else the codec is wrong).
+     */
+    static Message decode(Gtpv2Message g, Message sent) {
+        InsecureKeyAccess a = InsecureKeyAccess.get();
+        int u = Plan.ueOf(g.sequence()), att = Plan.attemptOf(g.sequence());
+        if (u != sent.ue() || att != sent.att()) throw new IllegalStateException("wire form of " + sent.type() + " names UE " + u + " attempt " + att);
+        Message got = switch (sent.type()) {
+            case ForwardRelocationRequest -> {
+                var f = (Message.ForwardRelocationRequest) sent;
+                Ies.MmContextEps c = Ies.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
+                Ies.Indication i = g.ie(Gtpv2.INDICATION).map(Ies::indication).orElse(new Ies.Indication(false, false, false));
+                Session s = !i.emergency() ? Session.NORMAL : i.uimsi() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
+                Key256 k = Key256.of(c.kasme(), f.kasme().term(), a);
+                c.wipe();
+                yield new Message.ForwardRelocationRequest(u, att, sent.copy(), k, Ksi.decoded(c.ksiAsme()), new NasCount(c.dlCount()), s);
+            }
+            case PsToCsRequest -> {
+                var r = (Message.PsToCsRequest) sent;
+                Ies.MmContextEutranSrvcc c = Ies.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
+                boolean em = g.ie(Gtpv2.SV_FLAGS).map(Ies::svFlags).map(f -> (f & Ies.SV_EMIND) != 0).orElse(false);
+                Session s = !em ? Session.NORMAL : g.ie(Gtpv2.IMSI).isEmpty() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
+                CkIk keys = new CkIk(Key128.of(c.ck(), r.keys().ck().term(), a), Key128.of(c.ik(), r.keys().ik().term(), a));
+                c.wipe();
+                yield new Message.PsToCsRequest(u, att, sent.copy(), keys, Ksi.decoded(c.eksi()), r.count(), s);
+            }
+            case ForwardRelocationResponse, PsToCsResponse ->
+                new Message.Answer(sent.type(), u, att, sent.copy(), Ies.cause(g.required(Gtpv2.CAUSE)) == Ies.REQUEST_ACCEPTED);
+            default -> new Message.Plain(sent.type(), u, att, sent.copy());
+        };
+        if (!got.identity().equals(sent.identity()) || !sameKeys(got, sent)) {
+            got.destroyKeys();
+            throw new IllegalStateException("wire form of " + sent.type() + " for UE " + u + " decodes to different fields");
+        }
+        return got;
+    }
+
+    /** Identity compares key terms; the octets must agree too. */
+    private static boolean sameKeys(Message got, Message sent) {
+        if (got instanceof Message.ForwardRelocationRequest g && sent instanceof Message.ForwardRelocationRequest s) return g.kasme().sameAs(s.kasme());
+        if (got instanceof Message.PsToCsRequest g && sent instanceof Message.PsToCsRequest s) return g.keys().sameAs(s.keys());
+        return true;
+    }
+}
