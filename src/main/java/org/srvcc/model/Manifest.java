@@ -62,12 +62,21 @@ public final class Manifest {
     public final String module;
     public final List<Model> models = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
     public Manifest(Path home) throws IOException {
-        this.home = home;
+        this(home, text(home));
+    }
+
+    private static String text(Path home) throws IOException {
         Path file = home.resolve("model-checks/manifest.json");
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no manifest at " + file);
-        Map<String, Object> root = Schemas.manifest("manifest", Files.readString(file));
+        return Files.readString(file);
+    }
+
+    /** A manifest from its text; bad text is an IllegalArgumentException (Schemas.Invalid lists the problems). */
+    @SuppressWarnings("unchecked")
+    public Manifest(Path home, String manifestText) {
+        this.home = home;
+        Map<String, Object> root = Schemas.manifest("manifest", manifestText);
         module = (String) root.get("module");
         Map<String, Object> defaults = (Map<String, Object>) root.get("defaults");
         if (root.containsKey("invariants"))

@@ -63,6 +63,7 @@ public final class Gtpv2 {
             Map<String, Ie> seen = new LinkedHashMap<>();
             for (Ie i : m.ies()) {
                 if (!mandatory.contains(i.type()) && !optional.contains(i.type())) continue;
+                Ies.validate(i);
                 if (seen.put(i.type() + "/" + i.instance(), i) != null)
                     throw new DecodeException(i.type(), i.offset(), "at most one instance " + i.instance() + " in " + m.name());
             }

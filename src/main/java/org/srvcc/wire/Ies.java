@@ -10,6 +10,20 @@ import java.util.Arrays;
 public final class Ies {
     private Ies() {}
 
+    /** Reads an IE this procedure interprets with its typed decoder (so a bad one fails at decode time); others pass. */
+    static void validate(Ie ie) {
+        switch (ie.type()) {
+            case Gtpv2.IMSI, Gtpv2.MSISDN, Gtpv2.MEI -> digits(ie);
+            case Gtpv2.CAUSE -> cause(ie);
+            case Gtpv2.F_TEID -> fteid(ie);
+            case Gtpv2.INDICATION -> indication(ie);
+            case Gtpv2.SV_FLAGS -> svFlags(ie);
+            case Gtpv2.MM_CONTEXT_EPS -> mmContextEps(ie).wipe();
+            case Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC -> mmContextEutranSrvcc(ie).wipe();
+            default -> { }
+        }
+    }
+
     // ------------------------------------------------------------ TBCD digits (IMSI, MSISDN, MEI, STN-SR)
 
     static byte[] tbcd(String digits) {

@@ -1,0 +1,168 @@
+package org.srvcc.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.srvcc.model.PcapConformance;
+import org.srvcc.model.PcapConformance.Rule;
+import org.srvcc.procedure.Profile;
+
+/**
+ * `conform --pcap` on edited copies of golden captures: each edit breaks one Annex J rule, and the
+ * checker must name that rule at that packet. Replacement keys are computed here with the JDK's
+ * HmacSHA256 (the TS 33.220 KDF written out: S = FC || P0 || L0), not with the project's KDF.
+ */
+class PcapConformanceTest {
+    static final Path DIR = WireGoldenTest.DIR;
+
+    static byte[] kamf() throws Exception {
+        return HexFormat.of().parseHex(Files.readString(DIR.resolve("kamf.hex")).trim());
+    }
+
+    static byte[] hmacKdf(byte[] key, int fc, int count) throws Exception {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(new SecretKeySpec(key, "HmacSHA256"));
+        return m.doFinal(new byte[] {(byte) fc, (byte) (count >>> 24), (byte) (count >>> 16), (byte) (count >>> 8), (byte) count, 0, 4});
+    }
+
+    /** The capture with some GTP payloads replaced; IP and UDP lengths and checksums are rewritten. */
+    interface Edit {
+        byte[] apply(int packet, byte[] gtp) throws Exception;
+    }
+
+    static byte[] edited(String golden, Edit e) throws Exception {
+        List<Pcap.Frame> frames = new ArrayList<>();
+        for (Pcap.Packet p : Pcap.read(Files.readAllBytes(DIR.resolve(golden + ".pcap"))).packets())
+            frames.add(new Pcap.Frame(p.micros(), p.src(), p.dst(), e.apply(p.number(), p.payload().clone())));
+        return Pcap.write(frames);
+    }
+
+    static PcapConformance.Report check(byte[] pcap) throws Exception {
+        return PcapConformance.check(pcap, kamf(), Profile.TS33501, 4096);
+    }
+
+    /** Offset of the value of the first IE of this type in a GTP message. */
+    static int valueAt(byte[] gtp, int type) {
+        return Gtpv2Message.decode(gtp).ie(type).orElseThrow().offset() + 4;
+    }
+
+    static void assertOnlyBreak(PcapConformance.Report r, Rule rule, int packet, String says) {
+        for (Rule x : Rule.values())
+            if (x != rule) assertTrue(r.breaks().get(x).isEmpty(), x + " broke too: " + r.breaks().get(x));
+        assertEquals(1, r.breaks().get(rule).size(), r.breaks().get(rule).toString());
+        assertEquals(packet, r.breaks().get(rule).get(0).packet());
+        assertTrue(r.breaks().get(rule).get(0).what().contains(says), r.breaks().get(rule).get(0).what());
+    }
+
+    @Test
+    void theUneditedCaptureHoldsEveryRule() throws Exception {
+        PcapConformance.Report r = check(Files.readAllBytes(DIR.resolve("ts33501-normal.pcap")));
+        assertTrue(r.holds(), r.breaks().toString());
+        assertEquals(8, r.gtp());
+        assertEquals(1, r.checked().get(Rule.CK_IK));
+    }
+
+    @Test
+    void swappedCkAndIkBreakCkIkAtThePsToCsRequest() throws Exception {   // the open-source MME fork's bug
+        byte[] pcap = edited("ts33501-normal", (n, g) -> {
+            if (n != 2) return g;
+            int v = valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC) + 1;
+            byte[] ck = java.util.Arrays.copyOfRange(g, v, v + 16);
+            System.arraycopy(g, v + 16, g, v, 16);
+            System.arraycopy(ck, 0, g, v + 16, 16);
+            return g;
+        });
+        assertOnlyBreak(check(pcap), Rule.CK_IK, 2, "swapped");
+    }
+
+    @Test
+    void fc0x74InsteadOf0x7DBreaksKasmeSrvcc() throws Exception {
+        byte[] kPrime = hmacKdf(kamf(), 0x74, 0);
+        byte[] pcap = edited("ts33501-normal", (n, g) -> {
+            if (n == 1) System.arraycopy(kPrime, 0, g, valueAt(g, Gtpv2.MM_CONTEXT_EPS) + 9, 32);
+            if (n == 2) {   // the MME derives consistently from what it received, so only the AMF's step is wrong
+                byte[] ckik = hmacKdf(kPrime, 0x1A, 0);
+                System.arraycopy(ckik, 0, g, valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC) + 1, 32);
+            }
+            return g;
+        });
+        assertOnlyBreak(check(pcap), Rule.KASME_SRVCC, 1, "FC 0x74 instead of 0x7D");
+    }
+
+    @Test
+    void theSameCountOnASecondAttemptBreaksCountFresh() throws Exception {
+        // ts33501-retry: attempt 1 (COUNT 0) is rejected, attempt 2 uses COUNT 1; the edit makes attempt 2 reuse COUNT 0
+        byte[] kasme0 = hmacKdf(kamf(), 0x7D, 0);
+        List<Integer> frr = new ArrayList<>(), sv = new ArrayList<>();
+        for (Pcap.Packet p : Pcap.read(Files.readAllBytes(DIR.resolve("ts33501-retry.pcap"))).packets()) {
+            int t = Gtpv2Message.decode(p.payload()).type();
+            if (t == Gtpv2.FORWARD_RELOCATION_REQUEST) frr.add(p.number());
+            if (t == Gtpv2.SRVCC_PS_TO_CS_REQUEST) sv.add(p.number());
+        }
+        assertEquals(2, frr.size(), "two attempts in the golden retry capture");
+        int second = frr.get(1);
+        byte[] pcap = edited("ts33501-retry", (n, g) -> {
+            if (n == second) System.arraycopy(kasme0, 0, g, valueAt(g, Gtpv2.MM_CONTEXT_EPS) + 9, 32);
+            if (n > second && sv.contains(n)) System.arraycopy(hmacKdf(kasme0, 0x1A, 0), 0, g, valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC) + 1, 32);
+            return g;
+        });
+        assertOnlyBreak(check(pcap), Rule.COUNT_FRESH, second, "COUNT 0 was already used");
+    }
+
+    @Test
+    void aKsiOffByOneBreaksKsi() throws Exception {
+        byte[] pcap = edited("ts33501-normal", (n, g) -> {
+            if (n == 2) g[valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC)] += 1;
+            return g;
+        });
+        assertOnlyBreak(check(pcap), Rule.KSI, 2, "KSI_SRVCC 2 but the Forward Relocation Request's eKSI is 1");
+    }
+
+    @Test
+    void aTruncatedIeBreaksDecodesAtItsPacket() throws Exception {
+        byte[] pcap = edited("ts33501-normal", (n, g) -> {
+            if (n != 2) return g;
+            byte[] t = java.util.Arrays.copyOf(g, g.length - 10);   // the last IE loses 10 octets
+            int len = t.length - 4;
+            t[2] = (byte) (len >> 8);
+            t[3] = (byte) len;
+            return t;
+        });
+        PcapConformance.Report r = check(pcap);
+        assertFalse(r.holds());
+        assertEquals(2, r.breaks().get(Rule.DECODES).get(0).packet());
+        assertTrue(r.breaks().get(Rule.DECODES).get(0).what().contains("IE type 54"), r.breaks().get(Rule.DECODES).toString());
+    }
+
+    @Test
+    void kamfOnTheWireBreaksNoKamf() throws Exception {
+        byte[] k = kamf();
+        byte[] pcap = edited("ts33501-normal", (n, g) -> {
+            if (n == 1) System.arraycopy(k, 0, g, valueAt(g, Gtpv2.MM_CONTEXT_EPS) + 9, 32);   // KAMF sent as KASME
+            return g;
+        });
+        PcapConformance.Report r = check(pcap);
+        assertEquals(1, r.breaks().get(Rule.NO_KAMF).get(0).packet());
+        assertEquals(1, r.breaks().get(Rule.KASME_SRVCC).get(0).packet());
+    }
+
+    @Test
+    void aResponseBeforeItsRequestBreaksOrder() throws Exception {
+        List<Pcap.Frame> frames = new ArrayList<>();
+        List<Pcap.Packet> ps = Pcap.read(Files.readAllBytes(DIR.resolve("ts33501-normal.pcap"))).packets();
+        int[] order = {0, 2, 1, 3, 4, 5, 6, 7};   // the MSC's response before the MME's request
+        for (int i : order) frames.add(new Pcap.Frame(ps.get(i).micros(), ps.get(i).src(), ps.get(i).dst(), ps.get(i).payload()));
+        PcapConformance.Report r = check(Pcap.write(frames));
+        assertEquals(2, r.breaks().get(Rule.ORDER).get(0).packet());
+        assertTrue(r.breaks().get(Rule.ORDER).get(0).what().contains("answers no earlier SRVCC PS to CS Request"));
+    }
+}
