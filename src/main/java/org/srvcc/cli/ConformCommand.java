@@ -107,9 +107,10 @@ final class ConformCommand implements Callable<Integer> {
             ModelReplay.Result r = s.replays().get(i);
             beh += r.behaviours();
             tr += r.transitions();
-            b.append(String.format("model replay %-60s %5d states %5d transitions replayed, %2d actions, %d diverged, %.1f s%n",
+            b.append(String.format("model replay %-70s %6d states %6d transitions replayed, %2d actions; verdicts compared in %6d states "
+                    + "(%d violating); %8d key handles term-checked; %d diverged, %.1f s%n",
                 s.replaySetups().get(i).withSeed(0).text(), r.states(), r.transitions(), r.actionsCovered().size(),
-                r.divergences().size(), r.seconds()));
+                r.verdictsCompared(), r.violatingStates(), r.keysChecked(), r.divergences().size(), r.seconds()));
             for (ModelReplay.Divergence d : r.divergences().subList(0, Math.min(5, r.divergences().size())))
                 b.append("  diverged at step ").append(d.at()).append(" (").append(d.path().get(d.path().size() - 1).action())
                     .append("): ").append(d.detail()).append('\n');

@@ -35,6 +35,12 @@ public final class Kamf extends SecretBytes {
         return new Kamf(raw(), term.id());
     }
 
+    /** The key octets (a copy the caller zeroes); only with the access token. */
+    public byte[] bytes(InsecureKeyAccess access) {
+        requireAccess(access);
+        return raw().clone();
+    }
+
     public KeyTerm.KamfTerm term() {
         return term;
     }

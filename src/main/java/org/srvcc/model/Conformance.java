@@ -39,7 +39,15 @@ public final class Conformance {
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 1, 1, 1), Set.of(), Set.of(1), Set.of(), 1));
             // runs of DL NAS messages received and missed (the actions that reach past the LSB window)
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 0, 0, 0, true, true), Set.of(), Set.of(), Set.of(), 1));
+            // COUNTs above 0 fed into both KDFs, FC 0x74, and a mutant with a fault: the terms must still name the octets
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2", "mmeCount=received", "amfFc=reuse-0x74")),
+                new Bounds(1, 1, 3, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1", "mmeMapsWrongKsi=true")),
+                new Bounds(1, 1, 2, 1, 1, 0, 0), Set.of(), Set.of(), Set.of(), 1));
         }
+        if (profiles.contains(Profile.DRAFT_VIA_MME))   // the split: CK and IK are the halves of K'ASME itself
+            l.add(new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD.with(List.of("countLsbBits=2", "mmeKeyMode=split", "ueKeyMode=split")),
+                new Bounds(1, 1, 2, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
         return l;
     }
 

@@ -28,7 +28,51 @@ public final class ModelReplay {
     public record Divergence(List<Edge> path, int at, String detail) {}
 
     public record Result(int states, int transitions, int behaviours, long stepsApplied, Set<String> actionsCovered,
-                         List<Divergence> divergences, double tlcSeconds, double seconds) {}
+                         List<Divergence> divergences, double tlcSeconds, double seconds, long keysChecked,
+                         int verdictsCompared, int violatingStates) {}
+
+    /** The state invariants' parts, each evaluated by TLC into every dumped state (an annotation variable that is a function of the state). */
+    static final List<String> STATE_PARTS = org.srvcc.procedure.Invariants.ALL.keySet().stream()
+        .filter(p -> !org.srvcc.procedure.Invariants.ACTION_PROPERTIES.contains(p)).toList();
+
+    /**
+     * MC's actions, each with verdict' = Verdict' added under its own name (Replay + MC's name), so
+     * that the dump still labels every edge with the action that took it.
+     */
+    static String replayModule(Path home) throws IOException {
+        String mc = Files.readString(home.resolve("model-checks/MC.tla"));
+        int from = mc.indexOf("MCProgressNoTimers(u) =="), to = mc.indexOf("MCNext ==");
+        if (from < 0 || to < from) throw new IllegalStateException("model-checks/MC.tla: no MCProgressNoTimers .. MCNext block");
+        java.util.Set<String> actions = new java.util.LinkedHashSet<>();
+        Matcher m = Pattern.compile("\\\\/ (\\w+)\\(u\\)").matcher(mc.substring(from, to));
+        while (m.find()) if (!m.group(1).startsWith("MCProgress")) actions.add(m.group(1));
+        StringBuilder b = new StringBuilder("---- MODULE MCReplay ----\nEXTENDS MC\n"
+            + "\\* verdict is a function of the state, so it adds no states; TLC writes it into every node of the dump\n"
+            + "VARIABLE verdict\nVerdict == [" + String.join(", ", STATE_PARTS.stream().map(p -> p + " |-> " + p).toList()) + "]\n");
+        for (String a : actions) b.append("Replay").append(a).append("(u) == ").append(a).append("(u) /\\ verdict' = Verdict'\n");
+        b.append("ReplayMCMscRestart == MCMscRestart /\\ verdict' = Verdict'\n");
+        b.append("ReplayNext == (\\E u \\in UEs : ").append(String.join(" \\/ ", actions.stream().map(a -> "Replay" + a + "(u)").toList()))
+            .append(") \\/ ReplayMCMscRestart\n");
+        b.append("ReplaySpec == (Init /\\ verdict = Verdict) /\\ [][ReplayNext]_<<vars, verdict>>\n====\n");
+        return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> tlaViolated(Object verdict) {
+        List<String> v = new ArrayList<>();
+        for (String p : STATE_PARTS) if (Boolean.FALSE.equals(((Map<String, Object>) verdict).get(p))) v.add(p);
+        return v;
+    }
+
+    static List<String> javaViolated(Srvcc j) {
+        List<String> v = new ArrayList<>(org.srvcc.procedure.Invariants.violatedParts(j));
+        v.retainAll(STATE_PARTS);
+        return v;
+    }
+
+    private static int violatingStates(Map<String, List<String>> verdicts) {
+        return (int) verdicts.values().stream().filter(x -> !x.isEmpty()).count();
+    }
 
     private static final Pattern NODE = Pattern.compile("^(-?\\d+) \\[label=\"(.*)\"(?:,style = filled)?\\];?\\s*$");
     private static final Pattern EDGE = Pattern.compile("^(-?\\d+) -> (-?\\d+) \\[label=\"(\\w+)\"");
@@ -43,12 +87,13 @@ public final class ModelReplay {
         long t0 = System.nanoTime();
         Path dir = Scratch.dir(home.resolve("target/model-replay"));
         Map<String, Map<String, Object>> nodes = new HashMap<>();
+        Map<String, List<String>> verdicts = new HashMap<>();
         List<Edge> edges = new ArrayList<>();
         TlcRunner.Run run;
         try {
             Path dot = dir.resolve("graph.dot");
-            String cfg = "SPECIFICATION MCSpec\n" + Manifest.constantsSection(TraceValidation.constants(setup));
-            Files.writeString(dir.resolve("MCReplay.tla"), "---- MODULE MCReplay ----\nEXTENDS MC\n====\n");
+            String cfg = "SPECIFICATION ReplaySpec\n" + Manifest.constantsSection(TraceValidation.constants(setup));
+            Files.writeString(dir.resolve("MCReplay.tla"), replayModule(home));
             run = new TlcRunner(home).run(dir, "MCReplay.tla", cfg,
                 List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);
             if (!run.output().success()) throw new IllegalStateException("TLC could not dump the graph: " + run.output().errors());
@@ -59,11 +104,12 @@ public final class ModelReplay {
                     String label = n.group(2).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
                     Map<String, Object> st = new HashMap<>();
                     ToolOutput.vars(label).forEach((k, v) -> st.put(k, TlaValue.parse(v)));
+                    verdicts.put(n.group(1), tlaViolated(st.remove("verdict")));
                     nodes.put(n.group(1), st);
                     continue;
                 }
                 Matcher e = EDGE.matcher(line);
-                if (e.find() && !e.group(1).equals(e.group(2))) edges.add(new Edge(e.group(1), e.group(2), ToolOutput.actionName(e.group(3))));
+                if (e.find() && !e.group(1).equals(e.group(2))) edges.add(new Edge(e.group(1), e.group(2), ToolOutput.actionName(e.group(3).replaceFirst("^Replay", ""))));
             }
         } finally {
             Scratch.close(dir);
@@ -76,8 +122,14 @@ public final class ModelReplay {
         List<Divergence> div = new ArrayList<>();
         if (root == null) {
             div.add(new Divergence(List.of(), 0, "the Java initial state is not the model's initial state"));
-            return new Result(nodes.size(), edges.size(), 0, 0, Set.of(), div, tlcSecs, (System.nanoTime() - t0) / 1e9);
+            return new Result(nodes.size(), edges.size(), 0, 0, Set.of(), div, tlcSecs, (System.nanoTime() - t0) / 1e9, 0, 0, 0);
         }
+        int verdictsCompared = 1;
+        Srvcc start = setup.start();
+        List<String> atRoot = javaViolated(start);
+        start.destroyKeys();
+        if (!atRoot.equals(verdicts.get(root)))
+            div.add(new Divergence(List.of(), 0, "invariant verdicts differ in the initial state: TLA+ " + verdicts.get(root) + ", Java " + atRoot));
         // Shortest paths from the root, then the Java steps that realise them.
         Map<String, List<Edge>> out = new HashMap<>();
         for (Edge e : edges) out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
@@ -87,7 +139,7 @@ public final class ModelReplay {
         Map<String, List<Edge>> modelPath = new HashMap<>();
         modelPath.put(root, List.of());
         int behaviours = 0;
-        long applied = 0;
+        long applied = 0, keysChecked = 0;
         Set<String> covered = new LinkedHashSet<>();
         while (!queue.isEmpty()) {
             String s = queue.poll();
@@ -96,15 +148,31 @@ public final class ModelReplay {
                 List<Edge> mp = new ArrayList<>(modelPath.get(s));
                 mp.add(e);
                 Step found = null;
+                List<String> javaVerdict = null;
                 String detail = "no enabled Java step named " + e.action();
                 for (Step cand : candidates(setup, javaPath.get(s), e.action())) {
                     Srvcc j = setup.start();
-                    for (Step st : javaPath.get(s)) j.apply(st);
-                    j.apply(cand);
-                    applied += javaPath.get(s).size() + 1;
-                    Map<String, Object> got = Mapping.state(j);
-                    if (got.equals(nodes.get(e.to()))) { found = cand; break; }
-                    detail = "after " + cand + ": " + diff(nodes.get(e.to()), got);
+                    try (TermCoherence keys = new TermCoherence()) {
+                        for (Step st : javaPath.get(s)) {
+                            j.apply(st);
+                            keys.check(j);   // learns the KAMFs along the path
+                        }
+                        j.apply(cand);
+                        applied += javaPath.get(s).size() + 1;
+                        Map<String, Object> got = Mapping.state(j);
+                        if (got.equals(nodes.get(e.to()))) {
+                            List<String> bad = keys.check(j);
+                            keysChecked += keys.checked();
+                            if (bad.isEmpty()) {
+                                found = cand;
+                                javaVerdict = javaViolated(j);
+                                break;
+                            }
+                            detail = "after " + cand + ": the model's state, but " + bad.get(0);
+                        } else detail = "after " + cand + ": " + diff(nodes.get(e.to()), got);
+                    } finally {
+                        j.destroyKeys();
+                    }
                 }
                 if (found == null) {
                     div.add(new Divergence(mp, mp.size(), detail));
@@ -112,6 +180,11 @@ public final class ModelReplay {
                 }
                 covered.add(e.action());
                 if (!javaPath.containsKey(e.to())) {
+                    verdictsCompared++;
+                    if (!javaVerdict.equals(verdicts.get(e.to()))) {
+                        div.add(new Divergence(mp, mp.size(), "invariant verdicts differ: TLA+ violates " + verdicts.get(e.to()) + ", Java " + javaVerdict));
+                        continue;
+                    }
                     List<Step> jp = new ArrayList<>(javaPath.get(s));
                     jp.add(found);
                     javaPath.put(e.to(), jp);
@@ -120,7 +193,8 @@ public final class ModelReplay {
                 }
             }
         }
-        return new Result(nodes.size(), edges.size(), behaviours, applied, covered, div, tlcSecs, (System.nanoTime() - t0) / 1e9);
+        return new Result(nodes.size(), edges.size(), behaviours, applied, covered, div, tlcSecs, (System.nanoTime() - t0) / 1e9, keysChecked,
+            verdictsCompared, violatingStates(verdicts));
     }
 
     private static List<Step> candidates(Setup setup, List<Step> prefix, String action) {

@@ -53,7 +53,10 @@ public final class TraceValidation {
         for (List<Run> group : groups.values()) {
             List<Run> pending = new ArrayList<>(group);
             List<List<Map<String, Object>>> states = new ArrayList<>();
-            for (Run r : pending) states.add(statesOf(r));
+            for (Run r : pending) {
+                states.add(statesOf(r));
+                for (String e : incoherentKeys(r)) errors.add(r.setup().text() + ": " + e);
+            }
             for (List<Map<String, Object>> s : states) steps += s.size() - 1;
             while (!pending.isEmpty()) {
                 TlcRunner.Run run = check(pending.get(0).modelSetup(), pending, states);
@@ -79,6 +82,21 @@ public final class TraceValidation {
             }
         }
         return new Result(runs.size(), steps, tlcRuns, secs, rejections, errors);
+    }
+
+    /** Term/byte coherence after every step of a run ({@link TermCoherence}): the first mismatch, if any. */
+    static List<String> incoherentKeys(Run r) {
+        try (TermCoherence c = new TermCoherence()) {
+            Srvcc s = r.setup().start();
+            List<String> bad = c.check(s);
+            for (int i = 0; i < r.steps().size() && bad.isEmpty(); i++) {
+                s.apply(r.steps().get(i));
+                int n = i + 1;
+                bad = c.check(s).stream().map(b -> "step " + n + " (" + r.steps().get(n - 1) + "): " + b).toList();
+            }
+            s.destroyKeys();
+            return bad;
+        }
     }
 
     /** The abstract state before the run and after every step. */

@@ -1,9 +1,7 @@
 package org.srvcc.procedure;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import org.srvcc.kdf.CkIk;
-import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Key256;
 import org.srvcc.kdf.KeyTerm;
 import org.srvcc.kdf.Ksi;
@@ -122,21 +120,13 @@ public sealed interface Message {
     private static void encodeInto(Message m, ByteArrayOutputStream b) {
         b.write(m.type().ordinal());
         for (int v : new int[] {m.ue(), m.att(), m.copy()}) b.writeBytes(new byte[] {(byte) (v >> 8), (byte) v});
-        InsecureKeyAccess a = InsecureKeyAccess.get();
         if (WireForm.onGtp(m.type())) throw new IllegalArgumentException(m.type() + " goes on the wire as GTPv2-C (WireForm)");
-        if (m instanceof Answer x) {
-            b.write(x.ok() ? 1 : 0);
-        } else if (m instanceof HoCmd h) {
+        if (m instanceof HoCmd h) {
             b.write(h.lsb());
             b.write(h.ksi().value());
         } else if (m instanceof Nas n) {
             int c = n.count().value();
             b.writeBytes(new byte[] {(byte) (c >> 16), (byte) (c >> 8), (byte) c});
         }
-    }
-
-    private static void writeWiped(ByteArrayOutputStream b, byte[] key) {
-        b.writeBytes(key);
-        java.util.Arrays.fill(key, (byte) 0);
     }
 }

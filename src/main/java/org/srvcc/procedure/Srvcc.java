@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.KeyTerm;
 
 /**
  * The nodes (UE, gNB, AMF, MME_SRVCC, MSC server) and the network between them, for UEs 1..N,
@@ -174,5 +175,37 @@ public final class Srvcc {
         m.put("MSC CK_SRVCC", c == null || c.isDestroyed() ? null : c.ck().bytes(access));
         m.put("MSC IK_SRVCC", c == null || c.isDestroyed() ? null : c.ik().bytes(access));
         return m;
+    }
+
+    /** One key handle somewhere in the system: who holds it, its term, a copy of its octets (the caller zeroes it). */
+    public record HeldKey(int ue, String where, KeyTerm term, byte[] bytes) {
+        @Override
+        public String toString() {
+            return "HeldKey[UE " + ue + " " + where + " " + term + "]";
+        }
+    }
+
+    /** Every live key handle: KAMFs of the AMF and the UEs, CK and IK of UEs and MSC, keys in messages in flight. */
+    public List<HeldKey> heldKeys(InsecureKeyAccess access) {
+        List<HeldKey> l = new ArrayList<>();
+        for (int u : ues()) {
+            org.srvcc.kdf.Kamf a = amf.ctx.get(u).kamf, k = ue.ctx.get(u).kamf;
+            if (a != null && !a.isDestroyed()) l.add(new HeldKey(u, "AMF KAMF", a.term(), a.bytes(access)));
+            if (k != null && !k.isDestroyed()) l.add(new HeldKey(u, "UE KAMF", k.term(), k.bytes(access)));
+            halves(l, u, "UE", ue.ctx.get(u).key, access);
+            halves(l, u, "MSC", msc.ctx.get(u).key, access);
+        }
+        for (Message m : net.inFlight()) {
+            if (m instanceof Message.ForwardRelocationRequest f && !f.kasme().isDestroyed())
+                l.add(new HeldKey(m.ue(), m.type() + " KASME", f.kasme().term(), f.kasme().bytes(access)));
+            if (m instanceof Message.PsToCsRequest p) halves(l, m.ue(), m.type().toString(), p.keys(), access);
+        }
+        return l;
+    }
+
+    private static void halves(List<HeldKey> l, int u, String where, CkIk k, InsecureKeyAccess access) {
+        if (k == null || k.isDestroyed()) return;
+        l.add(new HeldKey(u, where + " CK", k.ck().term(), k.ck().bytes(access)));
+        l.add(new HeldKey(u, where + " IK", k.ik().term(), k.ik().bytes(access)));
     }
 }

@@ -36,15 +36,25 @@ class ConformanceTest {
     @Test
     void everyTransitionOfTheSmallModelsReplaysInJava() throws Exception {
         Set<Action> covered = EnumSet.noneOf(Action.class);
-        // TLC's state graphs of the six small models, transition by transition (deterministic)
-        java.util.Iterator<Integer> expected = List.of(951, 951, 410, 18156, 31158, 3682).iterator();
+        // TLC's state graphs of the nine small models, transition by transition (deterministic). In every
+        // state reached, every key's octets must equal its term evaluated with the JDK's HmacSHA256, and Java's
+        // invariant parts must give TLC's verdict (TLC writes it into each dumped state). The last three
+        // models feed COUNTs above 0 into the KDFs, use FC 0x74, the draft's split, and a mutant with a fault:
+        // their graphs hold violating states, so the verdicts are compared where they matter.
+        java.util.Iterator<Integer> expected = List.of(951, 951, 410, 18156, 31158, 3682, 15515, 64218, 4783).iterator();
+        java.util.Iterator<Integer> violating = List.of(0, 0, 0, 0, 0, 5, 2692, 5048, 928).iterator();
+        long keys = 0;
         for (Setup s : Conformance.replaySetups(List.of(Profile.values()))) {
             ModelReplay.Result r = new ModelReplay(HOME).replay(s);
             assertTrue(r.divergences().isEmpty(), () -> s.text() + " diverged: " + r.divergences().get(0));
             assertEquals(r.transitions(), r.behaviours(), "every transition replayed once");
             assertEquals(expected.next(), r.transitions(), s.text());
+            assertEquals(r.states(), r.verdictsCompared(), "a verdict compared in every state of " + s.text());
+            assertEquals(violating.next(), r.violatingStates(), s.text());
+            keys += r.keysChecked();
             for (String a : r.actionsCovered()) covered.add(Action.valueOf(a));
         }
+        assertTrue(keys > 5_000_000, "key handles term-checked: " + keys);
         // Every action of the procedure occurs in some replayed model, except the mutant-only one and the
         // refused reverse SRVCC, which changes nothing (TLC's state graph has no self-loops to replay).
         for (Action a : Action.values())

@@ -21,7 +21,17 @@ class KdfPropertiesTest {
     static final Gen<byte[]> KEYS = Generate.byteArrays(integers().between(1, 64), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
     static final Gen<byte[]> KEY256 = Generate.byteArrays(Generate.constant(32), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
     static final Gen<byte[]> PARAMS = Generate.byteArrays(integers().between(0, 300), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
-    static final Gen<Fc> FCS = integers().between(0, 0x1FE).map(i -> i < 0xFF ? Fc.of(i) : Fc.of2(i - 0xFF));
+    static final Gen<Integer> FC_CODES = integers().between(0, 0x1FE);
+    static final Gen<Fc> FCS = FC_CODES.map(KdfPropertiesTest::fc);
+
+    static Fc fc(int i) {
+        return i < 0xFF ? Fc.of(i) : Fc.of2(i - 0xFF);
+    }
+
+    /** TS 33.220 B.2: FC is one octet, or 0xFF followed by a second octet. Written here, not taken from Fc.encode. */
+    static byte[] fcOctets(int i) {
+        return i < 0xFF ? new byte[] {(byte) i} : new byte[] {(byte) 0xFF, (byte) (i - 0xFF)};
+    }
     /** COUNTs with the edges of the 4-LSB window and the range mixed in. */
     static final Gen<Integer> COUNTS = integers().between(0, NasCount.MAX)
         .mix(Generate.pick(List.of(0, 1, 15, 16, 255, 256, NasCount.MAX)), 30);
@@ -34,9 +44,10 @@ class KdfPropertiesTest {
 
     @Test
     void agreesWithTheJdkHmacOnTheDocumentedLayout() {
-        qt().withExamples(300).forAll(KEYS, FCS, PARAMS, PARAMS).checkAssert((k, fc, p0, p1) -> {
-            // S built here by hand, independently of Kdf.inputString.
-            byte[] s = concat(fc.encode(), p0, len(p0), p1, len(p1));
+        qt().withExamples(300).forAll(KEYS, FC_CODES, PARAMS, PARAMS).checkAssert((k, code, p0, p1) -> {
+            // S built here by hand, independently of Kdf.inputString and Fc.encode.
+            Fc fc = fc(code);
+            byte[] s = concat(fcOctets(code), p0, len(p0), p1, len(p1));
             try {
                 assertArrayEquals(jdkHmac(k, s), Kdf.derive(k, fc, p0, p1));
             } catch (Exception e) {
@@ -48,8 +59,8 @@ class KdfPropertiesTest {
 
     @Test
     void inputStringLengthIsFcPlusParamsPlusTwoPerParam() {
-        qt().forAll(FCS, PARAMS, PARAMS, PARAMS).checkAssert((fc, a, b, c) ->
-            assertEquals(fc.encode().length + a.length + b.length + c.length + 6, Kdf.inputString(fc, a, b, c).length));
+        qt().forAll(FC_CODES, PARAMS, PARAMS, PARAMS).checkAssert((code, a, b, c) ->
+            assertEquals(fcOctets(code).length + a.length + b.length + c.length + 6, Kdf.inputString(fc(code), a, b, c).length));
     }
 
     @Test
