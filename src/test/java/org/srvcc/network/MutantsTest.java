@@ -69,6 +69,12 @@ class MutantsTest {
         assertTrue(flow.contains("=> " + invariant + " violated"));
         Path dir = Path.of("target/regressions");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(Regressions.fileName(invariant, p, option)), Regressions.write(s, bad.steps(), invariant, flow));
+        String scenario = Regressions.write(s, bad.steps(), invariant, flow);
+        Files.writeString(dir.resolve(Regressions.fileName(invariant, p, option)), scenario);
+        // the committed scenario (replayed by RegressionsTest) is this run's: a change in the search or the
+        // procedure shows here, and the new file in target/regressions is the one to review and commit
+        Path committed = Path.of("src/test/resources/regressions").resolve(Regressions.fileName(invariant, p, option));
+        assertTrue(Files.exists(committed), "no committed scenario " + committed + "; review and copy target/regressions");
+        assertEquals(Files.readString(committed), scenario, "the committed scenario " + committed + " is out of date");
     }
 }

@@ -102,6 +102,12 @@ class ProcedurePropertiesTest {
             Simulation.Result r = continueSuccess(s, x);
             boolean agree = r.violated().isEmpty();
             assertEquals(missed < 16, agree, missed + " missed: " + r.violated());
+            if (missed < 16) {   // not merely "no violation": the UE is in the call, on the MSC's keys
+                assertEquals(org.srvcc.procedure.Ue.State.InUtranCall, x.ue(1).state(), missed + " missed");
+                assertEquals(org.srvcc.procedure.MscServer.State.Active, x.msc(1).state(), missed + " missed");
+                assertTrue(org.srvcc.procedure.Invariants.csKeysAgree(x, 1), missed + " missed");
+                assertEquals(x.msc(1).key(), x.ue(1).key(), missed + " missed: same term");
+            }
         }
     }
 
