@@ -62,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "60", paramLabel = "S", description = "with --simulate: how long to go on, 0..86400 (default 60; 0: one batch)")
     int seconds;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "X", description = "with --simulate: the first batch's seed (default 1)")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "X", description = "with --simulate: the first batch's seed; with --mutate-spec: the sample's (default 1)")
     long seed;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "with --simulate: override a constant of the model (repeatable), e.g. UEs=5")
@@ -70,6 +70,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
+
+    @Option(names = "--mutate-spec", description = "mutation testing of spec/Srvcc.tla against the fast build models (see README)")
+    boolean mutateSpec;
+
+    @Option(names = "--limit", defaultValue = "40", paramLabel = "N", description = "with --mutate-spec: mutants to run, a seeded sample (default 40; 0: all)")
+    int limit;
 
     @Override
     public Integer call() throws Exception {
@@ -90,6 +96,7 @@ final class CheckCommand implements Callable<Integer> {
         else for (Manifest.Model m : manifest.models) if (all || m.build()) chosen.add(m);
         if (shard != null) chosen = Shards.select(chosen, Shards.Shard.parse(shard));
         if (simulate) return simulate(manifest, o);
+        if (mutateSpec) return MutateSpec.run(manifest, limit, seed, jobs, out, o, quiet ? null : err);
         Path junit = junitXml == null ? null : AtomicFiles.outputFile("--junit-xml", junitXml, true);   // before any TLC run
         Path dir = AtomicFiles.outputDir("--out", out);   // checked, created and locked before any TLC run
         try (AutoCloseable lock = AtomicFiles.lock(dir, "--out")) {
