@@ -55,6 +55,7 @@ final class WireForm {
                 ies.add(Ies.indication(new Ies.Indication(f.session() == Session.EMERGENCY_UNAUTH, true, f.session() != Session.NORMAL)));
                 ies.add(Ies.stnSr(Plan.STN_SR));
                 ies.add(Ies.msisdn(Plan.msisdn(u)));
+                if (f.session() != Session.NORMAL) ies.add(Ies.mei(Plan.imei(u)));   // TS 23.216 §6.5.4: equipment identifier for an emergency session
                 return new Gtpv2Message(Gtpv2.FORWARD_RELOCATION_REQUEST, 0, Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION), ies);
             }
             case ForwardRelocationResponse -> {
