@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * the reverse in a guard.
  */
 public final class SpecMutation {
-    public record Mutant(int line, String operator, String before, String after) {
+    public record Mutant(int line, String operator, int nth, String before, String after) {
+        /** e.g. G@211.2: the second mutant of operator G on line 211. */
         public String id() {
-            return operator + "@" + line;
+            return operator + "@" + line + "." + nth;
         }
     }
 
@@ -51,9 +52,9 @@ public final class SpecMutation {
                 if (parts.length > 1) for (int k = 0; k < parts.length; k++) {
                     List<String> rest = new ArrayList<>(List.of(parts));
                     rest.remove(k);
-                    out.add(new Mutant(i + 1, "G", l, g.group(1) + "/\\ " + String.join(" /\\ ", rest)));
+                    out.add(new Mutant(i + 1, "G", 0, l, g.group(1) + "/\\ " + String.join(" /\\ ", rest)));
                 }
-                else out.add(new Mutant(i + 1, "G", l, g.group(1) + "/\\ TRUE"));
+                else out.add(new Mutant(i + 1, "G", 0, l, g.group(1) + "/\\ TRUE"));
                 replaceEach(out, i, l, code, " = ", " # ", "E");
                 replaceEach(out, i, l, code, " # ", " = ", "E");
                 replaceEach(out, i, l, code, " < ", " <= ", "L");
@@ -61,14 +62,17 @@ public final class SpecMutation {
             }
             replaceEach(out, i, l, code, " + 1", "", "P");
             Matcher u = UPDATE.matcher(code);
-            if (u.matches() && !continued && code.chars().filter(c -> c == '\'').count() == 1) out.add(new Mutant(i + 1, "U", l, u.group(1) + "/\\ UNCHANGED " + u.group(2)));
+            if (u.matches() && !continued && code.chars().filter(c -> c == '\'').count() == 1) out.add(new Mutant(i + 1, "U", 0, l, u.group(1) + "/\\ UNCHANGED " + u.group(2)));
         }
-        return out;
+        List<Mutant> numbered = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Mutant m : out) numbered.add(new Mutant(m.line(), m.operator(), seen.merge(m.operator() + m.line(), 1, Integer::sum), m.before(), m.after()));
+        return numbered;
     }
 
     private static void replaceEach(List<Mutant> out, int i, String line, String code, String a, String b, String op) {
         for (int at = code.indexOf(a); at >= 0; at = code.indexOf(a, at + 1))
-            out.add(new Mutant(i + 1, op, line, line.substring(0, at) + b + line.substring(at + a.length())));
+            out.add(new Mutant(i + 1, op, 0, line, line.substring(0, at) + b + line.substring(at + a.length())));
     }
 
     private static int indexOf(List<String> spec, String start) {

@@ -1,0 +1,45 @@
+package org.srvcc.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The spec mutation engine: what it generates from spec/Srvcc.tla, and that a mutant runs and is judged. */
+class SpecMutationTest {
+    static final Path HOME = Path.of("").toAbsolutePath();
+
+    @Test
+    void mutantsAreOnePointChangesOfTheActions() throws Exception {
+        List<String> spec = Files.readAllLines(HOME.resolve("spec/Srvcc.tla"));
+        List<SpecMutation.Mutant> all = SpecMutation.mutants(spec);
+        Map<String, Integer> per = new TreeMap<>();
+        for (SpecMutation.Mutant m : all) {
+            per.merge(m.operator(), 1, Integer::sum);
+            assertNotEquals(m.before(), m.after(), m.id());
+            assertEquals(spec.get(m.line() - 1), m.before(), m.id());
+        }
+        assertEquals(Map.of("E", 34, "G", 48, "P", 15, "U", 65), per, "pinned: a change to the spec's actions changes these");
+        assertEquals(all.size(), all.stream().map(SpecMutation.Mutant::id).distinct().count(), "ids are unique");
+        List<SpecMutation.Mutant> s = SpecMutation.sample(all, 60, 1);
+        assertEquals(s, SpecMutation.sample(all, 60, 1), "the sample is a function of the seed");
+        assertEquals(60, s.size());
+        assertTrue(s.stream().map(SpecMutation.Mutant::operator).distinct().count() == 4, "every operator sampled");
+    }
+
+    @Test
+    void droppingTheGuardOfTheFirstActionIsKilled() throws Exception {
+        List<String> spec = Files.readAllLines(HOME.resolve("spec/Srvcc.tla"));
+        SpecMutation.Mutant m = SpecMutation.mutants(spec).stream()
+            .filter(x -> x.operator().equals("G") && x.before().contains("gnbState[u] = \"Idle\"")).findFirst().orElseThrow();
+        SpecMutation.Outcome o = SpecMutation.run(HOME, m, spec, List.of("DraftDirect"), null);
+        assertEquals("killed", o.verdict(), o.detail());
+        assertEquals("DraftDirect", o.killedBy());
+    }
+}
