@@ -32,8 +32,7 @@ public final class SpecMutation {
     public record Outcome(Mutant mutant, String verdict, String killedBy, String detail, double seconds) {}
 
     private static final Pattern GUARD = Pattern.compile("^(\\s*)/\\\\ (.*)$");
-    /** Spec operators that assign variables (their calls are updates, not guards). */
-    private static final Pattern ASSIGNS = Pattern.compile("\\b(Reply|Consume|Push|Pop|PushUp|PopUp)\\(");
+    private static final Pattern DEFINITION = Pattern.compile("^(\\w+)(\\(.*\\))? ==(.*)$");
     private static final Pattern UPDATE = Pattern.compile("^(\\s*)/\\\\ (\\w+)' = .*$");
 
     private SpecMutation() {}
@@ -41,13 +40,14 @@ public final class SpecMutation {
     /** Every mutant of the action section, in line order. */
     public static List<Mutant> mutants(List<String> spec) {
         int from = indexOf(spec, "(* gNB *)"), to = indexOf(spec, "Next ==");
+        Pattern assigns = assigningOperators(spec);
         List<Mutant> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
             String l = spec.get(i), code = l.replaceFirst("\\\\\\*.*$", "");
             Matcher g = GUARD.matcher(code);
             boolean continued = i + 1 < spec.size() && indent(spec.get(i + 1)) > indent(l) && !spec.get(i + 1).trim().startsWith("/\\");
             if (g.matches() && !code.contains("'") && !code.contains("UNCHANGED") && !continued && !code.contains("LET")
-                    && !ASSIGNS.matcher(code).find()) {
+                    && !assigns.matcher(code).find()) {
                 String[] parts = g.group(2).trim().split(" /\\\\ ");
                 if (parts.length > 1) for (int k = 0; k < parts.length; k++) {
                     List<String> rest = new ArrayList<>(List.of(parts));
@@ -68,6 +68,24 @@ public final class SpecMutation {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (Mutant m : out) numbered.add(new Mutant(m.line(), m.operator(), seen.merge(m.operator() + m.line(), 1, Integer::sum), m.before(), m.after()));
         return numbered;
+    }
+
+    /** Operators whose body primes a variable (Send, Reply, Push, MscDrop, ...): a call to one is an update, not a guard. */
+    public static Pattern assigningOperators(List<String> spec) {
+        List<String> names = new ArrayList<>();
+        String current = null;
+        boolean primes = false;
+        for (String l : spec) {
+            String code = l.replaceFirst("\\\\\\*.*$", "");
+            Matcher d = DEFINITION.matcher(code);
+            if (d.matches() || (!l.startsWith(" ") && !l.isBlank())) {
+                if (current != null && primes) names.add(current);
+                current = d.matches() ? d.group(1) : null;
+                primes = d.matches() && d.group(3).contains("'");
+            } else if (current != null) primes |= code.contains("'");
+        }
+        if (current != null && primes) names.add(current);
+        return Pattern.compile("\\b(" + String.join("|", names) + ")\\(");
     }
 
     private static void replaceEach(List<Mutant> out, int i, String line, String code, String a, String b, String op) {
