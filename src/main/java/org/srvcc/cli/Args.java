@@ -117,6 +117,20 @@ final class Args {
             err.println("srvcc: warning: --" + name + " puts the key on the command line, where other local users can read it; prefer --" + name + "-file or --" + name + "-env");
     }
 
+    /** A capture file's octets (conform --pcap, wire): a regular file of at most 64 MiB. */
+    static byte[] capture(String option, String file) {
+        try {
+            Path p = Path.of(file);
+            if (!Files.isRegularFile(p)) throw new Main.UserError(option + ": no such file: " + clip(file));
+            if (Files.size(p) > 64L << 20) throw new Main.UserError(option + ": " + clip(file) + " is larger than 64 MiB");
+            return Files.readAllBytes(p);
+        } catch (InvalidPathException e) {
+            throw new Main.UserError(option + ": '" + clip(file) + "' is not a valid path");
+        } catch (IOException e) {
+            throw new Main.UserError(option + ": cannot read " + clip(file) + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private static String readSecretFile(String option, String file, InputStream stdin) {
         try {
             byte[] raw;

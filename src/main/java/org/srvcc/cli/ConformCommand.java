@@ -61,22 +61,20 @@ final class ConformCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    private int checkPcap() throws java.io.IOException {
+    private int checkPcap() {
         if (profiles.size() > 1) throw new Main.UserError("--pcap checks one profile at a time; --profile was given " + profiles.size() + " times");
         if (countSearch < 1 || countSearch > 0x1000000) throw new Main.UserError("--count-search: " + countSearch + " is outside 1..16777216");
         if (kamfFile == null && kamfEnv == null) throw new Main.UserError("--pcap needs the KAMF: --kamf-file PATH|- or --kamf-env NAME");
         Profile p = profiles.isEmpty() ? Profile.TS33501 : Profile.parse(profiles.get(0));
-        java.nio.file.Path f = java.nio.file.Path.of(pcap);
-        if (!java.nio.file.Files.isRegularFile(f)) throw new Main.UserError("--pcap: no such file: " + Main.printable(pcap));
-        if (java.nio.file.Files.size(f) > 64L << 20) throw new Main.UserError("--pcap: larger than 64 MiB");
         byte[] kamf = Args.key256("--kamf-file", Args.secret("kamf", kamfFile, kamfEnv, null, System.in));
-        byte[] file = java.nio.file.Files.readAllBytes(f);
+        byte[] file = null;   // a capture holds key material too
         org.srvcc.model.PcapConformance.Report r;
         try {
+            file = Args.capture("--pcap", pcap);
             r = org.srvcc.model.PcapConformance.check(file, kamf, p, countSearch);
         } finally {
             java.util.Arrays.fill(kamf, (byte) 0);
-            java.util.Arrays.fill(file, (byte) 0);
+            if (file != null) java.util.Arrays.fill(file, (byte) 0);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("capture %s: %d packets, %d GTP-C, %d others skipped; profile %s%n", Main.printable(pcap), r.packets(), r.gtp(), r.skipped(), p);

@@ -1,8 +1,6 @@
 package org.srvcc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.srvcc.wire.FieldView;
 import picocli.CommandLine.Command;
@@ -25,12 +23,10 @@ final class WireCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path f = Path.of(file);
-        if (!Files.isRegularFile(f)) throw new Main.UserError("no such file: " + Main.printable(file));
-        if (Files.size(f) > 64L << 20) throw new Main.UserError(Main.printable(file) + ": larger than 64 MiB");
+        byte[] capture = Args.capture("FILE", file);
         PrintWriter out = spec.commandLine().getOut();
         if (header) out.println(String.join("\t", FieldView.TSHARK_FIELDS));
-        for (String l : FieldView.lines(Files.readAllBytes(f))) out.println(l);
+        for (String l : FieldView.lines(capture)) out.println(l);
         return 0;
     }
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.srvcc.kdf.Fc;
+import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Kdf;
 import org.srvcc.kdf.NasCount;
 import org.srvcc.procedure.Profile;
@@ -73,41 +75,46 @@ public final class PcapConformance {
         Map<String, String> openRequests = new HashMap<>();   // type/seq -> UE
         String lastUe = null;
         int gtp = 0;
-        for (Pcap.Packet p : cap.packets()) {
-            int n = p.number();
-            count(checked, Rule.NO_KAMF);
-            if (indexOf(p.payload(), kamf) >= 0) breaks.get(Rule.NO_KAMF).add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
-            if (!p.isGtpC()) continue;
-            gtp++;
-            Gtpv2Message g;
-            count(checked, Rule.DECODES);
-            try {
-                g = Gtpv2Message.decode(p.payload());
-            } catch (DecodeException e) {
-                breaks.get(Rule.DECODES).add(new Break(Rule.DECODES, n, e.getMessage()));
-                continue;
-            }
-            try {
-                String ue = ueOf(g, teidOwner, openRequests, lastUe);
-                UeState s = ues.computeIfAbsent(ue, k -> new UeState());
-                switch (g.type()) {
-                    case Gtpv2.FORWARD_RELOCATION_REQUEST -> {
-                        lastUe = ue;
-                        g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
-                        frRequest(g, s, n, kamf, countSearch, breaks, checked);
-                        openRequests.put(Gtpv2.FORWARD_RELOCATION_REQUEST + "/" + g.sequence(), ue);
-                    }
-                    case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> {
-                        if (!profile.viaMme() || lastUe == null) lastUe = ue;
-                        g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
-                        svRequest(g, s, n, kamf, profile, countSearch, breaks, checked);
-                        openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
-                    }
-                    default -> answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
+        Kamf kamfHandle = Kamf.of(kamf, 0, InsecureKeyAccess.get());   // its wire scan is the one the simulation uses
+        try {
+            for (Pcap.Packet p : cap.packets()) {
+                int n = p.number();
+                count(checked, Rule.NO_KAMF);
+                if (kamfHandle.occursIn(p.payload())) breaks.get(Rule.NO_KAMF).add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
+                if (!p.isGtpC()) continue;
+                gtp++;
+                Gtpv2Message g;
+                count(checked, Rule.DECODES);
+                try {
+                    g = Gtpv2Message.decode(p.payload());
+                } catch (DecodeException e) {
+                    breaks.get(Rule.DECODES).add(new Break(Rule.DECODES, n, e.getMessage()));
+                    continue;
                 }
-            } catch (DecodeException e) {
-                breaks.get(Rule.DECODES).add(new Break(Rule.DECODES, n, e.getMessage()));
+                try {
+                    String ue = ueOf(g, teidOwner, openRequests, lastUe);
+                    UeState s = ues.computeIfAbsent(ue, k -> new UeState());
+                    switch (g.type()) {
+                        case Gtpv2.FORWARD_RELOCATION_REQUEST -> {
+                            lastUe = ue;
+                            g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
+                            frRequest(g, s, n, kamf, countSearch, breaks, checked);
+                            openRequests.put(Gtpv2.FORWARD_RELOCATION_REQUEST + "/" + g.sequence(), ue);
+                        }
+                        case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> {
+                            if (!profile.viaMme() || lastUe == null) lastUe = ue;
+                            g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
+                            svRequest(g, s, n, kamf, profile, countSearch, breaks, checked);
+                            openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
+                        }
+                        default -> answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
+                    }
+                } catch (DecodeException e) {
+                    breaks.get(Rule.DECODES).add(new Break(Rule.DECODES, n, e.getMessage()));
+                }
             }
+        } finally {
+            kamfHandle.destroy();
         }
         return new Report(cap.packets().size() + cap.skipped(), gtp, cap.skipped(), breaks, checked);
     }
@@ -256,15 +263,6 @@ public final class PcapConformance {
         byte[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
-    }
-
-    static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
     }
 
     private static void count(Map<Rule, Integer> checked, Rule r) {

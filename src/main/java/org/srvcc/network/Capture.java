@@ -17,7 +17,7 @@ public final class Capture implements Consumer<Event.Wire> {
 
     @Override
     public void accept(Event.Wire w) {
-        frames.add(new Pcap.Frame(frames.size() * 1000L, Plan.Node.named(w.from()).address(), Plan.Node.named(w.to()).address(), w.octets().clone()));
+        frames.add(new Pcap.Frame(frames.size() * 1000L, Plan.Node.valueOf(w.from()).address(), Plan.Node.valueOf(w.to()).address(), w.octets().clone()));
     }
 
     public int size() {

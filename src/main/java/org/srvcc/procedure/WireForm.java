@@ -33,10 +33,6 @@ final class WireForm {
         };
     }
 
-    static Node node(String name) {
-        return Node.named(name);
-    }
-
     /** The message as its sender puts it on the wire. Key octets go into the IEs; the caller wipes them. */
     static Gtpv2Message encode(Message m, Profile p) {
         InsecureKeyAccess a = InsecureKeyAccess.get();

@@ -57,8 +57,6 @@ public final class FieldView {
     }
 
     private static String hex(byte[] b) {
-        StringBuilder s = new StringBuilder();
-        for (byte x : b) s.append(String.format("%02x", x));
-        return s.toString();
+        return java.util.HexFormat.of().formatHex(b);
     }
 }

@@ -28,10 +28,6 @@ public final class Plan {
         public long teid(int ue) {
             return teidBase + ue;
         }
-
-        public static Node named(String name) {
-            return Node.valueOf(name);
-        }
     }
 
     /** The exchange a sequence number belongs to; a response or acknowledgement repeats its request's. */
