@@ -37,6 +37,15 @@ class CliFuzzTest {
         return rnd.nextInt(8) == 0 ? pick(NASTY) : pick(good);
     }
 
+    /** Options that name a file or directory: a nasty value stays inside the test's directory. */
+    static final java.util.Set<String> PATHS = java.util.Set.of("--trace", "--out", "--pcap");
+
+    String value(Path dir, String option, String... good) {
+        String v = value(good);
+        if (!PATHS.contains(option) || java.util.Arrays.asList(good).contains(v)) return v;
+        return dir.resolve("nasty").toString() + "/" + v.replace("..", "dots").replace("@", "at");
+    }
+
     /** Each option with values that are valid for it (a nasty value replaces them now and then). */
     static java.util.Map<String, String[]> grammar(String cmd, Path dir) {
         java.util.Map<String, String[]> g = new java.util.LinkedHashMap<>();
@@ -94,7 +103,7 @@ class CliFuzzTest {
         if (cmd.equals("derive") || cmd.equals("kdf")) n = opts.size() - rnd.nextInt(2);
         for (String o : opts.subList(0, Math.min(n, opts.size()))) {
             a.add(o);
-            if (g.get(o) != null) a.add(value(g.get(o)));
+            if (g.get(o) != null) a.add(value(dir, o, g.get(o)));
         }
         if (rnd.nextInt(8) == 0) a.add(1 + rnd.nextInt(a.size()), pick("--nope", "stray", "@/tmp", "--kmaf=" + K1));
         if (List.of("check", "conform", "report").contains(cmd)) a.add(pick("--workers=0", "--jobs=-3", "--traces=\u0663", "--nope", "--out="));
@@ -103,6 +112,8 @@ class CliFuzzTest {
 
     @Test
     void randomArgumentVectorsNeverCrash(@TempDir Path dir) throws Exception {
+        // the runs write only below dir: the working directory (the checkout) gains nothing
+        List<String> cwd = top(Path.of("").toAbsolutePath());
         long end = System.nanoTime() + 20_000_000_000L;
         int runs = 0, refused = 0;
         while (System.nanoTime() < end && runs < 1500) {
@@ -122,8 +133,15 @@ class CliFuzzTest {
                 assertTrue(r.rc() == 0 || r.rc() == 1 && a.get(0).equals("simulate") && r.out().contains("invariants VIOLATED"), what + r.out());
             }
         }
+        assertTrue(top(Path.of("").toAbsolutePath()).equals(cwd), "files written to the working directory: " + top(Path.of("").toAbsolutePath()));
         System.out.println("CliFuzzTest: " + runs + " argument vectors, " + refused + " refused with exit 2");
         assertTrue(runs >= 100 && refused > 0 && refused < runs, runs + " runs, " + refused + " refused");
+    }
+
+    static List<String> top(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(Path::toString).sorted().toList();
+        }
     }
 
     static List<String> list(Path dir) throws Exception {
