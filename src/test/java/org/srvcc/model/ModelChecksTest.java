@@ -67,6 +67,13 @@ class ModelChecksTest {
             assertTrue(Files.exists(cfg), cfg + " missing: run ./srvcc check --write-configs");
             assertEquals(model.cfg(model.invariants()), Files.readString(cfg), cfg + " is stale: run ./srvcc check --write-configs");
         }
+        // a configuration without a manifest entry is a model nobody checks
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Manifest.Model model : new Manifest(HOME).models) named.add("MC" + model.name() + ".cfg");
+        try (var files = Files.list(HOME.resolve("model-checks"))) {
+            List<String> orphans = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".cfg") && !named.contains(f)).sorted().toList();
+            assertEquals(List.of(), orphans, "configurations without a manifest model");
+        }
     }
 
     @Test
