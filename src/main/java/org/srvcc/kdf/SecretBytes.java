@@ -12,6 +12,7 @@ abstract class SecretBytes {
         if (bytes.length != expectedLength)
             throw new IllegalArgumentException(what + " must be " + expectedLength + " octets, got " + bytes.length);
         this.bytes = bytes.clone();
+        KeyLedger.created();
     }
 
     final byte[] raw() {
@@ -41,6 +42,7 @@ abstract class SecretBytes {
 
     public final void destroy() {
         Arrays.fill(bytes, (byte) 0);
+        if (!destroyed) KeyLedger.destroyed();
         destroyed = true;
     }
 
