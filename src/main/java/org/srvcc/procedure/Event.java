@@ -11,9 +11,6 @@ import org.srvcc.kdf.NasCount;
  * wire scan) is built from these by an {@link Observer}; no node reads it back.
  */
 public sealed interface Event {
-    /** A message was put on a link (core set, N2 queue or radio). */
-    record Sent(Message message) implements Event {}
-
     /** GTPv2-C octets as they went on the wire between two nodes; valid only during the call (copy to keep). */
     record Wire(String from, String to, byte[] octets) implements Event {
         @Override
@@ -42,9 +39,6 @@ public sealed interface Event {
 
     /** The UE's state changed. */
     record UeMoved(int ue, Ue.State from, Ue.State to) implements Event {}
-
-    /** A value outside its type (e.g. KSI 7 mapped as a context's name). */
-    record TypeError(String what) implements Event {}
 
     /** Receives every event, in order. */
     @FunctionalInterface

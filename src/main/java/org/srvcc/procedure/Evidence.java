@@ -38,7 +38,6 @@ public final class Evidence implements Event.Observer {
     private final Map<String, String> sentKeyFingerprint = new HashMap<>();
     private final Map<Integer, Kamf[]> kamfs = new TreeMap<>();   // per UE: the AMF's and the UE's handle, to scan for
     private final List<String> wireLeaks = new ArrayList<>();
-    private final List<String> typeErrors = new ArrayList<>();
     private final List<String> leftCallTo = new ArrayList<>();
     private final List<String> countWentBack = new ArrayList<>();
 
@@ -55,8 +54,8 @@ public final class Evidence implements Event.Observer {
     @Override
     public void on(Event e) {
         if (e instanceof Event.Wire w) tap.accept(w);
-        if (e instanceof Event.Sent s && !WireForm.onGtp(s.message().type())) scan(s.message().type().toString(), Message.encode(s.message()));
-        else if (e instanceof Event.Wire w) scan(w.from() + " -> " + w.to() + " GTPv2-C", w.octets().clone());
+        // only GTPv2-C messages can carry a key: the NGAP and RRC records have no key component
+        if (e instanceof Event.Wire w) scan(w.from() + " -> " + w.to() + " GTPv2-C", w.octets().clone());
         else if (e instanceof Event.KamfIssued k) {
             kamfs.put(k.ue(), new Kamf[] {k.amfCopy(), k.ueCopy()});
             srvccKamfs.putIfAbsent(k.ue(), new TreeSet<>());
@@ -75,18 +74,18 @@ public final class Evidence implements Event.Observer {
         else if (e instanceof Event.UeMoved m && m.from() == Ue.State.InUtranCall
             && m.to() != Ue.State.InUtranCall && m.to() != Ue.State.NeedsReauth)
             leftCallTo.add("UE " + m.ue() + " went from InUtranCall to " + m.to());
-        else if (e instanceof Event.TypeError t) typeErrors.add(t.what());
     }
 
     /**
      * Wire scan: the octets sent must not contain the bytes of any KAMF the AMF or a UE holds.
-     * GTPv2-C messages are scanned as encoded; NGAP and RRC ones as the records' byte form.
+     * GTPv2-C messages are scanned as encoded; the NGAP and RRC records have no field a key could
+     * travel in (their types say so), so there is nothing to scan.
      */
     private void scan(String what, byte[] enc) {
         try {
             kamfs.forEach((u, k) -> {
-                if (k[0] != null && k[0].occursIn(enc)) wireLeaks.add(what + " for UE " + u + " carries the bytes of " + k[0].term());
-                if (k[1] != null && k[1].term().id() != 0 && k[1].occursIn(enc)) wireLeaks.add(what + " carries the UE's " + k[1].term());
+                if (k[0] != null && k[0].occursIn(enc)) wireLeaks.add(what + " for UE " + u + " carries the bytes of the AMF's " + k[0].term());
+                if (k[1] != null && k[1].term().id() != 0 && k[1].occursIn(enc)) wireLeaks.add(what + " for UE " + u + " carries the bytes of the UE's " + k[1].term());
             });
         } finally {
             Arrays.fill(enc, (byte) 0);
@@ -142,10 +141,6 @@ public final class Evidence implements Event.Observer {
 
     List<String> wireLeaks() {
         return wireLeaks;
-    }
-
-    List<String> typeErrors() {
-        return typeErrors;
     }
 
     boolean otherPurpose(String fingerprint) {

@@ -95,7 +95,6 @@ public final class Invariants {
 
     /** As in the model: mmeKsi names a context (7 is "no key"); MSC KSIs are 0..7 (7: no context). */
     static boolean typeOk(Srvcc s) {
-        if (!s.evidence.typeErrors().isEmpty()) return false;
         for (MmeSrvcc.Ctx mme : s.mme.ctx.values()) if (!mme.ksi.namesContext()) return false;
         return true;
     }

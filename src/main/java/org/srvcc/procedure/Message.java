@@ -1,6 +1,5 @@
 package org.srvcc.procedure;
 
-import java.io.ByteArrayOutputStream;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.Key256;
 import org.srvcc.kdf.KeyTerm;
@@ -96,37 +95,5 @@ public sealed interface Message {
         public Type type() { return Type.DownlinkNasTransport; }
         public int att() { return 0; }
         public Message withCopy(int c) { return new Nas(ue, c, count); }
-    }
-
-    /** A buffer whose internal copy can be zeroed (key octets pass through it). */
-    final class WipeableBuffer extends ByteArrayOutputStream {
-        void wipe() {
-            java.util.Arrays.fill(buf, (byte) 0);
-            reset();
-        }
-    }
-
-    /** The byte form of an NGAP or RRC message (those stay records): what the wire scan searches for KAMF. */
-    static byte[] encode(Message m) {
-        WipeableBuffer b = new WipeableBuffer();
-        try {
-            encodeInto(m, b);
-            return b.toByteArray();
-        } finally {
-            b.wipe();
-        }
-    }
-
-    private static void encodeInto(Message m, ByteArrayOutputStream b) {
-        b.write(m.type().ordinal());
-        for (int v : new int[] {m.ue(), m.att(), m.copy()}) b.writeBytes(new byte[] {(byte) (v >> 8), (byte) v});
-        if (WireForm.onGtp(m.type())) throw new IllegalArgumentException(m.type() + " goes on the wire as GTPv2-C (WireForm)");
-        if (m instanceof HoCmd h) {
-            b.write(h.lsb());
-            b.write(h.ksi().value());
-        } else if (m instanceof Nas n) {
-            int c = n.count().value();
-            b.writeBytes(new byte[] {(byte) (c >> 16), (byte) (c >> 8), (byte) c});
-        }
     }
 }

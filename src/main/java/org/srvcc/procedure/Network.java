@@ -78,7 +78,6 @@ public final class Network {
     }
 
     private void sent(Message m) {
-        obs.on(new Event.Sent(m));
         lastSent.add(m);
     }
 
