@@ -26,7 +26,8 @@ CONSTANTS
     MaxReorders,          \* bound: reorderings on the downlink AMF -> gNB -> UE (0: in order)
     MaxReplays,           \* bound: radio replays by the attacker
     NasRunsReceived,      \* bound: whether the UE may receive one run of Mod - 1 DL NAS messages
-    NasRunsMissed         \* bound: whether the UE may miss one run of Mod DL NAS messages
+    NasRunsMissed,        \* bound: whether the UE may miss one run of Mod DL NAS messages
+    EpsMobility           \* bound: whether the AMF may also derive K'ASME for EPS, once of each kind per KAMF
 
 -----------------------------------------------------------------------------
 (* Mutant definitions, substituted for Srvcc's in every cfg. *)
@@ -39,7 +40,7 @@ MCUeForgetsKeysOnReturn == ~ueKeepsKeysOnReturn
 UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
     /\ ueSkipsReauth /\ ueState[u] = "NeedsReauth"
     /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
-    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, netVars, histVars>>
 
 MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the standard refuses
@@ -47,7 +48,7 @@ MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the 
     THEN /\ ueState[u] = "InUtranCall"
          /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
          /\ ueKey' = [ueKey EXCEPT ![u] = None]
-         /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+         /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                         gnbState, netVars, histVars>>
     ELSE UeRequestReverseSrvcc(u)
 
@@ -67,6 +68,9 @@ MCNetReorderDownlink(u) == reorders < MaxReorders /\ NetReorderDownlink(u)
 MCAttackerReplay(u) == replays < MaxReplays /\ AttackerReplay(u)
 MCUeReceiveNasRun(u) == NasRunsReceived /\ amfDl[u] < Mod - 1 /\ UeReceiveNasRun(u)   \* once per KAMF
 MCUeMissNasRun(u) == NasRunsMissed /\ amfDl[u] < Mod - 1 /\ UeMissNasRun(u)          \* once per KAMF
+EpsHandoverLeft(u) == ~\E k \in epsKeys : k.fc = "0x74" /\ k.key = Kamf(amfKamf[u])   \* once per KAMF
+MCAmfPrepareEpsHandover(u) == EpsMobility /\ amfDl[u] < MaxCount /\ EpsHandoverLeft(u) /\ AmfPrepareEpsHandover(u)
+MCAmfTransferEpsContext(u) == EpsMobility /\ amfUl[u] = 0 /\ AmfTransferEpsContext(u)     \* once per KAMF
 
 -----------------------------------------------------------------------------
 (* Srvcc's Progress and Environment with the bounded and mutant actions. *)
@@ -84,6 +88,7 @@ MCEnvironment(u) ==
     \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
     \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ MCUeAuthenticate(u)
     \/ UeSkipReauth(u) \/ MCUeRequestReverseSrvcc(u) \/ MCUeReceiveNasRun(u) \/ MCUeMissNasRun(u)
+    \/ MCAmfPrepareEpsHandover(u) \/ MCAmfTransferEpsContext(u)
     \/ MCNetLose(u) \/ MCNetDuplicate(u) \/ MCNetLoseDownlink(u) \/ MCNetReorderDownlink(u) \/ MCAttackerReplay(u)
 
 MCNext == (\E u \in UEs : MCProgress(u) \/ MCEnvironment(u)) \/ MCMscRestart
@@ -126,6 +131,8 @@ MCAction(a, u) ==
       [] a = "UeRequestReverseSrvcc" -> MCUeRequestReverseSrvcc(u)
       [] a = "UeReceiveNasRun" -> MCUeReceiveNasRun(u)
       [] a = "UeMissNasRun" -> MCUeMissNasRun(u)
+      [] a = "AmfPrepareEpsHandover" -> MCAmfPrepareEpsHandover(u)
+      [] a = "AmfTransferEpsContext" -> MCAmfTransferEpsContext(u)
       [] a = "NetLose" -> MCNetLose(u)
       [] a = "NetDuplicate" -> MCNetDuplicate(u)
       [] a = "NetLoseDownlink" -> MCNetLoseDownlink(u)

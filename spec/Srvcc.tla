@@ -51,7 +51,7 @@ Derivable(k, K) == k \in K \/ (k.kind = "kdf" /\ Derivable(k.key, K))   \* forwa
 RECURSIVE IsKey(_)
 IsKey(k) == \/ k = None
             \/ k.kind = "kamf" /\ k.id \in Nat
-            \/ k.kind = "kdf" /\ k.fc \in {"0x7D", "0x74", "0xFF01", "0x1A"} /\ k.count \in Nat /\ IsKey(k.key)
+            \/ k.kind = "kdf" /\ k.fc \in {"0x7D", "0x73", "0x74", "0xFF01", "0x1A"} /\ k.count \in Nat /\ IsKey(k.key)
 
 KsiOf(i) == i % 7                                                       \* ngKSI of KAMF i
 NoKsi == 7                                                              \* "no key available": no context
@@ -93,6 +93,7 @@ VARIABLES
     amfDerivs,   \* how many SRVCC derivations the AMF made
     amfAtt,      \* the AMF's attempt number (transaction identifier)
     amfCount,    \* the COUNT of the current attempt (its LSBs go to the UE)
+    amfUl,       \* the UL NAS COUNT of the last uplink NAS message (a TAU) the AMF took
     \* MME_SRVCC, per UE
     mmeState,    \* Idle, Preparing or Done
     mmeKsi,      \* the KSI_SRVCC it mapped
@@ -117,7 +118,8 @@ VARIABLES
     faults,      \* losses, duplications and MSC restarts so far
     reorders,    \* downlink reorderings so far
     replays,     \* radio replays so far
-    nextKamf     \* identity of the next KAMF an authentication creates
+    nextKamf,    \* identity of the next KAMF an authentication creates
+    epsKeys      \* every K'ASME the AMF derived for EPS (A.14.1 idle mobility, A.14.2 handover)
 
 ueVars  == <<ueState, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession>>
 amfVars == <<amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount>>
@@ -125,7 +127,8 @@ mmeVars == <<mmeState, mmeKsi, mmeAtt>>
 mscVars == <<mscState, mscKey, mscKsi, mscAlg, mscSession, mscAtt>>
 netVars == <<msgs, ul, dl, radio>>
 histVars == <<held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
-vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
+epsVars == <<amfUl, epsKeys>>
+vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, epsVars>>
 
 KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
 AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
@@ -166,6 +169,7 @@ TypeOK ==
     /\ DOMAIN held = Places /\ \A p \in Places : \A k \in held[p] : IsKey(k)
     /\ faults \in Nat /\ reorders \in Nat /\ replays \in Nat
     /\ nextKamf \in Nat
+    /\ amfUl \in [UEs -> Nat] /\ \A k \in epsKeys : IsKey(k)
 
 -----------------------------------------------------------------------------
 (* Messages. copy tells a network duplicate (2) or an attacker replay (3) from the original. *)
@@ -204,6 +208,7 @@ Init ==
     /\ held = [p \in Places |-> {}] /\ issued = {} /\ srvccKamfs = [u \in UEs |-> {}]
     /\ faults = 0 /\ reorders = 0 /\ replays = 0
     /\ nextKamf = Cardinality(UEs) + 1
+    /\ amfUl = [u \in UEs |-> 0] /\ epsKeys = {}
 
 -----------------------------------------------------------------------------
 (* gNB *)
@@ -211,7 +216,7 @@ GnbSendHandoverRequired(u) ==      \* NR coverage fades during a voice call
     /\ gnbState[u] = "Idle" /\ ueState[u] = "Connected5G" /\ amfKamf[u] # 0
     /\ gnbState' = [gnbState EXCEPT ![u] = "Requested"]
     /\ PushUp(u, M("HandoverRequired", u, 0))
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
 
 GnbForwardHandoverCommand(u) ==    \* HandoverCommand in, HandoverCommandUe out on the radio
     /\ Head1(u, "HandoverCommand")
@@ -220,24 +225,24 @@ GnbForwardHandoverCommand(u) ==    \* HandoverCommand in, HandoverCommandUe out 
           THEN /\ dl' = [dl EXCEPT ![u] = <<r>> \o Tail(@)]
                /\ radio' = radio \cup {r}
                /\ gnbState' = [gnbState EXCEPT ![u] = "Commanded"]
-          ELSE /\ Pop(u) /\ UNCHANGED <<radio, gnbState>>    \* cancelled: discard
-    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, msgs, histVars>>
+          ELSE /\ Pop(u) /\ UNCHANGED <<epsVars, radio, gnbState>>    \* cancelled: discard
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, histVars>>
 
 GnbHandleCancelAcknowledge(u) ==
     /\ Head1(u, "HandoverCancelAcknowledge") /\ Pop(u)
     /\ gnbState' = [gnbState EXCEPT ![u] = IF @ = "Cancelling" THEN "Idle" ELSE @]
-    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
 
 GnbHandlePreparationFailure(u) ==
     /\ Head1(u, "HandoverPreparationFailure") /\ Pop(u)
     /\ gnbState' = [gnbState EXCEPT ![u] = IF @ = "Requested" THEN "Idle" ELSE @]
-    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
 
 GnbCancel(u) ==                    \* the gNB gives up before the command (radio recovered)
     /\ gnbState[u] = "Requested"
     /\ gnbState' = [gnbState EXCEPT ![u] = "Cancelling"]
     /\ PushUp(u, M("HandoverCancel", u, 0))
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
 
 -----------------------------------------------------------------------------
 (* AMF *)
@@ -255,8 +260,8 @@ AmfStartSrvcc(u) ==               \* Handover Required: derive from KAMF, map ng
                /\ amfDl' = [amfDl EXCEPT ![u] = IF amfIncrementsCount THEN c + 1 ELSE c]
                /\ Send(WithKey(t, u, a, k, KsiOf(i), c, ueSession[u]))
                /\ held' = IF ViaMme THEN held ELSE [held EXCEPT !["Sv"] = @ \cup {k}]
-          ELSE UNCHANGED <<amfState, amfAtt, amfCount, amfUsed, amfDerivs, amfDl, held, msgs>>
-    /\ UNCHANGED <<ueVars, amfKamf, mmeVars, mscVars, gnbState, dl, radio,
+          ELSE UNCHANGED <<epsVars, amfState, amfAtt, amfCount, amfUsed, amfDerivs, amfDl, held, msgs>>
+    /\ UNCHANGED <<epsVars, ueVars, amfKamf, mmeVars, mscVars, gnbState, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Response when direct)
@@ -269,8 +274,8 @@ AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Resp
                  /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, KsiOf(amfKamf[u])))
             ELSE /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
                  /\ Push(u, M("HandoverPreparationFailure", u, m.att))
-       ELSE UNCHANGED <<amfState, dl>>
-    /\ UNCHANGED <<ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+       ELSE UNCHANGED <<epsVars, amfState, dl>>
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, histVars>>
 
 AmfCancelOut(u, a) == IF ViaMme THEN M("RelocationCancel", u, a) ELSE M("PsToCsCancel", u, a)
@@ -280,9 +285,9 @@ AmfHandleHandoverCancel(u) ==      \* cancel towards the target side, acknowledg
     /\ IF amfState[u] \in {"Preparing", "Commanded"}
        THEN /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
             /\ Send(AmfCancelOut(u, amfAtt[u]))
-       ELSE UNCHANGED <<amfState, msgs>>
+       ELSE UNCHANGED <<epsVars, amfState, msgs>>
     /\ Push(u, M("HandoverCancelAcknowledge", u, 0))
-    /\ UNCHANGED <<ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, histVars>>
 
 AmfTimerExpiry(u) ==               \* Preparing: give up, tell target side and gNB;
@@ -294,8 +299,8 @@ AmfTimerExpiry(u) ==               \* Preparing: give up, tell target side and g
             /\ UNCHANGED amfKamf
        ELSE /\ amfState' = [amfState EXCEPT ![u] = "Released"]
             /\ amfKamf' = [amfKamf EXCEPT ![u] = 0]
-            /\ UNCHANGED <<msgs, dl>>
-    /\ UNCHANGED <<ul, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+            /\ UNCHANGED <<epsVars, msgs, dl>>
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, histVars>>
 
 AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is released
@@ -305,8 +310,8 @@ AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is rele
        IF m.att = amfAtt[u] /\ amfState[u] # "Released" /\ amfKamf[u] # 0
        THEN /\ amfState' = [amfState EXCEPT ![u] = "Released"]
             /\ amfKamf' = [amfKamf EXCEPT ![u] = 0]
-       ELSE UNCHANGED <<amfState, amfKamf>>
-    /\ UNCHANGED <<ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+       ELSE UNCHANGED <<epsVars, amfState, amfKamf>>
+    /\ UNCHANGED <<epsVars, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, ul, dl, radio, histVars>>
 
 AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL NAS COUNT
@@ -315,7 +320,7 @@ AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL N
     /\ amfKamf[u] # 0
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]
     /\ Push(u, Nas(u, amfDl[u]))
-    /\ UNCHANGED <<ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, msgs, radio, histVars>>
 
 -----------------------------------------------------------------------------
@@ -330,8 +335,8 @@ MmeHandleForwardRelocationRequestMsg(m) ==
                /\ mmeAtt' = [mmeAtt EXCEPT ![u] = m.att]
                /\ Reply(m, {WithKey("PsToCsRequest", u, m.att, ck, ksi, m.count, m.session)})
                /\ held' = [held EXCEPT !["Sv"] = @ \cup {ck}, !["MME_SRVCC"] = @ \cup {m.key}]
-          ELSE /\ Consume(m) /\ UNCHANGED <<mmeVars, held>>
-    /\ UNCHANGED <<ueVars, amfVars, mscVars, gnbState, ul, dl, radio,
+          ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, mmeVars, held>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mscVars, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
@@ -339,7 +344,7 @@ MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
     /\ mmeAtt' = [mmeAtt EXCEPT ![m.ue] = m.att]
     /\ Reply(m, {Answer("ForwardRelocationResponse", m.ue, m.att, FALSE)})
     /\ held' = [held EXCEPT !["MME_SRVCC"] = @ \cup {m.key}]
-    /\ UNCHANGED <<ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MmeHandlePsToCsResponseMsg(m) ==
@@ -349,7 +354,7 @@ MmeHandlePsToCsResponseMsg(m) ==
        THEN /\ mmeState' = [mmeState EXCEPT ![u] = IF m.ok THEN "Done" ELSE "Idle"]
             /\ Reply(m, {Answer("ForwardRelocationResponse", u, m.att, m.ok)})
        ELSE /\ Consume(m) /\ UNCHANGED mmeState
-    /\ UNCHANGED <<ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
 MmeHandleRelocationCancelMsg(m) ==
     /\ m.type = "RelocationCancel"
@@ -358,13 +363,13 @@ MmeHandleRelocationCancelMsg(m) ==
        THEN /\ mmeState' = [mmeState EXCEPT ![u] = "Idle"]
             /\ Reply(m, {M("PsToCsCancel", u, m.att)})
        ELSE /\ Consume(m) /\ UNCHANGED mmeState
-    /\ UNCHANGED <<ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
 MmeHandlePsToCsCompleteMsg(m) ==
     /\ m.type = "PsToCsComplete" /\ ViaMme
     /\ mmeState' = [mmeState EXCEPT ![m.ue] = IF m.att = mmeAtt[m.ue] THEN "Idle" ELSE @]
     /\ Reply(m, {M("ForwardRelocationComplete", m.ue, m.att)})
-    /\ UNCHANGED <<ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
 -----------------------------------------------------------------------------
 (* MSC server *)
@@ -382,8 +387,8 @@ MscHandlePsToCsRequestMsg(m) ==
                /\ Reply(m, {Answer("PsToCsResponse", u, m.att, TRUE)})
                /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
                /\ issued' = issued \cup {[ue |-> u, att |-> m.att, key |-> m.key]}
-          ELSE /\ Consume(m) /\ UNCHANGED <<mscVars, held, issued>>
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, gnbState, ul, dl, radio,
+          ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, mscVars, held, issued>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, gnbState, ul, dl, radio,
                    srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MscRejectPreparationMsg(m) ==
@@ -391,7 +396,7 @@ MscRejectPreparationMsg(m) ==
     /\ mscAtt' = [mscAtt EXCEPT ![m.ue] = m.att]
     /\ Reply(m, {Answer("PsToCsResponse", m.ue, m.att, FALSE)})
     /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, mscSession, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, mscSession, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MscDrop(u) ==                      \* what a failure does to the mapped context, by option
@@ -404,14 +409,14 @@ MscDrop(u) ==                      \* what a failure does to the mapped context,
 MscHandlePsToCsCancelMsg(m) ==
     /\ m.type = "PsToCsCancel"
     /\ IF m.att = mscAtt[m.ue] /\ mscState[m.ue] = "Prepared"
-       THEN MscDrop(m.ue) ELSE UNCHANGED <<mscState, mscKey, mscKsi, mscAlg, mscSession>>
+       THEN MscDrop(m.ue) ELSE UNCHANGED <<epsVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
     /\ Consume(m)
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscTimerExpiry(u) ==               \* the UE did not arrive in time
     /\ mscState[u] = "Prepared"
     /\ MscDrop(u)
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars, histVars>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars, histVars>>
 
 MscHandleHandoverCompleteMsg(m) ==
     /\ m.type = "HandoverComplete"
@@ -419,7 +424,7 @@ MscHandleHandoverCompleteMsg(m) ==
        THEN /\ mscState' = [mscState EXCEPT ![m.ue] = "Active"]
             /\ Reply(m, {M("PsToCsComplete", m.ue, mscAtt[m.ue])})
        ELSE /\ Consume(m) /\ UNCHANGED mscState
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscKey, mscKsi, mscAlg, mscSession, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscKey, mscKsi, mscAlg, mscSession, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscHandleCallReleaseMsg(m) ==
     /\ m.type = "CallRelease"
@@ -429,9 +434,9 @@ MscHandleCallReleaseMsg(m) ==
             /\ mscAlg' = [mscAlg EXCEPT ![m.ue] = "none"]
             /\ mscKsi' = [mscKsi EXCEPT ![m.ue] = NoKsi]
             /\ mscSession' = [mscSession EXCEPT ![m.ue] = "none"]
-       ELSE UNCHANGED <<mscState, mscKey, mscKsi, mscAlg, mscSession>>
+       ELSE UNCHANGED <<epsVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
     /\ Consume(m)
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscRestart ==                      \* a restart loses every context
     /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
@@ -439,7 +444,7 @@ MscRestart ==                      \* a restart loses every context
     /\ mscState' = [u \in UEs |-> "Idle"] /\ mscKey' = [u \in UEs |-> None]
     /\ mscAlg' = [u \in UEs |-> "none"]
     /\ mscKsi' = [u \in UEs |-> NoKsi] /\ mscSession' = [u \in UEs |-> "none"]
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars,
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 -----------------------------------------------------------------------------
@@ -454,15 +459,15 @@ UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, deri
             /\ ueUsed' = [ueUsed EXCEPT ![u] = @ \cup {c}]
             /\ ueDerivs' = [ueDerivs EXCEPT ![u] = @ + 1]
             /\ ueDl' = [ueDl EXCEPT ![u] = c]
-       ELSE UNCHANGED <<ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
-    /\ UNCHANGED <<ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
+       ELSE UNCHANGED <<epsVars, ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
+    /\ UNCHANGED <<epsVars, ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
 
 UeArriveUtran(u) ==                \* tunes to UTRAN; Handover Complete reaches the MSC via the RNS
     /\ ueState[u] = "HoCommanded"
     /\ ueState' = [ueState EXCEPT ![u] = "InUtranCall"]
     /\ srvccKamfs' = [srvccKamfs EXCEPT ![u] = @ \cup {ueKamf[u]}]
     /\ Send(M("HandoverComplete", u, 0))
-    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, ul, dl, radio, held, issued, faults, reorders, replays, nextKamf>>
 
 UeReturnTo5G(u) ==                 \* never reaches UTRAN: back on NR, the gNB cancels
@@ -471,13 +476,13 @@ UeReturnTo5G(u) ==                 \* never reaches UTRAN: back on NR, the gNB c
     /\ ueKey' = [ueKey EXCEPT ![u] = IF UeForgetsKeysOnReturn THEN None ELSE @]
     /\ gnbState' = [gnbState EXCEPT ![u] = "Cancelling"]
     /\ PushUp(u, M("HandoverCancel", u, 0))
-    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    msgs, dl, radio, histVars>>
 
 UeHandleDownlinkNas(u) ==
     /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
     /\ ueDl' = [ueDl EXCEPT ![u] = IF Head(dl[u]).count > @ THEN Head(dl[u]).count ELSE @]
-    /\ UNCHANGED <<ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars,
+    /\ UNCHANGED <<epsVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars,
                    mscVars, gnbState, msgs, radio, histVars>>
 
 (* A run of DL NAS messages in one step: an abstraction that lets the model reach COUNTs past the  *)
@@ -486,39 +491,39 @@ UeReceiveNasRun(u) ==              \* the AMF sends Mod - 1 DL NAS messages and 
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod - 1]
     /\ ueDl' = [ueDl EXCEPT ![u] = IF amfDl[u] + Mod - 2 > @ THEN amfDl[u] + Mod - 2 ELSE @]
-    /\ UNCHANGED <<ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfState, amfKamf, amfUsed,
+    /\ UNCHANGED <<epsVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfState, amfKamf, amfUsed,
                    amfDerivs, amfAtt, amfCount, mmeVars, mscVars, gnbState, netVars, histVars>>
 
 UeMissNasRun(u) ==                 \* the AMF sends Mod DL NAS messages and the UE misses them all
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod]
-    /\ UNCHANGED <<ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, netVars, histVars>>
 
 UeMissDownlinkNas(u) ==            \* never received: the UE's stored COUNT falls behind the AMF's
     /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
-    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
 
 UeEndCall(u) ==
     /\ ueState[u] = "InUtranCall"
     /\ ueState' = [ueState EXCEPT ![u] = "NeedsReauth"]
     /\ ueKey' = [ueKey EXCEPT ![u] = None]
     /\ Send(M("CallRelease", u, 0))
-    /\ UNCHANGED <<ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, ul, dl, radio, histVars>>
 
 UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF for UE and AMF
     /\ ueState[u] = "NeedsReauth" /\ amfState[u] \in {"Idle", "Released"}
     /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
     /\ ueKamf' = [ueKamf EXCEPT ![u] = nextKamf] /\ amfKamf' = [amfKamf EXCEPT ![u] = nextKamf]
-    /\ ueDl' = [ueDl EXCEPT ![u] = 0] /\ amfDl' = [amfDl EXCEPT ![u] = 0]
+    /\ ueDl' = [ueDl EXCEPT ![u] = 0] /\ amfDl' = [amfDl EXCEPT ![u] = 0] /\ amfUl' = [amfUl EXCEPT ![u] = 0]
     /\ ueUsed' = [ueUsed EXCEPT ![u] = {}] /\ amfUsed' = [amfUsed EXCEPT ![u] = {}]
     /\ ueDerivs' = [ueDerivs EXCEPT ![u] = 0] /\ amfDerivs' = [amfDerivs EXCEPT ![u] = 0]
     /\ ueSession' = [ueSession EXCEPT ![u] = "normal"]
     /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
     /\ gnbState' = [gnbState EXCEPT ![u] = "Idle"]
     /\ nextKamf' = nextKamf + 1
-    /\ UNCHANGED <<ueKey, ueKsi, amfAtt, amfCount, mmeVars, mscVars, netVars,
+    /\ UNCHANGED <<epsKeys, ueKey, ueKsi, amfAtt, amfCount, mmeVars, mscVars, netVars,
                    held, issued, srvccKamfs, faults, reorders, replays>>
 
 UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: the network refuses, nothing changes
@@ -526,23 +531,41 @@ UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: the network r
     /\ UNCHANGED vars
 
 -----------------------------------------------------------------------------
+(* The AMF's other uses of KAMF: K'ASME for an MME of the EPS (TS 33.501 A.14). With them, a     *)
+(* collision of an SRVCC key with a K'ASME is a state TLC can reach, not a list of banned FCs.    *)
+AmfPrepareEpsHandover(u) ==        \* N26 handover to EPS prepared (A.14.2, DL COUNT), then not carried out
+    /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ ueState[u] = "Connected5G"
+    /\ epsKeys' = epsKeys \cup {Kdf(Kamf(amfKamf[u]), "0x74", amfDl[u])}
+    /\ amfUsed' = [amfUsed EXCEPT ![u] = @ \cup {amfDl[u]}]
+    /\ amfDerivs' = [amfDerivs EXCEPT ![u] = @ + 1]
+    /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]   \* assumed: a used DL COUNT is passed, as TS 33.401 14.1 does
+    /\ UNCHANGED <<amfUl, ueVars, amfState, amfKamf, amfAtt, amfCount, mmeVars, mscVars, gnbState,
+                   netVars, histVars>>
+
+AmfTransferEpsContext(u) ==        \* idle mobility to EPS: the TAU's UL NAS COUNT keys K'ASME (A.14.1)
+    /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ ueState[u] = "Connected5G"
+    /\ epsKeys' = epsKeys \cup {Kdf(Kamf(amfKamf[u]), "0x73", amfUl[u])}
+    /\ amfUl' = [amfUl EXCEPT ![u] = @ + 1]
+    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
+
+-----------------------------------------------------------------------------
 (* Network faults and the radio attacker *)
 NetLoseMsg(m) ==
     /\ faults' = faults + 1 /\ Consume(m)
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetDuplicateMsg(m) ==
     /\ m.copy = 1 /\ [m EXCEPT !.copy = 2] \notin msgs
     /\ faults' = faults + 1 /\ Send([m EXCEPT !.copy = 2])
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetLoseDownlink(u) ==              \* a downlink message is lost (e.g. radio link failure)
     /\ dl[u] # <<>> /\ faults' = faults + 1
     /\ \E i \in 1..Len(dl[u]) :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) - 1 |-> IF j < i THEN @[j] ELSE @[j + 1]]]
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, radio,
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, radio,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never in the standard)
@@ -550,13 +573,13 @@ NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never
     /\ \E i \in 1..Len(dl[u]) - 1 :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) |-> IF j = i THEN @[i + 1]
                                                        ELSE IF j = i + 1 THEN @[i] ELSE @[j]]]
-    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
                    held, issued, srvccKamfs, faults, replays, nextKamf>>
 
 AttackerReplay(u) ==               \* re-sends a HandoverCommandUe it has seen on the radio
     /\ replays' = replays + 1
     /\ \E r \in radio : r.ue = u /\ Push(u, [r EXCEPT !.copy = 3])
-    /\ UNCHANGED <<ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
+    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
                    held, issued, srvccKamfs, faults, reorders, nextKamf>>
 
 -----------------------------------------------------------------------------
@@ -593,6 +616,7 @@ Environment(u) ==
     \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
     \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ UeAuthenticate(u)
     \/ UeRequestReverseSrvcc(u) \/ UeReceiveNasRun(u) \/ UeMissNasRun(u)
+    \/ AmfPrepareEpsHandover(u) \/ AmfTransferEpsContext(u)
     \/ NetLose(u) \/ NetDuplicate(u) \/ NetLoseDownlink(u) \/ NetReorderDownlink(u) \/ AttackerReplay(u)
 
 Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart
@@ -624,13 +648,14 @@ MscKsiOnlyInHandover == \A u \in UEs : mscKsi[u] # NoKsi => mscState[u] \in InHa
 UeKeysOnlyInHandover == \A u \in UEs : ueKey[u] # None => ueState[u] \in {"HoCommanded", "InUtranCall"}
 FailureLeavesNoUsableContext == MscKeysOnlyInHandover /\ MscKsiOnlyInHandover /\ UeKeysOnlyInHandover
 
-KasmeOf(k) == IF k.key.kind = "kamf" THEN k ELSE k.key                  \* the key taken from KAMF
 ContextKeysNeverRepeat == \A a, b \in issued : a.key = b.key => a.ue = b.ue /\ a.att = b.att
-ContextKeysNotEpsKasme ==                                              \* not an EPS K'ASME (A.14)
-    \A a \in issued : a.key.kind = "kdf" => KasmeOf(a.key).fc \notin {"0x73", "0x74"}
+KeyFreshness == ContextKeysNeverRepeat
+
+SrvccKeys == {a.key : a \in issued} \cup UNION {held[p] : p \in Places}   \* every key the SRVCC side saw
+SrvccKeysNotEpsKeys == SrvccKeys \cap epsKeys = {}                       \* none is a K'ASME an EPS MME got
 ContextKeysNotMmeInput ==                                              \* CK||IK is not the MME's key
     \A a \in issued : a.key.kind = "kdf" /\ ViaMme => a.key.key.kind # "kamf"
-KeyFreshness == ContextKeysNeverRepeat /\ ContextKeysNotEpsKasme /\ ContextKeysNotMmeInput
+KeySeparation == SrvccKeysNotEpsKeys /\ ContextKeysNotMmeInput
 
 MappedKsiNamesAContext == \A u \in UEs : mscState[u] \in InHandover => mscKsi[u] # NoKsi
 MappedKsiIsNgKsi ==

@@ -22,7 +22,7 @@ public final class Conformance {
     public static List<Setup> traceSetups(List<Profile> profiles) {
         List<Setup> l = new ArrayList<>();
         for (Profile p : profiles) {
-            l.add(new Setup(p, Options.STANDARD, new Bounds(2, 3, 6, 4, 2, 1, 1), Set.of(), Set.of(2), Set.of(), 1));
+            l.add(new Setup(p, Options.STANDARD, new Bounds(2, 3, 6, 4, 2, 1, 1).withEpsMobility(true), Set.of(), Set.of(2), Set.of(), 1));
             l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 6, 3, 2, 1, 1),
                 Set.of(1), Set.of(), Set.of("MSC"), 1));
         }
@@ -44,6 +44,9 @@ public final class Conformance {
                 new Bounds(1, 1, 3, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1", "mmeMapsWrongKsi=true")),
                 new Bounds(1, 1, 2, 1, 1, 0, 0), Set.of(), Set.of(), Set.of(), 1));
+            // the AMF's EPS derivations (A.14.1, A.14.2) with FC 0x74 and no increment: key separation broken in reachable states
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2", "amfFc=reuse-0x74", "amfIncrementsCount=false")),
+                new Bounds(1, 1, 2, 1, 0, 0, 0).withEpsMobility(true), Set.of(), Set.of(), Set.of(), 1));
         }
         if (profiles.contains(Profile.DRAFT_VIA_MME))   // the split: CK and IK are the halves of K'ASME itself
             l.add(new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD.with(List.of("countLsbBits=2", "mmeKeyMode=split", "ueKeyMode=split")),

@@ -66,7 +66,13 @@ public final class Mapping {
         new Row("faults", "Network.faults", s -> (long) s.network().faults()),
         new Row("reorders", "Network.reorders", s -> (long) s.network().reorders()),
         new Row("replays", "Network.replays", s -> (long) s.network().replays()),
-        new Row("nextKamf", "Amf.nextKamf", s -> (long) s.nextKamf()));
+        new Row("nextKamf", "Amf.nextKamf", s -> (long) s.nextKamf()),
+        perUe("amfUl", "Amf.Ctx.ul (UL NAS COUNT)", (s, u) -> (long) s.amf(u).ul()),
+        new Row("epsKeys", "Evidence.epsKeys (Event.EpsKeyDerived)", s -> {
+            Set<Object> t = new HashSet<>();
+            for (KeyTerm k : s.evidence().epsKeys()) t.add(term(k));
+            return t;
+        }));
 
     private interface PerUe {
         Object at(Srvcc s, int u);

@@ -221,6 +221,7 @@ public final class TraceValidation {
         c.put("MaxReplays", (long) s.bounds().maxReplays());
         c.put("NasRunsReceived", s.bounds().nasRunsReceived());
         c.put("NasRunsMissed", s.bounds().nasRunsMissed());
+        c.put("EpsMobility", s.bounds().epsMobility());
         return c;
     }
 }

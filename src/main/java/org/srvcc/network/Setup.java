@@ -41,8 +41,9 @@ public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer
         Bounds b = bounds;
         return profile + ";" + (options.diffText().isEmpty() ? "-" : options.diffText()) + ";"
             + b.ues() + "," + b.maxAttempts() + "," + b.maxCount() + "," + b.maxKamf() + "," + b.maxFaults() + ","
-            + b.maxReorders() + "," + b.maxReplays() + (b.nasRunsReceived() || b.nasRunsMissed()
-                ? "," + (b.nasRunsReceived() ? 1 : 0) + "," + (b.nasRunsMissed() ? 1 : 0) : "") + ";" + join(emergencyUes) + ";" + join(unauthUes) + ";"
+            + b.maxReorders() + "," + b.maxReplays() + (b.nasRunsReceived() || b.nasRunsMissed() || b.epsMobility()
+                ? "," + (b.nasRunsReceived() ? 1 : 0) + "," + (b.nasRunsMissed() ? 1 : 0) : "")
+            + (b.epsMobility() ? ",1" : "") + ";" + join(emergencyUes) + ";" + join(unauthUes) + ";"
             + (compromised.isEmpty() ? "-" : String.join(",", new TreeSet<>(compromised))) + ";" + seed;
     }
 
@@ -51,10 +52,10 @@ public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer
         if (f.length != 7) throw new IllegalArgumentException("setup line must have 7 fields: " + text);
         Options o = f[1].equals("-") ? Options.STANDARD : Options.STANDARD.with(List.of(f[1].split(",")));
         String[] b = f[2].split(",");
-        if (b.length != 7 && b.length != 9) throw new IllegalArgumentException("setup bounds need 7 or 9 numbers: " + f[2]);
+        if (b.length != 7 && b.length != 9 && b.length != 10) throw new IllegalArgumentException("setup bounds need 7, 9 or 10 numbers: " + f[2]);
         Bounds bounds = new Bounds(Integer.parseInt(b[0]), Integer.parseInt(b[1]), Integer.parseInt(b[2]),
             Integer.parseInt(b[3]), Integer.parseInt(b[4]), Integer.parseInt(b[5]), Integer.parseInt(b[6]),
-            b.length == 9 && b[7].equals("1"), b.length == 9 && b[8].equals("1"));
+            b.length >= 9 && b[7].equals("1"), b.length >= 9 && b[8].equals("1"), b.length == 10 && b[9].equals("1"));
         return new Setup(Profile.parse(f[0]), o, bounds, ints(f[3]), ints(f[4]),
             f[5].equals("-") ? Set.of() : Set.of(f[5].split(",")), Long.parseLong(f[6]));
     }

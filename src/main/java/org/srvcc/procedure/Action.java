@@ -43,6 +43,10 @@ public enum Action {
     UeRequestReverseSrvcc(Kind.ENVIRONMENT, (s, u) -> s.ue.requestReverseSrvcc(u)),
     UeReceiveNasRun(Kind.ENVIRONMENT, (s, u) -> s.runLeft(u, s.bounds.nasRunsReceived()) ? s.ue.receiveNasRun(u) : Actions.NONE),
     UeMissNasRun(Kind.ENVIRONMENT, (s, u) -> s.runLeft(u, s.bounds.nasRunsMissed()) ? s.ue.missNasRun(u) : Actions.NONE),
+    // the UE on NR is part of the model's guard: the AMF alone cannot tell
+    AmfPrepareEpsHandover(Kind.ENVIRONMENT, (s, u) -> s.bounds.epsMobility() && s.countLeft(u) && s.ue.connected5G(u)
+        ? s.amf.prepareEpsHandover(u) : Actions.NONE),
+    AmfTransferEpsContext(Kind.ENVIRONMENT, (s, u) -> s.bounds.epsMobility() && s.ue.connected5G(u) ? s.amf.transferEpsContext(u) : Actions.NONE),
     // Mutant-only steps
     UeSkipReauth(Kind.MUTANT, (s, u) -> s.ue.skipReauth(u)),
     // Network faults and the attacker

@@ -37,6 +37,8 @@ public final class Amf {
         int derivs;
         int att;
         int count;
+        int ul;                  // UL NAS COUNT of the last uplink NAS message (a TAU) taken
+        boolean epsHandover;     // a K'ASME for an EPS handover was derived from this KAMF
 
         int kamfId() {
             return kamf == null ? 0 : kamf.term().id();
@@ -44,7 +46,7 @@ public final class Amf {
     }
 
     /** The model's amf* variables for one UE (no key bytes: KAMF by its identity). */
-    public record View(State state, int kamfId, int dl, Set<Integer> used, int derivs, int att, int count) {}
+    public record View(State state, int kamfId, int dl, Set<Integer> used, int derivs, int att, int count, int ul) {}
 
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Profile profile;
@@ -86,7 +88,7 @@ public final class Amf {
 
     public View view(int u) {
         Ctx amf = ctx.get(u);
-        return new View(amf.state, amf.kamfId(), amf.dl, Set.copyOf(amf.used), amf.derivs, amf.att, amf.count);
+        return new View(amf.state, amf.kamfId(), amf.dl, Set.copyOf(amf.used), amf.derivs, amf.att, amf.count, amf.ul);
     }
 
     boolean hasKamf(int u) {
@@ -197,6 +199,35 @@ public final class Amf {
         });
     }
 
+    /**
+     * TS 33.501 A.14.2: an N26 handover to EPS is prepared from the DL NAS COUNT and not carried out
+     * (the UE stays on NR). The K'ASME went to an EPS MME, outside this system; the COUNT is passed,
+     * as after any derivation from it.
+     */
+    List<Runnable> prepareEpsHandover(int u) {
+        Ctx amf = ctx.get(u);
+        return when(amf.state == State.Idle && amf.kamfId() != 0 && !amf.epsHandover, () -> {
+            Key256 k = Derivations.kPrimeAsmeHandover(amf.kamf, NasCount.of(amf.dl));
+            obs.on(new Event.EpsKeyDerived(u, k.term()));
+            k.destroy();
+            amf.epsHandover = true;
+            amf.used.add(amf.dl);
+            amf.derivs++;
+            amf.dl++;
+        });
+    }
+
+    /** TS 33.501 A.14.1: idle mobility to EPS; the TAU's UL NAS COUNT keys the K'ASME for the MME. */
+    List<Runnable> transferEpsContext(int u) {
+        Ctx amf = ctx.get(u);
+        return when(amf.state == State.Idle && amf.kamfId() != 0 && amf.ul == 0, () -> {
+            Key256 k = Derivations.kPrimeAsmeIdle(amf.kamf, NasCount.of(amf.ul));
+            obs.on(new Event.EpsKeyDerived(u, k.term()));
+            k.destroy();
+            amf.ul++;
+        });
+    }
+
     boolean idleWithKamf(int u) {
         return ctx.get(u).state == State.Idle && ctx.get(u).kamfId() != 0;
     }
@@ -215,6 +246,8 @@ public final class Amf {
         release(amf);
         amf.kamf = newKamf(nextKamf++, 0);
         amf.dl = 0;
+        amf.ul = 0;
+        amf.epsHandover = false;
         amf.used.clear();
         amf.derivs = 0;
         amf.state = State.Idle;

@@ -3,10 +3,11 @@ package org.srvcc.procedure;
 /**
  * Limits a run shares with model-checks/MC.tla's constants: attempts per UE, DL NAS COUNT, KAMF
  * identities (authentications), network faults, downlink reorderings, attacker replays, and
- * whether the UE may receive or miss one run of DL NAS messages (to reach past the LSB window).
+ * whether the UE may receive or miss one run of DL NAS messages (to reach past the LSB window), and
+ * whether the AMF may also derive K'ASME for EPS (a handover preparation, an idle-mobility transfer).
  */
 public record Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int maxFaults, int maxReorders, int maxReplays,
-                     boolean nasRunsReceived, boolean nasRunsMissed) {
+                     boolean nasRunsReceived, boolean nasRunsMissed, boolean epsMobility) {
     public Bounds {
         if (ues < 1 || maxAttempts < 0 || maxCount < 0 || maxCount > 0xFFFFFF || maxKamf < ues || maxFaults < 0
             || maxReorders < 0 || maxReplays < 0)
@@ -14,7 +15,17 @@ public record Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int ma
     }
 
     public Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int maxFaults, int maxReorders, int maxReplays) {
-        this(ues, maxAttempts, maxCount, maxKamf, maxFaults, maxReorders, maxReplays, false, false);
+        this(ues, maxAttempts, maxCount, maxKamf, maxFaults, maxReorders, maxReplays, false, false, false);
+    }
+
+    public Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int maxFaults, int maxReorders, int maxReplays,
+                  boolean nasRunsReceived, boolean nasRunsMissed) {
+        this(ues, maxAttempts, maxCount, maxKamf, maxFaults, maxReorders, maxReplays, nasRunsReceived, nasRunsMissed, false);
+    }
+
+    /** The same bounds with the AMF's EPS derivations (MC.tla's EpsMobility) switched on or off. */
+    public Bounds withEpsMobility(boolean on) {
+        return new Bounds(ues, maxAttempts, maxCount, maxKamf, maxFaults, maxReorders, maxReplays, nasRunsReceived, nasRunsMissed, on);
     }
 
     /** MC.tla's CountCap: the COUNT below which a handover may start. */

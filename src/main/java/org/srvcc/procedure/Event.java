@@ -40,6 +40,9 @@ public sealed interface Event {
     /** The UE's state changed. */
     record UeMoved(int ue, Ue.State from, Ue.State to) implements Event {}
 
+    /** The AMF derived a K'ASME for an EPS MME (TS 33.501 A.14); the key itself left the system. */
+    record EpsKeyDerived(int ue, KeyTerm key) implements Event {}
+
     /** Receives every event, in order. */
     @FunctionalInterface
     interface Observer {

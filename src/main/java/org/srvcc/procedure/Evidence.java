@@ -23,9 +23,9 @@ import org.srvcc.kdf.KeyTerm;
 
 /**
  * The observer that turns events into what the invariants read: the model's history variables
- * (held, issued, srvccKamfs) and the UE's transitions, and byte-level evidence (SHA-256 fingerprints of issued
- * keys and of what a 5G to EPS handover or idle mobility would derive, and the wire scan of every
- * encoded message for KAMF's bytes). It keeps fingerprints, never key bytes.
+ * (held, issued, srvccKamfs, epsKeys) and the UE's transitions, and byte-level evidence (SHA-256
+ * fingerprints of issued keys and of the key each attempt sent, and the wire scan of every encoded
+ * message for KAMF's bytes). It keeps terms and fingerprints, never key bytes.
  */
 public final class Evidence implements Event.Observer {
     /** A CK||IK pair an MSC accepted: by whom, its term and fingerprint (SHA-256, not the key). */
@@ -34,7 +34,7 @@ public final class Evidence implements Event.Observer {
     private final Map<Place, Set<KeyTerm>> held = new EnumMap<>(Place.class);
     private final List<Issued> issued = new ArrayList<>();
     private final Map<Integer, Set<Integer>> srvccKamfs = new TreeMap<>();
-    private final Set<String> otherPurposeFingerprints = new HashSet<>();
+    private final Set<KeyTerm> epsKeys = new LinkedHashSet<>();
     private final Map<String, String> sentKeyFingerprint = new HashMap<>();
     private final Map<Integer, Kamf[]> kamfs = new TreeMap<>();   // per UE: the AMF's and the UE's handle, to scan for
     private final List<String> wireLeaks = new ArrayList<>();
@@ -60,13 +60,10 @@ public final class Evidence implements Event.Observer {
             kamfs.put(k.ue(), new Kamf[] {k.amfCopy(), k.ueCopy()});
             srvccKamfs.putIfAbsent(k.ue(), new TreeSet<>());
         } else if (e instanceof Event.AmfDerived d) {
-            for (Key256 other : List.of(Derivations.kPrimeAsmeHandover(d.kamf(), d.count()), Derivations.kPrimeAsmeIdle(d.kamf(), d.count()))) {
-                otherPurposeFingerprints.add(fingerprint(other.bytes(InsecureKeyAccess.get())));
-                other.destroy();
-            }
             sentKeyFingerprint.put(d.ue() + "/" + d.att(),
                 d.kasme() != null ? fingerprint(d.kasme().bytes(InsecureKeyAccess.get())) : fingerprint(d.ckIk()));
         } else if (e instanceof Event.Held h) held.get(h.place()).add(h.key());
+        else if (e instanceof Event.EpsKeyDerived k) epsKeys.add(k.key());
         else if (e instanceof Event.ContextMapped c) issued.add(new Issued(c.ue(), c.att(), c.keys().source(), fingerprint(c.keys())));
         else if (e instanceof Event.ArrivedUtran a) srvccKamfs.get(a.ue()).add(a.kamfId());
         else if (e instanceof Event.UeCountStored c && c.to() < c.from())
@@ -143,8 +140,9 @@ public final class Evidence implements Event.Observer {
         return wireLeaks;
     }
 
-    boolean otherPurpose(String fingerprint) {
-        return otherPurposeFingerprints.contains(fingerprint);
+    /** Every K'ASME the AMF derived for an EPS MME (the model's epsKeys). */
+    public Set<KeyTerm> epsKeys() {
+        return Set.copyOf(epsKeys);
     }
 
     /** The fingerprint of the key the AMF sent for this attempt ("ue/att"). */

@@ -49,8 +49,8 @@ public final class Invariants {
             "MscKsiOnlyInHandover", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !c.ksi.namesContext() || inHandover(c)),
             "UeKeysOnlyInHandover", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
                 .allMatch(x -> x.key == null || x.state == Ue.State.HoCommanded || x.state == Ue.State.InUtranCall));
-        inv("KeyFreshness", "ContextKeysNeverRepeat", (Predicate<Srvcc>) Invariants::contextKeysNeverRepeat,
-            "ContextKeysNotEpsKasme", (Predicate<Srvcc>) Invariants::contextKeysNotEpsKasme,
+        inv("KeyFreshness", "ContextKeysNeverRepeat", (Predicate<Srvcc>) Invariants::contextKeysNeverRepeat);
+        inv("KeySeparation", "SrvccKeysNotEpsKeys", (Predicate<Srvcc>) Invariants::srvccKeysNotEpsKeys,
             "ContextKeysNotMmeInput", (Predicate<Srvcc>) Invariants::contextKeysNotMmeInput);
         inv("KsiMapping", "MappedKsiNamesAContext", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !inHandover(c) || c.ksi.namesContext()),
             "MappedKsiIsNgKsi", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !inHandover(c) || !c.ksi.namesContext()
@@ -144,12 +144,12 @@ public final class Invariants {
         return true;
     }
 
-    /** No SRVCC key, nor the key the AMF sent, equals what a 5G to EPS handover or idle mobility would derive (A.14). */
-    static boolean contextKeysNotEpsKasme(Srvcc s) {
-        for (Evidence.Issued i : s.evidence.issued()) {
-            String sent = s.evidence.sentKey(i.ue() + "/" + i.att());
-            if (s.evidence.otherPurpose(i.fingerprint()) || sent != null && s.evidence.otherPurpose(sent)) return false;
-        }
+    /** No key the SRVCC side saw (a mapped context's, or one that rested at MME_SRVCC, Sv or the MSC) is a K'ASME an EPS MME got (A.14). */
+    static boolean srvccKeysNotEpsKeys(Srvcc s) {
+        Set<KeyTerm> eps = s.evidence.epsKeys();
+        if (eps.isEmpty()) return true;
+        for (Evidence.Issued i : s.evidence.issued()) if (eps.contains(i.term())) return false;
+        for (Set<KeyTerm> h : s.evidence.held().values()) for (KeyTerm k : h) if (eps.contains(k)) return false;
         return true;
     }
 

@@ -25,6 +25,9 @@ class ProcedurePropertiesTest {
             new Setup(Profile.TS33501, Options.STANDARD, two, Set.of(1), Set.of(2), Set.of(), 1),
             // a received run of 15 DL NAS messages: estimates across the 4-bit wrap (model Ts33501)
             new Setup(Profile.TS33501, Options.STANDARD, new Bounds(1, 3, 2, 3, 1, 0, 0, true, false), Set.of(), Set.of(), Set.of(), 1),
+            // the AMF also derives K'ASME for EPS (model Ts33501EpsMobility); with FC 0x74 too (Ts33501Reuse74)
+            new Setup(Profile.TS33501, Options.STANDARD, two.withEpsMobility(true), Set.of(), Set.of(2), Set.of(), 1),
+            new Setup(Profile.TS33501, Options.STANDARD.with(List.of("amfFc=reuse-0x74")), one.withEpsMobility(true), Set.of(), Set.of(), Set.of(), 1),
             new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD, one, Set.of(), Set.of(), Set.of(), 1),
             new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD, two, Set.of(), Set.of(1), Set.of(), 1),
             new Setup(Profile.DRAFT_DIRECT, Options.STANDARD, one, Set.of(), Set.of(), Set.of(), 1),
