@@ -14,7 +14,7 @@ CONSTANTS
     UnauthUEs,            \* UEs in an unauthenticated emergency session (NULL algorithms)
     Profile,              \* "ts33501", "draft-via-mme" or "draft-direct"
     amfIncrementsCount,   \* AMF adds one to its DL NAS COUNT after the derivation
-    amfFc,                \* "new" or "reuse-0x74"
+    amfFc,                \* "new", "reuse-0x74", or "unnumbered" (the draft's unassigned FC: a placeholder)
     mmeKeyMode,           \* "derive" (TS 33.401 A.12) or "split" (K'ASME taken as CK || IK)
     ueKeyMode,            \* the UE's choice of the same
     mmeCount,             \* "zero" or "received": the COUNT the MME feeds into A.12
@@ -22,7 +22,8 @@ CONSTANTS
     ueEstimate,           \* how the UE estimates the COUNT from its LSBs: "smallest" (>= stored) or "closest"
     nasDuringHandover,    \* the AMF may send DL NAS while a handover is being prepared or commanded
     mscDeletesOnFailure,  \* MSC deletes the mapped context when the handover fails
-    countLsbBits,         \* low bits of the DL NAS COUNT sent to the UE
+    countLsbBits,         \* low bits of the DL NAS COUNT sent to the UE (24: the whole COUNT)
+    gnbSeesKeys,          \* the draft read literally: the HO command's "security parameters" carry the AMF's key
     Compromised           \* subset of Places whose contents the attacker reads
 \* Model bounds and the mutants live in model-checks/MC.tla, not here.
 
@@ -32,10 +33,10 @@ Session(u) == IF u \in UnauthUEs THEN "emergencyUnauth"
               ELSE IF u \in EmergencyUEs THEN "emergency" ELSE "normal"
 
 ASSUME /\ Profile \in {"ts33501", "draft-via-mme", "draft-direct"}
-       /\ amfFc \in {"new", "reuse-0x74"} /\ mmeKeyMode \in {"derive", "split"}
+       /\ amfFc \in {"new", "reuse-0x74", "unnumbered"} /\ mmeKeyMode \in {"derive", "split"}
        /\ ueKeyMode \in {"derive", "split"} /\ mmeCount \in {"zero", "received"}
        /\ ueEstimate \in {"smallest", "closest"}
-       /\ countLsbBits \in 1..4 /\ Compromised \subseteq Places
+       /\ countLsbBits \in (1..4) \cup {24} /\ gnbSeesKeys \in BOOLEAN /\ Compromised \subseteq Places
        /\ EmergencyUEs \subseteq UEs /\ UnauthUEs \subseteq UEs
 
 -----------------------------------------------------------------------------
@@ -55,7 +56,8 @@ IsKey(k) == \/ k = None
 
 KsiOf(i) == i % 7                                                       \* ngKSI of KAMF i
 NoKsi == 7                                                              \* "no key available": no context
-AmfFcValue == IF amfFc = "reuse-0x74" THEN "0x74" ELSE IF ViaMme THEN "0x7D" ELSE "0xFF01"
+AmfFcValue == IF amfFc = "reuse-0x74" THEN "0x74"
+              ELSE IF ViaMme /\ amfFc = "new" THEN "0x7D" ELSE "0xFF01"       \* 0xFF01: the project's placeholder
 AmfKey(i, c) == Kdf(Kamf(i), AmfFcValue, c)   \* KASME_SRVCC / K'ASME; CK||IK when direct
 MmeCk(k, c) == IF mmeKeyMode = "split" THEN k
                ELSE Kdf(k, "0x1A", IF mmeCount = "zero" THEN 0 ELSE c)
@@ -68,6 +70,7 @@ MscSelectAlg(s) == SessionAlg(s)                                        \* the M
 MscForgetsKsi == TRUE                                                   \* J.1.2: KSI_SRVCC deleted with CK/IK
 UeForgetsKeysOnReturn == TRUE                                           \* back on NR, CK/IK are useless
 Mod == 2 ^ countLsbBits
+MaxNasCount == 16777215                                                 \* 24 bits; past it a new KAMF is needed
 Smallest(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* smallest COUNT >= stored
 Closest(stored, lsb) ==                                                 \* nearest to stored, may be below it
     LET up == Smallest(stored, lsb)  down == up - Mod
@@ -272,11 +275,15 @@ AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Resp
        THEN IF m.ok
             THEN /\ amfState' = [amfState EXCEPT ![u] = "Commanded"]
                  /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, KsiOf(amfKamf[u])))
+                 /\ held' = IF gnbSeesKeys
+                            THEN [held EXCEPT !["gNB"] = @ \cup {AmfSentKey(amfKamf[u], amfCount[u])}]
+                            ELSE held
             ELSE /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
                  /\ Push(u, M("HandoverPreparationFailure", u, m.att))
-       ELSE UNCHANGED <<epsVars, amfState, dl>>
+                 /\ UNCHANGED held
+       ELSE UNCHANGED <<epsVars, amfState, dl, held>>
     /\ UNCHANGED <<epsVars, ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
-                   gnbState, radio, histVars>>
+                   gnbState, radio, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 AmfCancelOut(u, a) == IF ViaMme THEN M("RelocationCancel", u, a) ELSE M("PsToCsCancel", u, a)
 
@@ -452,7 +459,7 @@ MscRestart ==                      \* a restart loses every context
 UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, derive CK/IK
     /\ Head1(u, "HandoverCommandUe") /\ Pop(u)
     /\ LET c == Estimate(ueDl[u], Head(dl[u]).lsb) IN
-       IF ueState[u] = "Connected5G" /\ ~(ueRejectsUsedCount /\ c \in ueUsed[u])
+       IF ueState[u] = "Connected5G" /\ c <= MaxNasCount /\ ~(ueRejectsUsedCount /\ c \in ueUsed[u])
        THEN /\ ueState' = [ueState EXCEPT ![u] = "HoCommanded"]
             /\ ueKey' = [ueKey EXCEPT ![u] = UeCk(ueKamf[u], c)]
             /\ ueKsi' = [ueKsi EXCEPT ![u] = KsiOf(ueKamf[u])]

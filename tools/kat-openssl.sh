@@ -11,6 +11,7 @@ line "A.14.2 K'ASME handover (FC 0x74, DL COUNT 5)" $K1 74000000050004
 line "A.21 KASME_SRVCC (FC 0x7D, DL COUNT 5)" $K1 7d000000050004
 line "A.21 KASME_SRVCC (FC 0x7D, DL COUNT 0xFFFFFF)" $K2 7d00ffffff0004
 line "draft-direct CK||IK (FC 0xFF01, DL COUNT 16)" $K1 ff01000000100004
+line "draft-via-mme as written, unnumbered FC (placeholder 0xFF01), DL COUNT 5" $K1 ff01000000050004
 line "generic: FC 0x10, P0=abcd, P1=empty, P2=00" $K1 10abcd00020000000001
 line "generic: FC 0xFF 0x7F, no parameters" $K2 ff7f
 # TS 33.401 A.12 with a COUNT other than 0 (what mmeCount=received feeds in), keyed by the A.21

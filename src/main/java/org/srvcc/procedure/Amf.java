@@ -16,6 +16,7 @@ import org.srvcc.kdf.Derivations;
 import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Key256;
+import org.srvcc.kdf.KeyTerm;
 import org.srvcc.kdf.Ksi;
 import org.srvcc.kdf.NasCount;
 import org.srvcc.procedure.Message.Type;
@@ -37,6 +38,7 @@ public final class Amf {
         int derivs;
         int att;
         int count;
+        KeyTerm sent;            // the key this attempt sent (what a literal reading of the draft puts in the HO command)
         int ul;                  // UL NAS COUNT of the last uplink NAS message (a TAU) taken
         boolean epsHandover;     // a K'ASME for an EPS handover was derived from this KAMF
 
@@ -121,12 +123,14 @@ public final class Amf {
             if (profile.viaMme()) {
                 Key256 k = options.amfSendsKamf() ? amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()) : KeyPlan.amfKasme(profile, options, amf.kamf, count);
                 obs.on(new Event.AmfDerived(u, a, amf.kamf, count, k, null));
+                amf.sent = k.term();
                 net.send(new Message.ForwardRelocationRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));
             } else {
                 CkIk k = options.amfSendsKamf() ? Derivations.split(amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()))
                     : KeyPlan.amfCkIk(profile, options, amf.kamf, count);
                 obs.on(new Event.AmfDerived(u, a, amf.kamf, count, null, k));
                 obs.on(new Event.Held(Place.SV, k.source()));
+                amf.sent = k.source();
                 net.send(new Message.PsToCsRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));
             }
         });
@@ -141,6 +145,8 @@ public final class Amf {
             if (((Message.Answer) m).ok()) {
                 amf.state = State.Commanded;
                 net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, amf.count % mod(), Ksi.ofKamf(amf.kamfId())));
+                // the draft's X.1.1 step 7 read literally: the "security parameters" reach the gNB with the command
+                if (options.gnbSeesKeys()) obs.on(new Event.Held(Place.GNB, amf.sent));
             } else {
                 amf.state = State.Idle;
                 net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, m.att(), 1));

@@ -20,6 +20,7 @@ public record Options(
         boolean nasDuringHandover,
         boolean mscDeletesOnFailure,
         int countLsbBits,
+        boolean gnbSeesKeys,
         // mutants
         boolean amfSendsKamf,
         boolean mmeMapsWrongKsi,
@@ -31,7 +32,7 @@ public record Options(
         boolean mscIgnoresEmergency,
         boolean ueKeepsKeysOnReturn) {
 
-    public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74");
+    public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74"), UNNUMBERED("unnumbered");
         final String text; AmfFc(String t) { text = t; }
         @Override public String toString() { return text; } }
 
@@ -49,17 +50,17 @@ public record Options(
         @Override public String toString() { return text; } }
 
     public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
-        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false);
+        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false);
 
     public Options {
-        if (countLsbBits < 1 || countLsbBits > 4)
-            throw new IllegalArgumentException("countLsbBits " + countLsbBits + " outside 1..4");
+        if ((countLsbBits < 1 || countLsbBits > 4) && countLsbBits != 24)
+            throw new IllegalArgumentException("countLsbBits " + countLsbBits + " outside 1..4 and not 24");
     }
 
     /** The FC of the AMF's derivation from KAMF in this profile. */
     public Fc amfFcValue(Profile p) {
         if (amfFc == AmfFc.REUSE_0X74) return Fc.K_PRIME_ASME_HANDOVER;
-        return p == Profile.DRAFT_DIRECT ? Fc.DRAFT_DIRECT_CK_IK : Fc.KASME_SRVCC;
+        return p == Profile.DRAFT_DIRECT || amfFc == AmfFc.UNNUMBERED ? Fc.DRAFT_DIRECT_CK_IK : Fc.KASME_SRVCC;
     }
 
     public boolean isMutant() {
@@ -80,6 +81,7 @@ public record Options(
         m.put("nasDuringHandover", String.valueOf(nasDuringHandover));
         m.put("mscDeletesOnFailure", String.valueOf(mscDeletesOnFailure));
         m.put("countLsbBits", String.valueOf(countLsbBits));
+        m.put("gnbSeesKeys", String.valueOf(gnbSeesKeys));
         m.put("amfSendsKamf", String.valueOf(amfSendsKamf));
         m.put("mmeMapsWrongKsi", String.valueOf(mmeMapsWrongKsi));
         m.put("ueSkipsReauth", String.valueOf(ueSkipsReauth));
@@ -121,7 +123,7 @@ public record Options(
         return new Options(bool(m, "amfIncrementsCount"),
             enumOf(m, "amfFc", AmfFc.values()), enumOf(m, "mmeKeyMode", KeyMode.values()),
             enumOf(m, "ueKeyMode", KeyMode.values()), enumOf(m, "mmeCount", MmeCount.values()),
-            bool(m, "ueRejectsUsedCount"), enumOf(m, "ueEstimate", Estimate.values()), bool(m, "nasDuringHandover"), bool(m, "mscDeletesOnFailure"), bits(m.get("countLsbBits")),
+            bool(m, "ueRejectsUsedCount"), enumOf(m, "ueEstimate", Estimate.values()), bool(m, "nasDuringHandover"), bool(m, "mscDeletesOnFailure"), bits(m.get("countLsbBits")), bool(m, "gnbSeesKeys"),
             bool(m, "amfSendsKamf"), bool(m, "mmeMapsWrongKsi"), bool(m, "ueSkipsReauth"),
             bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"),
             bool(m, "mscKeepsKsiOnFailure"), bool(m, "mscIgnoresEmergency"), bool(m, "ueKeepsKeysOnReturn"));
@@ -147,10 +149,10 @@ public record Options(
     private static int bits(String v) {
         try {
             int b = Integer.parseInt(v);
-            if (b >= 1 && b <= 4) return b;
+            if (b >= 1 && b <= 4 || b == 24) return b;
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("option countLsbBits=" + v + ": expected 1..4");
+        throw new IllegalArgumentException("option countLsbBits=" + v + ": expected 1..4, or 24 (the whole COUNT)");
     }
 }

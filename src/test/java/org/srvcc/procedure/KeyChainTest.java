@@ -72,6 +72,14 @@ class KeyChainTest {
     }
 
     @Test
+    void theDraftsUnnumberedFcUsesTheProjectsPlaceholder() {
+        // OpenSSL (tools/kat-openssl.sh): HMAC-SHA-256(K1, ff01 00000005 0004)
+        Map<String, String> m = chain(Profile.DRAFT_VIA_MME, Options.STANDARD.with(List.of("amfFc=unnumbered")), 5, 0);
+        assertEquals("49dc91c27a8d57d0f24edc7c865c618606d9225307a453122fef3b9ff412272e", m.get("K'ASME"));
+        assertEquals("5", chain(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=24")), 5, 0).get("COUNT LSBs to UE"));
+    }
+
+    @Test
     void theCountAfterAndItsWrap() {
         assertEquals("wrap: a new KAMF is needed", chain(Profile.TS33501, Options.STANDARD, 0xFFFFFF, 0).get("AMF DL NAS COUNT after"));
         assertEquals("16777215", chain(Profile.TS33501, Options.STANDARD, 0xFFFFFE, 0).get("AMF DL NAS COUNT after"));

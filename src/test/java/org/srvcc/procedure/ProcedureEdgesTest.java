@@ -249,4 +249,20 @@ class ProcedureEdgesTest {
         step(s, Action.MscHandleCallRelease);
         assertEquals(null, s.revealCsKeys(1, org.srvcc.kdf.InsecureKeyAccess.get()).get("MSC CK_SRVCC"));
     }
+
+    @Test
+    void readLiterallyTheDraftHandsTheGnbTheKeyInTheHandoverCommand() {
+        // X.1.1 step 7 / X.1.2 step 5: "HO command with the security parameters" (models *AsWrittenCompromisegNB)
+        Options literal = Options.STANDARD.with(List.of("gnbSeesKeys=true", "amfFc=unnumbered", "countLsbBits=24"));
+        Srvcc s = start(Profile.DRAFT_VIA_MME, literal, Set.of(Place.GNB));
+        for (Action a : TO_CALL.subList(0, 7)) step(s, a);
+        KeyTerm sent = s.evidence().held().get(Place.MME_SRVCC).iterator().next();
+        assertEquals(Set.of(sent), s.evidence().held().get(Place.GNB), "the gNB holds the K'ASME the AMF sent");
+        assertEquals("FF01", ((KeyTerm.KdfTerm) sent).fc().toString().replace("0x", "").toUpperCase());
+        for (Action a : TO_CALL.subList(7, TO_CALL.size())) step(s, a);
+        assertEquals(List.of("CkIkSecrecy"), Invariants.violated(s));
+        Srvcc std = start(Profile.DRAFT_VIA_MME, Options.STANDARD, Set.of(Place.GNB));
+        for (Action a : TO_CALL) step(std, a);
+        assertEquals(Set.of(), std.evidence().held().get(Place.GNB));
+    }
 }

@@ -38,15 +38,16 @@ class ValuesAndWireFormTest {
     void optionsRefuseValuesOutsideTheirRange() {
         assertEquals(1, Options.STANDARD.with(List.of("countLsbBits=1")).countLsbBits());
         assertEquals(4, Options.STANDARD.with(List.of("countLsbBits=4")).countLsbBits());
-        for (String v : List.of("0", "5", "x"))
-            assertEquals("option countLsbBits=" + v + ": expected 1..4",
+        assertEquals(24, Options.STANDARD.with(List.of("countLsbBits=24")).countLsbBits());
+        for (String v : List.of("0", "5", "23", "25", "x"))
+            assertEquals("option countLsbBits=" + v + ": expected 1..4, or 24 (the whole COUNT)",
                 assertThrows(IllegalArgumentException.class, () -> Options.STANDARD.with(List.of("countLsbBits=" + v))).getMessage());
         Map<String, String> m = new java.util.LinkedHashMap<>(Options.STANDARD.asMap());
         m.put("countLsbBits", "5");
         assertThrows(IllegalArgumentException.class, () -> Options.fromMap(m));
         assertEquals("option '=x' must be name=value",
             assertThrows(IllegalArgumentException.class, () -> Options.STANDARD.with(List.of("=x"))).getMessage());
-        assertEquals("option amfFc=0x74: expected one of new, reuse-0x74",
+        assertEquals("option amfFc=0x74: expected one of new, reuse-0x74, unnumbered",
             assertThrows(IllegalArgumentException.class, () -> Options.STANDARD.with(List.of("amfFc=0x74"))).getMessage());
         assertEquals(Options.AmfFc.REUSE_0X74, Options.STANDARD.with(List.of("amfFc=reuse-0x74")).amfFc());
     }
