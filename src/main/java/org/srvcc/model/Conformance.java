@@ -25,6 +25,10 @@ public final class Conformance {
             l.add(new Setup(p, Options.STANDARD, new Bounds(2, 3, 6, 4, 2, 1, 1).withEpsMobility(true), Set.of(), Set.of(2), Set.of(), 1));
             l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 6, 3, 2, 1, 1),
                 Set.of(1), Set.of(), Set.of("MSC"), 1));
+            // the drafts read literally: placeholder FC, no increment, the whole COUNT, keys via the gNB
+            if (p != Profile.TS33501)
+                l.add(new Setup(p, Options.STANDARD.with(List.of("amfFc=unnumbered", "amfIncrementsCount=false", "ueRejectsUsedCount=false",
+                    "countLsbBits=24", "gnbSeesKeys=true")), new Bounds(1, 2, 3, 2, 1, 0, 1), Set.of(), Set.of(), Set.of("gNB"), 1));
         }
         return l;
     }
