@@ -19,6 +19,7 @@ CONSTANTS
     mscKeepsKsiOnFailure, \* mutant: on failure the MSC deletes CK/IK but keeps KSI_SRVCC
     mscIgnoresEmergency,  \* mutant: the MSC ciphers an unauthenticated emergency call
     ueKeepsKeysOnReturn,  \* mutant: back on NR after a failed handover, the UE keeps CK/IK
+    ueKeepsSessionOnReauth, \* mutant: after a new authentication the UE (and AMF) keep the unauthenticated session
     MaxAttempts,          \* bound: SRVCC attempts per UE
     MaxCount,             \* bound: DL NAS COUNT
     MaxKamf,              \* bound: KAMF identities (authentications)
@@ -36,6 +37,7 @@ MCMmeMapKsi(eksi) == IF mmeMapsNoKeyKsi THEN 7 ELSE IF mmeMapsWrongKsi THEN (eks
 MCMscSelectAlg(s) == IF nullAlgorithmsAlways THEN "null" ELSE IF mscIgnoresEmergency THEN "ciphered" ELSE SessionAlg(s)
 MCMscForgetsKsi == ~mscKeepsKsiOnFailure
 MCUeForgetsKeysOnReturn == ~ueKeepsKeysOnReturn
+MCSessionAfterReauth(s) == IF ueKeepsSessionOnReauth THEN s ELSE "normal"   \* not SessionAfterReauth: the cfg substitutes it by this
 
 UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
     /\ ueSkipsReauth /\ ueState[u] = "NeedsReauth"

@@ -69,6 +69,7 @@ SessionAlg(s) == IF s = "emergencyUnauth" THEN "null" ELSE "ciphered"   \* NULL 
 MscSelectAlg(s) == SessionAlg(s)                                        \* the MSC's choice of UEA/UIA
 MscForgetsKsi == TRUE                                                   \* J.1.2: KSI_SRVCC deleted with CK/IK
 UeForgetsKeysOnReturn == TRUE                                           \* back on NR, CK/IK are useless
+SessionAfterReauth(s) == "normal"                                       \* authenticated now: no longer exempt
 Mod == 2 ^ countLsbBits
 MaxNasCount == 16777215                                                 \* 24 bits; past it a new KAMF is needed
 Smallest(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* smallest COUNT >= stored
@@ -526,7 +527,7 @@ UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF f
     /\ ueDl' = [ueDl EXCEPT ![u] = 0] /\ amfDl' = [amfDl EXCEPT ![u] = 0] /\ amfUl' = [amfUl EXCEPT ![u] = 0]
     /\ ueUsed' = [ueUsed EXCEPT ![u] = {}] /\ amfUsed' = [amfUsed EXCEPT ![u] = {}]
     /\ ueDerivs' = [ueDerivs EXCEPT ![u] = 0] /\ amfDerivs' = [amfDerivs EXCEPT ![u] = 0]
-    /\ ueSession' = [ueSession EXCEPT ![u] = "normal"]
+    /\ ueSession' = [ueSession EXCEPT ![u] = SessionAfterReauth(@)]
     /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
     /\ gnbState' = [gnbState EXCEPT ![u] = "Idle"]
     /\ nextKamf' = nextKamf + 1
@@ -684,7 +685,9 @@ ReauthBeforeReturn == \A u \in UEs : ueState[u] = "Connected5G" => ueKamf[u] \no
 NullOnlyForUnauthEmergency == \A u \in UEs : mscAlg[u] = "null" => mscSession[u] = "emergencyUnauth"
 UnauthEmergencyGetsNull ==                                              \* J.2: no keys to agree on
     \A u \in UEs : mscState[u] \in InHandover /\ mscSession[u] = "emergencyUnauth" => mscAlg[u] = "null"
-NullAlgorithmsOnlyWhenUnauthenticated == NullOnlyForUnauthEmergency /\ UnauthEmergencyGetsNull
+UnauthOnlyWithoutKamf ==                                                \* a UE that shares a KAMF is not treated as unauthenticated
+    \A u \in UEs : ueSession[u] = "emergencyUnauth" => ueKamf[u] = 0
+NullAlgorithmsOnlyWhenUnauthenticated == NullOnlyForUnauthEmergency /\ UnauthEmergencyGetsNull /\ UnauthOnlyWithoutKamf
 
 CkIkSecrecy ==            \* the keys of a running CS call are unknown to the attacker
     \A u \in UEs : mscState[u] = "Active" /\ mscAlg[u] # "null" => ~Derivable(mscKey[u], AttackerKnows)

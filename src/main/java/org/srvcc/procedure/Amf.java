@@ -257,7 +257,7 @@ public final class Amf {
         amf.used.clear();
         amf.derivs = 0;
         amf.state = State.Idle;
-        sessionOf.put(u, Session.NORMAL);
+        if (!options.ueKeepsSessionOnReauth()) sessionOf.put(u, Session.NORMAL);
         return amf.kamf;
     }
 

@@ -65,7 +65,9 @@ public final class Invariants {
             "NullOnlyForUnauthEmergency", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
                 .allMatch(c -> c.alg != Algorithm.NULL || c.session == Session.EMERGENCY_UNAUTH),
             "UnauthEmergencyGetsNull", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
-                .allMatch(c -> !inHandover(c) || c.session != Session.EMERGENCY_UNAUTH || c.alg == Algorithm.NULL));
+                .allMatch(c -> !inHandover(c) || c.session != Session.EMERGENCY_UNAUTH || c.alg == Algorithm.NULL),
+            "UnauthOnlyWithoutKamf", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
+                .allMatch(x -> x.session != Session.EMERGENCY_UNAUTH || x.kamf.term().id() == 0));
         inv("CkIkSecrecy", "CkIkSecrecy", (Predicate<Srvcc>) Invariants::ckIkSecrecy);
     }
 

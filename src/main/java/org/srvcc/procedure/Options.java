@@ -30,7 +30,8 @@ public record Options(
         boolean mmeMapsNoKeyKsi,
         boolean mscKeepsKsiOnFailure,
         boolean mscIgnoresEmergency,
-        boolean ueKeepsKeysOnReturn) {
+        boolean ueKeepsKeysOnReturn,
+        boolean ueKeepsSessionOnReauth) {
 
     public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74"), UNNUMBERED("unnumbered");
         final String text; AmfFc(String t) { text = t; }
@@ -50,7 +51,7 @@ public record Options(
         @Override public String toString() { return text; } }
 
     public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
-        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false);
+        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false, false);
 
     public Options {
         if ((countLsbBits < 1 || countLsbBits > 4) && countLsbBits != 24)
@@ -65,7 +66,7 @@ public record Options(
 
     public boolean isMutant() {
         return amfSendsKamf || mmeMapsWrongKsi || ueSkipsReauth || allowReverseSrvcc || nullAlgorithmsAlways || mmeMapsNoKeyKsi
-            || mscKeepsKsiOnFailure || mscIgnoresEmergency || ueKeepsKeysOnReturn;
+            || mscKeepsKsiOnFailure || mscIgnoresEmergency || ueKeepsKeysOnReturn || ueKeepsSessionOnReauth;
     }
 
     /** Option name to its value's text, in declaration order. */
@@ -91,6 +92,7 @@ public record Options(
         m.put("mscKeepsKsiOnFailure", String.valueOf(mscKeepsKsiOnFailure));
         m.put("mscIgnoresEmergency", String.valueOf(mscIgnoresEmergency));
         m.put("ueKeepsKeysOnReturn", String.valueOf(ueKeepsKeysOnReturn));
+        m.put("ueKeepsSessionOnReauth", String.valueOf(ueKeepsSessionOnReauth));
         return m;
     }
 
@@ -126,7 +128,8 @@ public record Options(
             bool(m, "ueRejectsUsedCount"), enumOf(m, "ueEstimate", Estimate.values()), bool(m, "nasDuringHandover"), bool(m, "mscDeletesOnFailure"), bits(m.get("countLsbBits")), bool(m, "gnbSeesKeys"),
             bool(m, "amfSendsKamf"), bool(m, "mmeMapsWrongKsi"), bool(m, "ueSkipsReauth"),
             bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"),
-            bool(m, "mscKeepsKsiOnFailure"), bool(m, "mscIgnoresEmergency"), bool(m, "ueKeepsKeysOnReturn"));
+            bool(m, "mscKeepsKsiOnFailure"), bool(m, "mscIgnoresEmergency"), bool(m, "ueKeepsKeysOnReturn"),
+            bool(m, "ueKeepsSessionOnReauth"));
     }
 
     private static boolean bool(Map<String, String> m, String k) {

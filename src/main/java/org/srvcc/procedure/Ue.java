@@ -167,7 +167,7 @@ public final class Ue {
             ue.dl = 0;
             ue.used.clear();
             ue.derivs = 0;
-            ue.session = Session.NORMAL;
+            if (!options.ueKeepsSessionOnReauth()) ue.session = Session.NORMAL;   // authenticated now: not exempt
             gnb.reset(u);
             obs.on(new Event.KamfIssued(u, fresh, ue.kamf));
         });

@@ -46,6 +46,7 @@ class MutantsTest {
             Arguments.of("ReauthBeforeReturn", Profile.TS33501, "ueSkipsReauth=true", b, Set.of()),
             Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "nullAlgorithmsAlways=true", b, Set.of()),
             Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "mscIgnoresEmergency=true", b, Set.of()),
+            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "ueKeepsSessionOnReauth=true", b, Set.of()),
             Arguments.of("CkIkSecrecy", Profile.TS33501, "-", b, Set.of("MSC")));
     }
 
@@ -56,7 +57,7 @@ class MutantsTest {
         String invariant = targeted ? name.substring(0, name.length() - 1) : name;
         Options o = option.equals("-") ? Options.STANDARD : Options.STANDARD.with(List.of(option.split(",")));
         // the emergency mutant needs an unauthenticated emergency UE to show itself
-        Setup s = new Setup(p, o, b, Set.of(), o.mscIgnoresEmergency() ? Set.of(1) : Set.of(), compromised, 1);
+        Setup s = new Setup(p, o, b, Set.of(), o.mscIgnoresEmergency() || o.ueKeepsSessionOnReauth() ? Set.of(1) : Set.of(), compromised, 1);
         Runner runner = targeted ? Runner.defaultWeights().targeting(invariant) : Runner.defaultWeights();
         Runner.Run bad = runner.explore(s, 11, 5000, 60, null);
         assertNotNull(bad, "no violation found for " + option);
