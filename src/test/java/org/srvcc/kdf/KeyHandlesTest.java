@@ -64,6 +64,7 @@ class KeyHandlesTest {
     @Test
     void hexRefusesWhatIsNotHex() {
         assertArrayEquals(new byte[] {(byte) 0xff, 0x0a, (byte) 0xff}, Hex.decode("FF0aff"));   // 'f' itself is a hex digit
+        assertArrayEquals(new byte[] {(byte) 0xa0, 0x00}, Hex.decode("a000"));                  // and so is '0', high or low
         assertEquals("not a hex digit at position 1", assertThrows(IllegalArgumentException.class, () -> Hex.decode("fg")).getMessage());
         assertEquals("not a hex digit at position 2", assertThrows(IllegalArgumentException.class, () -> Hex.decode("00g0")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Hex.decode("\u0663\u0663"));   // Arabic-Indic digits are digits to Java, not hex

@@ -80,7 +80,7 @@ class KeyLifecycleTest {
         for (Profile p : Profile.values())
             for (Options o : OPTIONS)
                 for (int w = 0; w < 25; w++) {
-                    Setup setup = new Setup(p, o, new Bounds(2, 3, 6, 3, 2, 1, 1), Set.of(2), w % 2 == 0 ? Set.of(2) : Set.of(),
+                    Setup setup = new Setup(p, o, new Bounds(2, 3, 6, 3, 2, 1, 1).withEpsMobility(w % 4 < 2), Set.of(2), w % 2 == 0 ? Set.of(2) : Set.of(),
                         w % 3 == 0 ? Set.of("MSC") : Set.of(), w);
                     long base = KeyLedger.live();
                     Srvcc s = setup.start();
@@ -100,7 +100,8 @@ class KeyLifecycleTest {
                 }
         System.out.println("KeyLifecycleTest: " + walks + " random walks, " + steps + " steps, " + seen.size() + " actions taken");
         for (String a : List.of("MmeRejectPreparation", "MscRejectPreparation", "NetLose", "NetDuplicate", "MscRestart",
-                "UeAuthenticate", "AmfTimerExpiry", "MscTimerExpiry", "UeReturnTo5G", "AttackerReplay"))
+                "UeAuthenticate", "AmfTimerExpiry", "MscTimerExpiry", "UeReturnTo5G", "AttackerReplay", "AmfPrepareEpsHandover",
+                "AmfTransferEpsContext"))
             assertTrue(seen.contains(a), a + " never taken: the walks do not cover it; taken: " + seen);
     }
 }

@@ -265,4 +265,39 @@ class ProcedureEdgesTest {
         for (Action a : TO_CALL) step(std, a);
         assertEquals(Set.of(), std.evidence().held().get(Place.GNB));
     }
+
+    @Test
+    void theAmfDerivesKPrimeAsmeForEpsOncePerKamfFromTheRightCount() {
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 5, 2, 0, 0, 0).withEpsMobility(true), Set.of(), Set.of(), Set.<Place>of(), 1);
+        s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
+        step(s, Action.AmfTransferEpsContext);
+        step(s, Action.AmfPrepareEpsHandover);
+        // A.14.1 from the UL NAS COUNT (0: the first TAU), A.14.2 from the DL NAS COUNT (1: one NAS message sent)
+        KeyTerm kamf = new KeyTerm.KamfTerm(1);
+        assertEquals(Set.of(new KeyTerm.KdfTerm(kamf, org.srvcc.kdf.Fc.K_PRIME_ASME_IDLE, 0), new KeyTerm.KdfTerm(kamf, org.srvcc.kdf.Fc.K_PRIME_ASME_HANDOVER, 1)),
+            s.evidence().epsKeys());
+        assertEquals(1, s.amf(1).ul());
+        assertEquals(2, s.amf(1).dl(), "the DL COUNT used for A.14.2 is passed");
+        assertEquals(Set.of(1), s.amf(1).used());
+        assertFalse(enabled(s, Action.AmfTransferEpsContext) || enabled(s, Action.AmfPrepareEpsHandover), "once per KAMF");
+        step(s, Action.GnbSendHandoverRequired);
+        step(s, Action.AmfStartSrvcc);
+        assertFalse(enabled(s, Action.AmfTransferEpsContext), "not while a handover is prepared");
+        assertEquals(List.of(), Invariants.violated(s));
+    }
+
+    @Test
+    void anUnauthenticatedUeThatAuthenticatesGetsACipheredSecondCall() {
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, B, Set.of(), Set.of(1), Set.<Place>of(), 1);
+        for (Action a : TO_CALL) step(s, a);
+        assertEquals(Algorithm.NULL, s.msc(1).alg());
+        step(s, Action.UeEndCall);
+        step(s, Action.MscHandleCallRelease);
+        step(s, Action.UeAuthenticate);
+        assertEquals(Session.NORMAL, s.ue(1).session());
+        for (Action a : TO_CALL) step(s, a);
+        assertEquals(Session.NORMAL, s.msc(1).session(), "the AMF told the MSC a normal session");
+        assertEquals(Algorithm.CIPHERED, s.msc(1).alg());
+        assertEquals(List.of(), Invariants.violated(s));
+    }
 }
