@@ -104,4 +104,28 @@ class KeyLifecycleTest {
                 "AmfTransferEpsContext"))
             assertTrue(seen.contains(a), a + " never taken: the walks do not cover it; taken: " + seen);
     }
+
+    @Test
+    void destroyingARunEndsTheKeysOfMessagesInFlight() {
+        long base = KeyLedger.live();
+        Srvcc s = new Setup(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 2, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1).start();
+        s.apply(new Step(org.srvcc.procedure.Action.GnbSendHandoverRequired, 1, 0));
+        s.apply(new Step(org.srvcc.procedure.Action.AmfStartSrvcc, 1, 0));
+        assertEquals(base + 3, KeyLedger.live(), "the AMF's and the UE's KAMF, and the KASME_SRVCC in flight");
+        s.destroyKeys();
+        assertEquals(base, KeyLedger.live());
+    }
+
+    @Test
+    void theDeriveChainAndTheVectorsLeaveNoHandle() {
+        long base = KeyLedger.live();
+        assertTrue(org.srvcc.procedure.TestVectors.rows().size() > 0);
+        for (Profile p : Profile.values())
+            for (Options o : OPTIONS) {
+                org.srvcc.kdf.Kamf k = org.srvcc.kdf.Kamf.of(new byte[32], 1, A);
+                org.srvcc.procedure.KeyPlan.chain(p, o, k, org.srvcc.kdf.NasCount.of(3), new org.srvcc.kdf.Ksi(2));
+                k.destroy();
+            }
+        assertEquals(base, KeyLedger.live(), "derive's chain or the test vectors left key handles undestroyed");
+    }
 }

@@ -300,4 +300,48 @@ class ProcedureEdgesTest {
         assertEquals(Algorithm.CIPHERED, s.msc(1).alg());
         assertEquals(List.of(), Invariants.violated(s));
     }
+
+    @Test
+    void afterTheAmfsTimerReleasesTheContextNoHandoverStartsUntilANewKamf() {
+        Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of());
+        for (Action a : TO_CALL.subList(0, 8)) step(s, a);   // the UE is commanded
+        step(s, Action.AmfTimerExpiry);
+        assertEquals(Amf.State.Released, s.amf(1).state());
+        assertEquals(0, s.amf(1).kamfId(), "the timer releases KAMF with the context");
+        step(s, Action.UeReturnTo5G);
+        assertEquals(Gnb.State.Cancelling, s.gnb(1), "back on NR, the UE makes the gNB cancel");
+        step(s, Action.AmfHandleHandoverCancel);
+        step(s, Action.GnbHandleCancelAcknowledge);
+        assertEquals(Gnb.State.Idle, s.gnb(1));
+        assertTrue(s.ue(1).state() == Ue.State.Connected5G);
+        assertFalse(enabled(s, Action.GnbSendHandoverRequired), "no Handover Required without a KAMF at the AMF");
+    }
+
+    @Test
+    void faultsSpendTheBudgetAndDownlinkNasFollowsTheOption() {
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD.with(List.of("nasDuringHandover=true")), new Bounds(1, 2, 5, 2, 3, 0, 0),
+            Set.of(), Set.of(), Set.<Place>of(), 1);
+        for (Action a : TO_CALL.subList(0, 6)) step(s, a);   // the AMF is Commanded
+        assertEquals(Amf.State.Commanded, s.amf(1).state());
+        assertTrue(enabled(s, Action.AmfSendDownlinkNas), "nasDuringHandover lets the AMF send while Commanded");
+        step(s, Action.NetLoseDownlink);
+        assertEquals(1, s.network().faults());
+        s.apply(new Step(Action.MscRestart, 0, 0));   // a restart is no UE's step
+        assertEquals(2, s.network().faults());
+        assertEquals(MscServer.State.Idle, s.msc(1).state());
+        Srvcc std = start(Profile.TS33501, Options.STANDARD, Set.of());
+        for (Action a : TO_CALL.subList(0, 6)) step(std, a);
+        assertFalse(enabled(std, Action.AmfSendDownlinkNas), "the standard models send no DL NAS while Commanded");
+    }
+
+    @Test
+    void aReceivedNasRunStartsFromTheAmfsCurrentCount() {
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 5, 1, 0, 0, 0, true, false), Set.of(), Set.of(), Set.<Place>of(), 1);
+        step(s, Action.AmfSendDownlinkNas);
+        step(s, Action.UeHandleDownlinkNas);
+        step(s, Action.UeReceiveNasRun);
+        // 15 messages with COUNTs 1..15 after COUNT 0: the UE stores 15, the AMF is at 16
+        assertEquals(15, s.ue(1).dl());
+        assertEquals(16, s.amf(1).dl());
+    }
 }
