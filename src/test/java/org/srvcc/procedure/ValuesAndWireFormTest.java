@@ -88,7 +88,9 @@ class ValuesAndWireFormTest {
         Gtpv2Message g = WireForm.encode(sent, Profile.TS33501);
         Message got = WireForm.decode(Gtpv2Message.decode(g.encode()), sent);
         assertTrue(((Message.ForwardRelocationRequest) got).kasme().sameAs(sent.kasme()));
+        long live = org.srvcc.kdf.KeyLedger.live();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(g.encode()), other));
+        assertEquals(live, org.srvcc.kdf.KeyLedger.live(), "the refused decode destroyed the key it had built");
         assertEquals("wire form of ForwardRelocationRequest for UE 1 decodes to different fields", e.getMessage());
 
         byte[] ck = new byte[16], ik = new byte[16];
