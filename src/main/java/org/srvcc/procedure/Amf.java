@@ -122,13 +122,13 @@ public final class Amf {
             Session sess = sessionOf.get(u);
             if (profile.viaMme()) {
                 Key256 k = options.amfSendsKamf() ? amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()) : KeyPlan.amfKasme(profile, options, amf.kamf, count);
-                obs.on(new Event.AmfDerived(u, a, amf.kamf, count, k, null));
+                obs.on(new Event.AmfDerived(u, a, k, null));
                 amf.sent = k.term();
                 net.send(new Message.ForwardRelocationRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));
             } else {
                 CkIk k = options.amfSendsKamf() ? Derivations.split(amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()))
                     : KeyPlan.amfCkIk(profile, options, amf.kamf, count);
-                obs.on(new Event.AmfDerived(u, a, amf.kamf, count, null, k));
+                obs.on(new Event.AmfDerived(u, a, null, k));
                 obs.on(new Event.Held(Place.SV, k.source()));
                 amf.sent = k.source();
                 net.send(new Message.PsToCsRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));

@@ -4,7 +4,6 @@ import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Key256;
 import org.srvcc.kdf.KeyTerm;
-import org.srvcc.kdf.NasCount;
 
 /**
  * What the nodes and the network report as they act. The evidence the invariants read (history,
@@ -22,8 +21,8 @@ public sealed interface Event {
     /** Authentication gave the AMF and the UE a KAMF (ueCopy null for a UE without a 5G context). */
     record KamfIssued(int ue, Kamf amfCopy, Kamf ueCopy) implements Event {}
 
-    /** The AMF derived the key it sends (KASME_SRVCC, K'ASME, or CK||IK when direct) from KAMF at this COUNT. */
-    record AmfDerived(int ue, int att, Kamf kamf, NasCount count, Key256 kasme, CkIk ckIk) implements Event {}
+    /** The AMF derived the key it sends (KASME_SRVCC, K'ASME, or CK||IK when direct); the evidence keeps its fingerprint. */
+    record AmfDerived(int ue, int att, Key256 kasme, CkIk ckIk) implements Event {}
 
     /** A key came to rest at, or passed through, a place a passive attacker may read. */
     record Held(Place place, KeyTerm key) implements Event {}

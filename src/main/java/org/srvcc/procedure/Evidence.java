@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.srvcc.kdf.CkIk;
-import org.srvcc.kdf.Derivations;
 import org.srvcc.kdf.Hex;
 import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
-import org.srvcc.kdf.Key256;
 import org.srvcc.kdf.KeyTerm;
 
 /**
