@@ -20,6 +20,7 @@ CONSTANTS
     mscIgnoresEmergency,  \* mutant: the MSC ciphers an unauthenticated emergency call
     ueKeepsKeysOnReturn,  \* mutant: back on NR after a failed handover, the UE keeps CK/IK
     ueKeepsSessionOnReauth, \* mutant: after a new authentication the UE (and AMF) keep the unauthenticated session
+    amfIgnoresSrvccCapability, \* mutant: the AMF prepares SRVCC whatever the UE's 5G-SRVCC capability
     MaxAttempts,          \* bound: SRVCC attempts per UE
     MaxCount,             \* bound: DL NAS COUNT
     MaxKamf,              \* bound: KAMF identities (authentications)
@@ -28,13 +29,16 @@ CONSTANTS
     MaxReplays,           \* bound: radio replays by the attacker
     NasRunsReceived,      \* bound: whether the UE may receive one run of Mod - 1 DL NAS messages
     NasRunsMissed,        \* bound: whether the UE may miss one run of Mod DL NAS messages
-    EpsMobility           \* bound: whether the AMF may also derive K'ASME for EPS, once of each kind per KAMF
+    EpsMobility,          \* bound: whether the AMF may also derive K'ASME for EPS, once of each kind per KAMF
+    MaxTampers            \* bound: capability rewrites by the attacker
 
 -----------------------------------------------------------------------------
 (* Mutant definitions, substituted for Srvcc's in every cfg. *)
 MCAmfSentKey(i, c) == IF amfSendsKamf THEN Kamf(i) ELSE AmfKey(i, c)
 MCMmeMapKsi(eksi) == IF mmeMapsNoKeyKsi THEN 7 ELSE IF mmeMapsWrongKsi THEN (eksi + 1) % 7 ELSE eksi
-MCMscSelectAlg(s) == IF nullAlgorithmsAlways THEN "null" ELSE IF mscIgnoresEmergency THEN "ciphered" ELSE SessionAlg(s)
+MCMscSelectAlg(s, cap) ==
+    IF nullAlgorithmsAlways THEN "null" ELSE IF mscIgnoresEmergency THEN SessionAlg("normal", cap) ELSE SessionAlg(s, cap)
+MCAmfSrvccAllowed(u) == amfIgnoresSrvccCapability \/ amfSrvccCap[u]
 MCMscForgetsKsi == ~mscKeepsKsiOnFailure
 MCUeForgetsKeysOnReturn == ~ueKeepsKeysOnReturn
 MCSessionAfterReauth(s) == IF ueKeepsSessionOnReauth THEN s ELSE "normal"   \* not SessionAfterReauth: the cfg substitutes it by this
@@ -42,7 +46,7 @@ MCSessionAfterReauth(s) == IF ueKeepsSessionOnReauth THEN s ELSE "normal"   \* n
 UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
     /\ ueSkipsReauth /\ ueState[u] = "NeedsReauth"
     /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
-    /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, netVars, histVars>>
 
 MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the standard refuses
@@ -50,7 +54,7 @@ MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the 
     THEN /\ ueState[u] = "InUtranCall"
          /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
          /\ ueKey' = [ueKey EXCEPT ![u] = None]
-         /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+         /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                         gnbState, netVars, histVars>>
     ELSE UeRequestReverseSrvcc(u)
 
@@ -68,6 +72,9 @@ MCNetLoseDownlink(u) == faults < MaxFaults /\ NetLoseDownlink(u)
 MCMscRestart == faults < MaxFaults /\ MscRestart
 MCNetReorderDownlink(u) == reorders < MaxReorders /\ NetReorderDownlink(u)
 MCAttackerReplay(u) == replays < MaxReplays /\ AttackerReplay(u)
+MCAttackerRewriteCapability(u) == tampers < MaxTampers /\ AttackerRewriteCapability(u)
+MCAttackerRewriteSrvccIndication(u) == tampers < MaxTampers /\ AttackerRewriteSrvccIndication(u)
+MCAttackerForgeRegistration(u) == tampers < MaxTampers /\ AttackerForgeRegistration(u)
 MCUeReceiveNasRun(u) == NasRunsReceived /\ amfDl[u] < Mod - 1 /\ UeReceiveNasRun(u)   \* once per KAMF
 MCUeMissNasRun(u) == NasRunsMissed /\ amfDl[u] < Mod - 1 /\ UeMissNasRun(u)          \* once per KAMF
 EpsHandoverLeft(u) == ~\E k \in epsKeys : k.fc = "0x74" /\ k.key = Kamf(amfKamf[u])   \* once per KAMF
@@ -92,6 +99,7 @@ MCEnvironment(u) ==
     \/ UeSkipReauth(u) \/ MCUeRequestReverseSrvcc(u) \/ MCUeReceiveNasRun(u) \/ MCUeMissNasRun(u)
     \/ MCAmfPrepareEpsHandover(u) \/ MCAmfTransferEpsContext(u)
     \/ MCNetLose(u) \/ MCNetDuplicate(u) \/ MCNetLoseDownlink(u) \/ MCNetReorderDownlink(u) \/ MCAttackerReplay(u)
+    \/ MCAttackerRewriteCapability(u) \/ MCAttackerRewriteSrvccIndication(u) \/ MCAttackerForgeRegistration(u)
 
 MCNext == (\E u \in UEs : MCProgress(u) \/ MCEnvironment(u)) \/ MCMscRestart
 MCSpec == Init /\ [][MCNext]_vars
@@ -140,6 +148,9 @@ MCAction(a, u) ==
       [] a = "NetLoseDownlink" -> MCNetLoseDownlink(u)
       [] a = "NetReorderDownlink" -> MCNetReorderDownlink(u)
       [] a = "AttackerReplay" -> MCAttackerReplay(u)
+      [] a = "AttackerRewriteCapability" -> MCAttackerRewriteCapability(u)
+      [] a = "AttackerRewriteSrvccIndication" -> MCAttackerRewriteSrvccIndication(u)
+      [] a = "AttackerForgeRegistration" -> MCAttackerForgeRegistration(u)
       [] a = "MscRestart" -> MCMscRestart
       [] OTHER -> FALSE
 (* A reachability probe, not a property: violated once the UE derived from a COUNT past the first *)

@@ -24,10 +24,16 @@ CONSTANTS
     mscDeletesOnFailure,  \* MSC deletes the mapped context when the handover fails
     countLsbBits,         \* low bits of the DL NAS COUNT sent to the UE (24: the whole COUNT)
     gnbSeesKeys,          \* the draft read literally: the HO command's "security parameters" carry the AMF's key
-    Compromised           \* subset of Places whose contents the attacker reads
+    mscAllowsUea0,        \* the MSC falls back to UEA0 (no ciphering) when no algorithm is common
+    Compromised,          \* subset of Places whose contents the attacker reads
+    WeakUEs,              \* UEs whose UTRAN security capability is UEA1/UIA1 only (the others add UEA2/UIA2)
+    SrvccIncapableUEs,    \* UEs without the 5G-SRVCC capability
+    TamperedLinks         \* links on which the attacker rewrites capabilities: "Uu", "N2", "N26", "Sv"
+
 \* Model bounds and the mutants live in model-checks/MC.tla, not here.
 
 Places == {"gNB", "MME_SRVCC", "MSC", "Sv"}
+Links == {"Uu", "N2", "N26", "Sv"}     \* radio, AMF-gNB (NGAP), AMF-MME (GTPv2-C), MME-MSC (GTPv2-C)
 ViaMme == Profile # "draft-direct"
 Session(u) == IF u \in UnauthUEs THEN "emergencyUnauth"
               ELSE IF u \in EmergencyUEs THEN "emergency" ELSE "normal"
@@ -38,6 +44,8 @@ ASSUME /\ Profile \in {"ts33501", "draft-via-mme", "draft-direct"}
        /\ ueEstimate \in {"smallest", "closest"}
        /\ countLsbBits \in (1..4) \cup {24} /\ gnbSeesKeys \in BOOLEAN /\ Compromised \subseteq Places
        /\ EmergencyUEs \subseteq UEs /\ UnauthUEs \subseteq UEs
+       /\ mscAllowsUea0 \in BOOLEAN /\ WeakUEs \subseteq UEs /\ SrvccIncapableUEs \subseteq UEs
+       /\ TamperedLinks \subseteq Links
 
 -----------------------------------------------------------------------------
 (* Key terms *)
@@ -62,11 +70,19 @@ AmfKey(i, c) == Kdf(Kamf(i), AmfFcValue, c)   \* KASME_SRVCC / K'ASME; CK||IK wh
 MmeCk(k, c) == IF mmeKeyMode = "split" THEN k
                ELSE Kdf(k, "0x1A", IF mmeCount = "zero" THEN 0 ELSE c)
 UeCk(i, c) == IF ~ViaMme \/ ueKeyMode = "split" THEN AmfKey(i, c) ELSE Kdf(AmfKey(i, c), "0x1A", 0)
+(* UTRAN algorithms, UEA/UIA in pairs: "uea1" (UEA1/UIA1, KASUMI), "uea2" (UEA2/UIA2, SNOW 3G); *)
+(* "null": UEA0 and no integrity. The UE's capability is what it sent in NAS, checked by NAS SMC. *)
+CipherAlgs == {"uea1", "uea2"}
+UeCap(u) == IF u \in WeakUEs THEN {"uea1"} ELSE CipherAlgs
+Best(cap) == IF "uea2" \in cap THEN "uea2" ELSE IF "uea1" \in cap THEN "uea1" ELSE "none"   \* the MSC's preference
+UeCanExecute(u, alg) == u \notin SrvccIncapableUEs /\ (alg = "null" \/ alg \in UeCap(u))
 (* The points where MC.tla substitutes a mutant (cfg "Op <- MCOp"); here, the standard's choice. *)
 AmfSentKey(i, c) == AmfKey(i, c)                                        \* what the AMF puts in the request
 MmeMapKsi(eksi) == eksi                                                 \* KSI_SRVCC = eKSI (Annex J)
-SessionAlg(s) == IF s = "emergencyUnauth" THEN "null" ELSE "ciphered"   \* NULL only unauthenticated
-MscSelectAlg(s) == SessionAlg(s)                                        \* the MSC's choice of UEA/UIA
+SessionAlg(s, cap) ==                                                   \* NULL only unauthenticated (J.2)
+    IF s = "emergencyUnauth" THEN "null"
+    ELSE IF Best(cap) # "none" THEN Best(cap) ELSE IF mscAllowsUea0 THEN "null" ELSE "none"
+MscSelectAlg(s, cap) == SessionAlg(s, cap)                              \* the MSC's choice of UEA/UIA ("none": refuse)
 MscForgetsKsi == TRUE                                                   \* J.1.2: KSI_SRVCC deleted with CK/IK
 UeForgetsKeysOnReturn == TRUE                                           \* back on NR, CK/IK are useless
 SessionAfterReauth(s) == "normal"                                       \* authenticated now: no longer exempt
@@ -123,7 +139,11 @@ VARIABLES
     reorders,    \* downlink reorderings so far
     replays,     \* radio replays so far
     nextKamf,    \* identity of the next KAMF an authentication creates
-    epsKeys      \* every K'ASME the AMF derived for EPS (A.14.1 idle mobility, A.14.2 handover)
+    epsKeys,     \* every K'ASME the AMF derived for EPS (A.14.1 idle mobility, A.14.2 handover)
+    \* capabilities and the attacker who rewrites them
+    amfSrvccCap,      \* per UE, the 5G-SRVCC capability the AMF took from the Registration Request
+    gnbSrvccPossible, \* per UE, "5G-SRVCC operation possible" as the gNB got it over NGAP
+    tampers           \* capability rewrites so far
 
 ueVars  == <<ueState, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession>>
 amfVars == <<amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount>>
@@ -132,8 +152,12 @@ mscVars == <<mscState, mscKey, mscKsi, mscAlg, mscSession, mscAtt>>
 netVars == <<msgs, ul, dl, radio>>
 histVars == <<held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 epsVars == <<amfUl, epsKeys>>
-vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, epsVars>>
+capVars == <<amfSrvccCap, gnbSrvccPossible, tampers>>
+vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, epsVars, capVars>>
 
+AlgValues == {"none", "null"} \cup CipherAlgs
+(* A point where MC.tla substitutes a mutant, like those above; it reads a variable, so it is here. *)
+AmfSrvccAllowed(u) == amfSrvccCap[u]                                    \* the AMF checks the UE's 5G-SRVCC capability
 KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
 AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
 PlainTypes == {"RelocationCancel", "ForwardRelocationComplete", "PsToCsCancel", "PsToCsComplete",
@@ -143,7 +167,8 @@ IsCoreMsg(m) ==      \* a message between AMF, MME_SRVCC and MSC, or from the UE
     /\ m.type \in KeyedTypes \cup AnswerTypes \cup PlainTypes
     /\ m.type \in KeyedTypes => /\ IsKey(m.key) /\ m.ksi \in 0..7 /\ m.count \in Nat
                                /\ m.session \in {"normal", "emergency", "emergencyUnauth"}
-    /\ m.type \in AnswerTypes => m.ok \in BOOLEAN
+                               /\ m.cap \subseteq CipherAlgs
+    /\ m.type \in AnswerTypes => m.ok \in BOOLEAN /\ m.alg \in AlgValues
 
 TypeOK ==
     /\ ueState \in [UEs -> {"Connected5G", "HoCommanded", "InUtranCall", "NeedsReauth"}]
@@ -161,7 +186,7 @@ TypeOK ==
     /\ mscState \in [UEs -> {"Idle", "Prepared", "Active"}]
     /\ mscKsi \in [UEs -> 0..7] /\ mscAtt \in [UEs -> Nat]
     /\ mscSession \in [UEs -> {"none", "normal", "emergency", "emergencyUnauth"}]
-    /\ mscAlg \in [UEs -> {"none", "null", "ciphered"}]
+    /\ mscAlg \in [UEs -> AlgValues]
     /\ gnbState \in [UEs -> {"Idle", "Requested", "Commanded", "Cancelling"}]
     /\ DOMAIN dl = UEs /\ \A u \in UEs : \A i \in 1..Len(dl[u]) : dl[u][i].ue = u /\ dl[u][i].type \in
            {"HandoverCommand", "HandoverCommandUe", "HandoverPreparationFailure", "DownlinkNasTransport",
@@ -174,14 +199,18 @@ TypeOK ==
     /\ faults \in Nat /\ reorders \in Nat /\ replays \in Nat
     /\ nextKamf \in Nat
     /\ amfUl \in [UEs -> Nat] /\ \A k \in epsKeys : IsKey(k)
+    /\ amfSrvccCap \in [UEs -> BOOLEAN] /\ gnbSrvccPossible \in [UEs -> BOOLEAN] /\ tampers \in Nat
+    /\ \A u \in UEs : \A i \in 1..Len(dl[u]) :
+           dl[u][i].type \in {"HandoverCommand", "HandoverCommandUe"} => dl[u][i].alg \in AlgValues
 
 -----------------------------------------------------------------------------
 (* Messages. copy tells a network duplicate (2) or an attacker replay (3) from the original. *)
 M(t, u, a) == [type |-> t, ue |-> u, att |-> a, copy |-> 1]
-WithKey(t, u, a, k, ksi, c, s) ==
-    [type |-> t, ue |-> u, att |-> a, copy |-> 1, key |-> k, ksi |-> ksi, count |-> c, session |-> s]
-Answer(t, u, a, ok) == [type |-> t, ue |-> u, att |-> a, copy |-> 1, ok |-> ok]
-HoCmd(t, u, a, lsb, ksi) == [type |-> t, ue |-> u, att |-> a, copy |-> 1, lsb |-> lsb, ksi |-> ksi]
+WithKey(t, u, a, k, ksi, c, s, cap) ==    \* cap: the UE security capability (UTRAN algorithms)
+    [type |-> t, ue |-> u, att |-> a, copy |-> 1, key |-> k, ksi |-> ksi, count |-> c, session |-> s, cap |-> cap]
+Answer(t, u, a, ok, alg) == [type |-> t, ue |-> u, att |-> a, copy |-> 1, ok |-> ok, alg |-> alg]
+HoCmd(t, u, a, lsb, ksi, alg) ==          \* alg: what the target side selected, in the command to UTRAN
+    [type |-> t, ue |-> u, att |-> a, copy |-> 1, lsb |-> lsb, ksi |-> ksi, alg |-> alg]
 Nas(u, c) == [type |-> "DownlinkNasTransport", ue |-> u, att |-> 0, copy |-> 1, count |-> c]
 
 Send(m) == msgs' = msgs \cup {m}
@@ -213,40 +242,44 @@ Init ==
     /\ faults = 0 /\ reorders = 0 /\ replays = 0
     /\ nextKamf = Cardinality(UEs) + 1
     /\ amfUl = [u \in UEs |-> 0] /\ epsKeys = {}
+    /\ amfSrvccCap = [u \in UEs |-> u \notin SrvccIncapableUEs]
+    /\ gnbSrvccPossible = [u \in UEs |-> u \notin SrvccIncapableUEs]   \* the AMF tells the gNB what it recorded
+    /\ tampers = 0
 
 -----------------------------------------------------------------------------
 (* gNB *)
 GnbSendHandoverRequired(u) ==      \* NR coverage fades during a voice call
     /\ gnbState[u] = "Idle" /\ ueState[u] = "Connected5G" /\ amfKamf[u] # 0
+    /\ gnbSrvccPossible[u]                                   \* only if NGAP said "5G-SRVCC operation possible"
     /\ gnbState' = [gnbState EXCEPT ![u] = "Requested"]
     /\ PushUp(u, M("HandoverRequired", u, 0))
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
 
 GnbForwardHandoverCommand(u) ==    \* HandoverCommand in, HandoverCommandUe out on the radio
     /\ Head1(u, "HandoverCommand")
-    /\ LET m == Head(dl[u])  r == HoCmd("HandoverCommandUe", u, m.att, m.lsb, m.ksi)
+    /\ LET m == Head(dl[u])  r == HoCmd("HandoverCommandUe", u, m.att, m.lsb, m.ksi, m.alg)
        IN IF gnbState[u] = "Requested"
           THEN /\ dl' = [dl EXCEPT ![u] = <<r>> \o Tail(@)]
                /\ radio' = radio \cup {r}
                /\ gnbState' = [gnbState EXCEPT ![u] = "Commanded"]
-          ELSE /\ Pop(u) /\ UNCHANGED <<epsVars, radio, gnbState>>    \* cancelled: discard
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, histVars>>
+          ELSE /\ Pop(u) /\ UNCHANGED <<epsVars, capVars, radio, gnbState>>    \* cancelled: discard
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, histVars>>
 
 GnbHandleCancelAcknowledge(u) ==
     /\ Head1(u, "HandoverCancelAcknowledge") /\ Pop(u)
     /\ gnbState' = [gnbState EXCEPT ![u] = IF @ = "Cancelling" THEN "Idle" ELSE @]
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
 
 GnbHandlePreparationFailure(u) ==
     /\ Head1(u, "HandoverPreparationFailure") /\ Pop(u)
     /\ gnbState' = [gnbState EXCEPT ![u] = IF @ = "Requested" THEN "Idle" ELSE @]
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
 
 GnbCancel(u) ==                    \* the gNB gives up before the command (radio recovered)
     /\ gnbState[u] = "Requested"
     /\ gnbState' = [gnbState EXCEPT ![u] = "Cancelling"]
     /\ PushUp(u, M("HandoverCancel", u, 0))
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
 
 -----------------------------------------------------------------------------
 (* AMF *)
@@ -255,17 +288,20 @@ AmfStartSrvcc(u) ==               \* Handover Required: derive from KAMF, map ng
     /\ LET a == amfAtt[u] + 1  c == amfDl[u]  i == amfKamf[u]
            k == AmfSentKey(i, c)
            t == IF ViaMme THEN "ForwardRelocationRequest" ELSE "PsToCsRequest"
-       IN IF amfState[u] = "Idle" /\ i # 0
+       IN IF amfState[u] = "Idle" /\ i # 0 /\ AmfSrvccAllowed(u)
           THEN /\ amfState' = [amfState EXCEPT ![u] = "Preparing"]
                /\ amfAtt' = [amfAtt EXCEPT ![u] = a]
                /\ amfCount' = [amfCount EXCEPT ![u] = c]
                /\ amfUsed' = [amfUsed EXCEPT ![u] = @ \cup {c}]
                /\ amfDerivs' = [amfDerivs EXCEPT ![u] = @ + 1]
                /\ amfDl' = [amfDl EXCEPT ![u] = IF amfIncrementsCount THEN c + 1 ELSE c]
-               /\ Send(WithKey(t, u, a, k, KsiOf(i), c, ueSession[u]))
+               /\ Send(WithKey(t, u, a, k, KsiOf(i), c, ueSession[u], UeCap(u)))
                /\ held' = IF ViaMme THEN held ELSE [held EXCEPT !["Sv"] = @ \cup {k}]
-          ELSE UNCHANGED <<epsVars, amfState, amfAtt, amfCount, amfUsed, amfDerivs, amfDl, held, msgs>>
-    /\ UNCHANGED <<epsVars, ueVars, amfKamf, mmeVars, mscVars, gnbState, dl, radio,
+               /\ UNCHANGED dl
+          ELSE /\ UNCHANGED <<epsVars, capVars, amfState, amfAtt, amfCount, amfUsed, amfDerivs, amfDl, held, msgs>>
+               /\ IF amfState[u] = "Idle" /\ i # 0                \* the UE cannot do SRVCC: refuse
+                  THEN Push(u, M("HandoverPreparationFailure", u, amfAtt[u])) ELSE UNCHANGED dl
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfKamf, mmeVars, mscVars, gnbState, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Response when direct)
@@ -275,15 +311,15 @@ AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Resp
        IF m.att = amfAtt[u] /\ amfState[u] = "Preparing"
        THEN IF m.ok
             THEN /\ amfState' = [amfState EXCEPT ![u] = "Commanded"]
-                 /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, KsiOf(amfKamf[u])))
+                 /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, KsiOf(amfKamf[u]), m.alg))
                  /\ held' = IF gnbSeesKeys
                             THEN [held EXCEPT !["gNB"] = @ \cup {AmfSentKey(amfKamf[u], amfCount[u])}]
                             ELSE held
             ELSE /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
                  /\ Push(u, M("HandoverPreparationFailure", u, m.att))
                  /\ UNCHANGED held
-       ELSE UNCHANGED <<epsVars, amfState, dl, held>>
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+       ELSE UNCHANGED <<epsVars, capVars, amfState, dl, held>>
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 AmfCancelOut(u, a) == IF ViaMme THEN M("RelocationCancel", u, a) ELSE M("PsToCsCancel", u, a)
@@ -293,9 +329,9 @@ AmfHandleHandoverCancel(u) ==      \* cancel towards the target side, acknowledg
     /\ IF amfState[u] \in {"Preparing", "Commanded"}
        THEN /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
             /\ Send(AmfCancelOut(u, amfAtt[u]))
-       ELSE UNCHANGED <<epsVars, amfState, msgs>>
+       ELSE UNCHANGED <<epsVars, capVars, amfState, msgs>>
     /\ Push(u, M("HandoverCancelAcknowledge", u, 0))
-    /\ UNCHANGED <<epsVars, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, histVars>>
 
 AmfTimerExpiry(u) ==               \* Preparing: give up, tell target side and gNB;
@@ -307,8 +343,8 @@ AmfTimerExpiry(u) ==               \* Preparing: give up, tell target side and g
             /\ UNCHANGED amfKamf
        ELSE /\ amfState' = [amfState EXCEPT ![u] = "Released"]
             /\ amfKamf' = [amfKamf EXCEPT ![u] = 0]
-            /\ UNCHANGED <<epsVars, msgs, dl>>
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+            /\ UNCHANGED <<epsVars, capVars, msgs, dl>>
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, histVars>>
 
 AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is released
@@ -318,8 +354,8 @@ AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is rele
        IF m.att = amfAtt[u] /\ amfState[u] # "Released" /\ amfKamf[u] # 0
        THEN /\ amfState' = [amfState EXCEPT ![u] = "Released"]
             /\ amfKamf' = [amfKamf EXCEPT ![u] = 0]
-       ELSE UNCHANGED <<epsVars, amfState, amfKamf>>
-    /\ UNCHANGED <<epsVars, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+       ELSE UNCHANGED <<epsVars, capVars, amfState, amfKamf>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, ul, dl, radio, histVars>>
 
 AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL NAS COUNT
@@ -328,7 +364,7 @@ AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL N
     /\ amfKamf[u] # 0
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]
     /\ Push(u, Nas(u, amfDl[u]))
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, msgs, radio, histVars>>
 
 -----------------------------------------------------------------------------
@@ -341,18 +377,18 @@ MmeHandleForwardRelocationRequestMsg(m) ==
           THEN /\ mmeState' = [mmeState EXCEPT ![u] = "Preparing"]
                /\ mmeKsi' = [mmeKsi EXCEPT ![u] = ksi]
                /\ mmeAtt' = [mmeAtt EXCEPT ![u] = m.att]
-               /\ Reply(m, {WithKey("PsToCsRequest", u, m.att, ck, ksi, m.count, m.session)})
+               /\ Reply(m, {WithKey("PsToCsRequest", u, m.att, ck, ksi, m.count, m.session, m.cap)})
                /\ held' = [held EXCEPT !["Sv"] = @ \cup {ck}, !["MME_SRVCC"] = @ \cup {m.key}]
-          ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, mmeVars, held>>
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mscVars, gnbState, ul, dl, radio,
+          ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, capVars, mmeVars, held>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mscVars, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
     /\ m.type = "ForwardRelocationRequest" /\ ViaMme /\ m.att > mmeAtt[m.ue]
     /\ mmeAtt' = [mmeAtt EXCEPT ![m.ue] = m.att]
-    /\ Reply(m, {Answer("ForwardRelocationResponse", m.ue, m.att, FALSE)})
+    /\ Reply(m, {Answer("ForwardRelocationResponse", m.ue, m.att, FALSE, "none")})
     /\ held' = [held EXCEPT !["MME_SRVCC"] = @ \cup {m.key}]
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MmeHandlePsToCsResponseMsg(m) ==
@@ -360,9 +396,9 @@ MmeHandlePsToCsResponseMsg(m) ==
     /\ LET u == m.ue IN
        IF m.att = mmeAtt[u] /\ mmeState[u] = "Preparing"
        THEN /\ mmeState' = [mmeState EXCEPT ![u] = IF m.ok THEN "Done" ELSE "Idle"]
-            /\ Reply(m, {Answer("ForwardRelocationResponse", u, m.att, m.ok)})
+            /\ Reply(m, {Answer("ForwardRelocationResponse", u, m.att, m.ok, m.alg)})
        ELSE /\ Consume(m) /\ UNCHANGED mmeState
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
 MmeHandleRelocationCancelMsg(m) ==
     /\ m.type = "RelocationCancel"
@@ -371,40 +407,45 @@ MmeHandleRelocationCancelMsg(m) ==
        THEN /\ mmeState' = [mmeState EXCEPT ![u] = "Idle"]
             /\ Reply(m, {M("PsToCsCancel", u, m.att)})
        ELSE /\ Consume(m) /\ UNCHANGED mmeState
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
 MmeHandlePsToCsCompleteMsg(m) ==
     /\ m.type = "PsToCsComplete" /\ ViaMme
     /\ mmeState' = [mmeState EXCEPT ![m.ue] = IF m.att = mmeAtt[m.ue] THEN "Idle" ELSE @]
     /\ Reply(m, {M("ForwardRelocationComplete", m.ue, m.att)})
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
 -----------------------------------------------------------------------------
 (* MSC server *)
 MscHandlePsToCsRequestMsg(m) ==
     /\ m.type = "PsToCsRequest"
     /\ LET u == m.ue
-           alg == MscSelectAlg(m.session)
-       IN IF m.att > mscAtt[u] /\ mscState[u] # "Active"
+           alg == MscSelectAlg(m.session, m.cap)
+       IN IF m.att > mscAtt[u] /\ mscState[u] # "Active" /\ alg # "none"
           THEN /\ mscState' = [mscState EXCEPT ![u] = "Prepared"]
                /\ mscKey' = [mscKey EXCEPT ![u] = m.key]
                /\ mscKsi' = [mscKsi EXCEPT ![u] = m.ksi]
                /\ mscAlg' = [mscAlg EXCEPT ![u] = alg]
                /\ mscSession' = [mscSession EXCEPT ![u] = m.session]
                /\ mscAtt' = [mscAtt EXCEPT ![u] = m.att]
-               /\ Reply(m, {Answer("PsToCsResponse", u, m.att, TRUE)})
+               /\ Reply(m, {Answer("PsToCsResponse", u, m.att, TRUE, alg)})
                /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
                /\ issued' = issued \cup {[ue |-> u, att |-> m.att, key |-> m.key]}
-          ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, mscVars, held, issued>>
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, gnbState, ul, dl, radio,
+          ELSE IF m.att > mscAtt[u] /\ mscState[u] # "Active"       \* no algorithm in common: refuse
+          THEN /\ mscAtt' = [mscAtt EXCEPT ![u] = m.att]
+               /\ Reply(m, {Answer("PsToCsResponse", u, m.att, FALSE, "none")})
+               /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
+               /\ UNCHANGED <<mscState, mscKey, mscKsi, mscAlg, mscSession, issued>>
+          ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, capVars, mscVars, held, issued>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, gnbState, ul, dl, radio,
                    srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MscRejectPreparationMsg(m) ==
     /\ m.type = "PsToCsRequest" /\ m.att > mscAtt[m.ue] /\ mscState[m.ue] # "Active"
     /\ mscAtt' = [mscAtt EXCEPT ![m.ue] = m.att]
-    /\ Reply(m, {Answer("PsToCsResponse", m.ue, m.att, FALSE)})
+    /\ Reply(m, {Answer("PsToCsResponse", m.ue, m.att, FALSE, "none")})
     /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, mscSession, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, mscSession, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MscDrop(u) ==                      \* what a failure does to the mapped context, by option
@@ -417,14 +458,14 @@ MscDrop(u) ==                      \* what a failure does to the mapped context,
 MscHandlePsToCsCancelMsg(m) ==
     /\ m.type = "PsToCsCancel"
     /\ IF m.att = mscAtt[m.ue] /\ mscState[m.ue] = "Prepared"
-       THEN MscDrop(m.ue) ELSE UNCHANGED <<epsVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
+       THEN MscDrop(m.ue) ELSE UNCHANGED <<epsVars, capVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
     /\ Consume(m)
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscTimerExpiry(u) ==               \* the UE did not arrive in time
     /\ mscState[u] = "Prepared"
     /\ MscDrop(u)
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars, histVars>>
 
 MscHandleHandoverCompleteMsg(m) ==
     /\ m.type = "HandoverComplete"
@@ -432,7 +473,7 @@ MscHandleHandoverCompleteMsg(m) ==
        THEN /\ mscState' = [mscState EXCEPT ![m.ue] = "Active"]
             /\ Reply(m, {M("PsToCsComplete", m.ue, mscAtt[m.ue])})
        ELSE /\ Consume(m) /\ UNCHANGED mscState
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscKey, mscKsi, mscAlg, mscSession, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscKey, mscKsi, mscAlg, mscSession, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscHandleCallReleaseMsg(m) ==
     /\ m.type = "CallRelease"
@@ -442,9 +483,9 @@ MscHandleCallReleaseMsg(m) ==
             /\ mscAlg' = [mscAlg EXCEPT ![m.ue] = "none"]
             /\ mscKsi' = [mscKsi EXCEPT ![m.ue] = NoKsi]
             /\ mscSession' = [mscSession EXCEPT ![m.ue] = "none"]
-       ELSE UNCHANGED <<epsVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
+       ELSE UNCHANGED <<epsVars, capVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
     /\ Consume(m)
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscRestart ==                      \* a restart loses every context
     /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
@@ -452,7 +493,7 @@ MscRestart ==                      \* a restart loses every context
     /\ mscState' = [u \in UEs |-> "Idle"] /\ mscKey' = [u \in UEs |-> None]
     /\ mscAlg' = [u \in UEs |-> "none"]
     /\ mscKsi' = [u \in UEs |-> NoKsi] /\ mscSession' = [u \in UEs |-> "none"]
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars,
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 -----------------------------------------------------------------------------
@@ -460,22 +501,23 @@ MscRestart ==                      \* a restart loses every context
 UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, derive CK/IK
     /\ Head1(u, "HandoverCommandUe") /\ Pop(u)
     /\ LET c == Estimate(ueDl[u], Head(dl[u]).lsb) IN
-       IF ueState[u] = "Connected5G" /\ c <= MaxNasCount /\ ~(ueRejectsUsedCount /\ c \in ueUsed[u])
+       IF /\ ueState[u] = "Connected5G" /\ c <= MaxNasCount /\ ~(ueRejectsUsedCount /\ c \in ueUsed[u])
+          /\ UeCanExecute(u, Head(dl[u]).alg)                 \* a command it cannot carry out fails
        THEN /\ ueState' = [ueState EXCEPT ![u] = "HoCommanded"]
             /\ ueKey' = [ueKey EXCEPT ![u] = UeCk(ueKamf[u], c)]
             /\ ueKsi' = [ueKsi EXCEPT ![u] = KsiOf(ueKamf[u])]
             /\ ueUsed' = [ueUsed EXCEPT ![u] = @ \cup {c}]
             /\ ueDerivs' = [ueDerivs EXCEPT ![u] = @ + 1]
             /\ ueDl' = [ueDl EXCEPT ![u] = c]
-       ELSE UNCHANGED <<epsVars, ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
-    /\ UNCHANGED <<epsVars, ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
+       ELSE UNCHANGED <<epsVars, capVars, ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
+    /\ UNCHANGED <<epsVars, capVars, ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
 
 UeArriveUtran(u) ==                \* tunes to UTRAN; Handover Complete reaches the MSC via the RNS
     /\ ueState[u] = "HoCommanded"
     /\ ueState' = [ueState EXCEPT ![u] = "InUtranCall"]
     /\ srvccKamfs' = [srvccKamfs EXCEPT ![u] = @ \cup {ueKamf[u]}]
     /\ Send(M("HandoverComplete", u, 0))
-    /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, ul, dl, radio, held, issued, faults, reorders, replays, nextKamf>>
 
 UeReturnTo5G(u) ==                 \* never reaches UTRAN: back on NR, the gNB cancels
@@ -484,13 +526,13 @@ UeReturnTo5G(u) ==                 \* never reaches UTRAN: back on NR, the gNB c
     /\ ueKey' = [ueKey EXCEPT ![u] = IF UeForgetsKeysOnReturn THEN None ELSE @]
     /\ gnbState' = [gnbState EXCEPT ![u] = "Cancelling"]
     /\ PushUp(u, M("HandoverCancel", u, 0))
-    /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    msgs, dl, radio, histVars>>
 
 UeHandleDownlinkNas(u) ==
     /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
     /\ ueDl' = [ueDl EXCEPT ![u] = IF Head(dl[u]).count > @ THEN Head(dl[u]).count ELSE @]
-    /\ UNCHANGED <<epsVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars,
+    /\ UNCHANGED <<epsVars, capVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars,
                    mscVars, gnbState, msgs, radio, histVars>>
 
 (* A run of DL NAS messages in one step: an abstraction that lets the model reach COUNTs past the  *)
@@ -499,25 +541,25 @@ UeReceiveNasRun(u) ==              \* the AMF sends Mod - 1 DL NAS messages and 
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod - 1]
     /\ ueDl' = [ueDl EXCEPT ![u] = IF amfDl[u] + Mod - 2 > @ THEN amfDl[u] + Mod - 2 ELSE @]
-    /\ UNCHANGED <<epsVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfState, amfKamf, amfUsed,
+    /\ UNCHANGED <<epsVars, capVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfState, amfKamf, amfUsed,
                    amfDerivs, amfAtt, amfCount, mmeVars, mscVars, gnbState, netVars, histVars>>
 
 UeMissNasRun(u) ==                 \* the AMF sends Mod DL NAS messages and the UE misses them all
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod]
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, netVars, histVars>>
 
 UeMissDownlinkNas(u) ==            \* never received: the UE's stored COUNT falls behind the AMF's
     /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
 
 UeEndCall(u) ==
     /\ ueState[u] = "InUtranCall"
     /\ ueState' = [ueState EXCEPT ![u] = "NeedsReauth"]
     /\ ueKey' = [ueKey EXCEPT ![u] = None]
     /\ Send(M("CallRelease", u, 0))
-    /\ UNCHANGED <<epsVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, ul, dl, radio, histVars>>
 
 UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF for UE and AMF
@@ -531,7 +573,7 @@ UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF f
     /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
     /\ gnbState' = [gnbState EXCEPT ![u] = "Idle"]
     /\ nextKamf' = nextKamf + 1
-    /\ UNCHANGED <<epsKeys, ueKey, ueKsi, amfAtt, amfCount, mmeVars, mscVars, netVars,
+    /\ UNCHANGED <<epsKeys, capVars, ueKey, ueKsi, amfAtt, amfCount, mmeVars, mscVars, netVars,
                    held, issued, srvccKamfs, faults, reorders, replays>>
 
 UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: the network refuses, nothing changes
@@ -547,33 +589,33 @@ AmfPrepareEpsHandover(u) ==        \* N26 handover to EPS prepared (A.14.2, DL C
     /\ amfUsed' = [amfUsed EXCEPT ![u] = @ \cup {amfDl[u]}]
     /\ amfDerivs' = [amfDerivs EXCEPT ![u] = @ + 1]
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]   \* assumed: a used DL COUNT is passed, as TS 33.401 14.1 does
-    /\ UNCHANGED <<amfUl, ueVars, amfState, amfKamf, amfAtt, amfCount, mmeVars, mscVars, gnbState,
+    /\ UNCHANGED <<amfUl, capVars, ueVars, amfState, amfKamf, amfAtt, amfCount, mmeVars, mscVars, gnbState,
                    netVars, histVars>>
 
 AmfTransferEpsContext(u) ==        \* idle mobility to EPS: the TAU's UL NAS COUNT keys K'ASME (A.14.1)
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ ueState[u] = "Connected5G"
     /\ epsKeys' = epsKeys \cup {Kdf(Kamf(amfKamf[u]), "0x73", amfUl[u])}
     /\ amfUl' = [amfUl EXCEPT ![u] = @ + 1]
-    /\ UNCHANGED <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
+    /\ UNCHANGED <<capVars, ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
 
 -----------------------------------------------------------------------------
 (* Network faults and the radio attacker *)
 NetLoseMsg(m) ==
     /\ faults' = faults + 1 /\ Consume(m)
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetDuplicateMsg(m) ==
     /\ m.copy = 1 /\ [m EXCEPT !.copy = 2] \notin msgs
     /\ faults' = faults + 1 /\ Send([m EXCEPT !.copy = 2])
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetLoseDownlink(u) ==              \* a downlink message is lost (e.g. radio link failure)
     /\ dl[u] # <<>> /\ faults' = faults + 1
     /\ \E i \in 1..Len(dl[u]) :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) - 1 |-> IF j < i THEN @[j] ELSE @[j + 1]]]
-    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, radio,
+    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, radio,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never in the standard)
@@ -581,14 +623,38 @@ NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never
     /\ \E i \in 1..Len(dl[u]) - 1 :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) |-> IF j = i THEN @[i + 1]
                                                        ELSE IF j = i + 1 THEN @[i] ELSE @[j]]]
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
                    held, issued, srvccKamfs, faults, replays, nextKamf>>
 
 AttackerReplay(u) ==               \* re-sends a HandoverCommandUe it has seen on the radio
     /\ replays' = replays + 1
     /\ \E r \in radio : r.ue = u /\ Push(u, [r EXCEPT !.copy = 3])
-    /\ UNCHANGED <<epsVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
+    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
                    held, issued, srvccKamfs, faults, reorders, nextKamf>>
+
+(* The capability attacker: rewrites what it can on the links in TamperedLinks. Core links (N2,  *)
+(* N26, Sv) are protected by NDS/IP in a real network; the attacker stands for that protection   *)
+(* being absent or a node on the path being compromised.                                          *)
+LinkOf(m) == IF m.type = "ForwardRelocationRequest" THEN "N26" ELSE "Sv"
+
+AttackerRewriteCapability(u) ==    \* strips or forges UTRAN algorithms in the UE security capability
+    /\ tampers' = tampers + 1
+    /\ \E m \in msgs : /\ m.ue = u /\ m.type \in KeyedTypes /\ LinkOf(m) \in TamperedLinks
+                      /\ \E c \in SUBSET CipherAlgs : c # m.cap /\ msgs' = (msgs \ {m}) \cup {[m EXCEPT !.cap = c]}
+    /\ UNCHANGED <<epsVars, amfSrvccCap, gnbSrvccPossible, ueVars, amfVars, mmeVars, mscVars, gnbState,
+                   ul, dl, radio, histVars>>
+
+AttackerRewriteSrvccIndication(u) ==   \* strips or forges "5G-SRVCC operation possible" on NGAP
+    /\ "N2" \in TamperedLinks /\ tampers' = tampers + 1
+    /\ gnbSrvccPossible' = [gnbSrvccPossible EXCEPT ![u] = ~@]
+    /\ UNCHANGED <<epsVars, amfSrvccCap, ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
+
+AttackerForgeRegistration(u) ==    \* rewrites the 5G-SRVCC capability in a Registration Request
+    /\ "Uu" \in TamperedLinks /\ tampers' = tampers + 1
+    /\ ueKamf[u] = 0                \* only without NAS security: a protected request fails its MAC check
+    /\ amfSrvccCap' = [amfSrvccCap EXCEPT ![u] = ~@]
+    /\ gnbSrvccPossible' = [gnbSrvccPossible EXCEPT ![u] = amfSrvccCap'[u]]   \* the AMF tells the gNB
+    /\ UNCHANGED <<epsVars, ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
 
 -----------------------------------------------------------------------------
 (* One action per handler and UE, so that TLC and the Java traces name each step alike. *)
@@ -626,6 +692,7 @@ Environment(u) ==
     \/ UeRequestReverseSrvcc(u) \/ UeReceiveNasRun(u) \/ UeMissNasRun(u)
     \/ AmfPrepareEpsHandover(u) \/ AmfTransferEpsContext(u)
     \/ NetLose(u) \/ NetDuplicate(u) \/ NetLoseDownlink(u) \/ NetReorderDownlink(u) \/ AttackerReplay(u)
+    \/ AttackerRewriteCapability(u) \/ AttackerRewriteSrvccIndication(u) \/ AttackerForgeRegistration(u)
 
 Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart
 
@@ -689,12 +756,21 @@ UnauthOnlyWithoutKamf ==                                                \* a UE 
     \A u \in UEs : ueSession[u] = "emergencyUnauth" => ueKamf[u] = 0
 NullAlgorithmsOnlyWhenUnauthenticated == NullOnlyForUnauthEmergency /\ UnauthEmergencyGetsNull /\ UnauthOnlyWithoutKamf
 
+(* The algorithms the MSC selected from the UE security capability it received (J.1.2 steps 3, 5). *)
+AlgorithmUeSupports == \A u \in UEs : mscAlg[u] \in CipherAlgs => mscAlg[u] \in UeCap(u)
+NoBiddingDown == \A u \in UEs : mscAlg[u] \in CipherAlgs => mscAlg[u] = Best(UeCap(u))   \* the strongest common one
+AlgorithmSelection == AlgorithmUeSupports /\ NoBiddingDown
+
+(* TR 33.856 key issue 3: SRVCC is prepared only for a UE that has the 5G-SRVCC capability. *)
+SrvccOnlyForCapableUe == \A u \in SrvccIncapableUEs : amfAtt[u] = 0
+SrvccCapabilityHonoured == SrvccOnlyForCapableUe
+
 CkIkSecrecy ==            \* the keys of a running CS call are unknown to the attacker
     \A u \in UEs : mscState[u] = "Active" /\ mscAlg[u] # "null" => ~Derivable(mscKey[u], AttackerKnows)
 
 (* Refinement: Srvcc implements SrvccKeys under this mapping. *)
 AbsNetKey == [u \in UEs |-> IF mscState[u] \in {"Prepared", "Active"} THEN mscKey[u] ELSE None]
-AbsInCall == [u \in UEs |-> ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] = "ciphered"]
+AbsInCall == [u \in UEs |-> ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] \in CipherAlgs]
 AbsSpent == {i.key : i \in issued}
 AbsKamfHolders == {"AMF", "UE"} \cup {p \in Places : \E k \in held[p] : k.kind = "kamf"}
                   \cup (IF \E m \in msgs : "key" \in DOMAIN m /\ m.key.kind = "kamf" THEN {"wire"} ELSE {})

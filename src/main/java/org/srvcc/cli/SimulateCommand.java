@@ -97,7 +97,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         org.srvcc.network.Capture capture = new org.srvcc.network.Capture();
         Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
-        Setup setup = new Setup(p, o, b, emergency, unauth, Set.of(), seed);
+        Setup setup = new Setup(p, o, b, emergency, unauth, Set.of(), seed, Simulation.capabilitiesFor(fs));
         TraceRecorder recorder = traceFile == null ? null : new TraceRecorder(setup);
         Simulation.Result r;
         try {
@@ -127,6 +127,7 @@ final class SimulateCommand implements Callable<Integer> {
             for (Map.Entry<String, String> e : Simulation.finalStates(r.end()).entrySet())
                 out.printf("  %-10s %s%n", e.getKey(), e.getValue());
             out.println("UE and MSC: " + agreement(r.end()));
+            if (!setup.caps().isNone()) out.println("capabilities: " + capabilities(r.end(), setup));
             if (showKeys) {
                 out.println("keys (simulation keys derived from --seed " + seed + ": not secret):");
                 for (Map.Entry<String, byte[]> e : r.end().revealCsKeys(1, InsecureKeyAccess.get()).entrySet()) {
@@ -155,6 +156,16 @@ final class SimulateCommand implements Callable<Integer> {
                 if (!fs.add(x)) throw new Main.UserError("--faults: " + x.cli + " is given twice");
             }
         return fs;
+    }
+
+    /** UE 1's capabilities against what the MSC selected, and what the attacker did. */
+    static String capabilities(Srvcc s, Setup setup) {
+        var have = setup.caps().capabilityOf(1);
+        var alg = s.msc(1).alg();
+        String sel = alg == org.srvcc.procedure.Algorithm.NONE ? "nothing selected" : "MSC selected " + alg.model;
+        return "UE 1 has " + String.join(",", org.srvcc.procedure.Algorithm.names(have))
+            + (setup.caps().srvccCapable(1) ? "" : ", no 5G-SRVCC capability") + "; " + sel
+            + "; attacker rewrites: " + s.network().tampers();
     }
 
     /** What UE 1 and the MSC hold, by key terms and KSI (no key bytes), and whether the keys agree. */

@@ -93,7 +93,10 @@ public record Flow(String title, List<Step> steps, String violated) {
         if (m.containsKey("ksi")) b.append(", KSI ").append(m.get("ksi"));
         if (m.containsKey("lsb")) b.append(", COUNT LSBs ").append(m.get("lsb"));
         if (m.containsKey("count") && !m.containsKey("key")) b.append(", COUNT ").append(m.get("count"));
+        if (m.containsKey("cap") && m.get("cap") instanceof java.util.Collection<?> c)   // the UE security capability
+            b.append(", cap {").append(String.join(",", new java.util.TreeSet<>(c.stream().map(String::valueOf).toList()))).append('}');
         if (m.containsKey("ok")) b.append(Boolean.TRUE.equals(m.get("ok")) ? ", accept" : ", reject");
+        if (m.containsKey("alg") && !"none".equals(m.get("alg"))) b.append(", alg ").append(m.get("alg"));   // selected UEA/UIA
         long copy = ((Number) m.get("copy")).longValue();
         if (copy == 2) b.append(", duplicate");
         if (copy == 3) b.append(", REPLAYED");

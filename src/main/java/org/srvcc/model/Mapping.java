@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.srvcc.kdf.KeyTerm;
 import org.srvcc.kdf.Ksi;
+import org.srvcc.procedure.Algorithm;
 import org.srvcc.procedure.Evidence;
 import org.srvcc.procedure.Message;
 import org.srvcc.procedure.Srvcc;
@@ -72,7 +73,10 @@ public final class Mapping {
             Set<Object> t = new HashSet<>();
             for (KeyTerm k : s.evidence().epsKeys()) t.add(term(k));
             return t;
-        }));
+        }),
+        perUe("amfSrvccCap", "Amf.Ctx.srvccCap (5G-SRVCC capability registered)", (s, u) -> s.amf(u).srvccCap()),
+        perUe("gnbSrvccPossible", "Gnb.srvccPossible (NGAP \"5G-SRVCC operation possible\")", (s, u) -> s.gnbSrvccPossible(u)),
+        new Row("tampers", "Network.tampers", s -> (long) s.network().tampers()));
 
     private interface PerUe {
         Object at(Srvcc s, int u);
@@ -121,13 +125,17 @@ public final class Mapping {
         r.put("copy", (long) m.copy());
         if (m instanceof Message.ForwardRelocationRequest f) {
             keyed(r, f.kasme().term(), f.ksi(), f.count().value(), f.session().model);
+            r.put("cap", new HashSet<Object>(Algorithm.names(f.cap())));
         } else if (m instanceof Message.PsToCsRequest p) {
             keyed(r, p.keys().source(), p.ksi(), p.count().value(), p.session().model);
+            r.put("cap", new HashSet<Object>(Algorithm.names(p.cap())));
         } else if (m instanceof Message.Answer x) {
             r.put("ok", x.ok());
+            r.put("alg", x.alg().model);
         } else if (m instanceof Message.HoCmd h) {
             r.put("lsb", (long) h.lsb());
             r.put("ksi", ksi(h.ksi()));
+            r.put("alg", h.alg().model);
         } else if (m instanceof Message.Nas n) {
             r.put("count", (long) n.count().value());
         }

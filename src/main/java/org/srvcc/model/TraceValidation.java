@@ -222,6 +222,10 @@ public final class TraceValidation {
         c.put("NasRunsReceived", s.bounds().nasRunsReceived());
         c.put("NasRunsMissed", s.bounds().nasRunsMissed());
         c.put("EpsMobility", s.bounds().epsMobility());
+        c.put("WeakUEs", new ArrayList<>(new java.util.TreeSet<>(s.caps().weakUes())));
+        c.put("SrvccIncapableUEs", new ArrayList<>(new java.util.TreeSet<>(s.caps().srvccIncapableUes())));
+        c.put("TamperedLinks", new ArrayList<>(new java.util.TreeSet<>(s.caps().tamperedLinks())));
+        c.put("MaxTampers", (long) s.caps().maxTampers());
         return c;
     }
 }

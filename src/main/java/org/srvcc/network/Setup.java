@@ -5,14 +5,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Capabilities;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Place;
 import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.Srvcc;
 
-/** Everything a run starts from; text form "profile;options;bounds;emergency;unauth;compromised;seed". */
+/**
+ * Everything a run starts from; text form "profile;options;bounds;emergency;unauth;compromised;seed",
+ * with an eighth field for the UEs' capabilities and the capability attacker when there are any
+ * ("weak=2 incapable=1 links=N26,Sv tampers=1", see {@link Capabilities#text()}).
+ */
 public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes,
-                    Set<Integer> unauthUes, Set<String> compromised, long seed) {
+                    Set<Integer> unauthUes, Set<String> compromised, long seed, Capabilities caps) {
+
+    public Setup(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes,
+                 Set<Integer> unauthUes, Set<String> compromised, long seed) {
+        this(profile, options, bounds, emergencyUes, unauthUes, compromised, seed, Capabilities.NONE);
+    }
 
     public Srvcc start() {
         return start(null);
@@ -22,15 +32,19 @@ public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer
     public Srvcc start(org.srvcc.kdf.Kamf firstKamf) {
         Set<Place> places = new TreeSet<>();
         for (String p : compromised) places.add(Place.parse(p));
-        return new Srvcc(profile, options, bounds, emergencyUes, unauthUes, places, seed, firstKamf);
+        return new Srvcc(profile, options, bounds, emergencyUes, unauthUes, places, caps, seed, firstKamf);
     }
 
     public Setup withSeed(long s) {
-        return new Setup(profile, options, bounds, emergencyUes, unauthUes, compromised, s);
+        return new Setup(profile, options, bounds, emergencyUes, unauthUes, compromised, s, caps);
     }
 
     public Setup withOptions(Options o) {
-        return new Setup(profile, o, bounds, emergencyUes, unauthUes, compromised, seed);
+        return new Setup(profile, o, bounds, emergencyUes, unauthUes, compromised, seed, caps);
+    }
+
+    public Setup withCaps(Capabilities c) {
+        return new Setup(profile, options, bounds, emergencyUes, unauthUes, compromised, seed, c);
     }
 
     public static Setup of(Profile p, Options o, Bounds b) {
@@ -44,12 +58,13 @@ public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer
             + b.maxReorders() + "," + b.maxReplays() + (b.nasRunsReceived() || b.nasRunsMissed() || b.epsMobility()
                 ? "," + (b.nasRunsReceived() ? 1 : 0) + "," + (b.nasRunsMissed() ? 1 : 0) : "")
             + (b.epsMobility() ? ",1" : "") + ";" + join(emergencyUes) + ";" + join(unauthUes) + ";"
-            + (compromised.isEmpty() ? "-" : String.join(",", new TreeSet<>(compromised))) + ";" + seed;
+            + (compromised.isEmpty() ? "-" : String.join(",", new TreeSet<>(compromised))) + ";" + seed
+            + (caps.isNone() ? "" : ";" + caps.text());
     }
 
     public static Setup parse(String text) {
         String[] f = text.strip().split(";", -1);
-        if (f.length != 7) throw new IllegalArgumentException("setup line must have 7 fields: " + text);
+        if (f.length != 7 && f.length != 8) throw new IllegalArgumentException("setup line must have 7 or 8 fields: " + text);
         Options o = f[1].equals("-") ? Options.STANDARD : Options.STANDARD.with(List.of(f[1].split(",")));
         String[] b = f[2].split(",");
         if (b.length != 7 && b.length != 9 && b.length != 10) throw new IllegalArgumentException("setup bounds need 7, 9 or 10 numbers: " + f[2]);
@@ -57,7 +72,8 @@ public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer
             Integer.parseInt(b[3]), Integer.parseInt(b[4]), Integer.parseInt(b[5]), Integer.parseInt(b[6]),
             b.length >= 9 && b[7].equals("1"), b.length >= 9 && b[8].equals("1"), b.length == 10 && b[9].equals("1"));
         return new Setup(Profile.parse(f[0]), o, bounds, ints(f[3]), ints(f[4]),
-            f[5].equals("-") ? Set.of() : Set.of(f[5].split(",")), Long.parseLong(f[6]));
+            f[5].equals("-") ? Set.of() : Set.of(f[5].split(",")), Long.parseLong(f[6]),
+            f.length == 8 ? Capabilities.parse(f[7]) : Capabilities.NONE);
     }
 
     private static String join(Set<Integer> s) {

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.srvcc.procedure.Algorithm;
 import org.srvcc.procedure.Amf;
+import org.srvcc.procedure.Capabilities;
 import org.srvcc.procedure.Ue;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Invariants;
@@ -36,7 +38,10 @@ public final class Simulation {
         RETRY("retry", "a first attempt is rejected, a second one succeeds"),
         CALL_END("call-end", "the call ends, the UE re-authenticates on NR, a second SRVCC"),
         REVERSE("reverse", "the UE asks for SRVCC from UTRAN back to 5G (refused)"),
-        NAS_DURING_PREPARATION("nas-during-preparation", "a DL NAS message overtakes the HandoverCommand (sets nasDuringHandover)");
+        NAS_DURING_PREPARATION("nas-during-preparation", "a DL NAS message overtakes the HandoverCommand (sets nasDuringHandover)"),
+        CAPABILITY_STRIP("capability-strip", "an attacker on N26 (Sv when direct) strips UEA2/UIA2 from the UE security capability"),
+        CAPABILITY_FORGE("capability-forge", "UE 1 has UEA1/UIA1 only; an attacker on N26 (Sv when direct) adds UEA2/UIA2"),
+        SRVCC_INDICATION_FORGE("srvcc-indication-forge", "UE 1 lacks the 5G-SRVCC capability; an attacker on NGAP forges \"5G-SRVCC operation possible\"");
 
         public final String cli, what;
 
@@ -72,6 +77,24 @@ public final class Simulation {
 
     private Simulation() {}
 
+    /** The UEs' capabilities and the attacker the faults need ({@link Capabilities#NONE} for the others). */
+    public static Capabilities capabilitiesFor(Set<Fault> faults) {
+        Set<Integer> weak = new java.util.TreeSet<>(), incapable = new java.util.TreeSet<>();
+        Set<String> links = new java.util.TreeSet<>();
+        int tampers = 0;
+        if (faults.contains(Fault.CAPABILITY_STRIP) || faults.contains(Fault.CAPABILITY_FORGE)) {
+            links.addAll(List.of("N26", "Sv"));
+            tampers++;
+        }
+        if (faults.contains(Fault.CAPABILITY_FORGE)) weak.add(1);
+        if (faults.contains(Fault.SRVCC_INDICATION_FORGE)) {
+            incapable.add(1);
+            links.add("N2");
+            tampers++;
+        }
+        return tampers == 0 ? Capabilities.NONE : new Capabilities(weak, incapable, links, tampers);
+    }
+
     /** Runs the handover with the faults; the setup's bounds must leave room for them. */
     public static Result run(Setup setup, Set<Fault> faults) {
         return run(setup, faults, s -> { });
@@ -86,11 +109,19 @@ public final class Simulation {
                              Consumer<org.srvcc.procedure.Event.Wire> wireTap) {
         if (faults.contains(Fault.PREP_REJECT_MME) && !setup.profile().viaMme())
             throw new IllegalArgumentException("fault prep-reject-mme needs an MME_SRVCC; profile " + setup.profile() + " has none");
+        for (Fault failing : List.of(Fault.CAPABILITY_FORGE, Fault.SRVCC_INDICATION_FORGE))
+            for (Fault needsSuccess : List.of(Fault.RETRY, Fault.CALL_END, Fault.REVERSE))
+                if (faults.contains(failing) && faults.contains(needsSuccess))
+                    throw new IllegalArgumentException("fault " + failing.cli + " makes the handover fail, so " + needsSuccess.cli
+                        + " has no handover to follow; give them in separate runs");
+        if (setup.caps().isNone()) setup = setup.withCaps(capabilitiesFor(faults));   // the faults' UEs and attacker
         Srvcc s = setup.start(firstKamf);
         s.tapWire(wireTap);
         EnumSet<Fault> pending = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
         Rec rec = new Rec(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), afterStep);
         int u = 1;
+        if (pending.remove(Fault.SRVCC_INDICATION_FORGE))   // before the gNB decides: it now believes UE 1 can do SRVCC
+            take(s, rec, new Step(Action.AttackerRewriteSrvccIndication, u, 0));
         if (pending.remove(Fault.NAS_MISS)) {
             for (int i = 0; i < 3; i++) take(s, rec, new Step(Action.AmfSendDownlinkNas, u, 0));
             take(s, rec, new Step(Action.UeMissDownlinkNas, u, 0));
@@ -169,11 +200,38 @@ public final class Simulation {
                 case MSC_RESTART -> has(s, Message.Type.PsToCsResponse) ? first(en, x -> x.action() == Action.MscRestart) : null;
                 case NAS_DURING_PREPARATION -> s.amf(1).state() == Amf.State.Preparing
                     ? first(en, x -> x.action() == Action.AmfSendDownlinkNas) : null;
+                case CAPABILITY_STRIP -> rewrite(s, en, Set.of(Algorithm.UEA1));
+                case CAPABILITY_FORGE -> rewrite(s, en, Algorithm.CIPHERS);
                 default -> null;
             };
             if (st != null) {
                 pending.remove(f);
                 return st;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The AttackerRewriteCapability step that writes {@code to} into UE 1's first keyed request on a
+     * tampered link (the choices are in Network.rewriteCapability's order), or null.
+     */
+    private static Step rewrite(Srvcc s, List<Step> en, Set<Algorithm> to) {
+        int k = 0;
+        for (Message m : s.network().inFlight()) {
+            if (m.ue() != 1) continue;
+            Set<Algorithm> cap = m instanceof Message.ForwardRelocationRequest f ? f.cap()
+                : m instanceof Message.PsToCsRequest p ? p.cap() : null;
+            if (cap == null) continue;
+            String link = m.type() == Message.Type.ForwardRelocationRequest ? "N26" : "Sv";
+            if (!s.caps.tamperedLinks().contains(link)) continue;
+            for (Set<Algorithm> c : List.<Set<Algorithm>>of(Set.of(), Set.of(Algorithm.UEA1), Set.of(Algorithm.UEA2), Algorithm.CIPHERS)) {
+                if (c.equals(cap)) continue;
+                if (c.equals(to)) {
+                    int choice = k;
+                    return first(en, x -> x.action() == Action.AttackerRewriteCapability && x.choice() == choice);
+                }
+                k++;
             }
         }
         return null;

@@ -55,7 +55,10 @@ public enum Action {
     NetLoseDownlink(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.net.loseDownlink(u) : Actions.NONE),
     NetReorderDownlink(Kind.FAULT, (s, u) -> s.reordersLeft() ? s.net.reorderDownlink(u) : Actions.NONE),
     MscRestart(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.msc.restart() : Actions.NONE),
-    AttackerReplay(Kind.FAULT, (s, u) -> s.replaysLeft() ? s.net.replay(u) : Actions.NONE);
+    AttackerReplay(Kind.FAULT, (s, u) -> s.replaysLeft() ? s.net.replay(u) : Actions.NONE),
+    AttackerRewriteCapability(Kind.FAULT, (s, u) -> s.tampersLeft() ? s.net.rewriteCapability(u) : Actions.NONE),
+    AttackerRewriteSrvccIndication(Kind.FAULT, (s, u) -> s.tampersLeft() ? s.rewriteSrvccIndication(u) : Actions.NONE),
+    AttackerForgeRegistration(Kind.FAULT, (s, u) -> s.tampersLeft() ? s.forgeRegistration(u) : Actions.NONE);
 
     public enum Kind { PROGRESS, ENVIRONMENT, FAILURE, MUTANT, FAULT }
 

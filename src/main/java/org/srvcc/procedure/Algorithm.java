@@ -1,8 +1,17 @@
 package org.srvcc.procedure;
 
-/** What the MSC server selected for the CS call (UEA/UIA); the model's mscAlg values. */
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the MSC server selected for the CS call; the model's mscAlg values. UEA and UIA go in
+ * pairs here: UEA1 stands for UEA1/UIA1 (KASUMI), UEA2 for UEA2/UIA2 (SNOW 3G), NULL for UEA0
+ * and no integrity protection. NONE: nothing selected (no context, or no algorithm in common).
+ */
 public enum Algorithm {
-    NONE("none"), NULL("null"), CIPHERED("ciphered");
+    NONE("none"), NULL("null"), UEA1("uea1"), UEA2("uea2");
 
     public final String model;
 
@@ -10,8 +19,43 @@ public enum Algorithm {
         this.model = model;
     }
 
-    /** TS 33.501 Annex J / TS 33.401 §14: NULL algorithms only for an unauthenticated emergency call. */
-    static Algorithm forSession(Session s) {
-        return s == Session.EMERGENCY_UNAUTH ? NULL : CIPHERED;
+    /** The UTRAN algorithms a UE security capability can list (the model's CipherAlgs). */
+    public static final Set<Algorithm> CIPHERS = Collections.unmodifiableSet(EnumSet.of(UEA1, UEA2));
+
+    public boolean ciphers() {
+        return CIPHERS.contains(this);
+    }
+
+    /** The model's UeCap(u): a weak UE has UEA1/UIA1 only. */
+    public static Set<Algorithm> capabilityOf(boolean weak) {
+        return weak ? Set.of(UEA1) : CIPHERS;
+    }
+
+    /** The model's Best(cap): the strongest algorithm in the capability, NONE if it lists none. */
+    public static Algorithm best(Set<Algorithm> cap) {
+        return cap.contains(UEA2) ? UEA2 : cap.contains(UEA1) ? UEA1 : NONE;
+    }
+
+    /**
+     * The model's SessionAlg(s, cap): NULL only for an unauthenticated emergency call (TS 33.501 J.2);
+     * otherwise the strongest algorithm of the capability, or, with none in common, UEA0 if the MSC
+     * allows it and NONE (refuse) if not.
+     */
+    static Algorithm select(Session s, Set<Algorithm> cap, boolean allowsUea0) {
+        if (s == Session.EMERGENCY_UNAUTH) return NULL;
+        Algorithm b = best(cap);
+        return b != NONE ? b : allowsUea0 ? NULL : NONE;
+    }
+
+    /** A capability as the model writes it: the set of its algorithms' names. */
+    public static Set<String> names(Set<Algorithm> cap) {
+        Set<String> s = new TreeSet<>();
+        for (Algorithm a : cap) s.add(a.model);
+        return s;
+    }
+
+    public static Algorithm parse(String model) {
+        for (Algorithm a : values()) if (a.model.equals(model)) return a;
+        throw new IllegalArgumentException("unknown algorithm '" + model + "' (known: none, null, uea1, uea2)");
     }
 }

@@ -41,6 +41,7 @@ public final class Amf {
         KeyTerm sent;            // the key this attempt sent (what a literal reading of the draft puts in the HO command)
         int ul;                  // UL NAS COUNT of the last uplink NAS message (a TAU) taken
         boolean epsHandover;     // a K'ASME for an EPS handover was derived from this KAMF
+        boolean srvccCap;        // the 5G-SRVCC capability from the UE's Registration Request
 
         int kamfId() {
             return kamf == null ? 0 : kamf.term().id();
@@ -48,7 +49,7 @@ public final class Amf {
     }
 
     /** The model's amf* variables for one UE (no key bytes: KAMF by its identity). */
-    public record View(State state, int kamfId, int dl, Set<Integer> used, int derivs, int att, int count, int ul) {}
+    public record View(State state, int kamfId, int dl, Set<Integer> used, int derivs, int att, int count, int ul, boolean srvccCap) {}
 
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Profile profile;
@@ -60,7 +61,11 @@ public final class Amf {
     private final Map<Integer, Session> sessionOf = new TreeMap<>();
     int nextKamf;
 
-    Amf(Profile profile, Options options, Network net, Event.Observer obs, long seed, Map<Integer, Session> sessions, Kamf firstKamf) {
+    private final Capabilities caps;
+
+    Amf(Profile profile, Options options, Network net, Event.Observer obs, long seed, Map<Integer, Session> sessions, Kamf firstKamf,
+        Capabilities caps) {
+        this.caps = caps;
         this.profile = profile;
         this.options = options;
         this.net = net;
@@ -69,6 +74,7 @@ public final class Amf {
         sessions.forEach((u, sess) -> {
             Ctx amf = new Ctx();
             amf.kamf = u == 1 && firstKamf != null ? firstKamf.copy() : newKamf(u, 0);
+            amf.srvccCap = caps.srvccCapable(u);
             ctx.put(u, amf);
             sessionOf.put(u, sess);
         });
@@ -90,7 +96,7 @@ public final class Amf {
 
     public View view(int u) {
         Ctx amf = ctx.get(u);
-        return new View(amf.state, amf.kamfId(), amf.dl, Set.copyOf(amf.used), amf.derivs, amf.att, amf.count, amf.ul);
+        return new View(amf.state, amf.kamfId(), amf.dl, Set.copyOf(amf.used), amf.derivs, amf.att, amf.count, amf.ul, amf.srvccCap);
     }
 
     boolean hasKamf(int u) {
@@ -111,6 +117,10 @@ public final class Amf {
             net.popUp(u);
             Ctx amf = ctx.get(u);
             if (amf.state != State.Idle || amf.kamfId() == 0) return;
+            if (!amf.srvccCap && !options.amfIgnoresSrvccCapability()) {   // the UE cannot do SRVCC: refuse
+                net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, amf.att, 1));
+                return;
+            }
             int c = amf.dl, a = amf.att + 1, i = amf.kamfId();
             NasCount count = NasCount.of(c);
             amf.state = State.Preparing;
@@ -124,14 +134,14 @@ public final class Amf {
                 Key256 k = options.amfSendsKamf() ? amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()) : KeyPlan.amfKasme(profile, options, amf.kamf, count);
                 obs.on(new Event.AmfDerived(u, a, k, null));
                 amf.sent = k.term();
-                net.send(new Message.ForwardRelocationRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));
+                net.send(new Message.ForwardRelocationRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess, caps.capabilityOf(u)));
             } else {
                 CkIk k = options.amfSendsKamf() ? Derivations.split(amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()))
                     : KeyPlan.amfCkIk(profile, options, amf.kamf, count);
                 obs.on(new Event.AmfDerived(u, a, null, k));
                 obs.on(new Event.Held(Place.SV, k.source()));
                 amf.sent = k.source();
-                net.send(new Message.PsToCsRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess));
+                net.send(new Message.PsToCsRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess, caps.capabilityOf(u)));
             }
         });
     }
@@ -144,7 +154,8 @@ public final class Amf {
             if (m.att() != amf.att || amf.state != State.Preparing) return;
             if (((Message.Answer) m).ok()) {
                 amf.state = State.Commanded;
-                net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, amf.count % mod(), Ksi.ofKamf(amf.kamfId())));
+                net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, amf.count % mod(), Ksi.ofKamf(amf.kamfId()),
+                    ((Message.Answer) m).alg()));
                 // the draft's X.1.1 step 7 read literally: the "security parameters" reach the gNB with the command
                 if (options.gnbSeesKeys()) obs.on(new Event.Held(Place.GNB, amf.sent));
             } else {

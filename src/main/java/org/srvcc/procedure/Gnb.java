@@ -16,13 +16,22 @@ public final class Gnb {
     public enum State { Idle, Requested, Commanded, Cancelling }
 
     final Map<Integer, State> state = new TreeMap<>();
+    /** "5G-SRVCC operation possible" per UE, as NGAP told the gNB (TR 33.856 key issue 3). */
+    final Map<Integer, Boolean> srvccPossible = new TreeMap<>();
     private final Network net;
     private Ue ue;
     private Amf amf;
 
-    Gnb(Network net, int ues) {
+    Gnb(Network net, int ues, Capabilities caps) {
         this.net = net;
-        for (int u = 1; u <= ues; u++) state.put(u, State.Idle);
+        for (int u = 1; u <= ues; u++) {
+            state.put(u, State.Idle);
+            srvccPossible.put(u, caps.srvccCapable(u));   // the AMF tells the gNB what the UE registered with
+        }
+    }
+
+    public boolean srvccPossible(int u) {
+        return srvccPossible.get(u);
     }
 
     void connect(Ue ue, Amf amf) {
@@ -36,7 +45,7 @@ public final class Gnb {
 
     /** TS 33.501 J.1.2 step 1 (TS 23.216 §6.5.4 Handover Required): a UE in a call on NR with a 5G security context needs SRVCC. */
     List<Runnable> sendHandoverRequired(int u) {
-        return when(state.get(u) == State.Idle && ue.connected5G(u) && amf.hasKamf(u), () -> {
+        return when(state.get(u) == State.Idle && ue.connected5G(u) && amf.hasKamf(u) && srvccPossible.get(u), () -> {
             state.put(u, State.Requested);
             net.pushUp(u, new Message.Plain(Type.HandoverRequired, u, 0, 1));
         });
@@ -47,7 +56,7 @@ public final class Gnb {
         return when(net.headDown(u, Type.HandoverCommand), () -> {
             Message.HoCmd m = (Message.HoCmd) net.peekDown(u);
             if (state.get(u) == State.Requested) {
-                net.replaceHead(u, new Message.HoCmd(Type.HandoverCommandUe, u, m.att(), 1, m.lsb(), m.ksi()));
+                net.replaceHead(u, new Message.HoCmd(Type.HandoverCommandUe, u, m.att(), 1, m.lsb(), m.ksi(), m.alg()));
                 state.put(u, State.Commanded);
             } else {
                 net.popDown(u);

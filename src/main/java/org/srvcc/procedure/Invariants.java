@@ -68,6 +68,13 @@ public final class Invariants {
                 .allMatch(c -> !inHandover(c) || c.session != Session.EMERGENCY_UNAUTH || c.alg == Algorithm.NULL),
             "UnauthOnlyWithoutKamf", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
                 .allMatch(x -> x.session != Session.EMERGENCY_UNAUTH || x.kamf.term().id() == 0));
+        inv("AlgorithmSelection",
+            "AlgorithmUeSupports", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
+                .allMatch(e -> !e.getValue().alg.ciphers() || s.caps.capabilityOf(e.getKey()).contains(e.getValue().alg)),
+            "NoBiddingDown", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
+                .allMatch(e -> !e.getValue().alg.ciphers() || e.getValue().alg == Algorithm.best(s.caps.capabilityOf(e.getKey()))));
+        inv("SrvccCapabilityHonoured", "SrvccOnlyForCapableUe", (Predicate<Srvcc>) s -> s.caps.srvccIncapableUes().stream()
+            .allMatch(u -> !s.amf.ctx.containsKey(u) || s.amf.ctx.get(u).att == 0));
         inv("CkIkSecrecy", "CkIkSecrecy", (Predicate<Srvcc>) Invariants::ckIkSecrecy);
     }
 

@@ -1,5 +1,6 @@
 package org.srvcc.procedure;
 
+import java.util.Set;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.Key256;
 import org.srvcc.kdf.KeyTerm;
@@ -61,33 +62,56 @@ public sealed interface Message {
     }
 
     /** The identity of a keyed message: its fields with the key's term in place of the handle. */
-    record KeyedId(Type type, int ue, int att, int copy, KeyTerm key, Ksi ksi, NasCount count, Session session) {}
+    record KeyedId(Type type, int ue, int att, int copy, KeyTerm key, Ksi ksi, NasCount count, Session session, Set<Algorithm> cap) {}
 
-    /** AMF to MME_SRVCC: KASME_SRVCC (or K'ASME), eKSI, the DL NAS COUNT used, the session kind. */
-    record ForwardRelocationRequest(int ue, int att, int copy, Key256 kasme, Ksi ksi, NasCount count, Session session)
+    /**
+     * AMF to MME_SRVCC: KASME_SRVCC (or K'ASME), eKSI, the DL NAS COUNT used, the session kind and
+     * the UE security capability (its UTRAN algorithms; on the wire, the UE network capability).
+     */
+    record ForwardRelocationRequest(int ue, int att, int copy, Key256 kasme, Ksi ksi, NasCount count, Session session, Set<Algorithm> cap)
             implements Message {
+        public ForwardRelocationRequest {
+            cap = Set.copyOf(cap);
+        }
+
+        public ForwardRelocationRequest(int ue, int att, int copy, Key256 kasme, Ksi ksi, NasCount count, Session session) {
+            this(ue, att, copy, kasme, ksi, count, session, Algorithm.CIPHERS);
+        }
+
         public Type type() { return Type.ForwardRelocationRequest; }
-        public Message withCopy(int c) { return new ForwardRelocationRequest(ue, att, c, kasme.copy(), ksi, count, session); }
-        public Object identity() { return new KeyedId(type(), ue, att, copy, kasme.term(), ksi, count, session); }
+        public Message withCopy(int c) { return new ForwardRelocationRequest(ue, att, c, kasme.copy(), ksi, count, session, cap); }
+        /** The same request with the capability an attacker on N26 wrote into it (keys copied). */
+        public ForwardRelocationRequest withCap(Set<Algorithm> c) { return new ForwardRelocationRequest(ue, att, copy, kasme.copy(), ksi, count, session, c); }
+        public Object identity() { return new KeyedId(type(), ue, att, copy, kasme.term(), ksi, count, session, cap); }
         public void destroyKeys() { kasme.destroy(); }
     }
 
-    /** To the MSC server: CK_SRVCC, IK_SRVCC, KSI_SRVCC (the Sv "MM Context for E-UTRAN SRVCC"). */
-    record PsToCsRequest(int ue, int att, int copy, CkIk keys, Ksi ksi, NasCount count, Session session) implements Message {
+    /** To the MSC server: CK_SRVCC, IK_SRVCC, KSI_SRVCC (the Sv "MM Context for E-UTRAN SRVCC") and the UE security capability. */
+    record PsToCsRequest(int ue, int att, int copy, CkIk keys, Ksi ksi, NasCount count, Session session, Set<Algorithm> cap) implements Message {
+        public PsToCsRequest {
+            cap = Set.copyOf(cap);
+        }
+
+        public PsToCsRequest(int ue, int att, int copy, CkIk keys, Ksi ksi, NasCount count, Session session) {
+            this(ue, att, copy, keys, ksi, count, session, Algorithm.CIPHERS);
+        }
+
         public Type type() { return Type.PsToCsRequest; }
-        public Message withCopy(int c) { return new PsToCsRequest(ue, att, c, keys.copy(), ksi, count, session); }
-        public Object identity() { return new KeyedId(type(), ue, att, copy, keys.source(), ksi, count, session); }
+        public Message withCopy(int c) { return new PsToCsRequest(ue, att, c, keys.copy(), ksi, count, session, cap); }
+        /** The same request with the capability an attacker on Sv wrote into it (keys copied). */
+        public PsToCsRequest withCap(Set<Algorithm> c) { return new PsToCsRequest(ue, att, copy, keys.copy(), ksi, count, session, c); }
+        public Object identity() { return new KeyedId(type(), ue, att, copy, keys.source(), ksi, count, session, cap); }
         public void destroyKeys() { keys.destroy(); }
     }
 
-    /** ForwardRelocationResponse or PsToCsResponse. */
-    record Answer(Type type, int ue, int att, int copy, boolean ok) implements Message {
-        public Message withCopy(int c) { return new Answer(type, ue, att, c, ok); }
+    /** ForwardRelocationResponse or PsToCsResponse; {@code alg} is what the target side selected (NONE if refused). */
+    record Answer(Type type, int ue, int att, int copy, boolean ok, Algorithm alg) implements Message {
+        public Message withCopy(int c) { return new Answer(type, ue, att, c, ok, alg); }
     }
 
-    /** HandoverCommand (AMF to gNB) or HandoverCommandUe (gNB to UE): the COUNT's low bits and the KSI. */
-    record HoCmd(Type type, int ue, int att, int copy, int lsb, Ksi ksi) implements Message {
-        public Message withCopy(int c) { return new HoCmd(type, ue, att, c, lsb, ksi); }
+    /** HandoverCommand (AMF to gNB) or HandoverCommandUe (gNB to UE): the COUNT's low bits, the KSI, the selected algorithms. */
+    record HoCmd(Type type, int ue, int att, int copy, int lsb, Ksi ksi, Algorithm alg) implements Message {
+        public Message withCopy(int c) { return new HoCmd(type, ue, att, c, lsb, ksi, alg); }
     }
 
     /** Any downlink NAS message; all the procedure needs of it is the COUNT it used. */

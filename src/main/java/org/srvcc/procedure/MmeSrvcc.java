@@ -59,7 +59,7 @@ public final class MmeSrvcc {
                 mme.state = State.Preparing;
                 mme.ksi = ksi;
                 mme.att = m.att();
-                net.send(new Message.PsToCsRequest(u, m.att(), 1, ck, ksi, m.count(), m.session()));
+                net.send(new Message.PsToCsRequest(u, m.att(), 1, ck, ksi, m.count(), m.session(), m.cap()));
             } finally {
                 m.kasme().destroy();   // the MME keeps no KASME_SRVCC once CK/IK exist
             }
@@ -81,7 +81,7 @@ public final class MmeSrvcc {
             mme.att = m.att();
             obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
             m.kasme().destroy();
-            net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, false));
+            net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, false, Algorithm.NONE));
         });
     }
 
@@ -93,7 +93,7 @@ public final class MmeSrvcc {
             Ctx mme = ctx.get(u);
             if (m.att() == mme.att && mme.state == State.Preparing) {
                 mme.state = m.ok() ? State.Done : State.Idle;
-                net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, m.ok()));
+                net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, m.ok(), m.alg()));
             }
         });
     }

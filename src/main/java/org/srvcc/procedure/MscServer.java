@@ -58,17 +58,25 @@ public final class MscServer {
                 m.keys().destroy();   // old, duplicated, or a call is running: not taken
                 return;
             }
+            Algorithm alg = options.nullAlgorithmsAlways() ? Algorithm.NULL
+                : Algorithm.select(options.mscIgnoresEmergency() ? Session.NORMAL : m.session(), m.cap(), options.mscAllowsUea0());
+            if (alg == Algorithm.NONE) {   // no algorithm in common with the UE: refuse
+                msc.att = m.att();
+                obs.on(new Event.Held(Place.MSC, m.keys().source()));
+                m.keys().destroy();
+                net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false, Algorithm.NONE));
+                return;
+            }
             if (msc.key != null) msc.key.destroy();   // a newer attempt replaces the old context
             msc.state = State.Prepared;
             msc.key = m.keys();                      // delivered: the MSC now owns these handles
             msc.ksi = m.ksi();
-            msc.alg = options.nullAlgorithmsAlways() ? Algorithm.NULL
-                : options.mscIgnoresEmergency() ? Algorithm.CIPHERED : Algorithm.forSession(m.session());
+            msc.alg = alg;
             msc.session = m.session();
             msc.att = m.att();
             obs.on(new Event.Held(Place.MSC, msc.key.source()));
             obs.on(new Event.ContextMapped(u, m.att(), msc.key));
-            net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, true));
+            net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, true, alg));
         });
     }
 
@@ -81,7 +89,7 @@ public final class MscServer {
             msc.att = m.att();
             obs.on(new Event.Held(Place.MSC, m.keys().source()));
             m.keys().destroy();
-            net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false));
+            net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false, Algorithm.NONE));
         });
     }
 

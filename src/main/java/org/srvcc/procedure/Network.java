@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,9 +22,11 @@ public final class Network {
     private final Map<Object, byte[]> wire = new java.util.HashMap<>();
     private final Event.Observer obs;
     private final Profile profile;
-    int faults, reorders, replays;
+    int faults, reorders, replays, tampers;
+    private final Capabilities caps;
 
-    Network(Event.Observer obs, Profile profile, int ues) {
+    Network(Event.Observer obs, Profile profile, int ues, Capabilities caps) {
+        this.caps = caps;
         this.obs = obs;
         this.profile = profile;
         for (int u = 1; u <= ues; u++) {
@@ -204,6 +207,33 @@ public final class Network {
         });
     }
 
+    /**
+     * AttackerRewriteCapability: on a link it controls (N26, Sv) the attacker strips or forges the
+     * UTRAN algorithms of the UE security capability in a keyed request. One way per message and
+     * per capability other than the one it carries.
+     */
+    List<Runnable> rewriteCapability(int u) {
+        List<Runnable> l = new ArrayList<>();
+        for (Message m : inFlight(u, Message.Type.ForwardRelocationRequest, Message.Type.PsToCsRequest)) {
+            String link = m.type() == Message.Type.ForwardRelocationRequest ? "N26" : "Sv";
+            if (!caps.tamperedLinks().contains(link)) continue;
+            Set<Algorithm> has = m instanceof Message.ForwardRelocationRequest f ? f.cap() : ((Message.PsToCsRequest) m).cap();
+            for (Set<Algorithm> c : List.<Set<Algorithm>>of(Set.of(), Set.of(Algorithm.UEA1), Set.of(Algorithm.UEA2), Algorithm.CIPHERS)) {
+                if (c.equals(has)) continue;
+                l.add(() -> {
+                    tampers++;
+                    Message re = m instanceof Message.ForwardRelocationRequest f ? f.withCap(c) : ((Message.PsToCsRequest) m).withCap(c);
+                    msgs.remove(m.identity());
+                    byte[] octets = wire.remove(m.identity());
+                    if (octets != null) java.util.Arrays.fill(octets, (byte) 0);
+                    m.destroyKeys();
+                    send(re);   // the rewritten request goes on as its own octets
+                });
+            }
+        }
+        return l;
+    }
+
     // ---------------------------------------------------------------- read-only views
 
     /** Core messages in flight, in the order NetLose counts them. */
@@ -237,5 +267,9 @@ public final class Network {
 
     public int replays() {
         return replays;
+    }
+
+    public int tampers() {
+        return tampers;
     }
 }

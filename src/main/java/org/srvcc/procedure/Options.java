@@ -31,7 +31,9 @@ public record Options(
         boolean mscKeepsKsiOnFailure,
         boolean mscIgnoresEmergency,
         boolean ueKeepsKeysOnReturn,
-        boolean ueKeepsSessionOnReauth) {
+        boolean ueKeepsSessionOnReauth,
+        boolean mscAllowsUea0,
+        boolean amfIgnoresSrvccCapability) {
 
     public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74"), UNNUMBERED("unnumbered");
         final String text; AmfFc(String t) { text = t; }
@@ -51,7 +53,7 @@ public record Options(
         @Override public String toString() { return text; } }
 
     public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
-        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false, false);
+        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false, false, false, false);
 
     public Options {
         if ((countLsbBits < 1 || countLsbBits > 4) && countLsbBits != 24)
@@ -66,7 +68,8 @@ public record Options(
 
     public boolean isMutant() {
         return amfSendsKamf || mmeMapsWrongKsi || ueSkipsReauth || allowReverseSrvcc || nullAlgorithmsAlways || mmeMapsNoKeyKsi
-            || mscKeepsKsiOnFailure || mscIgnoresEmergency || ueKeepsKeysOnReturn || ueKeepsSessionOnReauth;
+            || mscKeepsKsiOnFailure || mscIgnoresEmergency || ueKeepsKeysOnReturn || ueKeepsSessionOnReauth
+            || amfIgnoresSrvccCapability;
     }
 
     /** Option name to its value's text, in declaration order. */
@@ -83,6 +86,7 @@ public record Options(
         m.put("mscDeletesOnFailure", String.valueOf(mscDeletesOnFailure));
         m.put("countLsbBits", String.valueOf(countLsbBits));
         m.put("gnbSeesKeys", String.valueOf(gnbSeesKeys));
+        m.put("mscAllowsUea0", String.valueOf(mscAllowsUea0));
         m.put("amfSendsKamf", String.valueOf(amfSendsKamf));
         m.put("mmeMapsWrongKsi", String.valueOf(mmeMapsWrongKsi));
         m.put("ueSkipsReauth", String.valueOf(ueSkipsReauth));
@@ -93,6 +97,7 @@ public record Options(
         m.put("mscIgnoresEmergency", String.valueOf(mscIgnoresEmergency));
         m.put("ueKeepsKeysOnReturn", String.valueOf(ueKeepsKeysOnReturn));
         m.put("ueKeepsSessionOnReauth", String.valueOf(ueKeepsSessionOnReauth));
+        m.put("amfIgnoresSrvccCapability", String.valueOf(amfIgnoresSrvccCapability));
         return m;
     }
 
@@ -129,7 +134,7 @@ public record Options(
             bool(m, "amfSendsKamf"), bool(m, "mmeMapsWrongKsi"), bool(m, "ueSkipsReauth"),
             bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"),
             bool(m, "mscKeepsKsiOnFailure"), bool(m, "mscIgnoresEmergency"), bool(m, "ueKeepsKeysOnReturn"),
-            bool(m, "ueKeepsSessionOnReauth"));
+            bool(m, "ueKeepsSessionOnReauth"), bool(m, "mscAllowsUea0"), bool(m, "amfIgnoresSrvccCapability"));
     }
 
     private static boolean bool(Map<String, String> m, String k) {

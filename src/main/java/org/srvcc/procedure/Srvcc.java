@@ -23,6 +23,7 @@ public final class Srvcc {
     public final Bounds bounds;
     final Set<Integer> unauthUes;
     final Set<Place> compromised;
+    public final Capabilities caps;
 
     final Evidence evidence = new Evidence();
     final Network net;
@@ -40,6 +41,13 @@ public final class Srvcc {
     /** As above; {@code firstKamf}, if given, is UE 1's first KAMF instead of the seed's (e.g. to check a capture with it). */
     public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
                  Set<Place> compromised, long seed, org.srvcc.kdf.Kamf firstKamf) {
+        this(profile, options, bounds, emergencyUes, unauthUes, compromised, Capabilities.NONE, seed, firstKamf);
+    }
+
+    /** With the UEs' capabilities and the capability attacker ({@link Capabilities#NONE}: every UE capable, no attacker). */
+    public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
+                 Set<Place> compromised, Capabilities caps, long seed, org.srvcc.kdf.Kamf firstKamf) {
+        this.caps = caps;
         this.profile = profile;
         this.options = options;
         this.bounds = bounds;
@@ -48,10 +56,10 @@ public final class Srvcc {
         Map<Integer, Session> sessions = new TreeMap<>();
         for (int u = 1; u <= bounds.ues(); u++)
             sessions.put(u, unauthUes.contains(u) ? Session.EMERGENCY_UNAUTH : emergencyUes.contains(u) ? Session.EMERGENCY : Session.NORMAL);
-        net = new Network(evidence, profile, bounds.ues());
-        gnb = new Gnb(net, bounds.ues());
-        amf = new Amf(profile, options, net, evidence, seed, sessions, firstKamf);
-        ue = new Ue(profile, options, net, evidence, amf, gnb, sessions);
+        net = new Network(evidence, profile, bounds.ues(), caps);
+        gnb = new Gnb(net, bounds.ues(), caps);
+        amf = new Amf(profile, options, net, evidence, seed, sessions, firstKamf, caps);
+        ue = new Ue(profile, options, net, evidence, amf, gnb, sessions, caps);
         mme = new MmeSrvcc(profile, options, net, evidence, bounds.ues());
         msc = new MscServer(options, net, evidence, bounds.ues());
         gnb.connect(ue, amf);
@@ -117,6 +125,34 @@ public final class Srvcc {
         return net.replays < bounds.maxReplays();
     }
 
+    boolean tampersLeft() {
+        return net.tampers < caps.maxTampers();
+    }
+
+    // ---------------------------------------------------------------- the capability attacker on Uu and N2
+
+    /** AttackerRewriteSrvccIndication: on NGAP (N2) the attacker strips or forges "5G-SRVCC operation possible". */
+    List<Runnable> rewriteSrvccIndication(int u) {
+        return Actions.when(caps.tamperedLinks().contains("N2"), () -> {
+            net.tampers++;
+            gnb.srvccPossible.put(u, !gnb.srvccPossible.get(u));
+        });
+    }
+
+    /**
+     * AttackerForgeRegistration: the attacker rewrites the 5G-SRVCC capability in a Registration
+     * Request; only a UE without NAS security (no KAMF shared) is exposed: a protected request would
+     * fail its integrity check. The AMF records it and tells the gNB.
+     */
+    List<Runnable> forgeRegistration(int u) {
+        return Actions.when(caps.tamperedLinks().contains("Uu") && ue.ctx.get(u).kamf.term().id() == 0, () -> {
+            net.tampers++;
+            Amf.Ctx a = amf.ctx.get(u);
+            a.srvccCap = !a.srvccCap;
+            gnb.srvccPossible.put(u, a.srvccCap);
+        });
+    }
+
     // ---------------------------------------------------------------- read-only access for the model bridge and tools
 
     public Set<Integer> ues() {
@@ -129,6 +165,10 @@ public final class Srvcc {
 
     public Gnb.State gnb(int u) {
         return gnb.view(u);
+    }
+
+    public boolean gnbSrvccPossible(int u) {
+        return gnb.srvccPossible(u);
     }
 
     public Amf.View amf(int u) {

@@ -46,7 +46,11 @@ public final class Ue {
     private final Amf amf;
     private final Gnb gnb;
 
-    Ue(Profile profile, Options options, Network net, Event.Observer obs, Amf amf, Gnb gnb, Map<Integer, Session> sessions) {
+    private final Capabilities caps;
+
+    Ue(Profile profile, Options options, Network net, Event.Observer obs, Amf amf, Gnb gnb, Map<Integer, Session> sessions,
+       Capabilities caps) {
+        this.caps = caps;
         this.profile = profile;
         this.options = options;
         this.net = net;
@@ -84,6 +88,7 @@ public final class Ue {
             if (ue.state != State.Connected5G || est.isPresent() && options.ueRejectsUsedCount() && ue.used.contains(est.get().value()))
                 return;
             if (est.isEmpty()) return;   // would need a COUNT past 0xFFFFFF: refuse
+            if (!canExecute(u, m.alg())) return;   // a command it cannot carry out fails
             NasCount c = est.get();
             move(u, ue, State.HoCommanded);
             ue.key = KeyPlan.ueCkIk(profile, options, ue.kamf, c);
@@ -92,6 +97,11 @@ public final class Ue {
             ue.derivs++;
             store(u, ue, c.value());   // the last DL NAS COUNT used
         });
+    }
+
+    /** The model's UeCanExecute: the UE has the 5G-SRVCC capability and the selected algorithms (UEA0 it always has). */
+    private boolean canExecute(int u, Algorithm alg) {
+        return caps.srvccCapable(u) && (alg == Algorithm.NULL || caps.capabilityOf(u).contains(alg));
     }
 
     /** A downlink NAS message: the UE stores the highest DL NAS COUNT received. */

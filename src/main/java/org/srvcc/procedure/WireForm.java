@@ -46,7 +46,7 @@ final class WireForm {
                 ies.add(Ies.fteid(Ies.IF_N26_AMF, Node.AMF.teid(u), Node.AMF.address()));
                 byte[] k = f.kasme().bytes(a);
                 ies.add(Ies.mmContextEps(new Ies.MmContextEps(f.ksi().value(), Plan.NAS_INTEGRITY, Plan.NAS_CIPHER,
-                    f.count().value(), 0, k, Plan.ueNetworkCapability())));
+                    f.count().value(), 0, k, Plan.ueNetworkCapability(f.cap().contains(Algorithm.UEA1), f.cap().contains(Algorithm.UEA2)))));
                 java.util.Arrays.fill(k, (byte) 0);
                 ies.add(Ies.indication(new Ies.Indication(f.session() == Session.EMERGENCY_UNAUTH, true, f.session() != Session.NORMAL)));
                 ies.add(Ies.stnSr(Plan.STN_SR));
@@ -135,7 +135,11 @@ final class WireForm {
                 Session s = !i.emergency() ? Session.NORMAL : i.uimsi() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
                 Key256 k = Key256.of(c.kasme(), f.kasme().term(), a);
                 c.wipe();
-                yield new Message.ForwardRelocationRequest(u, att, sent.copy(), k, Ksi.decoded(c.ksiAsme()), new NasCount(c.dlCount()), s);
+                boolean[] alg = Plan.utranAlgorithms(c.ueNetworkCapability());
+                java.util.Set<Algorithm> cap = java.util.EnumSet.noneOf(Algorithm.class);
+                if (alg[0]) cap.add(Algorithm.UEA1);
+                if (alg[1]) cap.add(Algorithm.UEA2);
+                yield new Message.ForwardRelocationRequest(u, att, sent.copy(), k, Ksi.decoded(c.ksiAsme()), new NasCount(c.dlCount()), s, cap);
             }
             case PsToCsRequest -> {
                 var r = (Message.PsToCsRequest) sent;
@@ -144,10 +148,14 @@ final class WireForm {
                 Session s = !em ? Session.NORMAL : g.ie(Gtpv2.IMSI).isEmpty() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
                 CkIk keys = new CkIk(Key128.of(c.ck(), r.keys().ck().term(), a), Key128.of(c.ik(), r.keys().ik().term(), a));
                 c.wipe();
-                yield new Message.PsToCsRequest(u, att, sent.copy(), keys, Ksi.decoded(c.eksi()), r.count(), s);
+                // TS 29.280 has no IE of its own for the UTRAN algorithms: they reach the target inside the
+                // transparent container, which this codec leaves empty, so the capability is the sent one
+                yield new Message.PsToCsRequest(u, att, sent.copy(), keys, Ksi.decoded(c.eksi()), r.count(), s, r.cap());
             }
             case ForwardRelocationResponse, PsToCsResponse ->
-                new Message.Answer(sent.type(), u, att, sent.copy(), Ies.cause(g.required(Gtpv2.CAUSE)) == Ies.REQUEST_ACCEPTED);
+                // the selected algorithms travel in the Target to Source Transparent Container (opaque here)
+                new Message.Answer(sent.type(), u, att, sent.copy(), Ies.cause(g.required(Gtpv2.CAUSE)) == Ies.REQUEST_ACCEPTED,
+                    ((Message.Answer) sent).alg());
             default -> new Message.Plain(sent.type(), u, att, sent.copy());
         };
         if (!got.identity().equals(sent.identity()) || !sameKeys(got, sent)) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Capabilities;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.Step;
@@ -29,35 +30,47 @@ class MutantsTest {
     static Stream<Arguments> mutants() {
         Bounds b = new Bounds(1, 3, 6, 3, 1, 0, 0);
         return Stream.of(
-            Arguments.of("TypeOK", Profile.TS33501, "mmeMapsNoKeyKsi=true", b, Set.of()),
-            Arguments.of("KamfConfinement", Profile.TS33501, "amfSendsKamf=true", b, Set.of()),
-            Arguments.of("KamfConfinement", Profile.DRAFT_DIRECT, "amfSendsKamf=true", b, Set.of()),
-            Arguments.of("KeyAgreement", Profile.TS33501, "mmeCount=received", b, Set.of()),
-            Arguments.of("KeyAgreement", Profile.DRAFT_VIA_MME, "ueKeyMode=split", b, Set.of()),
-            Arguments.of("FailureLeavesNoUsableContext", Profile.TS33501, "mscDeletesOnFailure=false", b, Set.of()),
-            Arguments.of("FailureLeavesNoUsableContext", Profile.TS33501, "mscKeepsKsiOnFailure=true", b, Set.of()),
+            Arguments.of("TypeOK", Profile.TS33501, "mmeMapsNoKeyKsi=true", b, Set.of(), Capabilities.NONE),
+            Arguments.of("KamfConfinement", Profile.TS33501, "amfSendsKamf=true", b, Set.of(), Capabilities.NONE),
+            Arguments.of("KamfConfinement", Profile.DRAFT_DIRECT, "amfSendsKamf=true", b, Set.of(), Capabilities.NONE),
+            Arguments.of("KeyAgreement", Profile.TS33501, "mmeCount=received", b, Set.of(), Capabilities.NONE),
+            Arguments.of("KeyAgreement", Profile.DRAFT_VIA_MME, "ueKeyMode=split", b, Set.of(), Capabilities.NONE),
+            Arguments.of("FailureLeavesNoUsableContext", Profile.TS33501, "mscDeletesOnFailure=false", b, Set.of(), Capabilities.NONE),
+            Arguments.of("FailureLeavesNoUsableContext", Profile.TS33501, "mscKeepsKsiOnFailure=true", b, Set.of(), Capabilities.NONE),
             // without the COUNT increment CountMonotonic breaks at the first derivation: these two search on past it
-            Arguments.of("KeyFreshness!", Profile.TS33501, "amfIncrementsCount=false", b, Set.of()),
-            Arguments.of("KeySeparation!", Profile.TS33501, "amfFc=reuse-0x74,amfIncrementsCount=false", b.withEpsMobility(true), Set.of()),
-            Arguments.of("KeySeparation", Profile.DRAFT_VIA_MME, "mmeKeyMode=split,ueKeyMode=split", b, Set.of()),
-            Arguments.of("KsiMapping", Profile.TS33501, "mmeMapsWrongKsi=true", b, Set.of()),
-            Arguments.of("CountMonotonic", Profile.TS33501, "amfIncrementsCount=false", b, Set.of()),
-            Arguments.of("NoReverseSrvcc", Profile.TS33501, "allowReverseSrvcc=true", b, Set.of()),
-            Arguments.of("ReauthBeforeReturn", Profile.TS33501, "ueSkipsReauth=true", b, Set.of()),
-            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "nullAlgorithmsAlways=true", b, Set.of()),
-            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "mscIgnoresEmergency=true", b, Set.of()),
-            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "ueKeepsSessionOnReauth=true", b, Set.of()),
-            Arguments.of("CkIkSecrecy", Profile.TS33501, "-", b, Set.of("MSC")));
+            Arguments.of("KeyFreshness!", Profile.TS33501, "amfIncrementsCount=false", b, Set.of(), Capabilities.NONE),
+            Arguments.of("KeySeparation!", Profile.TS33501, "amfFc=reuse-0x74,amfIncrementsCount=false", b.withEpsMobility(true), Set.of(), Capabilities.NONE),
+            Arguments.of("KeySeparation", Profile.DRAFT_VIA_MME, "mmeKeyMode=split,ueKeyMode=split", b, Set.of(), Capabilities.NONE),
+            Arguments.of("KsiMapping", Profile.TS33501, "mmeMapsWrongKsi=true", b, Set.of(), Capabilities.NONE),
+            Arguments.of("CountMonotonic", Profile.TS33501, "amfIncrementsCount=false", b, Set.of(), Capabilities.NONE),
+            Arguments.of("NoReverseSrvcc", Profile.TS33501, "allowReverseSrvcc=true", b, Set.of(), Capabilities.NONE),
+            Arguments.of("ReauthBeforeReturn", Profile.TS33501, "ueSkipsReauth=true", b, Set.of(), Capabilities.NONE),
+            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "nullAlgorithmsAlways=true", b, Set.of(), Capabilities.NONE),
+            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "mscIgnoresEmergency=true", b, Set.of(), Capabilities.NONE),
+            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "ueKeepsSessionOnReauth=true", b, Set.of(), Capabilities.NONE),
+            Arguments.of("CkIkSecrecy", Profile.TS33501, "-", b, Set.of("MSC"), Capabilities.NONE),
+            // the capability attacker: on N26 (Sv when direct) it rewrites the UE security capability,
+            // on NGAP the 5G-SRVCC indication, on the radio an unprotected Registration Request
+            Arguments.of("AlgorithmSelection", Profile.TS33501, "-", b, Set.of(), new Capabilities(Set.of(), Set.of(), Set.of("N26"), 1)),
+            Arguments.of("AlgorithmSelection", Profile.DRAFT_DIRECT, "-", b, Set.of(), new Capabilities(Set.of(1), Set.of(), Set.of("Sv"), 1)),
+            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated!", Profile.TS33501, "mscAllowsUea0=true", b, Set.of(),
+                new Capabilities(Set.of(), Set.of(), Set.of("Sv"), 1)),
+            Arguments.of("SrvccCapabilityHonoured", Profile.TS33501, "amfIgnoresSrvccCapability=true", b, Set.of(),
+                new Capabilities(Set.of(), Set.of(1), Set.of("N2"), 1)),
+            Arguments.of("SrvccCapabilityHonoured", Profile.TS33501, "-", b, Set.of(), new Capabilities(Set.of(), Set.of(1), Set.of("Uu"), 1)));
     }
 
-    @ParameterizedTest(name = "{0} <- {1} {2}")
+    @ParameterizedTest(name = "{0} <- {1} {2} {5}")
     @MethodSource("mutants")
-    void mutantIsCaughtByTheInvariantItTargets(String name, Profile p, String option, Bounds b, Set<String> compromised) throws Exception {
+    void mutantIsCaughtByTheInvariantItTargets(String name, Profile p, String option, Bounds b, Set<String> compromised, Capabilities caps)
+            throws Exception {
         boolean targeted = name.endsWith("!");
         String invariant = targeted ? name.substring(0, name.length() - 1) : name;
         Options o = option.equals("-") ? Options.STANDARD : Options.STANDARD.with(List.of(option.split(",")));
         // the emergency mutant needs an unauthenticated emergency UE to show itself
-        Setup s = new Setup(p, o, b, Set.of(), o.mscIgnoresEmergency() || o.ueKeepsSessionOnReauth() ? Set.of(1) : Set.of(), compromised, 1);
+        // (and the radio attacker on Registration needs a UE without NAS security)
+        Setup s = new Setup(p, o, b, Set.of(), o.mscIgnoresEmergency() || o.ueKeepsSessionOnReauth() || caps.tamperedLinks().contains("Uu")
+            ? Set.of(1) : Set.of(), compromised, 1, caps);
         Runner runner = targeted ? Runner.defaultWeights().targeting(invariant) : Runner.defaultWeights();
         Runner.Run bad = runner.explore(s, 11, 5000, 60, null);
         assertNotNull(bad, "no violation found for " + option);

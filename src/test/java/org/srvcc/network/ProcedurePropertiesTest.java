@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Capabilities;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
 
@@ -31,7 +32,11 @@ class ProcedurePropertiesTest {
             new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD, one, Set.of(), Set.of(), Set.of(), 1),
             new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD, two, Set.of(), Set.of(1), Set.of(), 1),
             new Setup(Profile.DRAFT_DIRECT, Options.STANDARD, one, Set.of(), Set.of(), Set.of(), 1),
-            new Setup(Profile.DRAFT_DIRECT, Options.STANDARD, two, Set.of(2), Set.of(1), Set.of("gNB"), 1));
+            new Setup(Profile.DRAFT_DIRECT, Options.STANDARD, two, Set.of(2), Set.of(1), Set.of("gNB"), 1),
+            // UE 1 has UEA1/UIA1 only, UE 2 no 5G-SRVCC capability, and an attacker on NGAP strips and forges
+            // "5G-SRVCC operation possible": the AMF's own check keeps UE 2 out of SRVCC (model Ts33501TamperN2)
+            new Setup(Profile.TS33501, Options.STANDARD, two, Set.of(), Set.of(), Set.of(), 1,
+                new Capabilities(Set.of(1), Set.of(2), Set.of("N2"), 2)));
     }
 
     @Test
@@ -47,7 +52,8 @@ class ProcedurePropertiesTest {
         }
         assertEquals((long) holdingSetups().size() * perSetup, stats.runs, "runs");
         // Every step of the procedure, every failure point and every fault happened somewhere.
-        Set<Action> notHere = EnumSet.of(Action.UeSkipReauth, Action.NetReorderDownlink, Action.AttackerReplay, Action.UeMissNasRun);
+        Set<Action> notHere = EnumSet.of(Action.UeSkipReauth, Action.NetReorderDownlink, Action.AttackerReplay, Action.UeMissNasRun,
+            Action.AttackerRewriteCapability, Action.AttackerForgeRegistration);   // these break invariants: tests below
         for (Action a : Action.values())
             if (!notHere.contains(a)) assertTrue(stats.taken.getOrDefault(a, 0L) > 0, a + " never occurred in " + stats.steps + " steps");
     }
@@ -64,6 +70,35 @@ class ProcedurePropertiesTest {
         Runner.Run r = Runner.replay(s, steps);
         assertEquals(steps.size(), r.steps().size(), "a step of the model's trace is not enabled in Java");
         assertEquals("KeyAgreement", r.violated());
+    }
+
+    /**
+     * The capability attacker on N26 and Sv (models Ts33501TamperCapability*): random runs find the
+     * algorithm selection broken and nothing else; keys stay confined and agreed.
+     */
+    @Test
+    void capabilityRewritesBreakOnlyAlgorithmSelection() {
+        for (Profile p : Profile.values()) {
+            Runner.Stats stats = new Runner.Stats();
+            Setup s = new Setup(p, Options.STANDARD, new Bounds(1, 2, 4, 2, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1,
+                new Capabilities(Set.of(), Set.of(), Set.of("N26", "Sv"), 1));
+            Runner.Run bad = Runner.defaultWeights().explore(s, 5, 20000, 60, stats);
+            assertTrue(bad != null, "no violation in " + p);
+            assertEquals("AlgorithmSelection", bad.violated(), p.toString());
+            assertTrue(stats.taken.getOrDefault(Action.AttackerRewriteCapability, 0L) > 0);
+        }
+    }
+
+    /** A forged Registration Request of an unprotected (unauthenticated emergency) UE (model Ts33501ForgeRegistration). */
+    @Test
+    void forgedRegistrationOfAnUnprotectedUeBreaksOnlyTheSrvccCapability() {
+        Runner.Stats stats = new Runner.Stats();
+        Setup s = new Setup(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 2, 1, 0, 0, 0), Set.of(), Set.of(1), Set.of(), 1,
+            new Capabilities(Set.of(), Set.of(1), Set.of("Uu"), 1));
+        Runner.Run bad = Runner.defaultWeights().explore(s, 9, 20000, 40, stats);
+        assertTrue(bad != null, "no violation");
+        assertEquals("SrvccCapabilityHonoured", bad.violated());
+        assertTrue(stats.taken.getOrDefault(Action.AttackerForgeRegistration, 0L) > 0);
     }
 
     @Test

@@ -18,7 +18,8 @@ class SimulationTest {
         for (Profile p : Profile.values())
             for (Simulation.Fault f : Simulation.Fault.values()) {
                 if (f == Simulation.Fault.PREP_REJECT_MME && !p.viaMme()) continue;
-                if (f == Simulation.Fault.NAS_DURING_PREPARATION) continue;   // a finding, tested below
+                if (f == Simulation.Fault.NAS_DURING_PREPARATION || f == Simulation.Fault.CAPABILITY_STRIP
+                    || f == Simulation.Fault.CAPABILITY_FORGE) continue;   // findings, tested below
                 Setup s = Setup.of(p, Options.STANDARD, new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0));
                 Simulation.Result r = Simulation.run(s, Set.of(f));
                 assertTrue(r.violated().isEmpty(), p + " " + f + ": " + r.violated());
@@ -46,6 +47,34 @@ class SimulationTest {
         // without the option the AMF sends no NAS during the handover: the fault finds no place
         Simulation.Result off = Simulation.run(Setup.of(Profile.TS33501, Options.STANDARD, b), Set.of(Simulation.Fault.NAS_DURING_PREPARATION));
         assertEquals(Set.of(Simulation.Fault.NAS_DURING_PREPARATION), off.notInjected());
+    }
+
+    /**
+     * The capability attacker (models Ts33501TamperCapability*, Ts33501TamperN2): stripping UEA2/UIA2
+     * goes unnoticed and the call runs on UEA1/UIA1 with agreed keys; forging UEA2/UIA2 for a UE without
+     * it ends in a failed handover; a forged NGAP indication is refused by the AMF.
+     */
+    @Test
+    void capabilityTamperingIsSeenOnlyWhereTheUeCannotComply() {
+        Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
+        for (Profile p : Profile.values()) {
+            Simulation.Result strip = Simulation.run(Setup.of(p, Options.STANDARD, b), Set.of(Simulation.Fault.CAPABILITY_STRIP));
+            assertTrue(strip.notInjected().isEmpty(), p.toString());
+            assertEquals(java.util.List.of("AlgorithmSelection"), strip.violated(), p.toString());
+            assertEquals(org.srvcc.procedure.Ue.State.InUtranCall, strip.end().ue(1).state(), p + ": the UE carried the command out");
+            assertEquals(org.srvcc.procedure.Algorithm.UEA1, strip.end().msc(1).alg(), p.toString());
+            assertTrue(org.srvcc.procedure.Invariants.csKeysAgree(strip.end(), 1), p + ": the keys still agree");
+            strip.end().destroyKeys();
+            Simulation.Result forge = Simulation.run(Setup.of(p, Options.STANDARD, b), Set.of(Simulation.Fault.CAPABILITY_FORGE));
+            assertTrue(forge.notInjected().isEmpty(), p.toString());
+            assertEquals(java.util.List.of("AlgorithmSelection"), forge.violated(), p.toString());
+            assertEquals(org.srvcc.procedure.Ue.State.Connected5G, forge.end().ue(1).state(), p + ": the UE refused UEA2");
+            forge.end().destroyKeys();
+            Simulation.Result n2 = Simulation.run(Setup.of(p, Options.STANDARD, b), Set.of(Simulation.Fault.SRVCC_INDICATION_FORGE));
+            assertTrue(n2.notInjected().isEmpty() && n2.violated().isEmpty(), p + ": " + n2.violated());
+            assertEquals(0, n2.end().amf(1).att(), p + ": the AMF prepared nothing");
+            n2.end().destroyKeys();
+        }
     }
 
     @Test

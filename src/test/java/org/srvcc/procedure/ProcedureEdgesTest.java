@@ -297,7 +297,7 @@ class ProcedureEdgesTest {
         assertEquals(Session.NORMAL, s.ue(1).session());
         for (Action a : TO_CALL) step(s, a);
         assertEquals(Session.NORMAL, s.msc(1).session(), "the AMF told the MSC a normal session");
-        assertEquals(Algorithm.CIPHERED, s.msc(1).alg());
+        assertEquals(Algorithm.UEA2, s.msc(1).alg());
         assertEquals(List.of(), Invariants.violated(s));
     }
 
