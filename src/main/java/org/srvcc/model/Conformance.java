@@ -8,6 +8,7 @@ import java.util.Set;
 import org.srvcc.network.Runner;
 import org.srvcc.network.Setup;
 import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Capabilities;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
 
@@ -25,6 +26,10 @@ public final class Conformance {
             l.add(new Setup(p, Options.STANDARD, new Bounds(2, 3, 6, 4, 2, 1, 1).withEpsMobility(true), Set.of(), Set.of(2), Set.of(), 1));
             l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 6, 3, 2, 1, 1),
                 Set.of(1), Set.of(), Set.of("MSC"), 1));
+            // the capability attacker on every link, a UE with UEA1/UIA1 only, one without 5G-SRVCC (unauthenticated)
+            if (p == Profile.TS33501)
+                l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(2, 2, 4, 3, 1, 0, 0), Set.of(), Set.of(2), Set.of(), 1,
+                    new Capabilities(Set.of(1), Set.of(2), Set.of("Uu", "N2", "N26", "Sv"), 2)));
             // the drafts read literally: placeholder FC, no increment, the whole COUNT, keys via the gNB
             if (p != Profile.TS33501)
                 l.add(new Setup(p, Options.STANDARD.with(List.of("amfFc=unnumbered", "amfIncrementsCount=false", "ueRejectsUsedCount=false",
@@ -52,6 +57,12 @@ public final class Conformance {
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2", "amfFc=reuse-0x74", "amfIncrementsCount=false")),
                 new Bounds(1, 1, 2, 1, 0, 0, 0).withEpsMobility(true), Set.of(), Set.of(), Set.of(), 1));
         }
+        if (profiles.contains(Profile.TS33501))   // capability rewrites on N26 and Sv, and a forged NGAP indication
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1", "mscAllowsUea0=true")), new Bounds(1, 1, 1, 1, 0, 0, 0),
+                Set.of(), Set.of(), Set.of(), 1, new Capabilities(Set.of(1), Set.of(), Set.of("N2", "N26", "Sv"), 1)));
+        if (profiles.contains(Profile.TS33501))   // an unprotected Registration Request rewritten on the radio
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 0, 0, 0),
+                Set.of(), Set.of(1), Set.of(), 1, new Capabilities(Set.of(), Set.of(1), Set.of("Uu"), 1)));
         if (profiles.contains(Profile.DRAFT_VIA_MME))   // the split: CK and IK are the halves of K'ASME itself
             l.add(new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD.with(List.of("countLsbBits=2", "mmeKeyMode=split", "ueKeyMode=split")),
                 new Bounds(1, 1, 2, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
