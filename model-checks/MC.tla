@@ -21,6 +21,7 @@ CONSTANTS
     ueKeepsKeysOnReturn,  \* mutant: back on NR after a failed handover, the UE keeps CK/IK
     ueKeepsSessionOnReauth, \* mutant: after a new authentication the UE (and AMF) keep the unauthenticated session
     amfIgnoresSrvccCapability, \* mutant: the AMF prepares SRVCC whatever the UE's 5G-SRVCC capability
+    amfKeysWithoutContext, \* mutant: without a 5G context the AMF still derives, from the null KAMF, and sends it with KSI 7
     MaxAttempts,          \* bound: SRVCC attempts per UE
     MaxCount,             \* bound: DL NAS COUNT
     MaxKamf,              \* bound: KAMF identities (authentications)
@@ -38,6 +39,7 @@ MCAmfSentKey(i, c) == IF amfSendsKamf THEN Kamf(i) ELSE AmfKey(i, c)
 MCMmeMapKsi(eksi) == IF mmeMapsNoKeyKsi THEN 7 ELSE IF mmeMapsWrongKsi THEN (eksi + 1) % 7 ELSE eksi
 MCMscSelectAlg(s, cap) ==
     IF nullAlgorithmsAlways THEN "null" ELSE IF mscIgnoresEmergency THEN SessionAlg("normal", cap) ELSE SessionAlg(s, cap)
+MCNoContextKey(c) == IF amfKeysWithoutContext THEN AmfKey(0, c) ELSE None
 MCAmfSrvccAllowed(u) == amfIgnoresSrvccCapability \/ amfSrvccCap[u]
 MCMscForgetsKsi == ~mscKeepsKsiOnFailure
 MCUeForgetsKeysOnReturn == ~ueKeepsKeysOnReturn

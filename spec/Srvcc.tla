@@ -12,6 +12,7 @@ CONSTANTS
     UEs,                  \* UE identities, 1..N
     EmergencyUEs,         \* UEs in an authenticated emergency session
     UnauthUEs,            \* UEs in an unauthenticated emergency session (NULL algorithms)
+    NoContextUEs,         \* of those, UEs with no 5G security context at all (no SIM): ngKSI 7, no KAMF anywhere
     Profile,              \* "ts33501", "draft-via-mme" or "draft-direct"
     amfIncrementsCount,   \* AMF adds one to its DL NAS COUNT after the derivation
     amfFc,                \* "new", "reuse-0x74", or "unnumbered" (the draft's unassigned FC: a placeholder)
@@ -43,7 +44,7 @@ ASSUME /\ Profile \in {"ts33501", "draft-via-mme", "draft-direct"}
        /\ ueKeyMode \in {"derive", "split"} /\ mmeCount \in {"zero", "received"}
        /\ ueEstimate \in {"smallest", "closest"}
        /\ countLsbBits \in (1..4) \cup {24} /\ gnbSeesKeys \in BOOLEAN /\ Compromised \subseteq Places
-       /\ EmergencyUEs \subseteq UEs /\ UnauthUEs \subseteq UEs
+       /\ EmergencyUEs \subseteq UEs /\ UnauthUEs \subseteq UEs /\ NoContextUEs \subseteq UnauthUEs
        /\ mscAllowsUea0 \in BOOLEAN /\ WeakUEs \subseteq UEs /\ SrvccIncapableUEs \subseteq UEs
        /\ TamperedLinks \subseteq Links
 
@@ -79,6 +80,7 @@ UeCanExecute(u, alg) == u \notin SrvccIncapableUEs /\ (alg = "null" \/ alg \in U
 (* The points where MC.tla substitutes a mutant (cfg "Op <- MCOp"); here, the standard's choice. *)
 AmfSentKey(i, c) == AmfKey(i, c)                                        \* what the AMF puts in the request
 MmeMapKsi(eksi) == eksi                                                 \* KSI_SRVCC = eKSI (Annex J)
+NoContextKey(c) == None                                                 \* no 5G context: the AMF sends no key
 SessionAlg(s, cap) ==                                                   \* NULL only unauthenticated (J.2)
     IF s = "emergencyUnauth" THEN "null"
     ELSE IF Best(cap) # "none" THEN Best(cap) ELSE IF mscAllowsUea0 THEN "null" ELSE "none"
@@ -157,7 +159,10 @@ vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, epsVar
 
 AlgValues == {"none", "null"} \cup CipherAlgs
 (* A point where MC.tla substitutes a mutant, like those above; it reads a variable, so it is here. *)
-AmfSrvccAllowed(u) == amfSrvccCap[u]                                    \* the AMF checks the UE's 5G-SRVCC capability
+AmfSrvccAllowed(u) == amfSrvccCap[u]
+(* The AMF serves the UE: with a KAMF, or, for a UE with no 5G security context, until it is released. *)
+AmfServes(u) == amfKamf[u] # 0 \/ (u \in NoContextUEs /\ amfState[u] # "Released")
+CmdKsi(u) == IF amfKamf[u] = 0 THEN NoKsi ELSE KsiOf(amfKamf[u])   \* ngKSI 7: no key available                                    \* the AMF checks the UE's 5G-SRVCC capability
 KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
 AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
 PlainTypes == {"RelocationCancel", "ForwardRelocationComplete", "PsToCsCancel", "PsToCsComplete",
@@ -175,7 +180,7 @@ TypeOK ==
     /\ ueKamf \in [UEs -> Nat] /\ ueDl \in [UEs -> Nat]
     /\ ueUsed \in [UEs -> SUBSET Nat] /\ ueDerivs \in [UEs -> Nat]
     /\ \A u \in UEs : IsKey(ueKey[u]) /\ IsKey(mscKey[u])
-    /\ ueKsi \in [UEs -> 0..6]
+    /\ ueKsi \in [UEs -> 0..7]
     /\ ueSession \in [UEs -> {"normal", "emergency", "emergencyUnauth"}]
     /\ amfState \in [UEs -> {"Idle", "Preparing", "Commanded", "Released"}]
     /\ amfKamf \in [UEs -> Nat] /\ amfDl \in [UEs -> Nat]
@@ -229,7 +234,7 @@ Init ==
     /\ ueDl = [u \in UEs |-> 0] /\ ueUsed = [u \in UEs |-> {}] /\ ueDerivs = [u \in UEs |-> 0]
     /\ ueKey = [u \in UEs |-> None] /\ ueKsi = [u \in UEs |-> 0]
     /\ ueSession = [u \in UEs |-> Session(u)]
-    /\ amfState = [u \in UEs |-> "Idle"] /\ amfKamf = [u \in UEs |-> u]
+    /\ amfState = [u \in UEs |-> "Idle"] /\ amfKamf = [u \in UEs |-> IF u \in NoContextUEs THEN 0 ELSE u]
     /\ amfDl = [u \in UEs |-> 0] /\ amfUsed = [u \in UEs |-> {}] /\ amfDerivs = [u \in UEs |-> 0]
     /\ amfAtt = [u \in UEs |-> 0] /\ amfCount = [u \in UEs |-> 0]
     /\ mmeState = [u \in UEs |-> "Idle"] /\ mmeKsi = [u \in UEs |-> 0] /\ mmeAtt = [u \in UEs |-> 0]
@@ -249,7 +254,7 @@ Init ==
 -----------------------------------------------------------------------------
 (* gNB *)
 GnbSendHandoverRequired(u) ==      \* NR coverage fades during a voice call
-    /\ gnbState[u] = "Idle" /\ ueState[u] = "Connected5G" /\ amfKamf[u] # 0
+    /\ gnbState[u] = "Idle" /\ ueState[u] = "Connected5G" /\ AmfServes(u)
     /\ gnbSrvccPossible[u]                                   \* only if NGAP said "5G-SRVCC operation possible"
     /\ gnbState' = [gnbState EXCEPT ![u] = "Requested"]
     /\ PushUp(u, M("HandoverRequired", u, 0))
@@ -286,20 +291,21 @@ GnbCancel(u) ==                    \* the gNB gives up before the command (radio
 AmfStartSrvcc(u) ==               \* Handover Required: derive from KAMF, map ngKSI, forward
     /\ HeadUp(u, "HandoverRequired") /\ PopUp(u)
     /\ LET a == amfAtt[u] + 1  c == amfDl[u]  i == amfKamf[u]
-           k == AmfSentKey(i, c)
+           keyed == i # 0                                    \* without a 5G context nothing is derived
+           k == IF keyed THEN AmfSentKey(i, c) ELSE NoContextKey(c)
            t == IF ViaMme THEN "ForwardRelocationRequest" ELSE "PsToCsRequest"
-       IN IF amfState[u] = "Idle" /\ i # 0 /\ AmfSrvccAllowed(u)
+       IN IF amfState[u] = "Idle" /\ AmfServes(u) /\ AmfSrvccAllowed(u)
           THEN /\ amfState' = [amfState EXCEPT ![u] = "Preparing"]
                /\ amfAtt' = [amfAtt EXCEPT ![u] = a]
                /\ amfCount' = [amfCount EXCEPT ![u] = c]
-               /\ amfUsed' = [amfUsed EXCEPT ![u] = @ \cup {c}]
-               /\ amfDerivs' = [amfDerivs EXCEPT ![u] = @ + 1]
-               /\ amfDl' = [amfDl EXCEPT ![u] = IF amfIncrementsCount THEN c + 1 ELSE c]
-               /\ Send(WithKey(t, u, a, k, KsiOf(i), c, ueSession[u], UeCap(u)))
-               /\ held' = IF ViaMme THEN held ELSE [held EXCEPT !["Sv"] = @ \cup {k}]
+               /\ amfUsed' = [amfUsed EXCEPT ![u] = IF keyed THEN @ \cup {c} ELSE @]
+               /\ amfDerivs' = [amfDerivs EXCEPT ![u] = IF keyed THEN @ + 1 ELSE @]
+               /\ amfDl' = [amfDl EXCEPT ![u] = IF amfIncrementsCount /\ keyed THEN c + 1 ELSE c]
+               /\ Send(WithKey(t, u, a, k, CmdKsi(u), c, ueSession[u], UeCap(u)))
+               /\ held' = IF ViaMme \/ k = None THEN held ELSE [held EXCEPT !["Sv"] = @ \cup {k}]
                /\ UNCHANGED dl
           ELSE /\ UNCHANGED <<epsVars, capVars, amfState, amfAtt, amfCount, amfUsed, amfDerivs, amfDl, held, msgs>>
-               /\ IF amfState[u] = "Idle" /\ i # 0                \* the UE cannot do SRVCC: refuse
+               /\ IF amfState[u] = "Idle" /\ AmfServes(u)        \* the UE cannot do SRVCC: refuse
                   THEN Push(u, M("HandoverPreparationFailure", u, amfAtt[u])) ELSE UNCHANGED dl
     /\ UNCHANGED <<epsVars, capVars, ueVars, amfKamf, mmeVars, mscVars, gnbState, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
@@ -311,7 +317,7 @@ AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Resp
        IF m.att = amfAtt[u] /\ amfState[u] = "Preparing"
        THEN IF m.ok
             THEN /\ amfState' = [amfState EXCEPT ![u] = "Commanded"]
-                 /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, KsiOf(amfKamf[u]), m.alg))
+                 /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, CmdKsi(u), m.alg))
                  /\ held' = IF gnbSeesKeys
                             THEN [held EXCEPT !["gNB"] = @ \cup {AmfSentKey(amfKamf[u], amfCount[u])}]
                             ELSE held
@@ -351,7 +357,7 @@ AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is rele
     /\ m.type = IF ViaMme THEN "ForwardRelocationComplete" ELSE "PsToCsComplete"
     /\ Consume(m)
     /\ LET u == m.ue IN
-       IF m.att = amfAtt[u] /\ amfState[u] # "Released" /\ amfKamf[u] # 0
+       IF m.att = amfAtt[u] /\ amfState[u] # "Released" /\ AmfServes(u)
        THEN /\ amfState' = [amfState EXCEPT ![u] = "Released"]
             /\ amfKamf' = [amfKamf EXCEPT ![u] = 0]
        ELSE UNCHANGED <<epsVars, capVars, amfState, amfKamf>>
@@ -371,14 +377,15 @@ AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL N
 (* MME_SRVCC *)
 MmeHandleForwardRelocationRequestMsg(m) ==
     /\ m.type = "ForwardRelocationRequest" /\ ViaMme
-    /\ LET u == m.ue  ck == MmeCk(m.key, m.count)
-           ksi == MmeMapKsi(m.ksi)
+    /\ LET u == m.ue  keyed == m.key # None               \* no key (ngKSI 7): nothing to derive or map
+           ck == IF keyed THEN MmeCk(m.key, m.count) ELSE None
+           ksi == IF keyed THEN MmeMapKsi(m.ksi) ELSE NoKsi
        IN IF m.att > mmeAtt[u]
           THEN /\ mmeState' = [mmeState EXCEPT ![u] = "Preparing"]
-               /\ mmeKsi' = [mmeKsi EXCEPT ![u] = ksi]
+               /\ mmeKsi' = [mmeKsi EXCEPT ![u] = IF keyed THEN ksi ELSE @]
                /\ mmeAtt' = [mmeAtt EXCEPT ![u] = m.att]
                /\ Reply(m, {WithKey("PsToCsRequest", u, m.att, ck, ksi, m.count, m.session, m.cap)})
-               /\ held' = [held EXCEPT !["Sv"] = @ \cup {ck}, !["MME_SRVCC"] = @ \cup {m.key}]
+               /\ held' = IF keyed THEN [held EXCEPT !["Sv"] = @ \cup {ck}, !["MME_SRVCC"] = @ \cup {m.key}] ELSE held
           ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, capVars, mmeVars, held>>
     /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mscVars, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
@@ -387,7 +394,7 @@ MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
     /\ m.type = "ForwardRelocationRequest" /\ ViaMme /\ m.att > mmeAtt[m.ue]
     /\ mmeAtt' = [mmeAtt EXCEPT ![m.ue] = m.att]
     /\ Reply(m, {Answer("ForwardRelocationResponse", m.ue, m.att, FALSE, "none")})
-    /\ held' = [held EXCEPT !["MME_SRVCC"] = @ \cup {m.key}]
+    /\ held' = IF m.key # None THEN [held EXCEPT !["MME_SRVCC"] = @ \cup {m.key}] ELSE held
     /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
@@ -429,12 +436,12 @@ MscHandlePsToCsRequestMsg(m) ==
                /\ mscSession' = [mscSession EXCEPT ![u] = m.session]
                /\ mscAtt' = [mscAtt EXCEPT ![u] = m.att]
                /\ Reply(m, {Answer("PsToCsResponse", u, m.att, TRUE, alg)})
-               /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
-               /\ issued' = issued \cup {[ue |-> u, att |-> m.att, key |-> m.key]}
+               /\ held' = IF m.key # None THEN [held EXCEPT !["MSC"] = @ \cup {m.key}] ELSE held
+               /\ issued' = IF m.key # None THEN issued \cup {[ue |-> u, att |-> m.att, key |-> m.key]} ELSE issued
           ELSE IF m.att > mscAtt[u] /\ mscState[u] # "Active"       \* no algorithm in common: refuse
           THEN /\ mscAtt' = [mscAtt EXCEPT ![u] = m.att]
                /\ Reply(m, {Answer("PsToCsResponse", u, m.att, FALSE, "none")})
-               /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
+               /\ held' = IF m.key # None THEN [held EXCEPT !["MSC"] = @ \cup {m.key}] ELSE held
                /\ UNCHANGED <<mscState, mscKey, mscKsi, mscAlg, mscSession, issued>>
           ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, capVars, mscVars, held, issued>>
     /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, gnbState, ul, dl, radio,
@@ -444,7 +451,7 @@ MscRejectPreparationMsg(m) ==
     /\ m.type = "PsToCsRequest" /\ m.att > mscAtt[m.ue] /\ mscState[m.ue] # "Active"
     /\ mscAtt' = [mscAtt EXCEPT ![m.ue] = m.att]
     /\ Reply(m, {Answer("PsToCsResponse", m.ue, m.att, FALSE, "none")})
-    /\ held' = [held EXCEPT !["MSC"] = @ \cup {m.key}]
+    /\ held' = IF m.key # None THEN [held EXCEPT !["MSC"] = @ \cup {m.key}] ELSE held
     /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, mscSession, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
@@ -504,11 +511,14 @@ UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, deri
        IF /\ ueState[u] = "Connected5G" /\ c <= MaxNasCount /\ ~(ueRejectsUsedCount /\ c \in ueUsed[u])
           /\ UeCanExecute(u, Head(dl[u]).alg)                 \* a command it cannot carry out fails
        THEN /\ ueState' = [ueState EXCEPT ![u] = "HoCommanded"]
-            /\ ueKey' = [ueKey EXCEPT ![u] = UeCk(ueKamf[u], c)]
-            /\ ueKsi' = [ueKsi EXCEPT ![u] = KsiOf(ueKamf[u])]
-            /\ ueUsed' = [ueUsed EXCEPT ![u] = @ \cup {c}]
-            /\ ueDerivs' = [ueDerivs EXCEPT ![u] = @ + 1]
-            /\ ueDl' = [ueDl EXCEPT ![u] = c]
+            /\ IF Head(dl[u]).ksi # NoKsi
+               THEN /\ ueKey' = [ueKey EXCEPT ![u] = UeCk(ueKamf[u], c)]
+                    /\ ueKsi' = [ueKsi EXCEPT ![u] = KsiOf(ueKamf[u])]
+                    /\ ueUsed' = [ueUsed EXCEPT ![u] = @ \cup {c}]
+                    /\ ueDerivs' = [ueDerivs EXCEPT ![u] = @ + 1]
+                    /\ ueDl' = [ueDl EXCEPT ![u] = c]
+               ELSE /\ ueKsi' = [ueKsi EXCEPT ![u] = NoKsi]      \* no key available: nothing to derive
+                    /\ UNCHANGED <<ueKey, ueUsed, ueDerivs, ueDl>>
        ELSE UNCHANGED <<epsVars, capVars, ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
     /\ UNCHANGED <<epsVars, capVars, ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
 
@@ -563,7 +573,7 @@ UeEndCall(u) ==
                    gnbState, ul, dl, radio, histVars>>
 
 UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF for UE and AMF
-    /\ ueState[u] = "NeedsReauth" /\ amfState[u] \in {"Idle", "Released"}
+    /\ ueState[u] = "NeedsReauth" /\ amfState[u] \in {"Idle", "Released"} /\ u \notin NoContextUEs   \* no SIM: no authentication
     /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
     /\ ueKamf' = [ueKamf EXCEPT ![u] = nextKamf] /\ amfKamf' = [amfKamf EXCEPT ![u] = nextKamf]
     /\ ueDl' = [ueDl EXCEPT ![u] = 0] /\ amfDl' = [amfDl EXCEPT ![u] = 0] /\ amfUl' = [amfUl EXCEPT ![u] = 0]
@@ -732,10 +742,14 @@ ContextKeysNotMmeInput ==                                              \* CK||IK
     \A a \in issued : a.key.kind = "kdf" /\ ViaMme => a.key.key.kind # "kamf"
 KeySeparation == SrvccKeysNotEpsKeys /\ ContextKeysNotMmeInput
 
-MappedKsiNamesAContext == \A u \in UEs : mscState[u] \in InHandover => mscKsi[u] # NoKsi
+MappedKsiNamesAContext == \A u \in UEs : mscState[u] \in InHandover /\ mscKey[u] # None => mscKsi[u] # NoKsi
+NothingKeyedFromNoKsi ==                                               \* KSI 7 ("no key available") names no key
+    /\ \A m \in msgs : m.type \in KeyedTypes /\ m.ksi = NoKsi => m.key = None
+    /\ \A u \in UEs : /\ mscKsi[u] = NoKsi => mscKey[u] = None
+                     /\ ueKsi[u] = NoKsi => ueKey[u] = None
 MappedKsiIsNgKsi ==
     \A u \in UEs : mscState[u] \in InHandover /\ mscKsi[u] # NoKsi => mscKsi[u] = KsiOf(Root(mscKey[u]).id)
-KsiMapping == MappedKsiNamesAContext /\ MappedKsiIsNgKsi
+KsiMapping == MappedKsiNamesAContext /\ MappedKsiIsNgKsi /\ NothingKeyedFromNoKsi
 
 AmfNeverReusesCount == \A u \in UEs : Cardinality(amfUsed[u]) = amfDerivs[u]
 UeNeverReusesCount == \A u \in UEs : Cardinality(ueUsed[u]) = ueDerivs[u]

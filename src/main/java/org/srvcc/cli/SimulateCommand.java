@@ -42,7 +42,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--faults", paramLabel = "F,F,...", description = "comma-separated fault classes (listed below)")
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--session", defaultValue = "normal", paramLabel = "S", description = "normal, emergency or emergency-unauth")
+    @Option(names = "--session", defaultValue = "normal", paramLabel = "S",
+        description = "normal, emergency, emergency-unauth, or emergency-no-context (no SIM: no 5G security context, ngKSI 7)")
     String session;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the simulation KAMF bytes (default 1)")
@@ -80,8 +81,9 @@ final class SimulateCommand implements Callable<Integer> {
         switch (session) {
             case "normal" -> { }
             case "emergency" -> emergency = Set.of(1);
-            case "emergency-unauth" -> unauth = Set.of(1);
-            default -> throw new Main.UserError("--session: '" + Main.printable(session) + "' is not normal, emergency or emergency-unauth");
+            case "emergency-unauth", "emergency-no-context" -> unauth = Set.of(1);
+            default -> throw new Main.UserError("--session: '" + Main.printable(session)
+                + "' is not normal, emergency, emergency-unauth or emergency-no-context");
         }
         Path traceFile = trace == null ? null : AtomicFiles.outputFile("--trace", trace, force);   // before any work
         Path pcapFile = pcap == null ? null : AtomicFiles.outputFile("--pcap", pcap, force);
@@ -97,7 +99,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         org.srvcc.network.Capture capture = new org.srvcc.network.Capture();
         Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
-        Setup setup = new Setup(p, o, b, emergency, unauth, Set.of(), seed, Simulation.capabilitiesFor(fs));
+        org.srvcc.procedure.Capabilities caps = Simulation.capabilitiesFor(fs);
+        if (session.equals("emergency-no-context"))
+            caps = new org.srvcc.procedure.Capabilities(caps.weakUes(), caps.srvccIncapableUes(), caps.tamperedLinks(), caps.maxTampers(), Set.of(1));
+        Setup setup = new Setup(p, o, b, emergency, unauth, Set.of(), seed, caps);
         TraceRecorder recorder = traceFile == null ? null : new TraceRecorder(setup);
         Simulation.Result r;
         try {

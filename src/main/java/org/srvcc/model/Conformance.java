@@ -30,6 +30,9 @@ public final class Conformance {
             if (p == Profile.TS33501)
                 l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(2, 2, 4, 3, 1, 0, 0), Set.of(), Set.of(2), Set.of(), 1,
                     new Capabilities(Set.of(1), Set.of(2), Set.of("Uu", "N2", "N26", "Sv"), 2)));
+            // UE 2 without any 5G security context (no SIM)
+            if (p == Profile.DRAFT_VIA_MME)
+                l.add(new Setup(p, Options.STANDARD, new Bounds(2, 2, 4, 2, 1, 0, 0), Set.of(), Set.of(2), Set.of(), 1, Capabilities.noContext(Set.of(2))));
             // the drafts read literally: placeholder FC, no increment, the whole COUNT, keys via the gNB
             if (p != Profile.TS33501)
                 l.add(new Setup(p, Options.STANDARD.with(List.of("amfFc=unnumbered", "amfIncrementsCount=false", "ueRejectsUsedCount=false",
@@ -60,6 +63,9 @@ public final class Conformance {
         if (profiles.contains(Profile.TS33501))   // capability rewrites on N26 and Sv, and a forged NGAP indication
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1", "mscAllowsUea0=true")), new Bounds(1, 1, 1, 1, 0, 0, 0),
                 Set.of(), Set.of(), Set.of(), 1, new Capabilities(Set.of(1), Set.of(), Set.of("N2", "N26", "Sv"), 1)));
+        if (profiles.contains(Profile.TS33501))   // a UE with no 5G security context (no SIM): KSI 7 and no key
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 2, 1, 1, 0, 0, 0),
+                Set.of(), Set.of(1), Set.of(), 1, Capabilities.noContext(Set.of(1))));
         if (profiles.contains(Profile.TS33501))   // an unprotected Registration Request rewritten on the radio
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 0, 0, 0),
                 Set.of(), Set.of(1), Set.of(), 1, new Capabilities(Set.of(), Set.of(1), Set.of("Uu"), 1)));

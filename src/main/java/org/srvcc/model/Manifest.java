@@ -110,7 +110,7 @@ public final class Manifest {
 
     /** Srvcc's definitions that MC.tla replaces with its mutant-switched versions. */
     static final List<String> OVERRIDES = List.of("AmfSentKey", "MmeMapKsi", "MscSelectAlg", "MscForgetsKsi", "UeForgetsKeysOnReturn", "SessionAfterReauth",
-        "AmfSrvccAllowed");
+        "AmfSrvccAllowed", "NoContextKey");
 
     /** The CONSTANTS section: every constant's value, then the mutant substitutions. */
     static String constantsSection(Map<String, Object> constants) {

@@ -124,10 +124,10 @@ public final class Mapping {
         r.put("att", (long) m.att());
         r.put("copy", (long) m.copy());
         if (m instanceof Message.ForwardRelocationRequest f) {
-            keyed(r, f.kasme().term(), f.ksi(), f.count().value(), f.session().model);
+            keyed(r, f.kasme() == null ? null : f.kasme().term(), f.ksi(), f.count().value(), f.session().model);
             r.put("cap", new HashSet<Object>(Algorithm.names(f.cap())));
         } else if (m instanceof Message.PsToCsRequest p) {
-            keyed(r, p.keys().source(), p.ksi(), p.count().value(), p.session().model);
+            keyed(r, p.keys() == null ? null : p.keys().source(), p.ksi(), p.count().value(), p.session().model);
             r.put("cap", new HashSet<Object>(Algorithm.names(p.cap())));
         } else if (m instanceof Message.Answer x) {
             r.put("ok", x.ok());

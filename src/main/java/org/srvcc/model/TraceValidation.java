@@ -226,6 +226,7 @@ public final class TraceValidation {
         c.put("SrvccIncapableUEs", new ArrayList<>(new java.util.TreeSet<>(s.caps().srvccIncapableUes())));
         c.put("TamperedLinks", new ArrayList<>(new java.util.TreeSet<>(s.caps().tamperedLinks())));
         c.put("MaxTampers", (long) s.caps().maxTampers());
+        c.put("NoContextUEs", new ArrayList<>(new java.util.TreeSet<>(s.caps().noContextUes())));
         return c;
     }
 }

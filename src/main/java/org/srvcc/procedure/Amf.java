@@ -2,10 +2,6 @@ package org.srvcc.procedure;
 
 import static org.srvcc.procedure.Actions.when;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +69,8 @@ public final class Amf {
         this.seed = seed;
         sessions.forEach((u, sess) -> {
             Ctx amf = new Ctx();
-            amf.kamf = u == 1 && firstKamf != null ? firstKamf.copy() : newKamf(u, 0);
+            // a UE with no 5G security context (no SIM) has no KAMF here either: ngKSI 7
+            amf.kamf = caps.noContextUes().contains(u) ? null : u == 1 && firstKamf != null ? firstKamf.copy() : newKamf(u, 0);
             amf.srvccCap = caps.srvccCapable(u);
             ctx.put(u, amf);
             sessionOf.put(u, sess);
@@ -83,15 +80,7 @@ public final class Amf {
 
     /** KAMF bytes are a hash of the run's seed and the KAMF's identity, so runs are reproducible. */
     Kamf newKamf(int id, int salt) {
-        byte[] b = null;
-        try {
-            b = MessageDigest.getInstance("SHA-256").digest(("srvcc-kamf/" + seed + "/" + id + "/" + salt).getBytes(StandardCharsets.UTF_8));
-            return Kamf.of(b, id, InsecureKeyAccess.get());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            if (b != null) Arrays.fill(b, (byte) 0);
-        }
+        return KeyPlan.seededKamf(seed, id, salt);
     }
 
     public View view(int u) {
@@ -99,16 +88,19 @@ public final class Amf {
         return new View(amf.state, amf.kamfId(), amf.dl, Set.copyOf(amf.used), amf.derivs, amf.att, amf.count, amf.ul, amf.srvccCap);
     }
 
-    boolean hasKamf(int u) {
-        return ctx.get(u).kamfId() != 0;
+    /** The model's AmfServes: with a KAMF, or, for a UE with no 5G security context, until released. */
+    boolean serves(int u) {
+        Ctx amf = ctx.get(u);
+        return amf.kamfId() != 0 || caps.noContextUes().contains(u) && amf.state != State.Released;
+    }
+
+    /** The model's CmdKsi: ngKSI of the KAMF, 7 ("no key available") without one. */
+    private Ksi cmdKsi(Ctx amf) {
+        return amf.kamfId() == 0 ? Ksi.NO_KEY_AVAILABLE : Ksi.ofKamf(amf.kamfId());
     }
 
     Kamf kamf(int u) {
         return ctx.get(u).kamf;
-    }
-
-    private int mod() {
-        return 1 << options.countLsbBits();
     }
 
     /** TS 33.501 J.1.2 steps 2-3 (TS 23.216 §6.5.4 Forward Relocation Request): derive from KAMF at the DL NAS COUNT, map ngKSI, forward, count up. */
@@ -116,34 +108,53 @@ public final class Amf {
         return when(net.headUp(u, Type.HandoverRequired), () -> {
             net.popUp(u);
             Ctx amf = ctx.get(u);
-            if (amf.state != State.Idle || amf.kamfId() == 0) return;
+            if (amf.state != State.Idle || !serves(u)) return;
             if (!amf.srvccCap && !options.amfIgnoresSrvccCapability()) {   // the UE cannot do SRVCC: refuse
                 net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, amf.att, 1));
                 return;
             }
-            int c = amf.dl, a = amf.att + 1, i = amf.kamfId();
+            int c = amf.dl, a = amf.att + 1;
             NasCount count = NasCount.of(c);
             amf.state = State.Preparing;
             amf.att = a;
             amf.count = c;
-            amf.used.add(c);
-            amf.derivs++;
-            if (options.amfIncrementsCount()) amf.dl = c + 1;
-            Session sess = sessionOf.get(u);
-            if (profile.viaMme()) {
-                Key256 k = options.amfSendsKamf() ? amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()) : KeyPlan.amfKasme(profile, options, amf.kamf, count);
-                obs.on(new Event.AmfDerived(u, a, k, null));
-                amf.sent = k.term();
-                net.send(new Message.ForwardRelocationRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess, caps.capabilityOf(u)));
-            } else {
-                CkIk k = options.amfSendsKamf() ? Derivations.split(amf.kamf.asKey256ForMutant(InsecureKeyAccess.get()))
-                    : KeyPlan.amfCkIk(profile, options, amf.kamf, count);
-                obs.on(new Event.AmfDerived(u, a, null, k));
-                obs.on(new Event.Held(Place.SV, k.source()));
-                amf.sent = k.source();
-                net.send(new Message.PsToCsRequest(u, a, 1, k, Ksi.ofKamf(i), count, sess, caps.capabilityOf(u)));
+            boolean keyed = amf.kamfId() != 0;   // no 5G security context: nothing derived, eKSI 7, no COUNT used
+            if (keyed) {
+                amf.used.add(c);
+                amf.derivs++;
+                if (options.amfIncrementsCount()) amf.dl = c + 1;
+            }
+            // the mutant derives without a context anyway, from an all-zero "KAMF" with identity 0
+            Kamf src = keyed ? amf.kamf : options.amfKeysWithoutContext() ? Kamf.of(new byte[32], 0, InsecureKeyAccess.get()) : null;
+            try {
+                send(u, a, count, src, cmdKsi(amf));
+            } finally {
+                if (!keyed && src != null) src.destroy();
             }
         });
+    }
+
+    /** The Forward Relocation Request (PS to CS Request when direct) with the key derived from {@code src} (none if null). */
+    private void send(int u, int a, NasCount count, Kamf src, Ksi ksi) {
+        Session sess = sessionOf.get(u);
+        if (profile.viaMme()) {
+            Key256 k = src == null ? null
+                : options.amfSendsKamf() ? src.asKey256ForMutant(InsecureKeyAccess.get()) : KeyPlan.amfKasme(profile, options, src, count);
+            if (k != null) {
+                obs.on(new Event.AmfDerived(u, a, k, null));
+                ctx.get(u).sent = k.term();
+            }
+            net.send(new Message.ForwardRelocationRequest(u, a, 1, k, ksi, count, sess, caps.capabilityOf(u)));
+        } else {
+            CkIk k = src == null ? null : options.amfSendsKamf() ? Derivations.split(src.asKey256ForMutant(InsecureKeyAccess.get()))
+                : KeyPlan.amfCkIk(profile, options, src, count);
+            if (k != null) {
+                obs.on(new Event.AmfDerived(u, a, null, k));
+                obs.on(new Event.Held(Place.SV, k.source()));
+                ctx.get(u).sent = k.source();
+            }
+            net.send(new Message.PsToCsRequest(u, a, 1, k, ksi, count, sess, caps.capabilityOf(u)));
+        }
     }
 
     /** TS 33.501 J.1.2 steps 7-8: Forward Relocation Response (PS to CS Response when direct); the HandoverCommand carries the COUNT's LSBs. */
@@ -154,7 +165,7 @@ public final class Amf {
             if (m.att() != amf.att || amf.state != State.Preparing) return;
             if (((Message.Answer) m).ok()) {
                 amf.state = State.Commanded;
-                net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, amf.count % mod(), Ksi.ofKamf(amf.kamfId()),
+                net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, amf.count % (1 << options.countLsbBits()), cmdKsi(amf),
                     ((Message.Answer) m).alg()));
                 // the draft's X.1.1 step 7 read literally: the "security parameters" reach the gNB with the command
                 if (options.gnbSeesKeys()) obs.on(new Event.Held(Place.GNB, amf.sent));
@@ -198,7 +209,7 @@ public final class Amf {
         return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationComplete : Type.PsToCsComplete), x -> {
             Message m = net.take(x);
             Ctx amf = ctx.get(u);
-            if (m.att() == amf.att && amf.state != State.Released && amf.kamfId() != 0) {
+            if (m.att() == amf.att && amf.state != State.Released && serves(u)) {
                 amf.state = State.Released;
                 release(amf);
             }

@@ -45,7 +45,7 @@ public final class Gnb {
 
     /** TS 33.501 J.1.2 step 1 (TS 23.216 §6.5.4 Handover Required): a UE in a call on NR with a 5G security context needs SRVCC. */
     List<Runnable> sendHandoverRequired(int u) {
-        return when(state.get(u) == State.Idle && ue.connected5G(u) && amf.hasKamf(u) && srvccPossible.get(u), () -> {
+        return when(state.get(u) == State.Idle && ue.connected5G(u) && amf.serves(u) && srvccPossible.get(u), () -> {
             state.put(u, State.Requested);
             net.pushUp(u, new Message.Plain(Type.HandoverRequired, u, 0, 1));
         });

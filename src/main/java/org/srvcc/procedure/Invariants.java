@@ -52,9 +52,11 @@ public final class Invariants {
         inv("KeyFreshness", "ContextKeysNeverRepeat", (Predicate<Srvcc>) Invariants::contextKeysNeverRepeat);
         inv("KeySeparation", "SrvccKeysNotEpsKeys", (Predicate<Srvcc>) Invariants::srvccKeysNotEpsKeys,
             "ContextKeysNotMmeInput", (Predicate<Srvcc>) Invariants::contextKeysNotMmeInput);
-        inv("KsiMapping", "MappedKsiNamesAContext", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !inHandover(c) || c.ksi.namesContext()),
+        inv("KsiMapping", "MappedKsiNamesAContext", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
+                .allMatch(c -> !inHandover(c) || c.key == null || c.ksi.namesContext()),
             "MappedKsiIsNgKsi", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !inHandover(c) || !c.ksi.namesContext()
-                || c.key == null || c.ksi.value() == c.key.source().root().id() % 7));
+                || c.key == null || c.ksi.value() == c.key.source().root().id() % 7),
+            "NothingKeyedFromNoKsi", (Predicate<Srvcc>) Invariants::nothingKeyedFromNoKsi);
         inv("CountMonotonic", "AmfNeverReusesCount", (Predicate<Srvcc>) s -> s.amf.ctx.values().stream().allMatch(f -> f.used.size() == f.derivs),
             "UeNeverReusesCount", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream().allMatch(x -> x.used.size() == x.derivs),
             "AmfCountPastUsed", (Predicate<Srvcc>) s -> s.amf.ctx.values().stream().allMatch(f -> f.used.isEmpty() || f.used.last() < f.dl),
@@ -111,9 +113,20 @@ public final class Invariants {
     static boolean kamfNotInMessages(Srvcc s) {
         if (!s.evidence.wireLeaks().isEmpty()) return false;
         for (Message m : s.net.inFlight()) {
-            if (m instanceof Message.ForwardRelocationRequest f && f.kasme().term() instanceof KeyTerm.KamfTerm) return false;
-            if (m instanceof Message.PsToCsRequest p && p.keys().source() instanceof KeyTerm.KamfTerm) return false;
+            if (m instanceof Message.ForwardRelocationRequest f && f.kasme() != null && f.kasme().term() instanceof KeyTerm.KamfTerm) return false;
+            if (m instanceof Message.PsToCsRequest p && p.keys() != null && p.keys().source() instanceof KeyTerm.KamfTerm) return false;
         }
+        return true;
+    }
+
+    /** KSI 7 ("no key available") names no key: in a keyed request, at the MSC, at the UE. */
+    static boolean nothingKeyedFromNoKsi(Srvcc s) {
+        for (Message m : s.net.inFlight()) {
+            if (m instanceof Message.ForwardRelocationRequest f && !f.ksi().namesContext() && f.kasme() != null) return false;
+            if (m instanceof Message.PsToCsRequest p && !p.ksi().namesContext() && p.keys() != null) return false;
+        }
+        for (MscServer.Ctx c : s.msc.ctx.values()) if (!c.ksi.namesContext() && c.key != null) return false;
+        for (Ue.Ctx x : s.ue.ctx.values()) if (!x.ksi.namesContext() && x.key != null) return false;
         return true;
     }
 

@@ -117,4 +117,18 @@ public final class KeyPlan {
             java.util.Arrays.fill(b, (byte) 0);
         }
     }
+
+    /** A KAMF whose bytes are a hash of the run's seed and the KAMF's identity, so runs are reproducible. */
+    static org.srvcc.kdf.Kamf seededKamf(long seed, int id, int salt) {
+        byte[] b = null;
+        try {
+            b = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("srvcc-kamf/" + seed + "/" + id + "/" + salt).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return org.srvcc.kdf.Kamf.of(b, id, org.srvcc.kdf.InsecureKeyAccess.get());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (b != null) java.util.Arrays.fill(b, (byte) 0);
+        }
+    }
 }

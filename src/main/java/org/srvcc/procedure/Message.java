@@ -67,6 +67,7 @@ public sealed interface Message {
     /**
      * AMF to MME_SRVCC: KASME_SRVCC (or K'ASME), eKSI, the DL NAS COUNT used, the session kind and
      * the UE security capability (its UTRAN algorithms; on the wire, the UE network capability).
+     * {@code kasme} is null for a UE with no 5G security context (eKSI 7: no key available).
      */
     record ForwardRelocationRequest(int ue, int att, int copy, Key256 kasme, Ksi ksi, NasCount count, Session session, Set<Algorithm> cap)
             implements Message {
@@ -79,11 +80,11 @@ public sealed interface Message {
         }
 
         public Type type() { return Type.ForwardRelocationRequest; }
-        public Message withCopy(int c) { return new ForwardRelocationRequest(ue, att, c, kasme.copy(), ksi, count, session, cap); }
+        public Message withCopy(int c) { return new ForwardRelocationRequest(ue, att, c, kasme == null ? null : kasme.copy(), ksi, count, session, cap); }
         /** The same request with the capability an attacker on N26 wrote into it (keys copied). */
-        public ForwardRelocationRequest withCap(Set<Algorithm> c) { return new ForwardRelocationRequest(ue, att, copy, kasme.copy(), ksi, count, session, c); }
-        public Object identity() { return new KeyedId(type(), ue, att, copy, kasme.term(), ksi, count, session, cap); }
-        public void destroyKeys() { kasme.destroy(); }
+        public ForwardRelocationRequest withCap(Set<Algorithm> c) { return new ForwardRelocationRequest(ue, att, copy, kasme == null ? null : kasme.copy(), ksi, count, session, c); }
+        public Object identity() { return new KeyedId(type(), ue, att, copy, kasme == null ? null : kasme.term(), ksi, count, session, cap); }
+        public void destroyKeys() { if (kasme != null) kasme.destroy(); }
     }
 
     /** To the MSC server: CK_SRVCC, IK_SRVCC, KSI_SRVCC (the Sv "MM Context for E-UTRAN SRVCC") and the UE security capability. */
@@ -97,11 +98,11 @@ public sealed interface Message {
         }
 
         public Type type() { return Type.PsToCsRequest; }
-        public Message withCopy(int c) { return new PsToCsRequest(ue, att, c, keys.copy(), ksi, count, session, cap); }
+        public Message withCopy(int c) { return new PsToCsRequest(ue, att, c, keys == null ? null : keys.copy(), ksi, count, session, cap); }
         /** The same request with the capability an attacker on Sv wrote into it (keys copied). */
-        public PsToCsRequest withCap(Set<Algorithm> c) { return new PsToCsRequest(ue, att, copy, keys.copy(), ksi, count, session, c); }
-        public Object identity() { return new KeyedId(type(), ue, att, copy, keys.source(), ksi, count, session, cap); }
-        public void destroyKeys() { keys.destroy(); }
+        public PsToCsRequest withCap(Set<Algorithm> c) { return new PsToCsRequest(ue, att, copy, keys == null ? null : keys.copy(), ksi, count, session, c); }
+        public Object identity() { return new KeyedId(type(), ue, att, copy, keys == null ? null : keys.source(), ksi, count, session, cap); }
+        public void destroyKeys() { if (keys != null) keys.destroy(); }
     }
 
     /** ForwardRelocationResponse or PsToCsResponse; {@code alg} is what the target side selected (NONE if refused). */

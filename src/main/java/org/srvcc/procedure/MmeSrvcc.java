@@ -52,6 +52,12 @@ public final class MmeSrvcc {
             Ctx mme = ctx.get(u);
             try {
                 if (m.att() <= mme.att) return;   // an old or duplicated request
+                if (m.kasme() == null) {          // no 5G context (eKSI 7): nothing to derive or map
+                    mme.state = State.Preparing;
+                    mme.att = m.att();
+                    net.send(new Message.PsToCsRequest(u, m.att(), 1, null, Ksi.NO_KEY_AVAILABLE, m.count(), m.session(), m.cap()));
+                    return;
+                }
                 Ksi ksi = mapKsi(m.ksi());
                 CkIk ck = KeyPlan.mmeCkIk(options, m.kasme(), m.count());
                 obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
@@ -61,7 +67,7 @@ public final class MmeSrvcc {
                 mme.att = m.att();
                 net.send(new Message.PsToCsRequest(u, m.att(), 1, ck, ksi, m.count(), m.session(), m.cap()));
             } finally {
-                m.kasme().destroy();   // the MME keeps no KASME_SRVCC once CK/IK exist
+                m.destroyKeys();   // the MME keeps no KASME_SRVCC once CK/IK exist
             }
         });
     }
@@ -79,8 +85,8 @@ public final class MmeSrvcc {
         return each(net.inFlight(u, Type.ForwardRelocationRequest).stream().filter(m -> m.att() > mme.att).toList(), x -> {
             Message.ForwardRelocationRequest m = net.take((Message.ForwardRelocationRequest) x);
             mme.att = m.att();
-            obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
-            m.kasme().destroy();
+            if (m.kasme() != null) obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
+            m.destroyKeys();
             net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, false, Algorithm.NONE));
         });
     }

@@ -55,15 +55,15 @@ public final class MscServer {
             Message.PsToCsRequest m = net.take((Message.PsToCsRequest) x);
             Ctx msc = ctx.get(u);
             if (m.att() <= msc.att || msc.state == State.Active) {
-                m.keys().destroy();   // old, duplicated, or a call is running: not taken
+                m.destroyKeys();   // old, duplicated, or a call is running: not taken
                 return;
             }
             Algorithm alg = options.nullAlgorithmsAlways() ? Algorithm.NULL
                 : Algorithm.select(options.mscIgnoresEmergency() ? Session.NORMAL : m.session(), m.cap(), options.mscAllowsUea0());
             if (alg == Algorithm.NONE) {   // no algorithm in common with the UE: refuse
                 msc.att = m.att();
-                obs.on(new Event.Held(Place.MSC, m.keys().source()));
-                m.keys().destroy();
+                if (m.keys() != null) obs.on(new Event.Held(Place.MSC, m.keys().source()));
+                m.destroyKeys();
                 net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false, Algorithm.NONE));
                 return;
             }
@@ -74,8 +74,10 @@ public final class MscServer {
             msc.alg = alg;
             msc.session = m.session();
             msc.att = m.att();
-            obs.on(new Event.Held(Place.MSC, msc.key.source()));
-            obs.on(new Event.ContextMapped(u, m.att(), msc.key));
+            if (msc.key != null) {   // null: a UE with no 5G context, KSI 7, a call on NULL algorithms
+                obs.on(new Event.Held(Place.MSC, msc.key.source()));
+                obs.on(new Event.ContextMapped(u, m.att(), msc.key));
+            }
             net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, true, alg));
         });
     }
@@ -87,8 +89,8 @@ public final class MscServer {
         return each(net.inFlight(u, Type.PsToCsRequest).stream().filter(m -> m.att() > msc.att).toList(), x -> {
             Message.PsToCsRequest m = net.take((Message.PsToCsRequest) x);
             msc.att = m.att();
-            obs.on(new Event.Held(Place.MSC, m.keys().source()));
-            m.keys().destroy();
+            if (m.keys() != null) obs.on(new Event.Held(Place.MSC, m.keys().source()));
+            m.destroyKeys();
             net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false, Algorithm.NONE));
         });
     }

@@ -47,6 +47,8 @@ public final class Srvcc {
     /** With the UEs' capabilities and the capability attacker ({@link Capabilities#NONE}: every UE capable, no attacker). */
     public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
                  Set<Place> compromised, Capabilities caps, long seed, org.srvcc.kdf.Kamf firstKamf) {
+        if (!unauthUes.containsAll(caps.noContextUes()))   // as the model's ASSUME: no SIM means unauthenticated
+            throw new IllegalArgumentException("UEs without a 5G security context " + caps.noContextUes() + " must be unauthenticated emergency UEs");
         this.caps = caps;
         this.profile = profile;
         this.options = options;
@@ -236,7 +238,7 @@ public final class Srvcc {
             halves(l, u, "MSC", msc.ctx.get(u).key, access);
         }
         for (Message m : net.inFlight()) {
-            if (m instanceof Message.ForwardRelocationRequest f && !f.kasme().isDestroyed())
+            if (m instanceof Message.ForwardRelocationRequest f && f.kasme() != null && !f.kasme().isDestroyed())
                 l.add(new HeldKey(m.ue(), m.type() + " KASME", f.kasme().term(), f.kasme().bytes(access)));
             if (m instanceof Message.PsToCsRequest p) halves(l, m.ue(), m.type().toString(), p.keys(), access);
         }

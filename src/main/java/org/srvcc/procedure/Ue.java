@@ -91,6 +91,10 @@ public final class Ue {
             if (!canExecute(u, m.alg())) return;   // a command it cannot carry out fails
             NasCount c = est.get();
             move(u, ue, State.HoCommanded);
+            if (!m.ksi().namesContext()) {   // KSI 7, no key available: nothing to derive (a call on NULL algorithms)
+                ue.ksi = Ksi.NO_KEY_AVAILABLE;
+                return;
+            }
             ue.key = KeyPlan.ueCkIk(profile, options, ue.kamf, c);
             ue.ksi = Ksi.ofKamf(ue.kamf.term().id());
             ue.used.add(c.value());
@@ -169,7 +173,7 @@ public final class Ue {
     /** Primary authentication on NR: a new KAMF for UE and AMF, COUNTs from zero. */
     List<Runnable> authenticate(int u) {
         Ctx ue = ctx.get(u);
-        return when(ue.state == State.NeedsReauth && amf.idleOrReleased(u), () -> {
+        return when(ue.state == State.NeedsReauth && amf.idleOrReleased(u) && !caps.noContextUes().contains(u), () -> {   // no SIM: no authentication
             if (ue.kamf != null) ue.kamf.destroy();
             Kamf fresh = amf.authenticated(u);
             ue.kamf = fresh.copy();

@@ -44,7 +44,7 @@ final class WireForm {
                 var f = (Message.ForwardRelocationRequest) m;
                 ies.add(Ies.imsi(Plan.imsi(u)));
                 ies.add(Ies.fteid(Ies.IF_N26_AMF, Node.AMF.teid(u), Node.AMF.address()));
-                byte[] k = f.kasme().bytes(a);
+                byte[] k = f.kasme() == null ? new byte[32] : f.kasme().bytes(a);   // no 5G context: KSI 7, zero octets
                 ies.add(Ies.mmContextEps(new Ies.MmContextEps(f.ksi().value(), Plan.NAS_INTEGRITY, Plan.NAS_CIPHER,
                     f.count().value(), 0, k, Plan.ueNetworkCapability(f.cap().contains(Algorithm.UEA1), f.cap().contains(Algorithm.UEA2)))));
                 java.util.Arrays.fill(k, (byte) 0);
@@ -77,7 +77,7 @@ final class WireForm {
                 ies.add(Ies.transparentContainer(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, new byte[0]));
                 ies.add(Ies.targetRncId(1, 1, 1));
                 ies.add(Ies.stnSr(Plan.STN_SR));
-                byte[] ck = r.keys().ck().bytes(a), ik = r.keys().ik().bytes(a);
+                byte[] ck = r.keys() == null ? new byte[16] : r.keys().ck().bytes(a), ik = r.keys() == null ? new byte[16] : r.keys().ik().bytes(a);
                 ies.add(Ies.mmContextEutranSrvcc(new Ies.MmContextEutranSrvcc(r.ksi().value(), ck, ik, Plan.classmark2(), new byte[0], new byte[0])));
                 java.util.Arrays.fill(ck, (byte) 0);
                 java.util.Arrays.fill(ik, (byte) 0);
@@ -133,7 +133,8 @@ final class WireForm {
                 Ies.MmContextEps c = Ies.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
                 Ies.Indication i = g.ie(Gtpv2.INDICATION).map(Ies::indication).orElse(new Ies.Indication(false, false, false));
                 Session s = !i.emergency() ? Session.NORMAL : i.uimsi() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
-                Key256 k = Key256.of(c.kasme(), f.kasme().term(), a);
+                // KSI 7 with zero octets is the no-context request: no key (anything else is a key, which the invariants judge)
+                Key256 k = f.kasme() == null && c.ksiAsme() == 7 && allZero(c.kasme()) ? null : Key256.of(c.kasme(), f.kasme() == null ? null : f.kasme().term(), a);
                 c.wipe();
                 boolean[] alg = Plan.utranAlgorithms(c.ueNetworkCapability());
                 java.util.Set<Algorithm> cap = java.util.EnumSet.noneOf(Algorithm.class);
@@ -146,7 +147,8 @@ final class WireForm {
                 Ies.MmContextEutranSrvcc c = Ies.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
                 boolean em = g.ie(Gtpv2.SV_FLAGS).map(Ies::svFlags).map(f -> (f & Ies.SV_EMIND) != 0).orElse(false);
                 Session s = !em ? Session.NORMAL : g.ie(Gtpv2.IMSI).isEmpty() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
-                CkIk keys = new CkIk(Key128.of(c.ck(), r.keys().ck().term(), a), Key128.of(c.ik(), r.keys().ik().term(), a));
+                CkIk keys = r.keys() == null && c.eksi() == 7 && allZero(c.ck()) && allZero(c.ik()) ? null
+                    : new CkIk(Key128.of(c.ck(), r.keys() == null ? null : r.keys().ck().term(), a), Key128.of(c.ik(), r.keys() == null ? null : r.keys().ik().term(), a));
                 c.wipe();
                 // TS 29.280 has no IE of its own for the UTRAN algorithms: they reach the target inside the
                 // transparent container, which this codec leaves empty, so the capability is the sent one
@@ -167,8 +169,16 @@ final class WireForm {
 
     /** Identity compares key terms; the octets must agree too. */
     private static boolean sameKeys(Message got, Message sent) {
-        if (got instanceof Message.ForwardRelocationRequest g && sent instanceof Message.ForwardRelocationRequest s) return g.kasme().sameAs(s.kasme());
-        if (got instanceof Message.PsToCsRequest g && sent instanceof Message.PsToCsRequest s) return g.keys().sameAs(s.keys());
+        if (got instanceof Message.ForwardRelocationRequest g && sent instanceof Message.ForwardRelocationRequest s)
+            return g.kasme() == null ? s.kasme() == null : s.kasme() != null && g.kasme().sameAs(s.kasme());
+        if (got instanceof Message.PsToCsRequest g && sent instanceof Message.PsToCsRequest s)
+            return g.keys() == null ? s.keys() == null : s.keys() != null && g.keys().sameAs(s.keys());
         return true;
+    }
+
+    private static boolean allZero(byte[] b) {
+        int x = 0;
+        for (byte v : b) x |= v;
+        return x == 0;
     }
 }

@@ -42,6 +42,8 @@ class MutantsTest {
             Arguments.of("KeySeparation!", Profile.TS33501, "amfFc=reuse-0x74,amfIncrementsCount=false", b.withEpsMobility(true), Set.of(), Capabilities.NONE),
             Arguments.of("KeySeparation", Profile.DRAFT_VIA_MME, "mmeKeyMode=split,ueKeyMode=split", b, Set.of(), Capabilities.NONE),
             Arguments.of("KsiMapping", Profile.TS33501, "mmeMapsWrongKsi=true", b, Set.of(), Capabilities.NONE),
+            // a UE with no 5G security context (no SIM): the mutant AMF still sends a key, under KSI 7
+            Arguments.of("KsiMapping", Profile.TS33501, "amfKeysWithoutContext=true", b, Set.of(), Capabilities.noContext(Set.of(1))),
             Arguments.of("CountMonotonic", Profile.TS33501, "amfIncrementsCount=false", b, Set.of(), Capabilities.NONE),
             Arguments.of("NoReverseSrvcc", Profile.TS33501, "allowReverseSrvcc=true", b, Set.of(), Capabilities.NONE),
             Arguments.of("ReauthBeforeReturn", Profile.TS33501, "ueSkipsReauth=true", b, Set.of(), Capabilities.NONE),
@@ -70,6 +72,7 @@ class MutantsTest {
         // the emergency mutant needs an unauthenticated emergency UE to show itself
         // (and the radio attacker on Registration needs a UE without NAS security)
         Setup s = new Setup(p, o, b, Set.of(), o.mscIgnoresEmergency() || o.ueKeepsSessionOnReauth() || caps.tamperedLinks().contains("Uu")
+            || !caps.noContextUes().isEmpty()
             ? Set.of(1) : Set.of(), compromised, 1, caps);
         Runner runner = targeted ? Runner.defaultWeights().targeting(invariant) : Runner.defaultWeights();
         Runner.Run bad = runner.explore(s, 11, 5000, 60, null);
