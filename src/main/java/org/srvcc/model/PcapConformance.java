@@ -34,7 +34,7 @@ public final class PcapConformance {
         KASME_SRVCC("kasme-srvcc", "KASME_SRVCC = KDF(KAMF, FC 0x7D, DL NAS COUNT) (TS 33.501 J.1.2 step 3, A.21)"),
         COUNT_FRESH("count-fresh", "each attempt uses a DL NAS COUNT above every COUNT an earlier attempt used (TS 33.501 J.1.2)"),
         CK_IK("ck-ik", "CK_SRVCC||IK_SRVCC = KDF(KASME_SRVCC, FC 0x1A, COUNT 0), CK the 128 MSBs (TS 33.501 J.1.2 step 4, TS 33.401 A.12)"),
-        KSI("ksi", "KSI_SRVCC on Sv = eKSI of the Forward Relocation Request, never 7 (TS 33.501 J.1.2 step 4)"),
+        KSI("ksi", "KSI_SRVCC on Sv = eKSI of the Forward Relocation Request; 7 (no key available) only with no key (TS 33.501 J.1.2 step 4, J.2)"),
         ORDER("order", "messages in TS 23.216 §6.5.4 order; each answer matches an earlier request's sequence number");
 
         public final String id, statement;
@@ -136,6 +136,14 @@ public final class PcapConformance {
         Ies.MmContextEps c = Ies.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
         byte[] retransmitted = s.kasmeBySeq.get(g.sequence());
         s.eksi = c.ksiAsme();
+        if (c.ksiAsme() == 7) {   // eKSI 7: a UE with no 5G security context (no SIM); no key may travel under it
+            count(checked, Rule.KSI);
+            if (!zero(c.kasme())) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "eKSI 7 (no key available) sent with a KASME"));
+            s.kasme = c.kasme();
+            s.kasmeBySeq.put(g.sequence(), c.kasme());
+            s.svAccepted = s.svCompleted = s.frAccepted = false;
+            return;
+        }
         if (retransmitted != null && Arrays.equals(retransmitted, c.kasme())) {   // GTP retransmission, not a new attempt
             s.kasme = c.kasme();
             return;
@@ -162,12 +170,23 @@ public final class PcapConformance {
         s.svAccepted = s.svCompleted = s.frAccepted = false;
     }
 
+    private static boolean zero(byte[] b) {
+        int x = 0;
+        for (byte v : b) x |= v;
+        return x == 0;
+    }
+
     private static void svRequest(Gtpv2Message g, UeState s, int n, byte[] kamf, Profile p, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
         Ies.MmContextEutranSrvcc c = Ies.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
         byte[] got = concat(c.ck(), c.ik()), swapped = concat(c.ik(), c.ck());
-        count(checked, Rule.CK_IK);
         count(checked, Rule.KSI);
-        if (c.eksi() == 7) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
+        if (c.eksi() == 7) {   // no 5G security context: CK and IK must be absent (zero octets), and nothing is derived
+            if (!zero(got)) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
+            if (p.viaMme() && s.eksi != 7 && s.kasme != null)
+                breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI_SRVCC 7 but the Forward Relocation Request's eKSI is " + s.eksi));
+            return;
+        }
+        count(checked, Rule.CK_IK);
         if (p.viaMme()) {
             count(checked, Rule.ORDER);
             if (s.kasme == null) {

@@ -118,6 +118,32 @@ class PcapConformanceTest {
         assertOnlyBreak(check(pcap), Rule.COUNT_FRESH, second, "COUNT 0 was already used");
     }
 
+    /** The golden capture rewritten as a UE with no 5G security context sends it: eKSI 7, zero octets for every key. */
+    static byte[] noContext(boolean zeroKasme, boolean zeroCkIk) throws Exception {
+        return edited("ts33501-normal", (n, g) -> {
+            if (n == 1) {
+                int v = valueAt(g, Gtpv2.MM_CONTEXT_EPS);
+                g[v] = (byte) (g[v] & 0xF8 | 7);
+                if (zeroKasme) java.util.Arrays.fill(g, v + 9, v + 9 + 32, (byte) 0);
+            }
+            if (n == 2) {
+                int v = valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC);
+                g[v] = (byte) (g[v] & 0xF8 | 7);
+                if (zeroCkIk) java.util.Arrays.fill(g, v + 1, v + 33, (byte) 0);
+            }
+            return g;
+        });
+    }
+
+    @Test
+    void aNoContextCaptureHoldsAndAKeyUnderKsi7BreaksKsi() throws Exception {
+        PcapConformance.Report ok = check(noContext(true, true));
+        assertTrue(ok.holds(), ok.breaks().toString());
+        assertEquals(0, ok.checked().getOrDefault(Rule.KASME_SRVCC, 0), "nothing to derive without a context");
+        assertOnlyBreak(check(noContext(true, false)), Rule.KSI, 2, "KSI 7 (no key available) sent with CK and IK");
+        assertOnlyBreak(check(noContext(false, true)), Rule.KSI, 1, "eKSI 7 (no key available) sent with a KASME");
+    }
+
     @Test
     void aKsiOffByOneBreaksKsi() throws Exception {
         byte[] pcap = edited("ts33501-normal", (n, g) -> {
