@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Scratch {
     private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
     private static final Set<Path> DIRS = ConcurrentHashMap.newKeySet();
+    /** Set when the shutdown hook starts: the main thread runs on meanwhile and must start nothing new. */
+    private static boolean closing;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Scratch::cleanUp, "srvcc-cleanup"));
@@ -24,14 +26,20 @@ public final class Scratch {
     private Scratch() {}
 
     /** A new empty folder under {@code base} that is removed at close or shutdown. */
-    static Path dir(Path base) throws IOException {
+    static synchronized Path dir(Path base) throws IOException {
+        if (closing) throw new IOException("shutting down: no new scratch folder");
         Path d = base.resolve(UUID.randomUUID().toString());
         Files.createDirectories(d);
         DIRS.add(d);
         return d;
     }
 
-    static void track(Process p) {
+    static synchronized void track(Process p) {
+        if (closing) {   // started while the hook was already cleaning up: end it at once
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            return;
+        }
         PROCESSES.add(p);
     }
 
@@ -47,6 +55,9 @@ public final class Scratch {
 
     /** Ends every child process (with its descendants) and removes every folder still registered. */
     public static void cleanUp() {
+        synchronized (Scratch.class) {
+            closing = true;   // from here on dir() and track() start nothing; what they made before is in the sets
+        }
         for (Process p : PROCESSES) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
