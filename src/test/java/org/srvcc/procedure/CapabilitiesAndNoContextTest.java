@@ -1,0 +1,228 @@
+package org.srvcc.procedure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Key256;
+import org.srvcc.kdf.KeyLedger;
+import org.srvcc.kdf.KeyTerm;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.kdf.NasCount;
+import org.srvcc.wire.Gtpv2Message;
+import org.srvcc.wire.Plan;
+
+/**
+ * The capability attacker's budget and effects, the MSC's refusal when no algorithm is common,
+ * and the no-SIM case (KSI 7, no key) node by node and on the wire. Expected values follow from
+ * TS 33.501 J.1.2, J.2 and the model's actions of the same names (spec/Srvcc.tla).
+ */
+class CapabilitiesAndNoContextTest {
+    static final Bounds B = new Bounds(1, 2, 5, 2, 1, 0, 0);
+
+    static Srvcc start(Profile p, Options o, Set<Integer> unauth, Capabilities c) {
+        return new Srvcc(p, o, B, Set.of(), unauth, Set.of(), c, 1, null);
+    }
+
+    static void step(Srvcc s, Action a, int choice) {
+        Step st = new Step(a, 1, choice);
+        assertTrue(s.enabled().contains(st), st + " is not enabled; enabled: " + s.enabled());
+        s.apply(st);
+    }
+
+    static boolean enabled(Srvcc s, Action a) {
+        return s.enabled().stream().anyMatch(x -> x.action() == a);
+    }
+
+    @Test
+    void theNgapForgeryFlipsTheIndicationOnceAndTheAmfRefuses() {
+        Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of(), new Capabilities(Set.of(), Set.of(1), Set.of("N2"), 1));
+        assertFalse(s.gnbSrvccPossible(1));
+        assertFalse(enabled(s, Action.GnbSendHandoverRequired), "the gNB asks only with the indication");
+        step(s, Action.AttackerRewriteSrvccIndication, 0);
+        assertTrue(s.gnbSrvccPossible(1));
+        assertEquals(1, s.network().tampers());
+        assertFalse(enabled(s, Action.AttackerRewriteSrvccIndication), "the budget of one rewrite is spent");
+        step(s, Action.GnbSendHandoverRequired, 0);
+        step(s, Action.AmfStartSrvcc, 0);
+        assertEquals(0, s.amf(1).att(), "the AMF's own record says no 5G-SRVCC");
+        assertEquals(List.of(Message.Type.HandoverPreparationFailure), s.network().downlink(1).stream().map(Message::type).toList());
+        step(s, Action.GnbHandlePreparationFailure, 0);
+        assertEquals(Gnb.State.Idle, s.gnb(1));
+        assertTrue(Invariants.violated(s).isEmpty(), Invariants.violatedParts(s).toString());
+    }
+
+    @Test
+    void aForgedRegistrationNeedsAUeWithoutNasSecurity() {
+        Capabilities uu = new Capabilities(Set.of(), Set.of(1), Set.of("Uu"), 2);
+        assertFalse(enabled(start(Profile.TS33501, Options.STANDARD, Set.of(), uu), Action.AttackerForgeRegistration),
+            "a protected Registration Request fails its MAC check");
+        Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of(1), uu);
+        step(s, Action.AttackerForgeRegistration, 0);
+        assertTrue(s.amf(1).srvccCap() && s.gnbSrvccPossible(1), "the AMF records the forgery and tells the gNB");
+        assertEquals(1, s.network().tampers());
+        step(s, Action.GnbSendHandoverRequired, 0);
+        step(s, Action.AmfStartSrvcc, 0);
+        assertEquals(List.of("SrvccOnlyForCapableUe"), Invariants.violatedParts(s));
+    }
+
+    @Test
+    void anEmptiedCapabilityIsRefusedByTheMscAndLeavesNoKeyBehind() {
+        long base = KeyLedger.live();
+        Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of(), new Capabilities(Set.of(), Set.of(), Set.of("N26"), 1));
+        step(s, Action.GnbSendHandoverRequired, 0);
+        step(s, Action.AmfStartSrvcc, 0);
+        step(s, Action.AttackerRewriteCapability, 0);   // choice 0: the empty capability
+        Message.ForwardRelocationRequest f = (Message.ForwardRelocationRequest) s.network().inFlight(1, Message.Type.ForwardRelocationRequest).get(0);
+        assertEquals(Set.of(), f.cap());
+        assertEquals(1, s.network().inFlight().size(), "the rewritten request replaces the original");
+        step(s, Action.MmeHandleForwardRelocationRequest, 0);
+        step(s, Action.MscHandlePsToCsRequest, 0);
+        assertEquals(MscServer.State.Idle, s.msc(1).state());
+        assertNull(s.msc(1).key());
+        Message.Answer a = (Message.Answer) s.network().inFlight(1, Message.Type.PsToCsResponse).get(0);
+        assertFalse(a.ok());
+        assertEquals(Algorithm.NONE, a.alg());
+        assertTrue(s.evidence().held().get(Place.MSC).size() == 1, "the refusing MSC saw the key");
+        assertTrue(Invariants.violated(s).isEmpty(), Invariants.violatedParts(s).toString());
+        s.destroyKeys();
+        assertEquals(base, KeyLedger.live(), "handles left after the rewrite, the refusal and destroyKeys");
+    }
+
+    @Test
+    void withUea0AllowedTheEmptiedCapabilityTurnsCipheringOff() {
+        Srvcc s = start(Profile.DRAFT_DIRECT, Options.STANDARD.with(List.of("mscAllowsUea0=true")), Set.of(),
+            new Capabilities(Set.of(), Set.of(), Set.of("Sv"), 1));
+        step(s, Action.GnbSendHandoverRequired, 0);
+        step(s, Action.AmfStartSrvcc, 0);
+        step(s, Action.AttackerRewriteCapability, 0);
+        step(s, Action.MscHandlePsToCsRequest, 0);
+        assertEquals(Algorithm.NULL, s.msc(1).alg());
+        assertEquals(List.of("NullOnlyForUnauthEmergency"), Invariants.violatedParts(s));
+        s.destroyKeys();
+    }
+
+    @Test
+    void capabilitiesParseTheirOwnTextAndRefuseNonsense() {
+        Capabilities c = new Capabilities(Set.of(1, 3), Set.of(2), Set.of("Sv", "N2"), 16, Set.of(3));
+        assertEquals("weak=1,3 incapable=2 links=N2,Sv tampers=16 nocontext=3", c.text());
+        assertEquals(c, Capabilities.parse(c.text()));
+        assertEquals(Capabilities.NONE, Capabilities.parse(""));
+        assertTrue(Capabilities.NONE.isNone() && !Capabilities.noContext(Set.of(1)).isNone());
+        assertEquals(0, new Capabilities(Set.of(), Set.of(), Set.of(), 0).maxTampers());
+        assertThrows(IllegalArgumentException.class, () -> new Capabilities(Set.of(), Set.of(), Set.of(), 17));
+        assertThrows(IllegalArgumentException.class, () -> new Capabilities(Set.of(), Set.of(), Set.of(), -1));
+        assertThrows(IllegalArgumentException.class, () -> Capabilities.parse("links=X2"));
+        assertThrows(IllegalArgumentException.class, () -> Capabilities.parse("weak"));
+        assertThrows(IllegalArgumentException.class, () -> Capabilities.parse("colour=1"));
+        assertEquals(Set.of(Algorithm.UEA1), c.capabilityOf(1));
+        assertEquals(Algorithm.CIPHERS, c.capabilityOf(2));
+        assertFalse(c.srvccCapable(2));
+        assertThrows(IllegalArgumentException.class, () -> start(Profile.TS33501, Options.STANDARD, Set.of(), Capabilities.noContext(Set.of(1))),
+            "a UE without a SIM is an unauthenticated one");
+    }
+
+    @Test
+    void theSelectionIsTheStrongestCommonPairAndNullOnlyWhereJ2SaysSo() {
+        assertEquals(Algorithm.UEA2, Algorithm.select(Session.NORMAL, Algorithm.CIPHERS, false));
+        assertEquals(Algorithm.UEA1, Algorithm.select(Session.EMERGENCY, Set.of(Algorithm.UEA1), false));
+        assertEquals(Algorithm.NONE, Algorithm.select(Session.NORMAL, Set.of(), false));
+        assertEquals(Algorithm.NULL, Algorithm.select(Session.NORMAL, Set.of(), true));
+        assertEquals(Algorithm.NULL, Algorithm.select(Session.EMERGENCY_UNAUTH, Algorithm.CIPHERS, false));
+        assertEquals(Algorithm.UEA2, Algorithm.parse("uea2"));
+        assertThrows(IllegalArgumentException.class, () -> Algorithm.parse("uea3"));
+    }
+
+    /** The no-SIM UE: nothing is derived anywhere, KSI 7 travels without a key, the call runs on NULL. */
+    @Test
+    void aUeWithoutASecurityContextGetsACallWithoutKeysInEveryProfile() {
+        for (Profile p : Profile.values()) {
+            long base = KeyLedger.live();
+            Srvcc s = start(p, Options.STANDARD, Set.of(1), Capabilities.noContext(Set.of(1)));
+            assertEquals(0, s.amf(1).kamfId());
+            for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc)) step(s, a, 0);
+            assertEquals(Set.of(), s.amf(1).used(), p + ": no COUNT used");
+            assertEquals(0, s.amf(1).dl(), p + ": nothing derived, nothing to count up");
+            if (p.viaMme()) {
+                Message.ForwardRelocationRequest f = (Message.ForwardRelocationRequest) s.network().inFlight().get(0);
+                assertNull(f.kasme());
+                assertEquals(Ksi.NO_KEY_AVAILABLE, f.ksi());
+                step(s, Action.MmeHandleForwardRelocationRequest, 0);
+                assertTrue(s.mme(1).ksi().namesContext(), p + ": MME_SRVCC maps nothing");
+            }
+            Message.PsToCsRequest r = (Message.PsToCsRequest) s.network().inFlight(1, Message.Type.PsToCsRequest).get(0);
+            assertNull(r.keys());
+            assertEquals(Ksi.NO_KEY_AVAILABLE, r.ksi());
+            for (Action a : p.viaMme() ? List.of(Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse, Action.AmfHandleResponse)
+                    : List.of(Action.MscHandlePsToCsRequest, Action.AmfHandleResponse)) step(s, a, 0);
+            assertEquals(Algorithm.NULL, s.msc(1).alg());
+            assertNull(s.msc(1).key());
+            assertEquals(Ksi.NO_KEY_AVAILABLE, s.msc(1).ksi());
+            assertTrue(s.evidence().issued().isEmpty(), p + ": no context was mapped");
+            for (Action a : List.of(Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand, Action.UeArriveUtran,
+                    Action.MscHandleHandoverComplete)) step(s, a, 0);
+            assertEquals(Ue.State.InUtranCall, s.ue(1).state());
+            assertNull(s.ue(1).key(), p + ": the UE derived nothing");
+            assertEquals(Ksi.NO_KEY_AVAILABLE, s.ue(1).ksi());
+            assertTrue(Invariants.violated(s).isEmpty(), p + ": " + Invariants.violatedParts(s));
+            step(s, Action.UeEndCall, 0);
+            assertFalse(enabled(s, Action.UeAuthenticate), p + ": no SIM, no authentication");
+            s.destroyKeys();
+            assertEquals(base, KeyLedger.live(), p.toString());
+        }
+    }
+
+    @Test
+    void aKeyUnderKsi7IsCaughtInFlightAtTheMscAndInTheDirectRequest() {
+        Options mutant = Options.STANDARD.with(List.of("amfKeysWithoutContext=true"));
+        Srvcc direct = start(Profile.DRAFT_DIRECT, mutant, Set.of(1), Capabilities.noContext(Set.of(1)));
+        step(direct, Action.GnbSendHandoverRequired, 0);
+        step(direct, Action.AmfStartSrvcc, 0);
+        assertEquals(List.of("NothingKeyedFromNoKsi"), Invariants.violatedParts(direct), "the PS to CS Request carries a key under KSI 7");
+        step(direct, Action.MscHandlePsToCsRequest, 0);
+        assertTrue(Invariants.violatedParts(direct).contains("NothingKeyedFromNoKsi"), "the MSC holds a key under KSI 7");
+        assertTrue(Invariants.violatedParts(direct).contains("MappedKsiNamesAContext"));
+        direct.destroyKeys();
+        Srvcc viaMme = start(Profile.TS33501, mutant, Set.of(1), Capabilities.noContext(Set.of(1)));
+        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc)) step(viaMme, a, 0);
+        assertEquals(List.of("NothingKeyedFromNoKsi"), Invariants.violatedParts(viaMme));
+        viaMme.destroyKeys();
+    }
+
+    @Test
+    void onTheWireKsi7CarriesZeroOctetsAndDecodesToNoKey() {
+        Message.ForwardRelocationRequest none = new Message.ForwardRelocationRequest(1, 1, 1, null, Ksi.NO_KEY_AVAILABLE, NasCount.ZERO,
+            Session.EMERGENCY_UNAUTH, Set.of(Algorithm.UEA1));
+        Gtpv2Message g = WireForm.encode(none, Profile.TS33501);
+        byte[] octets = g.encode();
+        Message got = WireForm.decode(Gtpv2Message.decode(octets), none);
+        assertNull(((Message.ForwardRelocationRequest) got).kasme());
+        assertEquals(Set.of(Algorithm.UEA1), ((Message.ForwardRelocationRequest) got).cap(), "the capability is on the N26 wire");
+        Message.PsToCsRequest ps = new Message.PsToCsRequest(1, 1, 1, null, Ksi.NO_KEY_AVAILABLE, NasCount.ZERO, Session.EMERGENCY_UNAUTH);
+        Message back = WireForm.decode(Gtpv2Message.decode(WireForm.encode(ps, Profile.TS33501).encode()), ps);
+        assertNull(((Message.PsToCsRequest) back).keys());
+        // a key under KSI 7 on the wire stays a key (the invariants judge it), and differs from the record sent without one
+        byte[] k = new byte[32];
+        k[0] = 1;
+        Message.ForwardRelocationRequest keyed = new Message.ForwardRelocationRequest(1, 1, 1, Key256.of(k, new KeyTerm.KamfTerm(0), InsecureKeyAccess.get()),
+            Ksi.NO_KEY_AVAILABLE, NasCount.ZERO, Session.EMERGENCY_UNAUTH);
+        byte[] keyedOctets = WireForm.encode(keyed, Profile.TS33501).encode();
+        assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(keyedOctets), none));
+        keyed.destroyKeys();
+        // UEA/UIA octets of the UE network capability: pairs only
+        assertEquals(List.of(true, false), bools(Plan.utranAlgorithms(Plan.ueNetworkCapability(true, false))));
+        assertEquals(List.of(false, true), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60, (byte) 0xA0, 0x20})));
+        assertEquals(List.of(false, false), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60, (byte) 0xE0, 0x00})), "UEA without UIA is no pair");
+        assertEquals(List.of(false, false), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60})));
+    }
+
+    static List<Boolean> bools(boolean[] b) {
+        return List.of(b[0], b[1]);
+    }
+}
