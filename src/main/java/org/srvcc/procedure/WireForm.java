@@ -134,7 +134,12 @@ final class WireForm {
                 Ies.Indication i = g.ie(Gtpv2.INDICATION).map(Ies::indication).orElse(new Ies.Indication(false, false, false));
                 Session s = !i.emergency() ? Session.NORMAL : i.uimsi() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
                 // KSI 7 with zero octets is the no-context request: no key (anything else is a key, which the invariants judge)
-                Key256 k = f.kasme() == null && c.ksiAsme() == 7 && allZero(c.kasme()) ? null : Key256.of(c.kasme(), f.kasme() == null ? null : f.kasme().term(), a);
+                boolean noKey = c.ksiAsme() == 7 && allZero(c.kasme());
+                if (f.kasme() == null && !noKey) {   // sent without a key, yet octets of one arrive
+                    c.wipe();
+                    throw new IllegalStateException("wire form of " + sent.type() + " for UE " + u + " decodes to different fields");
+                }
+                Key256 k = f.kasme() == null ? null : Key256.of(c.kasme(), f.kasme().term(), a);
                 c.wipe();
                 boolean[] alg = Plan.utranAlgorithms(c.ueNetworkCapability());
                 java.util.Set<Algorithm> cap = java.util.EnumSet.noneOf(Algorithm.class);
@@ -147,8 +152,12 @@ final class WireForm {
                 Ies.MmContextEutranSrvcc c = Ies.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
                 boolean em = g.ie(Gtpv2.SV_FLAGS).map(Ies::svFlags).map(f -> (f & Ies.SV_EMIND) != 0).orElse(false);
                 Session s = !em ? Session.NORMAL : g.ie(Gtpv2.IMSI).isEmpty() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
-                CkIk keys = r.keys() == null && c.eksi() == 7 && allZero(c.ck()) && allZero(c.ik()) ? null
-                    : new CkIk(Key128.of(c.ck(), r.keys() == null ? null : r.keys().ck().term(), a), Key128.of(c.ik(), r.keys() == null ? null : r.keys().ik().term(), a));
+                boolean noKey = c.eksi() == 7 && allZero(c.ck()) && allZero(c.ik());
+                if (r.keys() == null && !noKey) {   // sent without keys, yet octets of them arrive
+                    c.wipe();
+                    throw new IllegalStateException("wire form of " + sent.type() + " for UE " + u + " decodes to different fields");
+                }
+                CkIk keys = r.keys() == null ? null : new CkIk(Key128.of(c.ck(), r.keys().ck().term(), a), Key128.of(c.ik(), r.keys().ik().term(), a));
                 c.wipe();
                 // TS 29.280 has no IE of its own for the UTRAN algorithms: they reach the target inside the
                 // transparent container, which this codec leaves empty, so the capability is the sent one

@@ -181,6 +181,7 @@ class CapabilitiesAndNoContextTest {
     @Test
     void aKeyUnderKsi7IsCaughtInFlightAtTheMscAndInTheDirectRequest() {
         Options mutant = Options.STANDARD.with(List.of("amfKeysWithoutContext=true"));
+        long base = KeyLedger.live();
         Srvcc direct = start(Profile.DRAFT_DIRECT, mutant, Set.of(1), Capabilities.noContext(Set.of(1)));
         step(direct, Action.GnbSendHandoverRequired, 0);
         step(direct, Action.AmfStartSrvcc, 0);
@@ -193,6 +194,7 @@ class CapabilitiesAndNoContextTest {
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc)) step(viaMme, a, 0);
         assertEquals(List.of("NothingKeyedFromNoKsi"), Invariants.violatedParts(viaMme));
         viaMme.destroyKeys();
+        assertEquals(base, KeyLedger.live(), "the all-zero KAMF the mutant derived from is destroyed too");
     }
 
     @Test
@@ -211,10 +213,20 @@ class CapabilitiesAndNoContextTest {
         byte[] k = new byte[32];
         k[0] = 1;
         Message.ForwardRelocationRequest keyed = new Message.ForwardRelocationRequest(1, 1, 1, Key256.of(k, new KeyTerm.KamfTerm(0), InsecureKeyAccess.get()),
-            Ksi.NO_KEY_AVAILABLE, NasCount.ZERO, Session.EMERGENCY_UNAUTH);
+            Ksi.NO_KEY_AVAILABLE, NasCount.ZERO, Session.EMERGENCY_UNAUTH, Set.of(Algorithm.UEA1));   // differs from `none` in the key only
         byte[] keyedOctets = WireForm.encode(keyed, Profile.TS33501).encode();
-        assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(keyedOctets), none));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(keyedOctets), none));
+        assertTrue(e.getMessage().contains("decodes to different fields"), e.getMessage());
         keyed.destroyKeys();
+        byte[] ck = new byte[16], ik = new byte[16];
+        ik[15] = 1;   // one non-zero octet, in IK only
+        KeyTerm src = new KeyTerm.KamfTerm(0);
+        Message.PsToCsRequest keyedPs = new Message.PsToCsRequest(1, 1, 1, new org.srvcc.kdf.CkIk(org.srvcc.kdf.Key128.of(ck, new KeyTerm.HalfTerm(src, "ck"),
+            InsecureKeyAccess.get()), org.srvcc.kdf.Key128.of(ik, new KeyTerm.HalfTerm(src, "ik"), InsecureKeyAccess.get())),
+            Ksi.NO_KEY_AVAILABLE, NasCount.ZERO, Session.EMERGENCY_UNAUTH);
+        byte[] keyedPsOctets = WireForm.encode(keyedPs, Profile.TS33501).encode();
+        assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(keyedPsOctets), ps));
+        keyedPs.destroyKeys();
         // UEA/UIA octets of the UE network capability: pairs only
         assertEquals(List.of(true, false), bools(Plan.utranAlgorithms(Plan.ueNetworkCapability(true, false))));
         assertEquals(List.of(false, true), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60, (byte) 0xA0, 0x20})));
