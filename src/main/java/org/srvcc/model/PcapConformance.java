@@ -138,7 +138,7 @@ public final class PcapConformance {
         s.eksi = c.ksiAsme();
         if (c.ksiAsme() == 7) {   // eKSI 7: a UE with no 5G security context (no SIM); no key may travel under it
             count(checked, Rule.KSI);
-            if (!zero(c.kasme())) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "eKSI 7 (no key available) sent with a KASME"));
+            if (!Ies.noKeyOctets(c.kasme())) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "eKSI 7 (no key available) sent with a KASME"));
             s.kasme = c.kasme();
             s.kasmeBySeq.put(g.sequence(), c.kasme());
             s.svAccepted = s.svCompleted = s.frAccepted = false;
@@ -170,18 +170,12 @@ public final class PcapConformance {
         s.svAccepted = s.svCompleted = s.frAccepted = false;
     }
 
-    private static boolean zero(byte[] b) {
-        int x = 0;
-        for (byte v : b) x |= v;
-        return x == 0;
-    }
-
     private static void svRequest(Gtpv2Message g, UeState s, int n, byte[] kamf, Profile p, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
         Ies.MmContextEutranSrvcc c = Ies.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
         byte[] got = concat(c.ck(), c.ik()), swapped = concat(c.ik(), c.ck());
         count(checked, Rule.KSI);
         if (c.eksi() == 7) {   // no 5G security context: CK and IK must be absent (zero octets), and nothing is derived
-            if (!zero(got)) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
+            if (!Ies.noKeyOctets(got)) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
             if (p.viaMme() && s.eksi != 7 && s.kasme != null)
                 breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI_SRVCC 7 but the Forward Relocation Request's eKSI is " + s.eksi));
             return;

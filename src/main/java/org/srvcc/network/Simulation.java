@@ -212,29 +212,10 @@ public final class Simulation {
         return null;
     }
 
-    /**
-     * The AttackerRewriteCapability step that writes {@code to} into UE 1's first keyed request on a
-     * tampered link (the choices are in Network.rewriteCapability's order), or null.
-     */
+    /** The AttackerRewriteCapability step that writes {@code to} into UE 1's first keyed request on a tampered link, or null. */
     private static Step rewrite(Srvcc s, List<Step> en, Set<Algorithm> to) {
-        int k = 0;
-        for (Message m : s.network().inFlight()) {
-            if (m.ue() != 1) continue;
-            Set<Algorithm> cap = m instanceof Message.ForwardRelocationRequest f ? f.cap()
-                : m instanceof Message.PsToCsRequest p ? p.cap() : null;
-            if (cap == null) continue;
-            String link = m.type() == Message.Type.ForwardRelocationRequest ? "N26" : "Sv";
-            if (!s.caps.tamperedLinks().contains(link)) continue;
-            for (Set<Algorithm> c : List.<Set<Algorithm>>of(Set.of(), Set.of(Algorithm.UEA1), Set.of(Algorithm.UEA2), Algorithm.CIPHERS)) {
-                if (c.equals(cap)) continue;
-                if (c.equals(to)) {
-                    int choice = k;
-                    return first(en, x -> x.action() == Action.AttackerRewriteCapability && x.choice() == choice);
-                }
-                k++;
-            }
-        }
-        return null;
+        int choice = s.network().rewriteChoice(1, to);
+        return choice < 0 ? null : first(en, x -> x.action() == Action.AttackerRewriteCapability && x.choice() == choice);
     }
 
     private static boolean has(Srvcc s, Message.Type t) {

@@ -61,10 +61,7 @@ public final class MscServer {
             Algorithm alg = options.nullAlgorithmsAlways() ? Algorithm.NULL
                 : Algorithm.select(options.mscIgnoresEmergency() ? Session.NORMAL : m.session(), m.cap(), options.mscAllowsUea0());
             if (alg == Algorithm.NONE) {   // no algorithm in common with the UE: refuse
-                msc.att = m.att();
-                if (m.keys() != null) obs.on(new Event.Held(Place.MSC, m.keys().source()));
-                m.destroyKeys();
-                net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false, Algorithm.NONE));
+                refuse(u, msc, m);
                 return;
             }
             if (msc.key != null) msc.key.destroy();   // a newer attempt replaces the old context
@@ -86,13 +83,16 @@ public final class MscServer {
     List<Runnable> rejectPreparation(int u) {
         Ctx msc = ctx.get(u);
         if (msc.state == State.Active) return Actions.NONE;
-        return each(net.inFlight(u, Type.PsToCsRequest).stream().filter(m -> m.att() > msc.att).toList(), x -> {
-            Message.PsToCsRequest m = net.take((Message.PsToCsRequest) x);
-            msc.att = m.att();
-            if (m.keys() != null) obs.on(new Event.Held(Place.MSC, m.keys().source()));
-            m.destroyKeys();
-            net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false, Algorithm.NONE));
-        });
+        return each(net.inFlight(u, Type.PsToCsRequest).stream().filter(m -> m.att() > msc.att).toList(),
+            x -> refuse(u, msc, net.take((Message.PsToCsRequest) x)));
+    }
+
+    /** A negative PS to CS Response; the MSC saw the keys but keeps none. */
+    private void refuse(int u, Ctx msc, Message.PsToCsRequest m) {
+        msc.att = m.att();
+        if (m.keys() != null) obs.on(new Event.Held(Place.MSC, m.keys().source()));
+        m.destroyKeys();
+        net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false, Algorithm.NONE));
     }
 
     /** PS to CS Cancel: the prepared context goes. */

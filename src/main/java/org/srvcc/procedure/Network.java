@@ -214,24 +214,42 @@ public final class Network {
      */
     List<Runnable> rewriteCapability(int u) {
         List<Runnable> l = new ArrayList<>();
+        for (Rewrite r : rewrites(u)) {
+            Message m = r.request();
+            l.add(() -> {
+                tampers++;
+                Message re = m instanceof Message.ForwardRelocationRequest f ? f.withCap(r.cap()) : ((Message.PsToCsRequest) m).withCap(r.cap());
+                msgs.remove(m.identity());
+                byte[] octets = wire.remove(m.identity());
+                if (octets != null) java.util.Arrays.fill(octets, (byte) 0);
+                m.destroyKeys();
+                send(re);   // the rewritten request goes on as its own octets
+            });
+        }
+        return l;
+    }
+
+    /** One way of AttackerRewriteCapability: this keyed request gets this capability. */
+    private record Rewrite(Message request, Set<Algorithm> cap) {}
+
+    /** The rewrites open to the attacker for UE u, in the order of {@link #rewriteCapability}'s ways. */
+    private List<Rewrite> rewrites(int u) {
+        List<Rewrite> l = new ArrayList<>();
         for (Message m : inFlight(u, Message.Type.ForwardRelocationRequest, Message.Type.PsToCsRequest)) {
             String link = m.type() == Message.Type.ForwardRelocationRequest ? "N26" : "Sv";
             if (!caps.tamperedLinks().contains(link)) continue;
             Set<Algorithm> has = m instanceof Message.ForwardRelocationRequest f ? f.cap() : ((Message.PsToCsRequest) m).cap();
-            for (Set<Algorithm> c : List.<Set<Algorithm>>of(Set.of(), Set.of(Algorithm.UEA1), Set.of(Algorithm.UEA2), Algorithm.CIPHERS)) {
-                if (c.equals(has)) continue;
-                l.add(() -> {
-                    tampers++;
-                    Message re = m instanceof Message.ForwardRelocationRequest f ? f.withCap(c) : ((Message.PsToCsRequest) m).withCap(c);
-                    msgs.remove(m.identity());
-                    byte[] octets = wire.remove(m.identity());
-                    if (octets != null) java.util.Arrays.fill(octets, (byte) 0);
-                    m.destroyKeys();
-                    send(re);   // the rewritten request goes on as its own octets
-                });
-            }
+            for (Set<Algorithm> c : List.<Set<Algorithm>>of(Set.of(), Set.of(Algorithm.UEA1), Set.of(Algorithm.UEA2), Algorithm.CIPHERS))
+                if (!c.equals(has)) l.add(new Rewrite(m, c));
         }
         return l;
+    }
+
+    /** The choice of AttackerRewriteCapability that writes {@code to} into UE u's first request it can reach, or -1. */
+    public int rewriteChoice(int u, Set<Algorithm> to) {
+        List<Rewrite> l = rewrites(u);
+        for (int k = 0; k < l.size(); k++) if (l.get(k).cap().equals(to)) return k;
+        return -1;
     }
 
     // ---------------------------------------------------------------- read-only views

@@ -134,7 +134,7 @@ final class WireForm {
                 Ies.Indication i = g.ie(Gtpv2.INDICATION).map(Ies::indication).orElse(new Ies.Indication(false, false, false));
                 Session s = !i.emergency() ? Session.NORMAL : i.uimsi() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
                 // KSI 7 with zero octets is the no-context request: no key (anything else is a key, which the invariants judge)
-                boolean noKey = c.ksiAsme() == 7 && allZero(c.kasme());
+                boolean noKey = c.ksiAsme() == 7 && Ies.noKeyOctets(c.kasme());
                 if (f.kasme() == null && !noKey) {   // sent without a key, yet octets of one arrive
                     c.wipe();
                     throw new IllegalStateException("wire form of " + sent.type() + " for UE " + u + " decodes to different fields");
@@ -152,7 +152,7 @@ final class WireForm {
                 Ies.MmContextEutranSrvcc c = Ies.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
                 boolean em = g.ie(Gtpv2.SV_FLAGS).map(Ies::svFlags).map(f -> (f & Ies.SV_EMIND) != 0).orElse(false);
                 Session s = !em ? Session.NORMAL : g.ie(Gtpv2.IMSI).isEmpty() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
-                boolean noKey = c.eksi() == 7 && allZero(c.ck()) && allZero(c.ik());
+                boolean noKey = c.eksi() == 7 && Ies.noKeyOctets(c.ck(), c.ik());
                 if (r.keys() == null && !noKey) {   // sent without keys, yet octets of them arrive
                     c.wipe();
                     throw new IllegalStateException("wire form of " + sent.type() + " for UE " + u + " decodes to different fields");
@@ -185,9 +185,4 @@ final class WireForm {
         return true;
     }
 
-    private static boolean allZero(byte[] b) {
-        int x = 0;
-        for (byte v : b) x |= v;
-        return x == 0;
-    }
 }

@@ -185,6 +185,13 @@ public final class Ies {
 
     // ------------------------------------------------------------ MM Context (EPS Security Context and Quadruplets), TS 29.274 §8.38
 
+    /** Zero octets where a key would be: with KSI 7, the request of a UE with no 5G security context carries no key. */
+    public static boolean noKeyOctets(byte[]... keys) {
+        int x = 0;
+        for (byte[] k : keys) for (byte v : k) x |= v;
+        return x == 0;
+    }
+
     /** Octet 5 security mode 4 = EPS security context and quadruplets. Key and capability arrays are secrets/owned by the caller. */
     public record MmContextEps(int ksiAsme, int nasIntegrity, int nasCipher, int dlCount, int ulCount, byte[] kasme, byte[] ueNetworkCapability) {
         public void wipe() {
