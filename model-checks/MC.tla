@@ -7,7 +7,7 @@
 (* MCAmfSentKey"), each switched by a constant that is FALSE for the       *)
 (* standard. Each MC<Name>.cfg (generated from manifest.json) sets them.   *)
 (***************************************************************************)
-EXTENDS Srvcc
+EXTENDS Srvcc, TLC
 
 CONSTANTS
     amfSendsKamf,         \* mutant: the AMF forwards KAMF itself
@@ -155,6 +155,15 @@ MCAction(a, u) ==
       [] a = "AttackerForgeRegistration" -> MCAttackerForgeRegistration(u)
       [] a = "MscRestart" -> MCMscRestart
       [] OTHER -> FALSE
+(* Symmetry (manifest "symmetry": true; UEs are then model values u1..uN). Sound for the        *)
+(* invariants and action properties: Init, Next and every property treat UEs alike, except      *)
+(* through the role sets below, so a permutation that keeps each UE's roles maps behaviours to  *)
+(* behaviours. KAMF ids stay sound too: a UE's first KAMF is named by the UE (and permuted with  *)
+(* it), later ones by the global nextKamf, which no UE owns. Not for liveness (TLC may then miss *)
+(* cycles), and never across UEs whose sessions or capabilities differ.                         *)
+RoleOf(u) == <<u \in EmergencyUEs, u \in UnauthUEs, u \in NoContextUEs, u \in WeakUEs, u \in SrvccIncapableUEs>>
+UeSymmetry == {p \in Permutations(UEs) : \A u \in UEs : RoleOf(p[u]) = RoleOf(u)}
+
 (* A reachability probe, not a property: violated once the UE derived from a COUNT past the first *)
 (* LSB window, i.e. its estimate crossed a wrap of the low bits (model Ts33501WrapWitness).       *)
 EstimateNeverCrossesWrap == \A u \in UEs : \A c \in ueUsed[u] : c < Mod

@@ -9,7 +9,7 @@
 EXTENDS Naturals, Sequences, FiniteSets
 
 CONSTANTS
-    UEs,                  \* UE identities, 1..N
+    UEs,                  \* UE identities: 1..N, or model values where a model declares symmetry
     EmergencyUEs,         \* UEs in an authenticated emergency session
     UnauthUEs,            \* UEs in an unauthenticated emergency session (NULL algorithms)
     NoContextUEs,         \* of those, UEs with no 5G security context at all (no SIM): ngKSI 7, no KAMF anywhere
@@ -60,10 +60,12 @@ RECURSIVE Derivable(_, _)
 Derivable(k, K) == k \in K \/ (k.kind = "kdf" /\ Derivable(k.key, K))   \* forward only
 RECURSIVE IsKey(_)
 IsKey(k) == \/ k = None
-            \/ k.kind = "kamf" /\ k.id \in Nat
+            \/ k.kind = "kamf" /\ k.id \in Nat \cup UEs
             \/ k.kind = "kdf" /\ k.fc \in {"0x7D", "0x73", "0x74", "0xFF01", "0x1A"} /\ k.count \in Nat /\ IsKey(k.key)
 
-KsiOf(i) == i % 7                                                       \* ngKSI of KAMF i
+(* ngKSI of KAMF i. A UE's first KAMF is named by the UE (id u); with model-value UEs, where  *)
+(* arithmetic on u is impossible, every first KAMF has ngKSI 1: the AMF numbers per UE.      *)
+KsiOf(i) == IF i \in Nat THEN i % 7 ELSE 1
 NoKsi == 7                                                              \* "no key available": no context
 AmfFcValue == IF amfFc = "reuse-0x74" THEN "0x74"
               ELSE IF ViaMme /\ amfFc = "new" THEN "0x7D" ELSE "0xFF01"       \* 0xFF01: the project's placeholder
@@ -177,13 +179,13 @@ IsCoreMsg(m) ==      \* a message between AMF, MME_SRVCC and MSC, or from the UE
 
 TypeOK ==
     /\ ueState \in [UEs -> {"Connected5G", "HoCommanded", "InUtranCall", "NeedsReauth"}]
-    /\ ueKamf \in [UEs -> Nat] /\ ueDl \in [UEs -> Nat]
+    /\ ueKamf \in [UEs -> Nat \cup UEs] /\ ueDl \in [UEs -> Nat]
     /\ ueUsed \in [UEs -> SUBSET Nat] /\ ueDerivs \in [UEs -> Nat]
     /\ \A u \in UEs : IsKey(ueKey[u]) /\ IsKey(mscKey[u])
     /\ ueKsi \in [UEs -> 0..7]
     /\ ueSession \in [UEs -> {"normal", "emergency", "emergencyUnauth"}]
     /\ amfState \in [UEs -> {"Idle", "Preparing", "Commanded", "Released"}]
-    /\ amfKamf \in [UEs -> Nat] /\ amfDl \in [UEs -> Nat]
+    /\ amfKamf \in [UEs -> Nat \cup UEs] /\ amfDl \in [UEs -> Nat]
     /\ amfUsed \in [UEs -> SUBSET Nat] /\ amfDerivs \in [UEs -> Nat]
     /\ amfAtt \in [UEs -> Nat] /\ amfCount \in [UEs -> Nat]
     /\ mmeState \in [UEs -> {"Idle", "Preparing", "Done"}]

@@ -14,7 +14,7 @@ public final class Manifest {
     public record Model(String name, String group, String row, String mode, Map<String, Object> constants,
                         List<String> invariants, List<String> expectViolated, long expectDistinct,
                         long expectGenerated, long budgetSeconds, boolean build, List<String> mustFire,
-                        String note, List<String> targets) {
+                        String note, List<String> targets, boolean symmetry) {
         /** The temporal property a non-safety model checks. */
         public String property() {
             return mode.equals("refinement") ? REFINEMENT : LIVENESS;
@@ -34,7 +34,7 @@ public final class Manifest {
                 case "liveness-no-timers" -> "MCLiveSpecNoTimers";
                 default -> "MCSpec";
             }).append('\n');
-            b.append(constantsSection(constants));
+            b.append(constantsSection(constants, symmetry));
             if (!mode.equals("safety")) {
                 b.append("PROPERTIES\n  ").append(property()).append('\n');
                 b.append("INVARIANTS\n  TypeOK\n");
@@ -50,6 +50,7 @@ public final class Manifest {
                     for (String p : actions) b.append("  ").append(p).append('\n');
                 }
             }
+            if (symmetry) b.append("SYMMETRY\n  UeSymmetry\n");   // MC.tla: permutations that keep each UE's roles
             return b.toString();
         }
     }
@@ -99,7 +100,10 @@ public final class Manifest {
                 ((Number) m.getOrDefault("budgetSeconds", 60L)).longValue(),
                 (Boolean) m.getOrDefault("build", Boolean.TRUE),
                 (List<String>) m.getOrDefault("mustFire", List.of()), (String) m.get("note"),
-                (List<String>) m.getOrDefault("targets", List.of())));
+                (List<String>) m.getOrDefault("targets", List.of()), (Boolean) m.getOrDefault("symmetry", Boolean.FALSE)));
+            Model last = models.get(models.size() - 1);
+            if (last.symmetry() && !last.mode().equals("safety"))   // TLC may miss a cycle of a liveness property under symmetry
+                throw new IllegalArgumentException("manifest: model " + last.name() + ": symmetry only for safety models, not " + last.mode());
         }
     }
 
@@ -113,11 +117,21 @@ public final class Manifest {
         "AmfSrvccAllowed", "NoContextKey");
 
     /** The CONSTANTS section: every constant's value, then the mutant substitutions. */
-    static String constantsSection(Map<String, Object> constants) {
+    static String constantsSection(Map<String, Object> constants, boolean modelValues) {
         StringBuilder b = new StringBuilder("CONSTANTS\n");
-        constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(cfgValue(k, v)).append('\n'));
+        constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(modelValues && UE_SETS.contains(k) ? ueModelValues(k, v) : cfgValue(k, v)).append('\n'));
         for (String o : OVERRIDES) b.append("  ").append(o).append(" <- MC").append(o).append('\n');
         return b.toString();
+    }
+
+    /** The constants whose values are UEs; with symmetry, written as model values u1..uN (TLC permutes only those). */
+    static final List<String> UE_SETS = List.of("UEs", "EmergencyUEs", "UnauthUEs", "NoContextUEs", "WeakUEs", "SrvccIncapableUEs");
+
+    static String ueModelValues(String key, Object v) {
+        List<String> ids = new ArrayList<>();
+        if (key.equals("UEs")) for (long i = 1; i <= ((Number) v).longValue(); i++) ids.add("u" + i);
+        else for (Object o : (List<?>) v) ids.add("u" + ((Number) o).longValue());
+        return "{" + String.join(", ", ids) + "}";
     }
 
     static String cfgValue(String key, Object v) {

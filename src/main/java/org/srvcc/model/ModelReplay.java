@@ -92,7 +92,7 @@ public final class ModelReplay {
         TlcRunner.Run run;
         try {
             Path dot = dir.resolve("graph.dot");
-            String cfg = "SPECIFICATION ReplaySpec\n" + Manifest.constantsSection(TraceValidation.constants(setup));
+            String cfg = "SPECIFICATION ReplaySpec\n" + Manifest.constantsSection(TraceValidation.constants(setup), false);
             Files.writeString(dir.resolve("MCReplay.tla"), replayModule(home));
             run = new TlcRunner(home).run(dir, "MCReplay.tla", cfg,
                 List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);

@@ -75,6 +75,23 @@ public final class TlaValue {
             i++;
             return b.toString();
         }
+        if (eat("(")) {   // a function TLC cannot print as a sequence: over model-value UEs, (u1 :> a @@ u2 :> b)
+            Map<Long, Object> f = new TreeMap<>();
+            do {
+                Object k = value();
+                if (!(k instanceof Long n) || !eat(":>")) throw new IllegalArgumentException("TLA+ value: expected UE :> value at " + i);
+                f.put(n, value());
+            } while (eat("@@"));
+            if (!eat(")")) throw new IllegalArgumentException("TLA+ value: expected ) at " + i);
+            if (!f.keySet().equals(new java.util.TreeSet<>(java.util.stream.LongStream.rangeClosed(1, f.size()).boxed().toList())))
+                throw new IllegalArgumentException("TLA+ value: a function over UEs must cover u1..uN: " + f.keySet());
+            return new ArrayList<>(f.values());   // read as the sequence TLC prints for UEs 1..N
+        }
+        if (i + 1 < s.length() && s.charAt(i) == 'u' && Character.isDigit(s.charAt(i + 1))) {   // model value uN: UE N
+            int st = ++i;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+            return Long.parseLong(s.substring(st, i));
+        }
         if (eat("TRUE")) return Boolean.TRUE;
         if (eat("FALSE")) return Boolean.FALSE;
         int st = i;

@@ -201,7 +201,7 @@ public final class TraceValidation {
 
     /** The model constants that correspond to a Java setup. */
     public static String cfg(Setup s) {
-        return "SPECIFICATION TraceSpec\n" + Manifest.constantsSection(constants(s));
+        return "SPECIFICATION TraceSpec\n" + Manifest.constantsSection(constants(s), false);
     }
 
     public static Map<String, Object> constants(Setup s) {
