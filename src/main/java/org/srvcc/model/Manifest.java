@@ -91,8 +91,12 @@ public final class Manifest {
                 if (!constants.containsKey(k)) throw new IllegalArgumentException("manifest: model " + m.get("name") + " sets unknown constant " + k);
             constants.putAll(set);
             Map<String, Object> expect = (Map<String, Object>) m.get("expect");
+            boolean symmetry = (Boolean) m.getOrDefault("symmetry", Boolean.FALSE);
+            String mode = (String) m.getOrDefault("mode", "safety");
+            if (symmetry && !mode.equals("safety"))   // TLC may miss a cycle of a liveness property under symmetry
+                throw new IllegalArgumentException("manifest: model " + m.get("name") + ": symmetry only for safety models, not " + mode);
             models.add(new Model((String) m.get("name"), (String) m.get("group"), (String) m.get("row"),
-                (String) m.getOrDefault("mode", "safety"), constants,
+                mode, constants,
                 (List<String>) m.getOrDefault("invariants", allInvariants),
                 (List<String>) expect.getOrDefault("violated", List.of()),
                 ((Number) expect.getOrDefault("distinct", -1L)).longValue(),
@@ -100,10 +104,7 @@ public final class Manifest {
                 ((Number) m.getOrDefault("budgetSeconds", 60L)).longValue(),
                 (Boolean) m.getOrDefault("build", Boolean.TRUE),
                 (List<String>) m.getOrDefault("mustFire", List.of()), (String) m.get("note"),
-                (List<String>) m.getOrDefault("targets", List.of()), (Boolean) m.getOrDefault("symmetry", Boolean.FALSE)));
-            Model last = models.get(models.size() - 1);
-            if (last.symmetry() && !last.mode().equals("safety"))   // TLC may miss a cycle of a liveness property under symmetry
-                throw new IllegalArgumentException("manifest: model " + last.name() + ": symmetry only for safety models, not " + last.mode());
+                (List<String>) m.getOrDefault("targets", List.of()), symmetry));
         }
     }
 
@@ -119,7 +120,7 @@ public final class Manifest {
     /** The CONSTANTS section: every constant's value, then the mutant substitutions. */
     static String constantsSection(Map<String, Object> constants, boolean modelValues) {
         StringBuilder b = new StringBuilder("CONSTANTS\n");
-        constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(modelValues && UE_SETS.contains(k) ? ueModelValues(k, v) : cfgValue(k, v)).append('\n'));
+        constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(cfgValue(k, v, modelValues && UE_SETS.contains(k) ? "u" : "")).append('\n'));
         for (String o : OVERRIDES) b.append("  ").append(o).append(" <- MC").append(o).append('\n');
         return b.toString();
     }
@@ -127,25 +128,19 @@ public final class Manifest {
     /** The constants whose values are UEs; with symmetry, written as model values u1..uN (TLC permutes only those). */
     static final List<String> UE_SETS = List.of("UEs", "EmergencyUEs", "UnauthUEs", "NoContextUEs", "WeakUEs", "SrvccIncapableUEs");
 
-    static String ueModelValues(String key, Object v) {
-        List<String> ids = new ArrayList<>();
-        if (key.equals("UEs")) for (long i = 1; i <= ((Number) v).longValue(); i++) ids.add("u" + i);
-        else for (Object o : (List<?>) v) ids.add("u" + ((Number) o).longValue());
-        return "{" + String.join(", ", ids) + "}";
-    }
-
-    static String cfgValue(String key, Object v) {
+    /** A constant's value in cfg syntax; {@code ue} prefixes each UE number ("u": model values). */
+    static String cfgValue(String key, Object v, String ue) {
         if (key.equals("UEs")) {
             long n = ((Number) v).longValue();
             List<String> ids = new ArrayList<>();
-            for (long i = 1; i <= n; i++) ids.add(String.valueOf(i));
+            for (long i = 1; i <= n; i++) ids.add(ue + i);
             return "{" + String.join(", ", ids) + "}";
         }
         if (v instanceof Boolean b) return b ? "TRUE" : "FALSE";
         if (v instanceof Number n) return String.valueOf(n.longValue());
         if (v instanceof List<?> l) {
             List<String> parts = new ArrayList<>();
-            for (Object o : l) parts.add(o instanceof String s ? "\"" + s + "\"" : String.valueOf(o));
+            for (Object o : l) parts.add(o instanceof String s ? "\"" + s + "\"" : ue + o);
             return "{" + String.join(", ", parts) + "}";
         }
         return "\"" + v + "\"";

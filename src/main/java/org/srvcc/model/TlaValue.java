@@ -76,14 +76,14 @@ public final class TlaValue {
             return b.toString();
         }
         if (eat("(")) {   // a function TLC cannot print as a sequence: over model-value UEs, (u1 :> a @@ u2 :> b)
-            Map<Long, Object> f = new TreeMap<>();
+            TreeMap<Long, Object> f = new TreeMap<>();
             do {
                 Object k = value();
                 if (!(k instanceof Long n) || !eat(":>")) throw new IllegalArgumentException("TLA+ value: expected UE :> value at " + i);
                 f.put(n, value());
             } while (eat("@@"));
             if (!eat(")")) throw new IllegalArgumentException("TLA+ value: expected ) at " + i);
-            if (!f.keySet().equals(new java.util.TreeSet<>(java.util.stream.LongStream.rangeClosed(1, f.size()).boxed().toList())))
+            if (f.firstKey() != 1 || f.lastKey() != f.size())   // distinct keys: then exactly 1..N
                 throw new IllegalArgumentException("TLA+ value: a function over UEs must cover u1..uN: " + f.keySet());
             return new ArrayList<>(f.values());   // read as the sequence TLC prints for UEs 1..N
         }
