@@ -20,9 +20,9 @@ CONSTANTS
     mscIgnoresEmergency,  \* mutant: the MSC ciphers an unauthenticated emergency call
     ueKeepsKeysOnReturn,  \* mutant: back on NR after a failed handover, the UE keeps CK/IK
     ueKeepsSessionOnReauth, \* mutant: after a new authentication the UE (and AMF) keep the unauthenticated session
-    amfIgnoresSrvccCapability, \* mutant: the AMF prepares SRVCC whatever the UE's 5G-SRVCC capability
+    ueLowersStoredCount,  \* mutant: the UE stores its estimate even when it is below the stored DL NAS COUNT
     amfKeysWithoutContext, \* mutant: without a 5G context the AMF still derives, from the null KAMF, and sends it with KSI 7
-    MaxAttempts,          \* bound: SRVCC attempts per UE
+    MaxAttempts,          \* SRVCC attempts per UE (* bound: bounds-small *)
     MaxCount,             \* bound: DL NAS COUNT
     MaxKamf,              \* bound: KAMF identities (authentications)
     MaxFaults,            \* bound: losses, duplications and MSC restarts
@@ -40,7 +40,7 @@ MCMmeMapKsi(eksi) == IF mmeMapsNoKeyKsi THEN 7 ELSE IF mmeMapsWrongKsi THEN (eks
 MCMscSelectAlg(s, cap) ==
     IF nullAlgorithmsAlways THEN "null" ELSE IF mscIgnoresEmergency THEN SessionAlg("normal", cap) ELSE SessionAlg(s, cap)
 MCNoContextKey(c) == IF amfKeysWithoutContext THEN AmfKey(0, c) ELSE None
-MCAmfSrvccAllowed(u) == amfIgnoresSrvccCapability \/ amfSrvccCap[u]
+MCUeStoredCount(stored, c) == IF ueLowersStoredCount \/ c > stored THEN c ELSE stored   \* not UeStoredCount: substituted by this
 MCMscForgetsKsi == ~mscKeepsKsiOnFailure
 MCUeForgetsKeysOnReturn == ~ueKeepsKeysOnReturn
 MCSessionAfterReauth(s) == IF ueKeepsSessionOnReauth THEN s ELSE "normal"   \* not SessionAfterReauth: the cfg substitutes it by this
@@ -79,7 +79,7 @@ MCAttackerRewriteSrvccIndication(u) == tampers < MaxTampers /\ AttackerRewriteSr
 MCAttackerForgeRegistration(u) == tampers < MaxTampers /\ AttackerForgeRegistration(u)
 MCUeReceiveNasRun(u) == NasRunsReceived /\ amfDl[u] < Mod - 1 /\ UeReceiveNasRun(u)   \* once per KAMF
 MCUeMissNasRun(u) == NasRunsMissed /\ amfDl[u] < Mod - 1 /\ UeMissNasRun(u)          \* once per KAMF
-EpsHandoverLeft(u) == ~\E k \in epsKeys : k.fc = "0x74" /\ k.key = Kamf(amfKamf[u])   \* once per KAMF
+EpsHandoverLeft(u) == ~\E k \in epsKeys : k.fc = "0x74" /\ k.key = Kamf(amfKamf[u])   (* bound: eps-once-per-kamf *)
 MCAmfPrepareEpsHandover(u) == EpsMobility /\ amfDl[u] < MaxCount /\ EpsHandoverLeft(u) /\ AmfPrepareEpsHandover(u)
 MCAmfTransferEpsContext(u) == EpsMobility /\ amfUl[u] = 0 /\ AmfTransferEpsContext(u)     \* once per KAMF
 

@@ -29,7 +29,8 @@ CONSTANTS
     Compromised,          \* subset of Places whose contents the attacker reads
     WeakUEs,              \* UEs whose UTRAN security capability is UEA1/UIA1 only (the others add UEA2/UIA2)
     SrvccIncapableUEs,    \* UEs without the 5G-SRVCC capability
-    TamperedLinks         \* links on which the attacker rewrites capabilities: "Uu", "N2", "N26", "Sv"
+    TamperedLinks,        \* links on which the attacker rewrites capabilities: "Uu", "N2", "N26", "Sv"
+    amfChecksSrvccCapability  \* proposed measure: the AMF refuses SRVCC for a UE that did not register the 5G-SRVCC capability
 
 \* Model bounds and the mutants live in model-checks/MC.tla, not here.
 
@@ -46,7 +47,7 @@ ASSUME /\ Profile \in {"ts33501", "draft-via-mme", "draft-direct"}
        /\ countLsbBits \in (1..4) \cup {24} /\ gnbSeesKeys \in BOOLEAN /\ Compromised \subseteq Places
        /\ EmergencyUEs \subseteq UEs /\ UnauthUEs \subseteq UEs /\ NoContextUEs \subseteq UnauthUEs
        /\ mscAllowsUea0 \in BOOLEAN /\ WeakUEs \subseteq UEs /\ SrvccIncapableUEs \subseteq UEs
-       /\ TamperedLinks \subseteq Links
+       /\ TamperedLinks \subseteq Links /\ amfChecksSrvccCapability \in BOOLEAN
 
 -----------------------------------------------------------------------------
 (* Key terms *)
@@ -68,31 +69,32 @@ IsKey(k) == \/ k = None
 KsiOf(i) == IF i \in Nat THEN i % 7 ELSE 1
 NoKsi == 7                                                              \* "no key available": no context
 AmfFcValue == IF amfFc = "reuse-0x74" THEN "0x74"
-              ELSE IF ViaMme /\ amfFc = "new" THEN "0x7D" ELSE "0xFF01"       \* 0xFF01: the project's placeholder
+              ELSE IF ViaMme /\ amfFc = "new" THEN "0x7D" ELSE "0xFF01"   (* reading: draft-fc-placeholder *)
 AmfKey(i, c) == Kdf(Kamf(i), AmfFcValue, c)   \* KASME_SRVCC / K'ASME; CK||IK when direct
-MmeCk(k, c) == IF mmeKeyMode = "split" THEN k
+MmeCk(k, c) == IF mmeKeyMode = "split" THEN k                           (* reading: draft-mme-a12 *)
                ELSE Kdf(k, "0x1A", IF mmeCount = "zero" THEN 0 ELSE c)
 UeCk(i, c) == IF ~ViaMme \/ ueKeyMode = "split" THEN AmfKey(i, c) ELSE Kdf(AmfKey(i, c), "0x1A", 0)
 (* UTRAN algorithms, UEA/UIA in pairs: "uea1" (UEA1/UIA1, KASUMI), "uea2" (UEA2/UIA2, SNOW 3G); *)
 (* "null": UEA0 and no integrity. The UE's capability is what it sent in NAS, checked by NAS SMC. *)
-CipherAlgs == {"uea1", "uea2"}
+CipherAlgs == {"uea1", "uea2"}                                          (* simplification: uea-uia-paired *)
 UeCap(u) == IF u \in WeakUEs THEN {"uea1"} ELSE CipherAlgs
-Best(cap) == IF "uea2" \in cap THEN "uea2" ELSE IF "uea1" \in cap THEN "uea1" ELSE "none"   \* the MSC's preference
+Best(cap) == IF "uea2" \in cap THEN "uea2" ELSE IF "uea1" \in cap THEN "uea1" ELSE "none"   (* policy: msc-prefers-uea2 *)
 UeCanExecute(u, alg) == u \notin SrvccIncapableUEs /\ (alg = "null" \/ alg \in UeCap(u))
 (* The points where MC.tla substitutes a mutant (cfg "Op <- MCOp"); here, the standard's choice. *)
 AmfSentKey(i, c) == AmfKey(i, c)                                        \* what the AMF puts in the request
 MmeMapKsi(eksi) == eksi                                                 \* KSI_SRVCC = eKSI (Annex J)
-NoContextKey(c) == None                                                 \* no 5G context: the AMF sends no key
+NoContextKey(c) == None                                                 (* reading: no-sim-ksi7 *)
 SessionAlg(s, cap) ==                                                   \* NULL only unauthenticated (J.2)
     IF s = "emergencyUnauth" THEN "null"
     ELSE IF Best(cap) # "none" THEN Best(cap) ELSE IF mscAllowsUea0 THEN "null" ELSE "none"
 MscSelectAlg(s, cap) == SessionAlg(s, cap)                              \* the MSC's choice of UEA/UIA ("none": refuse)
 MscForgetsKsi == TRUE                                                   \* J.1.2: KSI_SRVCC deleted with CK/IK
 UeForgetsKeysOnReturn == TRUE                                           \* back on NR, CK/IK are useless
+UeStoredCount(stored, c) == IF c > stored THEN c ELSE stored            \* TS 33.401 14.1: only a greater estimate is stored
 SessionAfterReauth(s) == "normal"                                       \* authenticated now: no longer exempt
-Mod == 2 ^ countLsbBits
+Mod == 2 ^ countLsbBits                                                 \* 24: the whole COUNT (* reading: draft-whole-count *)
 MaxNasCount == 16777215                                                 \* 24 bits; past it a new KAMF is needed
-Smallest(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* smallest COUNT >= stored
+Smallest(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* smallest COUNT >= stored (* reading: estimate-rules *)
 Closest(stored, lsb) ==                                                 \* nearest to stored, may be below it
     LET up == Smallest(stored, lsb)  down == up - Mod
     IN IF down >= 0 /\ stored - down < up - stored THEN down ELSE up
@@ -133,7 +135,7 @@ VARIABLES
     \* the network
     msgs,        \* core messages (and UE -> MSC) in flight: a set, any order
     ul,          \* per UE, the uplink gNB -> AMF over N2 (SCTP): a sequence, reliable
-    dl,          \* per UE, the downlink AMF -> gNB -> UE: a sequence (in order)
+    dl,          \* per UE, the downlink AMF -> gNB -> UE: a sequence (* simplification: in-order-downlink *)
     radio,       \* HandoverCommandUe messages the attacker has seen
     \* history (read only by invariants) and fault budgets
     held,        \* per place, every key that rested at or passed through it
@@ -160,11 +162,12 @@ capVars == <<amfSrvccCap, gnbSrvccPossible, tampers>>
 vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, epsVars, capVars>>
 
 AlgValues == {"none", "null"} \cup CipherAlgs
-(* A point where MC.tla substitutes a mutant, like those above; it reads a variable, so it is here. *)
-AmfSrvccAllowed(u) == amfSrvccCap[u]
+(* TS 23.216 6.5.4 step 4: the AMF acts on the 5G-SRVCC HO Indication; no text has it check the UE's *)
+(* capability, so the check is the option amfChecksSrvccCapability (a proposed measure, off by default). *)
+AmfSrvccAllowed(u) == ~amfChecksSrvccCapability \/ amfSrvccCap[u]   (* policy: amf-srvcc-check *)
 (* The AMF serves the UE: with a KAMF, or, for a UE with no 5G security context, until it is released. *)
 AmfServes(u) == amfKamf[u] # 0 \/ (u \in NoContextUEs /\ amfState[u] # "Released")
-CmdKsi(u) == IF amfKamf[u] = 0 THEN NoKsi ELSE KsiOf(amfKamf[u])   \* ngKSI 7: no key available                                    \* the AMF checks the UE's 5G-SRVCC capability
+CmdKsi(u) == IF amfKamf[u] = 0 THEN NoKsi ELSE KsiOf(amfKamf[u])   \* ngKSI 7: no key available
 KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
 AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
 PlainTypes == {"RelocationCancel", "ForwardRelocationComplete", "PsToCsCancel", "PsToCsComplete",
@@ -320,7 +323,7 @@ AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Resp
        THEN IF m.ok
             THEN /\ amfState' = [amfState EXCEPT ![u] = "Commanded"]
                  /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, CmdKsi(u), m.alg))
-                 /\ held' = IF gnbSeesKeys
+                 /\ held' = IF gnbSeesKeys                                  (* reading: draft-gnb-gets-key *)
                             THEN [held EXCEPT !["gNB"] = @ \cup {AmfSentKey(amfKamf[u], amfCount[u])}]
                             ELSE held
             ELSE /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
@@ -368,7 +371,7 @@ AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is rele
 
 AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL NAS COUNT
     /\ \/ amfState[u] = "Idle"
-       \/ nasDuringHandover /\ amfState[u] \in {"Preparing", "Commanded"}   \* NGAP allows it; the option shows what follows
+       \/ nasDuringHandover /\ amfState[u] \in {"Preparing", "Commanded"}   (* policy: no-nas-during-preparation *)
     /\ amfKamf[u] # 0
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]
     /\ Push(u, Nas(u, amfDl[u]))
@@ -511,20 +514,20 @@ UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, deri
     /\ Head1(u, "HandoverCommandUe") /\ Pop(u)
     /\ LET c == Estimate(ueDl[u], Head(dl[u]).lsb) IN
        IF /\ ueState[u] = "Connected5G" /\ c <= MaxNasCount /\ ~(ueRejectsUsedCount /\ c \in ueUsed[u])
-          /\ UeCanExecute(u, Head(dl[u]).alg)                 \* a command it cannot carry out fails
+          /\ UeCanExecute(u, Head(dl[u]).alg)                 \* else it fails (* simplification: timer-recovery *)
        THEN /\ ueState' = [ueState EXCEPT ![u] = "HoCommanded"]
             /\ IF Head(dl[u]).ksi # NoKsi
                THEN /\ ueKey' = [ueKey EXCEPT ![u] = UeCk(ueKamf[u], c)]
                     /\ ueKsi' = [ueKsi EXCEPT ![u] = KsiOf(ueKamf[u])]
                     /\ ueUsed' = [ueUsed EXCEPT ![u] = @ \cup {c}]
                     /\ ueDerivs' = [ueDerivs EXCEPT ![u] = @ + 1]
-                    /\ ueDl' = [ueDl EXCEPT ![u] = c]
+                    /\ ueDl' = [ueDl EXCEPT ![u] = UeStoredCount(@, c)]
                ELSE /\ ueKsi' = [ueKsi EXCEPT ![u] = NoKsi]      \* no key available: nothing to derive
                     /\ UNCHANGED <<ueKey, ueUsed, ueDerivs, ueDl>>
        ELSE UNCHANGED <<epsVars, capVars, ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
     /\ UNCHANGED <<epsVars, capVars, ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
 
-UeArriveUtran(u) ==                \* tunes to UTRAN; Handover Complete reaches the MSC via the RNS
+UeArriveUtran(u) ==                \* tunes to UTRAN, prepared target or not (* simplification: ue-arrives-unprepared *)
     /\ ueState[u] = "HoCommanded"
     /\ ueState' = [ueState EXCEPT ![u] = "InUtranCall"]
     /\ srvccKamfs' = [srvccKamfs EXCEPT ![u] = @ \cup {ueKamf[u]}]
@@ -549,7 +552,7 @@ UeHandleDownlinkNas(u) ==
 
 (* A run of DL NAS messages in one step: an abstraction that lets the model reach COUNTs past the  *)
 (* 2^countLsbBits window without a state per message. The queue must be empty, so no order changes. *)
-UeReceiveNasRun(u) ==              \* the AMF sends Mod - 1 DL NAS messages and the UE receives them all
+UeReceiveNasRun(u) ==              \* Mod - 1 DL NAS messages, all received (* simplification: nas-run-abstraction *)
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod - 1]
     /\ ueDl' = [ueDl EXCEPT ![u] = IF amfDl[u] + Mod - 2 > @ THEN amfDl[u] + Mod - 2 ELSE @]
@@ -600,7 +603,7 @@ AmfPrepareEpsHandover(u) ==        \* N26 handover to EPS prepared (A.14.2, DL C
     /\ epsKeys' = epsKeys \cup {Kdf(Kamf(amfKamf[u]), "0x74", amfDl[u])}
     /\ amfUsed' = [amfUsed EXCEPT ![u] = @ \cup {amfDl[u]}]
     /\ amfDerivs' = [amfDerivs EXCEPT ![u] = @ + 1]
-    /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]   \* assumed: a used DL COUNT is passed, as TS 33.401 14.1 does
+    /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]   \* TS 33.501 8.3.2 step 2: the DL NAS COUNT is incremented by one
     /\ UNCHANGED <<amfUl, capVars, ueVars, amfState, amfKamf, amfAtt, amfCount, mmeVars, mscVars, gnbState,
                    netVars, histVars>>
 
@@ -649,7 +652,7 @@ AttackerReplay(u) ==               \* re-sends a HandoverCommandUe it has seen o
 (* being absent or a node on the path being compromised.                                          *)
 LinkOf(m) == IF m.type = "ForwardRelocationRequest" THEN "N26" ELSE "Sv"
 
-AttackerRewriteCapability(u) ==    \* strips or forges UTRAN algorithms in the UE security capability
+AttackerRewriteCapability(u) ==    \* rewrites the UE security capability (* reading: sv-capability *) (* simplification: no-nds-ip *)
     /\ tampers' = tampers + 1
     /\ \E m \in msgs : /\ m.ue = u /\ m.type \in KeyedTypes /\ LinkOf(m) \in TamperedLinks
                       /\ \E c \in SUBSET CipherAlgs : c # m.cap /\ msgs' = (msgs \ {m}) \cup {[m EXCEPT !.cap = c]}
@@ -714,7 +717,7 @@ LiveSpec == Spec /\ \A u \in UEs : WF_vars(Progress(u))
 
 -----------------------------------------------------------------------------
 (* Invariants: the properties of section 5 of the digest, same names as in Java *)
-AttackerKnows == UNION {held[p] : p \in Compromised}
+AttackerKnows == UNION {held[p] : p \in Compromised}                   (* simplification: passive-compromise *)
 
 (* Each invariant is the conjunction of named parts, so that TLC names the part it finds      *)
 (* violated; every part has a model in the manifest in which it fails (ModelChecksTest).      *)
@@ -725,7 +728,7 @@ KamfNotHeldOutsideAmf == \A p \in Places : \A k \in held[p] : k.kind # "kamf"
 KamfUnknownToAttacker == \A k \in AttackerKnows : k.kind # "kamf"   \* forward-only KDF: known only if held
 KamfConfinement == KamfNotInMessages /\ KamfNotHeldOutsideAmf /\ KamfUnknownToAttacker
 
-InCipheredCall(u) == ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # "null"
+InCipheredCall(u) == ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # "null"   (* simplification: null-no-integrity *)
 CallKeysAgree == \A u \in UEs : InCipheredCall(u) => ueKey[u] = mscKey[u]
 CallKsiAgrees == \A u \in UEs : InCipheredCall(u) => ueKsi[u] = mscKsi[u]
 KeyAgreement == CallKeysAgree /\ CallKsiAgrees
@@ -740,9 +743,13 @@ KeyFreshness == ContextKeysNeverRepeat
 
 SrvccKeys == {a.key : a \in issued} \cup UNION {held[p] : p \in Places}   \* every key the SRVCC side saw
 SrvccKeysNotEpsKeys == SrvccKeys \cap epsKeys = {}                       \* none is a K'ASME an EPS MME got
-ContextKeysNotMmeInput ==                                              \* CK||IK is not the MME's key
+KeySeparation == SrvccKeysNotEpsKeys                                   \* TS 33.501 J.1.2 step 2 (own FC 0x7D), A.14, A.21
+
+(* The project's own hygiene, stated by no clause: the draft's step 4 and NOTE allow K'ASME taken as *)
+(* CK || IK. Kept apart so that no verdict of the standard rests on it.                              *)
+ContextKeysNotMmeInput ==                                              \* CK||IK is not the MME's key (* reading: split-key *)
     \A a \in issued : a.key.kind = "kdf" /\ ViaMme => a.key.key.kind # "kamf"
-KeySeparation == SrvccKeysNotEpsKeys /\ ContextKeysNotMmeInput
+ProjectKeyHygiene == ContextKeysNotMmeInput
 
 MappedKsiNamesAContext == \A u \in UEs : mscState[u] \in InHandover /\ mscKey[u] # None => mscKsi[u] # NoKsi
 NothingKeyedFromNoKsi ==                                               \* KSI 7 ("no key available") names no key

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
             c.put(k, val);
         }
         Manifest.Model x = new Manifest.Model(m.name(), m.group(), m.row() + " with " + String.join(", ", sets), m.mode(), c,
-            m.invariants(), List.of(), -1, -1, m.budgetSeconds(), false, List.of(), m.note(), List.of(), m.symmetry());
+            m.invariants(), List.of(), -1, -1, m.budgetSeconds(), false, List.of(), m.note(), List.of(), m.symmetry(), Map.of());
         org.srvcc.model.Schemas.constants(c);   // the manifest schema's ranges (e.g. UEs 1..8)
         return x;
     }

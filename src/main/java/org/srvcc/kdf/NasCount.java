@@ -52,6 +52,7 @@ public record NasCount(int value) implements Comparable<NasCount> {
      * Another estimate an implementation may choose: the COUNT with these low bits nearest to
      * {@code stored}, which may lie below it (ties go up); empty if none fits in 0..0xFFFFFF.
      */
+    // reading: estimate-rules (TS 33.401 14.1 leaves the estimate to the implementation)
     public static java.util.Optional<NasCount> estimateClosest(NasCount stored, int lsb, int bits) {
         java.util.Optional<NasCount> up = estimate(stored, lsb, bits);
         long period = 1L << bits;

@@ -14,7 +14,7 @@ public final class Manifest {
     public record Model(String name, String group, String row, String mode, Map<String, Object> constants,
                         List<String> invariants, List<String> expectViolated, long expectDistinct,
                         long expectGenerated, long budgetSeconds, boolean build, List<String> mustFire,
-                        String note, List<String> targets, boolean symmetry) {
+                        String note, List<String> targets, boolean symmetry, Map<String, Long> expectSteps) {
         /** The temporal property a non-safety model checks. */
         public String property() {
             return mode.equals("refinement") ? REFINEMENT : LIVENESS;
@@ -104,8 +104,19 @@ public final class Manifest {
                 ((Number) m.getOrDefault("budgetSeconds", 60L)).longValue(),
                 (Boolean) m.getOrDefault("build", Boolean.TRUE),
                 (List<String>) m.getOrDefault("mustFire", List.of()), (String) m.get("note"),
-                (List<String>) m.getOrDefault("targets", List.of()), symmetry));
+                (List<String>) m.getOrDefault("targets", List.of()), symmetry, steps(m.get("name"), expect)));
         }
+    }
+
+    /** expect.steps: per violated part, the length of TLC's shortest counterexample; only parts the model violates. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> steps(Object name, Map<String, Object> expect) {
+        Map<String, Long> steps = new LinkedHashMap<>();
+        ((Map<String, Object>) expect.getOrDefault("steps", Map.of())).forEach((k, v) -> steps.put(k, ((Number) v).longValue()));
+        List<?> violated = (List<?>) expect.getOrDefault("violated", List.of());
+        for (String k : steps.keySet())
+            if (!violated.contains(k)) throw new IllegalArgumentException("manifest: model " + name + " pins steps of " + k + ", which it does not expect violated");
+        return Map.copyOf(steps);
     }
 
     public Model model(String name) {
@@ -115,7 +126,7 @@ public final class Manifest {
 
     /** Srvcc's definitions that MC.tla replaces with its mutant-switched versions. */
     static final List<String> OVERRIDES = List.of("AmfSentKey", "MmeMapKsi", "MscSelectAlg", "MscForgetsKsi", "UeForgetsKeysOnReturn", "SessionAfterReauth",
-        "AmfSrvccAllowed", "NoContextKey");
+        "NoContextKey", "UeStoredCount");
 
     /** The CONSTANTS section: every constant's value, then the mutant substitutions. */
     static String constantsSection(Map<String, Object> constants, boolean modelValues) {

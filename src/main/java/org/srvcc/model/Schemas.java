@@ -42,6 +42,7 @@ public final class Schemas {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     public static final Schema MANIFEST = load("manifest.schema.json");
     public static final Schema TRACE_LINE = load("trace.schema.json");
+    public static final Schema FINDINGS = load("findings.schema.json");
 
     private static Schema load(String name) {
         try (InputStream in = Schemas.class.getResourceAsStream("/schema/" + name)) {
@@ -81,6 +82,22 @@ public final class Schemas {
             problems.add(what + ": " + (loc.isEmpty() ? "/" : loc) + ": " + printable(e.getMessage().replaceFirst("^\\S+: ", "")));
         }
         throw new Invalid(problems);
+    }
+
+    /** Checks the findings ledger's text: strict JSON, then its schema; Invalid with one line per problem. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> findings(String what, String text) {
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(List.of(what + ": " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Error e : FINDINGS.validate(text, InputFormat.JSON))
+            problems.add(what + ": " + (pointer(e).isEmpty() ? "/" : pointer(e)) + ": " + printable(e.getMessage().replaceFirst("^\\S+: ", "")));
+        if (!problems.isEmpty()) throw new Invalid(problems);
+        return (Map<String, Object>) parsed;
     }
 
     /** Checks a set of model constants against the manifest schema's ranges, one line per problem. */

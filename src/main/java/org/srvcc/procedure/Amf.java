@@ -109,7 +109,7 @@ public final class Amf {
             net.popUp(u);
             Ctx amf = ctx.get(u);
             if (amf.state != State.Idle || !serves(u)) return;
-            if (!amf.srvccCap && !options.amfIgnoresSrvccCapability()) {   // the UE cannot do SRVCC: refuse
+            if (!amf.srvccCap && options.amfChecksSrvccCapability()) {   // policy: amf-srvcc-check
                 net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, amf.att, 1));
                 return;
             }
@@ -118,7 +118,7 @@ public final class Amf {
             amf.state = State.Preparing;
             amf.att = a;
             amf.count = c;
-            boolean keyed = amf.kamfId() != 0;   // no 5G security context: nothing derived, eKSI 7, no COUNT used
+            boolean keyed = amf.kamfId() != 0;   // reading: no-sim-ksi7 (nothing derived, eKSI 7, no COUNT used)
             if (keyed) {
                 amf.used.add(c);
                 amf.derivs++;

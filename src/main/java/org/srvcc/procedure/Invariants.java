@@ -50,8 +50,9 @@ public final class Invariants {
             "UeKeysOnlyInHandover", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
                 .allMatch(x -> x.key == null || x.state == Ue.State.HoCommanded || x.state == Ue.State.InUtranCall));
         inv("KeyFreshness", "ContextKeysNeverRepeat", (Predicate<Srvcc>) Invariants::contextKeysNeverRepeat);
-        inv("KeySeparation", "SrvccKeysNotEpsKeys", (Predicate<Srvcc>) Invariants::srvccKeysNotEpsKeys,
-            "ContextKeysNotMmeInput", (Predicate<Srvcc>) Invariants::contextKeysNotMmeInput);
+        inv("KeySeparation", "SrvccKeysNotEpsKeys", (Predicate<Srvcc>) Invariants::srvccKeysNotEpsKeys);
+        // hygiene: split-key (the project's own property; the draft's step 4 allows K'ASME taken as CK||IK)
+        inv("ProjectKeyHygiene", "ContextKeysNotMmeInput", (Predicate<Srvcc>) Invariants::contextKeysNotMmeInput);
         inv("KsiMapping", "MappedKsiNamesAContext", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
                 .allMatch(c -> !inHandover(c) || c.key == null || c.ksi.namesContext()),
             "MappedKsiIsNgKsi", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !inHandover(c) || !c.ksi.namesContext()

@@ -33,8 +33,9 @@ public record Options(
         boolean ueKeepsKeysOnReturn,
         boolean ueKeepsSessionOnReauth,
         boolean mscAllowsUea0,
-        boolean amfIgnoresSrvccCapability,
-        boolean amfKeysWithoutContext) {
+        boolean amfChecksSrvccCapability,
+        boolean amfKeysWithoutContext,
+        boolean ueLowersStoredCount) {
 
     public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74"), UNNUMBERED("unnumbered");
         final String text; AmfFc(String t) { text = t; }
@@ -54,7 +55,8 @@ public record Options(
         @Override public String toString() { return text; } }
 
     public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
-        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false, false, false, false, false);
+        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
+        false);
 
     public Options {
         if ((countLsbBits < 1 || countLsbBits > 4) && countLsbBits != 24)
@@ -70,7 +72,7 @@ public record Options(
     public boolean isMutant() {
         return amfSendsKamf || mmeMapsWrongKsi || ueSkipsReauth || allowReverseSrvcc || nullAlgorithmsAlways || mmeMapsNoKeyKsi
             || mscKeepsKsiOnFailure || mscIgnoresEmergency || ueKeepsKeysOnReturn || ueKeepsSessionOnReauth
-            || amfIgnoresSrvccCapability || amfKeysWithoutContext;
+            || amfKeysWithoutContext || ueLowersStoredCount;
     }
 
     /** Option name to its value's text, in declaration order. */
@@ -98,8 +100,9 @@ public record Options(
         m.put("mscIgnoresEmergency", String.valueOf(mscIgnoresEmergency));
         m.put("ueKeepsKeysOnReturn", String.valueOf(ueKeepsKeysOnReturn));
         m.put("ueKeepsSessionOnReauth", String.valueOf(ueKeepsSessionOnReauth));
-        m.put("amfIgnoresSrvccCapability", String.valueOf(amfIgnoresSrvccCapability));
+        m.put("amfChecksSrvccCapability", String.valueOf(amfChecksSrvccCapability));
         m.put("amfKeysWithoutContext", String.valueOf(amfKeysWithoutContext));
+        m.put("ueLowersStoredCount", String.valueOf(ueLowersStoredCount));
         return m;
     }
 
@@ -136,8 +139,8 @@ public record Options(
             bool(m, "amfSendsKamf"), bool(m, "mmeMapsWrongKsi"), bool(m, "ueSkipsReauth"),
             bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"),
             bool(m, "mscKeepsKsiOnFailure"), bool(m, "mscIgnoresEmergency"), bool(m, "ueKeepsKeysOnReturn"),
-            bool(m, "ueKeepsSessionOnReauth"), bool(m, "mscAllowsUea0"), bool(m, "amfIgnoresSrvccCapability"),
-            bool(m, "amfKeysWithoutContext"));
+            bool(m, "ueKeepsSessionOnReauth"), bool(m, "mscAllowsUea0"), bool(m, "amfChecksSrvccCapability"),
+            bool(m, "amfKeysWithoutContext"), bool(m, "ueLowersStoredCount"));
     }
 
     private static boolean bool(Map<String, String> m, String k) {

@@ -99,7 +99,8 @@ public final class Ue {
             ue.ksi = Ksi.ofKamf(ue.kamf.term().id());
             ue.used.add(c.value());
             ue.derivs++;
-            store(u, ue, c.value());   // the last DL NAS COUNT used
+            // TS 33.401 14.1: only an estimate greater than the stored COUNT is stored
+            store(u, ue, options.ueLowersStoredCount() ? c.value() : Math.max(ue.dl, c.value()));
         });
     }
 

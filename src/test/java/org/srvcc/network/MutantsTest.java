@@ -40,11 +40,14 @@ class MutantsTest {
             // without the COUNT increment CountMonotonic breaks at the first derivation: these two search on past it
             Arguments.of("KeyFreshness!", Profile.TS33501, "amfIncrementsCount=false", b, Set.of(), Capabilities.NONE),
             Arguments.of("KeySeparation!", Profile.TS33501, "amfFc=reuse-0x74,amfIncrementsCount=false", b.withEpsMobility(true), Set.of(), Capabilities.NONE),
-            Arguments.of("KeySeparation", Profile.DRAFT_VIA_MME, "mmeKeyMode=split,ueKeyMode=split", b, Set.of(), Capabilities.NONE),
+            Arguments.of("ProjectKeyHygiene", Profile.DRAFT_VIA_MME, "mmeKeyMode=split,ueKeyMode=split", b, Set.of(), Capabilities.NONE),
             Arguments.of("KsiMapping", Profile.TS33501, "mmeMapsWrongKsi=true", b, Set.of(), Capabilities.NONE),
             // a UE with no 5G security context (no SIM): the mutant AMF still sends a key, under KSI 7
             Arguments.of("KsiMapping", Profile.TS33501, "amfKeysWithoutContext=true", b, Set.of(), Capabilities.noContext(Set.of(1))),
             Arguments.of("CountMonotonic", Profile.TS33501, "amfIncrementsCount=false", b, Set.of(), Capabilities.NONE),
+            // DL NAS overtaking the command, the closest estimate below the stored COUNT, and a UE that stores it
+            Arguments.of("CountMonotonic!", Profile.TS33501, "ueLowersStoredCount=true,nasDuringHandover=true,ueEstimate=closest", b,
+                Set.of(), Capabilities.NONE),
             Arguments.of("NoReverseSrvcc", Profile.TS33501, "allowReverseSrvcc=true", b, Set.of(), Capabilities.NONE),
             Arguments.of("ReauthBeforeReturn", Profile.TS33501, "ueSkipsReauth=true", b, Set.of(), Capabilities.NONE),
             Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated", Profile.TS33501, "nullAlgorithmsAlways=true", b, Set.of(), Capabilities.NONE),
@@ -57,7 +60,8 @@ class MutantsTest {
             Arguments.of("AlgorithmSelection", Profile.DRAFT_DIRECT, "-", b, Set.of(), new Capabilities(Set.of(1), Set.of(), Set.of("Sv"), 1)),
             Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated!", Profile.TS33501, "mscAllowsUea0=true", b, Set.of(),
                 new Capabilities(Set.of(), Set.of(), Set.of("Sv"), 1)),
-            Arguments.of("SrvccCapabilityHonoured", Profile.TS33501, "amfIgnoresSrvccCapability=true", b, Set.of(),
+            // TS 23.216 as written: the AMF acts on the gNB's indication (named, though it is the default, for a file of its own)
+            Arguments.of("SrvccCapabilityHonoured", Profile.TS33501, "amfChecksSrvccCapability=false", b, Set.of(),
                 new Capabilities(Set.of(), Set.of(1), Set.of("N2"), 1)),
             Arguments.of("SrvccCapabilityHonoured", Profile.TS33501, "-", b, Set.of(), new Capabilities(Set.of(), Set.of(1), Set.of("Uu"), 1)));
     }

@@ -40,9 +40,22 @@ class CapabilitiesAndNoContextTest {
         return s.enabled().stream().anyMatch(x -> x.action() == a);
     }
 
+    /** TS 23.216 6.5.4 step 4 as written: the AMF acts on the indication, so the forgery alone prepares SRVCC. */
+    @Test
+    void theNgapForgeryIsEnoughForAnAmfThatActsOnTheIndication() {
+        Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of(), new Capabilities(Set.of(), Set.of(1), Set.of("N2"), 1));
+        step(s, Action.AttackerRewriteSrvccIndication, 0);
+        step(s, Action.GnbSendHandoverRequired, 0);
+        step(s, Action.AmfStartSrvcc, 0);
+        assertEquals(1, s.amf(1).att(), "the AMF prepared SRVCC for a UE without the 5G-SRVCC capability");
+        assertEquals(List.of("SrvccOnlyForCapableUe"), Invariants.violatedParts(s));
+    }
+
+    /** The proposed measure amfChecksSrvccCapability: the AMF's own record of the registration decides. */
     @Test
     void theNgapForgeryFlipsTheIndicationOnceAndTheAmfRefuses() {
-        Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of(), new Capabilities(Set.of(), Set.of(1), Set.of("N2"), 1));
+        Srvcc s = start(Profile.TS33501, Options.STANDARD.with(List.of("amfChecksSrvccCapability=true")), Set.of(),
+            new Capabilities(Set.of(), Set.of(1), Set.of("N2"), 1));
         assertFalse(s.gnbSrvccPossible(1));
         assertFalse(enabled(s, Action.GnbSendHandoverRequired), "the gNB asks only with the indication");
         step(s, Action.AttackerRewriteSrvccIndication, 0);

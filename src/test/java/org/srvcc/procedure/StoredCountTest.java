@@ -1,0 +1,54 @@
+package org.srvcc.procedure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TS 33.401 14.1: the UE stores an estimated DL NAS COUNT only when it is greater than the stored one,
+ * so the stored COUNT never decreases. The run: the AMF derives at COUNT 0 and moves to 1, one DL NAS
+ * message with COUNT 1 reaches the UE before the command (nasDuringHandover), the command carries the
+ * 4 LSBs 0. The closest estimate from stored 1 is 0 (distance 1 against 15 up), so the keys agree and
+ * the stored COUNT must stay 1; the mutant ueLowersStoredCount stores 0.
+ */
+class StoredCountTest {
+    static final Bounds B = new Bounds(1, 3, 5, 1, 1, 0, 0);
+
+    static Srvcc run(String... options) {
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD.with(List.of(options)), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
+        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.AmfSendDownlinkNas,
+                Action.MmeHandleForwardRelocationRequest, Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse,
+                Action.AmfHandleResponse, Action.UeHandleDownlinkNas, Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand)) {
+            Step st = new Step(a, 1, 0);
+            assertTrue(s.enabled().contains(st), a + " is not enabled");
+            s.apply(st);
+        }
+        return s;
+    }
+
+    @Test
+    void theStandardUeKeepsTheGreaterStoredCount() {
+        Srvcc s = run("nasDuringHandover=true", "ueEstimate=closest");
+        assertEquals(Ue.State.HoCommanded, s.ue(1).state());
+        assertEquals(Set.of(0), s.ue(1).used(), "derived from the AMF's COUNT 0");
+        assertEquals(1, s.ue(1).dl(), "the estimate 0 is below the stored 1: not stored");
+        assertEquals(List.of(), Invariants.violatedParts(s));
+    }
+
+    @Test
+    void theMutantLowersItAndUeCountMonotonicSaysSo() {
+        Srvcc s = run("nasDuringHandover=true", "ueEstimate=closest", "ueLowersStoredCount=true");
+        assertEquals(0, s.ue(1).dl());
+        assertEquals(List.of("UeCountMonotonic"), Invariants.violatedParts(s));
+    }
+
+    @Test
+    void theSmallestEstimateDerivesAWindowTooHigh() {
+        Srvcc s = run("nasDuringHandover=true");
+        assertEquals(Set.of(16), s.ue(1).used(), "smallest COUNT >= 1 with LSBs 0 at 4 bits");
+        assertEquals(16, s.ue(1).dl());
+    }
+}
