@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "srvcc", mixinStandardHelpOptions = true, version = "srvcc 0.2.0",
     description = "Model and reference implementation of the 3GPP SRVCC from 5G to UTRAN security procedure.",
-    subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, ReportCommand.class, BenchTlcCommand.class, WireCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, ReportCommand.class, FindingsCommand.class, BenchTlcCommand.class, WireCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
 

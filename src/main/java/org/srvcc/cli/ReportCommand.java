@@ -11,6 +11,7 @@ import org.srvcc.model.AtomicFiles;
 import org.srvcc.model.Conformance;
 import org.srvcc.model.Flow;
 import org.srvcc.model.Home;
+import org.srvcc.model.Findings;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.ModelCheck;
 import org.srvcc.network.Regressions;
@@ -50,6 +51,9 @@ final class ReportCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter o = spec.commandLine().getOut();
             Manifest manifest = new Manifest(home);
+            Findings ledger = Findings.load(home);   // a bad ledger stops the run before TLC does
+            List<String> ledgerProblems = ledger.problems(manifest);
+            if (!ledgerProblems.isEmpty()) throw new Main.UserError(Findings.FILE + ": " + ledgerProblems.get(0));
             List<Manifest.Model> models = manifest.models.stream().filter(Manifest.Model::build).toList();
             err.println("[1/4] model checking " + models.size() + " TLC models (" + jobs + " at a time) ...");
             err.flush();
@@ -76,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             err.println("[4/4] figures, vectors and pages ...");
             err.flush();
-            Report report = new Report();
+            Report report = new Report(ledger);
             report.write(dir, Report.environment(commit(home)), checks, conf, prop, List.of(
                 "./srvcc check            # every model of model-checks/manifest.json, compared with its pinned result",
                 "./srvcc check --matrix   # the evaluation matrix as Markdown",

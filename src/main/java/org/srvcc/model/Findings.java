@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class Findings {
     public record Clause(String doc, String clause, String step) {
         @Override public String toString() {
-            return doc + " " + (doc.equals("draft CR") ? "clause " : "§") + clause + (step == null ? "" : " step " + step);
+            return doc + " " + (doc.equals("draft CR") ? "" : "§") + clause + (step == null ? "" : " step " + step);
         }
     }
 

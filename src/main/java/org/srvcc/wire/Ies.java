@@ -131,7 +131,8 @@ public final class Ies {
     public record Indication(boolean uimsi, boolean fiveGSrvccHo, boolean emergency) {}
 
     /** UIMSI is octet 6 bit 7; 5SRHOI octet 12 bit 2; EMCI octet 13 bit 1 (the flags from octet 5). */
-    // reading: emci-flag (the emergency indication as EMCI); reading: no-sim-imsi-unauth (UIMSI for a UE without a 5G context)
+    // reading: emci-flag (the emergency indication as EMCI)
+    // reading: no-sim-imsi-unauth (UIMSI for a UE without a 5G context)
     public static Ie indication(Indication i) {
         byte[] v = new byte[9];
         if (i.uimsi()) v[1] |= 0x40;
