@@ -30,7 +30,8 @@ CONSTANTS
     WeakUEs,              \* UEs whose UTRAN security capability is UEA1/UIA1 only (the others add UEA2/UIA2)
     SrvccIncapableUEs,    \* UEs without the 5G-SRVCC capability
     TamperedLinks,        \* links on which the attacker rewrites capabilities: "Uu", "N2", "N26", "Sv"
-    amfChecksSrvccCapability  \* proposed measure: the AMF refuses SRVCC for a UE that did not register the 5G-SRVCC capability
+    amfChecksSrvccCapability, \* proposed measure: the AMF refuses SRVCC for a UE that did not register the 5G-SRVCC capability
+    mscPrefers            \* the MSC's preference when the UE supports both: "uea2" or "uea1" (operator policy)
 
 \* Model bounds and the mutants live in model-checks/MC.tla, not here.
 
@@ -47,7 +48,7 @@ ASSUME /\ Profile \in {"ts33501", "draft-via-mme", "draft-direct"}
        /\ countLsbBits \in (1..4) \cup {24} /\ gnbSeesKeys \in BOOLEAN /\ Compromised \subseteq Places
        /\ EmergencyUEs \subseteq UEs /\ UnauthUEs \subseteq UEs /\ NoContextUEs \subseteq UnauthUEs
        /\ mscAllowsUea0 \in BOOLEAN /\ WeakUEs \subseteq UEs /\ SrvccIncapableUEs \subseteq UEs
-       /\ TamperedLinks \subseteq Links /\ amfChecksSrvccCapability \in BOOLEAN
+       /\ TamperedLinks \subseteq Links /\ amfChecksSrvccCapability \in BOOLEAN /\ mscPrefers \in {"uea1", "uea2"}
 
 -----------------------------------------------------------------------------
 (* Key terms *)
@@ -74,19 +75,21 @@ AmfKey(i, c) == Kdf(Kamf(i), AmfFcValue, c)   \* KASME_SRVCC / K'ASME; CK||IK wh
 MmeCk(k, c) == IF mmeKeyMode = "split" THEN k                           (* reading: draft-mme-a12 *)
                ELSE Kdf(k, "0x1A", IF mmeCount = "zero" THEN 0 ELSE c)
 UeCk(i, c) == IF ~ViaMme \/ ueKeyMode = "split" THEN AmfKey(i, c) ELSE Kdf(AmfKey(i, c), "0x1A", 0)
-(* UTRAN algorithms, UEA/UIA in pairs: "uea1" (UEA1/UIA1, KASUMI), "uea2" (UEA2/UIA2, SNOW 3G); *)
-(* "null": UEA0 and no integrity. The UE's capability is what it sent in NAS, checked by NAS SMC. *)
+(* UTRAN algorithms, UEA/UIA in pairs: "uea1" (UEA1/UIA1, KASUMI), "uea2" (UEA2/UIA2, SNOW 3G);  *)
+(* "uea0": no ciphering, integrity still on (UIA1 is mandatory, TS 33.102 6.5); "null": UEA0 and *)
+(* no integrity, J.2's NULL algorithms. The UE's capability is what it sent in NAS (NAS SMC).     *)
 CipherAlgs == {"uea1", "uea2"}                                          (* simplification: uea-uia-paired *)
 UeCap(u) == IF u \in WeakUEs THEN {"uea1"} ELSE CipherAlgs
-Best(cap) == IF "uea2" \in cap THEN "uea2" ELSE IF "uea1" \in cap THEN "uea1" ELSE "none"   (* policy: msc-prefers-uea2 *)
-UeCanExecute(u, alg) == u \notin SrvccIncapableUEs /\ (alg = "null" \/ alg \in UeCap(u))
+Other(a) == IF a = "uea2" THEN "uea1" ELSE "uea2"
+Best(cap) == IF mscPrefers \in cap THEN mscPrefers ELSE IF Other(mscPrefers) \in cap THEN Other(mscPrefers) ELSE "none"   (* policy: msc-prefers *)
+UeCanExecute(u, alg) == u \notin SrvccIncapableUEs /\ (alg \in {"null", "uea0"} \/ alg \in UeCap(u))
 (* The points where MC.tla substitutes a mutant (cfg "Op <- MCOp"); here, the standard's choice. *)
 AmfSentKey(i, c) == AmfKey(i, c)                                        \* what the AMF puts in the request
 MmeMapKsi(eksi) == eksi                                                 \* KSI_SRVCC = eKSI (Annex J)
 NoContextKey(c) == None                                                 (* reading: no-sim-ksi7 *)
 SessionAlg(s, cap) ==                                                   \* NULL only unauthenticated (J.2)
     IF s = "emergencyUnauth" THEN "null"
-    ELSE IF Best(cap) # "none" THEN Best(cap) ELSE IF mscAllowsUea0 THEN "null" ELSE "none"
+    ELSE IF Best(cap) # "none" THEN Best(cap) ELSE IF mscAllowsUea0 THEN "uea0" ELSE "none"
 MscSelectAlg(s, cap) == SessionAlg(s, cap)                              \* the MSC's choice of UEA/UIA ("none": refuse)
 MscForgetsKsi == TRUE                                                   \* J.1.2: KSI_SRVCC deleted with CK/IK
 UeForgetsKeysOnReturn == TRUE                                           \* back on NR, CK/IK are useless
@@ -161,13 +164,17 @@ epsVars == <<amfUl, epsKeys>>
 capVars == <<amfSrvccCap, gnbSrvccPossible, tampers>>
 vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, epsVars, capVars>>
 
-AlgValues == {"none", "null"} \cup CipherAlgs
+AlgValues == {"none", "null", "uea0"} \cup CipherAlgs
 (* TS 23.216 6.5.4 step 4: the AMF acts on the 5G-SRVCC HO Indication; no text has it check the UE's *)
 (* capability, so the check is the option amfChecksSrvccCapability (a proposed measure, off by default). *)
 AmfSrvccAllowed(u) == ~amfChecksSrvccCapability \/ amfSrvccCap[u]   (* policy: amf-srvcc-check *)
 (* The AMF serves the UE: with a KAMF, or, for a UE with no 5G security context, until it is released. *)
 AmfServes(u) == amfKamf[u] # 0 \/ (u \in NoContextUEs /\ amfState[u] # "Released")
 CmdKsi(u) == IF amfKamf[u] = 0 THEN NoKsi ELSE KsiOf(amfKamf[u])   \* ngKSI 7: no key available
+(* The draft's HO command carries "the security parameters" of X.1.1 step 4 (MME_SRVCC's CK, IK) or X.1.2 step 3 *)
+(* (the AMF's CK||IK): the keys the MSC got, not the AMF's K'ASME.                                              *)
+CmdKeys(i, c) == IF ViaMme THEN MmeCk(AmfSentKey(i, c), c) ELSE AmfSentKey(i, c)
+
 KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
 AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
 PlainTypes == {"RelocationCancel", "ForwardRelocationComplete", "PsToCsCancel", "PsToCsComplete",
@@ -324,7 +331,7 @@ AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Resp
             THEN /\ amfState' = [amfState EXCEPT ![u] = "Commanded"]
                  /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, CmdKsi(u), m.alg))
                  /\ held' = IF gnbSeesKeys                                  (* reading: draft-gnb-gets-key *)
-                            THEN [held EXCEPT !["gNB"] = @ \cup {AmfSentKey(amfKamf[u], amfCount[u])}]
+                            THEN [held EXCEPT !["gNB"] = @ \cup {CmdKeys(amfKamf[u], amfCount[u])}]
                             ELSE held
             ELSE /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
                  /\ Push(u, M("HandoverPreparationFailure", u, m.att))
@@ -728,7 +735,7 @@ KamfNotHeldOutsideAmf == \A p \in Places : \A k \in held[p] : k.kind # "kamf"
 KamfUnknownToAttacker == \A k \in AttackerKnows : k.kind # "kamf"   \* forward-only KDF: known only if held
 KamfConfinement == KamfNotInMessages /\ KamfNotHeldOutsideAmf /\ KamfUnknownToAttacker
 
-InCipheredCall(u) == ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # "null"   (* simplification: null-no-integrity *)
+InCipheredCall(u) == ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # "null"   \* keys in use: UEA or at least UIA
 CallKeysAgree == \A u \in UEs : InCipheredCall(u) => ueKey[u] = mscKey[u]
 CallKsiAgrees == \A u \in UEs : InCipheredCall(u) => ueKsi[u] = mscKsi[u]
 KeyAgreement == CallKeysAgree /\ CallKsiAgrees
@@ -781,7 +788,8 @@ NullAlgorithmsOnlyWhenUnauthenticated == NullOnlyForUnauthEmergency /\ UnauthEme
 
 (* The algorithms the MSC selected from the UE security capability it received (J.1.2 steps 3, 5). *)
 AlgorithmUeSupports == \A u \in UEs : mscAlg[u] \in CipherAlgs => mscAlg[u] \in UeCap(u)
-NoBiddingDown == \A u \in UEs : mscAlg[u] \in CipherAlgs => mscAlg[u] = Best(UeCap(u))   \* the strongest common one
+NoBiddingDown ==                                                         \* what the MSC picks from the true capability
+    \A u \in UEs : mscAlg[u] \in CipherAlgs \cup {"uea0"} => mscAlg[u] = Best(UeCap(u))
 AlgorithmSelection == AlgorithmUeSupports /\ NoBiddingDown
 
 (* TR 33.856 key issue 3: SRVCC is prepared only for a UE that has the 5G-SRVCC capability. *)
@@ -793,7 +801,7 @@ CkIkSecrecy ==            \* the keys of a running CS call are unknown to the at
 
 (* Refinement: Srvcc implements SrvccKeys under this mapping. *)
 AbsNetKey == [u \in UEs |-> IF mscState[u] \in {"Prepared", "Active"} THEN mscKey[u] ELSE None]
-AbsInCall == [u \in UEs |-> ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] \in CipherAlgs]
+AbsInCall == [u \in UEs |-> ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] \in CipherAlgs \cup {"uea0"}]
 AbsSpent == {i.key : i \in issued}
 AbsKamfHolders == {"AMF", "UE"} \cup {p \in Places : \E k \in held[p] : k.kind = "kamf"}
                   \cup (IF \E m \in msgs : "key" \in DOMAIN m /\ m.key.kind = "kamf" THEN {"wire"} ELSE {})

@@ -33,9 +33,10 @@ public final class Conformance {
             // UE 2 without any 5G security context (no SIM)
             if (p == Profile.DRAFT_VIA_MME)
                 l.add(new Setup(p, Options.STANDARD, new Bounds(2, 2, 4, 2, 1, 0, 0), Set.of(), Set.of(2), Set.of(), 1, Capabilities.noContext(Set.of(2))));
-            // the drafts read literally: placeholder FC, no increment, the whole COUNT, keys via the gNB
+            // the drafts read literally: 0x74 ("similar to" A.14.2) or the placeholder FC, no increment, the whole COUNT, keys via the gNB
             if (p != Profile.TS33501)
-                l.add(new Setup(p, Options.STANDARD.with(List.of("amfFc=unnumbered", "amfIncrementsCount=false", "ueRejectsUsedCount=false",
+                l.add(new Setup(p, Options.STANDARD.with(List.of(p == Profile.DRAFT_VIA_MME ? "amfFc=reuse-0x74" : "amfFc=unnumbered",
+                    "amfIncrementsCount=false", "ueRejectsUsedCount=false",
                     "countLsbBits=24", "gnbSeesKeys=true")), new Bounds(1, 2, 3, 2, 1, 0, 1), Set.of(), Set.of(), Set.of("gNB"), 1));
         }
         return l;

@@ -7,11 +7,12 @@ import java.util.TreeSet;
 
 /**
  * What the MSC server selected for the CS call; the model's mscAlg values. UEA and UIA go in
- * pairs here: UEA1 stands for UEA1/UIA1 (KASUMI), UEA2 for UEA2/UIA2 (SNOW 3G), NULL for UEA0
- * and no integrity protection. NONE: nothing selected (no context, or no algorithm in common).
+ * pairs here: UEA1 stands for UEA1/UIA1 (KASUMI), UEA2 for UEA2/UIA2 (SNOW 3G), UEA0 for no
+ * ciphering with integrity still on (UIA1 is mandatory, TS 33.102 6.5), NULL for UEA0 and no
+ * integrity (J.2's NULL algorithms). NONE: nothing selected (no context, or no algorithm in common).
  */
 public enum Algorithm {
-    NONE("none"), NULL("null"), UEA1("uea1"), UEA2("uea2");
+    NONE("none"), NULL("null"), UEA0("uea0"), UEA1("uea1"), UEA2("uea2");
 
     public final String model;
 
@@ -31,9 +32,11 @@ public enum Algorithm {
         return weak ? Set.of(UEA1) : CIPHERS;
     }
 
-    /** The model's Best(cap): the strongest algorithm in the capability, NONE if it lists none. */
-    public static Algorithm best(Set<Algorithm> cap) {
-        return cap.contains(UEA2) ? UEA2 : cap.contains(UEA1) ? UEA1 : NONE;
+    /** The model's Best(cap): the MSC's preferred algorithm if the capability lists it, else the other, NONE if it lists none. */
+    // policy: msc-prefers
+    public static Algorithm best(Set<Algorithm> cap, Algorithm prefers) {
+        Algorithm other = prefers == UEA2 ? UEA1 : UEA2;
+        return cap.contains(prefers) ? prefers : cap.contains(other) ? other : NONE;
     }
 
     /**
@@ -41,10 +44,10 @@ public enum Algorithm {
      * otherwise the strongest algorithm of the capability, or, with none in common, UEA0 if the MSC
      * allows it and NONE (refuse) if not.
      */
-    static Algorithm select(Session s, Set<Algorithm> cap, boolean allowsUea0) {
+    static Algorithm select(Session s, Set<Algorithm> cap, boolean allowsUea0, Algorithm prefers) {
         if (s == Session.EMERGENCY_UNAUTH) return NULL;
-        Algorithm b = best(cap);
-        return b != NONE ? b : allowsUea0 ? NULL : NONE;
+        Algorithm b = best(cap, prefers);
+        return b != NONE ? b : allowsUea0 ? UEA0 : NONE;
     }
 
     /** A capability as the model writes it: the set of its algorithms' names. */
@@ -56,6 +59,6 @@ public enum Algorithm {
 
     public static Algorithm parse(String model) {
         for (Algorithm a : values()) if (a.model.equals(model)) return a;
-        throw new IllegalArgumentException("unknown algorithm '" + model + "' (known: none, null, uea1, uea2)");
+        throw new IllegalArgumentException("unknown algorithm '" + model + "' (known: none, null, uea0, uea1, uea2)");
     }
 }

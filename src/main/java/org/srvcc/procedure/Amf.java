@@ -167,8 +167,8 @@ public final class Amf {
                 amf.state = State.Commanded;
                 net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, amf.count % (1 << options.countLsbBits()), cmdKsi(amf),
                     ((Message.Answer) m).alg()));
-                // the draft's X.1.1 step 7 read literally: the "security parameters" reach the gNB with the command
-                if (options.gnbSeesKeys()) obs.on(new Event.Held(Place.GNB, amf.sent));
+                // reading: draft-gnb-gets-key (X.1.1 step 7, X.1.2 step 5: the CK, IK of step 4 or 3 reach the gNB)
+                if (options.gnbSeesKeys()) obs.on(new Event.Held(Place.GNB, KeyPlan.commandKeys(profile, options, amf.sent, amf.count)));
             } else {
                 amf.state = State.Idle;
                 net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, m.att(), 1));

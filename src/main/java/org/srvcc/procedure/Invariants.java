@@ -75,7 +75,8 @@ public final class Invariants {
             "AlgorithmUeSupports", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
                 .allMatch(e -> !e.getValue().alg.ciphers() || s.caps.capabilityOf(e.getKey()).contains(e.getValue().alg)),
             "NoBiddingDown", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
-                .allMatch(e -> !e.getValue().alg.ciphers() || e.getValue().alg == Algorithm.best(s.caps.capabilityOf(e.getKey()))));
+                .allMatch(e -> !e.getValue().alg.ciphers() && e.getValue().alg != Algorithm.UEA0
+                    || e.getValue().alg == Algorithm.best(s.caps.capabilityOf(e.getKey()), s.options.mscPrefers().algorithm)));
         inv("SrvccCapabilityHonoured", "SrvccOnlyForCapableUe", (Predicate<Srvcc>) s -> s.caps.srvccIncapableUes().stream()
             .allMatch(u -> !s.amf.ctx.containsKey(u) || s.amf.ctx.get(u).att == 0));
         inv("CkIkSecrecy", "CkIkSecrecy", (Predicate<Srvcc>) Invariants::ckIkSecrecy);

@@ -10,6 +10,7 @@ import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Kdf;
 import org.srvcc.kdf.Key256;
+import org.srvcc.kdf.KeyTerm;
 import org.srvcc.kdf.Ksi;
 import org.srvcc.kdf.NasCount;
 
@@ -39,6 +40,12 @@ public final class KeyPlan {
     public static CkIk mmeCkIk(Options o, Key256 kasme, NasCount received) {
         return o.mmeKeyMode() == Options.KeyMode.SPLIT ? Derivations.split(kasme)
             : Derivations.ckIkSrvcc(kasme, mmeCount(o, received));
+    }
+
+    /** The term of the CK||IK the MSC gets for an AMF key term: MME_SRVCC's A.12 (or split) output, or the AMF's own when direct. */
+    static KeyTerm commandKeys(Profile p, Options o, KeyTerm amfKey, int count) {
+        if (!p.viaMme() || o.mmeKeyMode() == Options.KeyMode.SPLIT) return amfKey;
+        return new KeyTerm.KdfTerm(amfKey, Fc.CK_IK_SRVCC, mmeCount(o, NasCount.of(count)).value());
     }
 
     /** UE: the whole chain on its side (COUNT zero into A.12, as Annex J fixes it). */

@@ -59,7 +59,8 @@ public final class MscServer {
                 return;
             }
             Algorithm alg = options.nullAlgorithmsAlways() ? Algorithm.NULL
-                : Algorithm.select(options.mscIgnoresEmergency() ? Session.NORMAL : m.session(), m.cap(), options.mscAllowsUea0());
+                : Algorithm.select(options.mscIgnoresEmergency() ? Session.NORMAL : m.session(), m.cap(), options.mscAllowsUea0(),
+                    options.mscPrefers().algorithm);
             if (alg == Algorithm.NONE) {   // no algorithm in common with the UE: refuse
                 refuse(u, msc, m);
                 return;

@@ -35,7 +35,8 @@ public record Options(
         boolean mscAllowsUea0,
         boolean amfChecksSrvccCapability,
         boolean amfKeysWithoutContext,
-        boolean ueLowersStoredCount) {
+        boolean ueLowersStoredCount,
+        Prefers mscPrefers) {
 
     public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74"), UNNUMBERED("unnumbered");
         final String text; AmfFc(String t) { text = t; }
@@ -50,13 +51,18 @@ public record Options(
         final String text; Estimate(String t) { text = t; }
         @Override public String toString() { return text; } }
 
+    /** The MSC's preference when the UE supports both UTRAN algorithm pairs: operator policy, not Annex J. */
+    public enum Prefers { UEA2("uea2", Algorithm.UEA2), UEA1("uea1", Algorithm.UEA1);
+        final String text; public final Algorithm algorithm; Prefers(String t, Algorithm a) { text = t; algorithm = a; }
+        @Override public String toString() { return text; } }
+
     public enum MmeCount { ZERO("zero"), RECEIVED("received");
         final String text; MmeCount(String t) { text = t; }
         @Override public String toString() { return text; } }
 
     public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
         MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
-        false);
+        false, Prefers.UEA2);
 
     public Options {
         if ((countLsbBits < 1 || countLsbBits > 4) && countLsbBits != 24)
@@ -103,6 +109,7 @@ public record Options(
         m.put("amfChecksSrvccCapability", String.valueOf(amfChecksSrvccCapability));
         m.put("amfKeysWithoutContext", String.valueOf(amfKeysWithoutContext));
         m.put("ueLowersStoredCount", String.valueOf(ueLowersStoredCount));
+        m.put("mscPrefers", mscPrefers.toString());
         return m;
     }
 
@@ -140,7 +147,7 @@ public record Options(
             bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"),
             bool(m, "mscKeepsKsiOnFailure"), bool(m, "mscIgnoresEmergency"), bool(m, "ueKeepsKeysOnReturn"),
             bool(m, "ueKeepsSessionOnReauth"), bool(m, "mscAllowsUea0"), bool(m, "amfChecksSrvccCapability"),
-            bool(m, "amfKeysWithoutContext"), bool(m, "ueLowersStoredCount"));
+            bool(m, "amfKeysWithoutContext"), bool(m, "ueLowersStoredCount"), enumOf(m, "mscPrefers", Prefers.values()));
     }
 
     private static boolean bool(Map<String, String> m, String k) {

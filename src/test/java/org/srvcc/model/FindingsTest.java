@@ -62,11 +62,11 @@ class FindingsTest {
         Map<String, List<String>> more = new TreeMap<>(tags);
         more.put("reading: invented-reading", List.of("spec/Srvcc.tla:1"));
         more.put("policy: no-sim-ksi7", List.of("spec/Srvcc.tla:2"));
-        more.remove("policy: msc-prefers-uea2");
+        more.remove("policy: msc-prefers");
         List<String> p = f.tagProblems(more);
         assertTrue(p.contains("spec/Srvcc.tla:1: tag reading: invented-reading has no assumption in model-checks/findings.json"), p.toString());
         assertTrue(p.contains("spec/Srvcc.tla:2: tag policy: no-sim-ksi7, but the ledger tags no-sim-ksi7 reading"), p.toString());
-        assertTrue(p.contains("model-checks/findings.json: assumption msc-prefers-uea2 (policy) tags no line of the spec or the code"), p.toString());
+        assertTrue(p.contains("model-checks/findings.json: assumption msc-prefers (policy) tags no line of the spec or the code"), p.toString());
     }
 
     @Test

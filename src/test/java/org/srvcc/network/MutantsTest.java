@@ -58,7 +58,8 @@ class MutantsTest {
             // on NGAP the 5G-SRVCC indication, on the radio an unprotected Registration Request
             Arguments.of("AlgorithmSelection", Profile.TS33501, "-", b, Set.of(), new Capabilities(Set.of(), Set.of(), Set.of("N26"), 1)),
             Arguments.of("AlgorithmSelection", Profile.DRAFT_DIRECT, "-", b, Set.of(), new Capabilities(Set.of(1), Set.of(), Set.of("Sv"), 1)),
-            Arguments.of("NullAlgorithmsOnlyWhenUnauthenticated!", Profile.TS33501, "mscAllowsUea0=true", b, Set.of(),
+            // the UEA0 fallback: ciphering off, integrity on; the attacker bids the call down to it
+            Arguments.of("AlgorithmSelection!", Profile.TS33501, "mscAllowsUea0=true", b, Set.of(),
                 new Capabilities(Set.of(), Set.of(), Set.of("Sv"), 1)),
             // TS 23.216 as written: the AMF acts on the gNB's indication (named, though it is the default, for a file of its own)
             Arguments.of("SrvccCapabilityHonoured", Profile.TS33501, "amfChecksSrvccCapability=false", b, Set.of(),

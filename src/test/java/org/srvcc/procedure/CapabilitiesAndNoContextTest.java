@@ -108,16 +108,40 @@ class CapabilitiesAndNoContextTest {
         assertEquals(base, KeyLedger.live(), "handles left after the rewrite, the refusal and destroyKeys");
     }
 
+    /** The UEA0 fallback turns ciphering off, not integrity: the call is bid down, its keys still agree. */
     @Test
-    void withUea0AllowedTheEmptiedCapabilityTurnsCipheringOff() {
+    void withUea0AllowedTheEmptiedCapabilityTurnsCipheringOffButNotIntegrity() {
         Srvcc s = start(Profile.DRAFT_DIRECT, Options.STANDARD.with(List.of("mscAllowsUea0=true")), Set.of(),
             new Capabilities(Set.of(), Set.of(), Set.of("Sv"), 1));
         step(s, Action.GnbSendHandoverRequired, 0);
         step(s, Action.AmfStartSrvcc, 0);
         step(s, Action.AttackerRewriteCapability, 0);
         step(s, Action.MscHandlePsToCsRequest, 0);
-        assertEquals(Algorithm.NULL, s.msc(1).alg());
-        assertEquals(List.of("NullOnlyForUnauthEmergency"), Invariants.violatedParts(s));
+        assertEquals(Algorithm.UEA0, s.msc(1).alg());
+        assertEquals(List.of("NoBiddingDown"), Invariants.violatedParts(s));
+        for (Action a : List.of(Action.AmfHandleResponse, Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand,
+                Action.UeArriveUtran, Action.MscHandleHandoverComplete)) step(s, a, 0);
+        assertEquals(MscServer.State.Active, s.msc(1).state());
+        assertEquals(Ue.State.InUtranCall, s.ue(1).state());
+        assertEquals(List.of("NoBiddingDown"), Invariants.violatedParts(s), "CallKeysAgree and CkIkSecrecy hold on the UEA0 call");
+        s.destroyKeys();
+    }
+
+    /** KeyAgreement covers a UEA0 call (integrity uses IK): MME_SRVCC feeding the wrong COUNT into A.12 is caught there too. */
+    @Test
+    void aUea0CallWithDifferentKeysBreaksCallKeysAgree() {
+        Srvcc s = start(Profile.TS33501, Options.STANDARD.with(List.of("mscAllowsUea0=true", "mmeCount=received", "countLsbBits=2")), Set.of(),
+            new Capabilities(Set.of(), Set.of(), Set.of("N26"), 1));
+        step(s, Action.AmfSendDownlinkNas, 0);
+        step(s, Action.UeHandleDownlinkNas, 0);
+        step(s, Action.GnbSendHandoverRequired, 0);
+        step(s, Action.AmfStartSrvcc, 0);
+        step(s, Action.AttackerRewriteCapability, 0);   // the first rewrite choice: the empty capability
+        for (Action a : List.of(Action.MmeHandleForwardRelocationRequest, Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse,
+                Action.AmfHandleResponse, Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand, Action.UeArriveUtran,
+                Action.MscHandleHandoverComplete)) step(s, a, 0);
+        assertEquals(Algorithm.UEA0, s.msc(1).alg());
+        assertTrue(Invariants.violatedParts(s).contains("CallKeysAgree"), Invariants.violatedParts(s).toString());
         s.destroyKeys();
     }
 
@@ -143,11 +167,13 @@ class CapabilitiesAndNoContextTest {
 
     @Test
     void theSelectionIsTheStrongestCommonPairAndNullOnlyWhereJ2SaysSo() {
-        assertEquals(Algorithm.UEA2, Algorithm.select(Session.NORMAL, Algorithm.CIPHERS, false));
-        assertEquals(Algorithm.UEA1, Algorithm.select(Session.EMERGENCY, Set.of(Algorithm.UEA1), false));
-        assertEquals(Algorithm.NONE, Algorithm.select(Session.NORMAL, Set.of(), false));
-        assertEquals(Algorithm.NULL, Algorithm.select(Session.NORMAL, Set.of(), true));
-        assertEquals(Algorithm.NULL, Algorithm.select(Session.EMERGENCY_UNAUTH, Algorithm.CIPHERS, false));
+        assertEquals(Algorithm.UEA2, Algorithm.select(Session.NORMAL, Algorithm.CIPHERS, false, Algorithm.UEA2));
+        assertEquals(Algorithm.UEA1, Algorithm.select(Session.NORMAL, Algorithm.CIPHERS, false, Algorithm.UEA1), "the operator's preference");
+        assertEquals(Algorithm.UEA2, Algorithm.select(Session.NORMAL, Set.of(Algorithm.UEA2), false, Algorithm.UEA1));
+        assertEquals(Algorithm.UEA1, Algorithm.select(Session.EMERGENCY, Set.of(Algorithm.UEA1), false, Algorithm.UEA2));
+        assertEquals(Algorithm.NONE, Algorithm.select(Session.NORMAL, Set.of(), false, Algorithm.UEA2));
+        assertEquals(Algorithm.UEA0, Algorithm.select(Session.NORMAL, Set.of(), true, Algorithm.UEA2), "no ciphering, integrity on");
+        assertEquals(Algorithm.NULL, Algorithm.select(Session.EMERGENCY_UNAUTH, Algorithm.CIPHERS, false, Algorithm.UEA2));
         assertEquals(Algorithm.UEA2, Algorithm.parse("uea2"));
         assertThrows(IllegalArgumentException.class, () -> Algorithm.parse("uea3"));
     }
