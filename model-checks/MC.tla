@@ -167,4 +167,9 @@ UeSymmetry == {p \in Permutations(UEs) : \A u \in UEs : RoleOf(p[u]) = RoleOf(u)
 (* A reachability probe, not a property: violated once the UE derived from a COUNT past the first *)
 (* LSB window, i.e. its estimate crossed a wrap of the low bits (model Ts33501WrapWitness).       *)
 EstimateNeverCrossesWrap == \A u \in UEs : \A c \in ueUsed[u] : c < Mod
+
+(* A reachability probe: violated once a UE is on UTRAN holding CK/IK while the MSC holds no context *)
+(* for it, i.e. the keys of an abandoned attempt (model Ts33501AbandonedKeysWitness). No ciphered   *)
+(* call can start then: the MSC takes Handover Complete only while Prepared.                         *)
+UeNeverInCallWithoutContext == \A u \in UEs : ueState[u] = "InUtranCall" /\ ueKey[u] # None => mscState[u] \in InHandover
 =============================================================================
