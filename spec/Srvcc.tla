@@ -31,7 +31,8 @@ CONSTANTS
     SrvccIncapableUEs,    \* UEs without the 5G-SRVCC capability
     TamperedLinks,        \* links on which the attacker rewrites capabilities: "Uu", "N2", "N26", "Sv"
     amfChecksSrvccCapability, \* proposed measure: the AMF refuses SRVCC for a UE that did not register the 5G-SRVCC capability
-    mscPrefers            \* the MSC's preference when the UE supports both: "uea2" or "uea1" (operator policy)
+    mscPrefers,           \* the MSC's preference when the UE supports both: "uea2" or "uea1" (operator policy)
+    ueCountSource         \* where the UE's COUNT comes from: "lsbs" (the command's low bits) or "own" (its stored COUNT: X.1.2)
 
 \* Model bounds and the mutants live in model-checks/MC.tla, not here.
 
@@ -49,6 +50,7 @@ ASSUME /\ Profile \in {"ts33501", "draft-via-mme", "draft-direct"}
        /\ EmergencyUEs \subseteq UEs /\ UnauthUEs \subseteq UEs /\ NoContextUEs \subseteq UnauthUEs
        /\ mscAllowsUea0 \in BOOLEAN /\ WeakUEs \subseteq UEs /\ SrvccIncapableUEs \subseteq UEs
        /\ TamperedLinks \subseteq Links /\ amfChecksSrvccCapability \in BOOLEAN /\ mscPrefers \in {"uea1", "uea2"}
+       /\ ueCountSource \in {"lsbs", "own"}
 
 -----------------------------------------------------------------------------
 (* Key terms *)
@@ -102,6 +104,8 @@ Closest(stored, lsb) ==                                                 \* neare
     LET up == Smallest(stored, lsb)  down == up - Mod
     IN IF down >= 0 /\ stored - down < up - stored THEN down ELSE up
 Estimate(stored, lsb) == IF ueEstimate = "closest" THEN Closest(stored, lsb) ELSE Smallest(stored, lsb)
+(* X.1.2 sends the UE no COUNT: "own" takes the UE's stored COUNT, the last it received (0 before any). *)
+UeCount(stored, lsb) == IF ueCountSource = "own" THEN stored ELSE Estimate(stored, lsb)   (* reading: draft-own-count *)
 
 -----------------------------------------------------------------------------
 VARIABLES
@@ -519,7 +523,7 @@ MscRestart ==                      \* a restart loses every context
 (* UE *)
 UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, derive CK/IK
     /\ Head1(u, "HandoverCommandUe") /\ Pop(u)
-    /\ LET c == Estimate(ueDl[u], Head(dl[u]).lsb) IN
+    /\ LET c == UeCount(ueDl[u], Head(dl[u]).lsb) IN
        IF /\ ueState[u] = "Connected5G" /\ c <= MaxNasCount /\ ~(ueRejectsUsedCount /\ c \in ueUsed[u])
           /\ UeCanExecute(u, Head(dl[u]).alg)                 \* else it fails (* simplification: timer-recovery *)
        THEN /\ ueState' = [ueState EXCEPT ![u] = "HoCommanded"]

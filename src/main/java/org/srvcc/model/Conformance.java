@@ -35,7 +35,7 @@ public final class Conformance {
                 l.add(new Setup(p, Options.STANDARD, new Bounds(2, 2, 4, 2, 1, 0, 0), Set.of(), Set.of(2), Set.of(), 1, Capabilities.noContext(Set.of(2))));
             // the drafts read literally: 0x74 ("similar to" A.14.2) or the placeholder FC, no increment, the whole COUNT, keys via the gNB
             if (p != Profile.TS33501)
-                l.add(new Setup(p, Options.STANDARD.with(List.of(p == Profile.DRAFT_VIA_MME ? "amfFc=reuse-0x74" : "amfFc=unnumbered",
+                l.add(new Setup(p, Options.STANDARD.with(List.of(p == Profile.DRAFT_VIA_MME ? "amfFc=reuse-0x74" : "ueCountSource=own",
                     "amfIncrementsCount=false", "ueRejectsUsedCount=false",
                     "countLsbBits=24", "gnbSeesKeys=true")), new Bounds(1, 2, 3, 2, 1, 0, 1), Set.of(), Set.of(), Set.of("gNB"), 1));
         }

@@ -97,7 +97,9 @@ public final class ModelCheck {
             if (model.expectGenerated() >= 0 && generated != model.expectGenerated())
                 problems.add("states generated " + generated + ", manifest pins " + model.expectGenerated());
         }
-        for (Violation v : violations) {   // TLC's breadth-first search: the shortest counterexample, a pinned length
+        // breadth-first search gives the shortest counterexample, a length worth pinning; a liveness trace
+        // (a lasso) is not the shortest of anything and its length varies between runs, so it is never pinned
+        for (Violation v : violations) {
             Long pinned = model.expectSteps().get(v.invariant());
             if (pinned != null && pinned != v.trace().size() - 1)
                 problems.add(v.invariant() + " in " + (v.trace().size() - 1) + " steps, manifest pins " + pinned);

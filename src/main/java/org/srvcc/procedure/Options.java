@@ -36,7 +36,8 @@ public record Options(
         boolean amfChecksSrvccCapability,
         boolean amfKeysWithoutContext,
         boolean ueLowersStoredCount,
-        Prefers mscPrefers) {
+        Prefers mscPrefers,
+        CountSource ueCountSource) {
 
     public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74"), UNNUMBERED("unnumbered");
         final String text; AmfFc(String t) { text = t; }
@@ -56,13 +57,18 @@ public record Options(
         final String text; public final Algorithm algorithm; Prefers(String t, Algorithm a) { text = t; algorithm = a; }
         @Override public String toString() { return text; } }
 
+    /** Where the UE takes the DL NAS COUNT from: the command's LSBs (Annex J), or its own stored COUNT (X.1.2 sends none). */
+    public enum CountSource { LSBS("lsbs"), OWN("own");
+        final String text; CountSource(String t) { text = t; }
+        @Override public String toString() { return text; } }
+
     public enum MmeCount { ZERO("zero"), RECEIVED("received");
         final String text; MmeCount(String t) { text = t; }
         @Override public String toString() { return text; } }
 
     public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
         MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
-        false, Prefers.UEA2);
+        false, Prefers.UEA2, CountSource.LSBS);
 
     public Options {
         if ((countLsbBits < 1 || countLsbBits > 4) && countLsbBits != 24)
@@ -110,6 +116,7 @@ public record Options(
         m.put("amfKeysWithoutContext", String.valueOf(amfKeysWithoutContext));
         m.put("ueLowersStoredCount", String.valueOf(ueLowersStoredCount));
         m.put("mscPrefers", mscPrefers.toString());
+        m.put("ueCountSource", ueCountSource.toString());
         return m;
     }
 
@@ -147,7 +154,8 @@ public record Options(
             bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"),
             bool(m, "mscKeepsKsiOnFailure"), bool(m, "mscIgnoresEmergency"), bool(m, "ueKeepsKeysOnReturn"),
             bool(m, "ueKeepsSessionOnReauth"), bool(m, "mscAllowsUea0"), bool(m, "amfChecksSrvccCapability"),
-            bool(m, "amfKeysWithoutContext"), bool(m, "ueLowersStoredCount"), enumOf(m, "mscPrefers", Prefers.values()));
+            bool(m, "amfKeysWithoutContext"), bool(m, "ueLowersStoredCount"), enumOf(m, "mscPrefers", Prefers.values()),
+            enumOf(m, "ueCountSource", CountSource.values()));
     }
 
     private static boolean bool(Map<String, String> m, String k) {

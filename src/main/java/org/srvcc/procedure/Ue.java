@@ -82,7 +82,9 @@ public final class Ue {
         return when(net.headDown(u, Type.HandoverCommandUe), () -> {
             Message.HoCmd m = (Message.HoCmd) net.popDown(u);
             Ctx ue = ctx.get(u);
-            Optional<NasCount> est = options.ueEstimate() == Options.Estimate.CLOSEST
+            // reading: draft-own-count (X.1.2 sends no COUNT: the UE takes its stored one, the last it received)
+            Optional<NasCount> est = options.ueCountSource() == Options.CountSource.OWN ? Optional.of(NasCount.of(ue.dl))
+                : options.ueEstimate() == Options.Estimate.CLOSEST
                 ? NasCount.estimateClosest(NasCount.of(ue.dl), m.lsb(), options.countLsbBits())
                 : NasCount.estimate(NasCount.of(ue.dl), m.lsb(), options.countLsbBits());
             if (ue.state != State.Connected5G || est.isPresent() && options.ueRejectsUsedCount() && ue.used.contains(est.get().value()))
