@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "findings", mixinStandardHelpOptions = true,
     description = {"Renders the findings ledger (model-checks/findings.json) as Markdown, the text the README and the report show.",
-        "--check compares it with the manifest's pinned verdicts and counterexample lengths and with the tagged lines of the spec and code;",
+        "--check compares it with the manifest's pinned verdicts and counterexample lengths",
+        "and with the tagged lines of the spec and code;",
         "--write-readme puts the rendering into README.md's findings region."})
 final class FindingsCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -37,10 +38,13 @@ final class FindingsCommand implements Callable<Integer> {
             List<String> problems = new ArrayList<>(ledger.problems(new Manifest(home)));
             problems.addAll(ledger.tagProblems(Findings.codeTags(home)));
             String readme = Files.readString(home.resolve("README.md"));
-            if (!ledger.intoReadme(readme).equals(readme)) problems.add("README.md: the findings region differs from the ledger (./srvcc findings --write-readme)");
+            if (!ledger.intoReadme(readme).equals(readme))
+                problems.add("README.md: the findings region differs from the ledger (./srvcc findings --write-readme)");
             for (String p : problems) out.println(p);
-            out.println(problems.isEmpty() ? "findings: " + ledger.findings.size() + " findings, " + ledger.assumptions.size()
-                + " assumptions, consistent with the manifest, the code tags and the README" : "findings: " + problems.size() + " problems");
+            out.println(problems.isEmpty()
+                ? "findings: " + ledger.findings.size() + " findings, " + ledger.assumptions.size()
+                    + " assumptions, consistent with the manifest, the code tags and the README"
+                : "findings: " + problems.size() + " problems");
             return problems.isEmpty() ? 0 : 1;
         }
         if (writeReadme) {

@@ -78,12 +78,14 @@ public final class Findings {
         Set<String> ids = new HashSet<>();
         for (Assumption a : assumptions) {
             if (!ids.add(a.id())) problems.add("findings: assumption " + a.id() + " is defined twice");
-            if (!a.beyondText() && a.clauses().isEmpty()) problems.add("findings: assumption " + a.id() + " is tagged " + a.tag() + " but cites no clause");
+            if (!a.beyondText() && a.clauses().isEmpty())
+                problems.add("findings: assumption " + a.id() + " is tagged " + a.tag() + " but cites no clause");
         }
         Set<String> fids = new HashSet<>();
         for (Finding f : findings) {
             if (!fids.add(f.id())) problems.add("findings: finding " + f.id() + " is defined twice");
-            for (String a : f.assumptions()) if (!ids.contains(a)) problems.add("findings: finding " + f.id() + " names unknown assumption " + a);
+            for (String a : f.assumptions())
+                if (!ids.contains(a)) problems.add("findings: finding " + f.id() + " names unknown assumption " + a);
         }
         if (!problems.isEmpty()) throw new Schemas.Invalid(problems);
     }
@@ -124,14 +126,16 @@ public final class Findings {
                 if (r.verdict().equals("violated")) {
                     if (r.parts().isEmpty()) problems.add(where + "verdict violated names no part");
                     for (String p : r.parts()) {
-                        if (!expected.contains(p)) problems.add(where + p + " is not violated in the manifest (violated: " + expected + ")");
+                        if (!expected.contains(p))
+                            problems.add(where + p + " is not violated in the manifest (violated: " + expected + ")");
                         Long pinned = m.expectSteps().get(p), said = r.steps().get(p);
                         if (pinned == null) problems.add(where + "the manifest pins no counterexample length for " + p);
                         else if (!pinned.equals(said)) problems.add(where + p + " in " + said + " steps, the manifest pins " + pinned);
                     }
                 } else {
                     List<String> parts = r.parts().isEmpty() ? m.invariants() : r.parts();
-                    for (String p : parts) if (expected.contains(p)) problems.add(where + "holds, but the manifest expects " + p + " violated");
+                    for (String p : parts)
+                        if (expected.contains(p)) problems.add(where + "holds, but the manifest expects " + p + " violated");
                     if (!r.steps().isEmpty()) problems.add(where + "holds, yet the ledger gives counterexample lengths");
                 }
                 for (String p : r.steps().keySet())
@@ -141,8 +145,9 @@ public final class Findings {
         return problems;
     }
 
-    private static final Pattern TLA_TAG = Pattern.compile("\\(\\* (standard|draft|reading|policy|simplification|bound): ([a-z0-9-]+) \\*\\)");
-    private static final Pattern JAVA_TAG = Pattern.compile("// (standard|draft|reading|policy|simplification|bound): ([a-z0-9-]+)\\b");
+    private static final String TAGS = "(standard|draft|reading|policy|simplification|bound)";
+    private static final Pattern TLA_TAG = Pattern.compile("\\(\\* " + TAGS + ": ([a-z0-9-]+) \\*\\)");
+    private static final Pattern JAVA_TAG = Pattern.compile("// " + TAGS + ": ([a-z0-9-]+)\\b");
 
     /** The tagged lines of the spec, the models' module and the Java sources: "file:line" by "tag: id". */
     public static Map<String, List<String>> codeTags(Path home) throws IOException {
@@ -175,7 +180,8 @@ public final class Findings {
         for (Map.Entry<String, List<String>> e : tags.entrySet()) {
             String tag = e.getKey().substring(0, e.getKey().indexOf(':')), id = e.getKey().substring(e.getKey().indexOf(": ") + 2);
             if (!tagOf.containsKey(id)) problems.add(e.getValue().get(0) + ": tag " + e.getKey() + " has no assumption in " + FILE);
-            else if (!tagOf.get(id).equals(tag)) problems.add(e.getValue().get(0) + ": tag " + e.getKey() + ", but the ledger tags " + id + " " + tagOf.get(id));
+            else if (!tagOf.get(id).equals(tag))
+                problems.add(e.getValue().get(0) + ": tag " + e.getKey() + ", but the ledger tags " + id + " " + tagOf.get(id));
         }
         Set<String> tagged = new HashSet<>();
         for (String k : tags.keySet()) tagged.add(k.substring(k.indexOf(": ") + 2));

@@ -53,51 +53,44 @@ public final class Schemas {
         }
     }
 
-    private static final Pattern MODEL_INDEX = Pattern.compile("^/models/(\\d+)(.*)$");
-
     /**
      * Checks a manifest's text: strict JSON first (Json.parse), then the schema. Throws Invalid with
      * one line per problem, e.g. "manifest: model 'X' /name: does not match the regex pattern ...".
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> manifest(String what, String text) {
+        return validated(MANIFEST, "models", "name", "model", what, text);
+    }
+
+    /** Checks the findings ledger's text the same way; a problem names the finding by its id. */
+    public static Map<String, Object> findings(String what, String text) {
+        return validated(FINDINGS, "findings", "id", "finding", what, text);
+    }
+
+    /** Strict JSON, then the schema; a problem inside the list {@code list} names its item by {@code key}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> validated(Schema schema, String list, String key, String label, String what, String text) {
         Object parsed;
         try {
             parsed = Json.parse(text);
         } catch (IllegalArgumentException e) {
             throw new Invalid(List.of(what + ": " + e.getMessage()));
         }
-        List<Error> errors = MANIFEST.validate(text, InputFormat.JSON);
+        List<Error> errors = schema.validate(text, InputFormat.JSON);
         if (errors.isEmpty()) return (Map<String, Object>) parsed;
-        List<Object> models = parsed instanceof Map<?, ?> m && m.get("models") instanceof List<?> l ? (List<Object>) l : List.of();
+        List<Object> items = parsed instanceof Map<?, ?> m && m.get(list) instanceof List<?> l ? (List<Object>) l : List.of();
+        Pattern index = Pattern.compile("^/" + list + "/(\\d+)(.*)$");
         List<String> problems = new ArrayList<>();
         for (Error e : errors) {
             String loc = pointer(e);
-            Matcher x = MODEL_INDEX.matcher(loc);
+            Matcher x = index.matcher(loc);
             if (x.matches()) {
                 int i = Integer.parseInt(x.group(1));
-                Object name = i < models.size() && models.get(i) instanceof Map<?, ?> mm ? mm.get("name") : null;
-                loc = "model " + (name instanceof String s ? "'" + printable(s) + "'" : "#" + (i + 1)) + " " + (x.group(2).isEmpty() ? "/" : x.group(2));
+                Object name = i < items.size() && items.get(i) instanceof Map<?, ?> mm ? mm.get(key) : null;
+                loc = label + " " + (name instanceof String s ? "'" + printable(s) + "'" : "#" + (i + 1)) + " " + (x.group(2).isEmpty() ? "/" : x.group(2));
             }
             problems.add(what + ": " + (loc.isEmpty() ? "/" : loc) + ": " + printable(e.getMessage().replaceFirst("^\\S+: ", "")));
         }
         throw new Invalid(problems);
-    }
-
-    /** Checks the findings ledger's text: strict JSON, then its schema; Invalid with one line per problem. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> findings(String what, String text) {
-        Object parsed;
-        try {
-            parsed = Json.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new Invalid(List.of(what + ": " + e.getMessage()));
-        }
-        List<String> problems = new ArrayList<>();
-        for (Error e : FINDINGS.validate(text, InputFormat.JSON))
-            problems.add(what + ": " + (pointer(e).isEmpty() ? "/" : pointer(e)) + ": " + printable(e.getMessage().replaceFirst("^\\S+: ", "")));
-        if (!problems.isEmpty()) throw new Invalid(problems);
-        return (Map<String, Object>) parsed;
     }
 
     /** Checks a set of model constants against the manifest schema's ranges, one line per problem. */

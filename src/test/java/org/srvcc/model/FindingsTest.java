@@ -92,6 +92,21 @@ class FindingsTest {
         for (Findings.Finding x : f.findings) assertTrue(readme.contains("**Claim.** " + x.claim()), x.id());
     }
 
+    @Test
+    void theCommandChecksRendersAndRefusesConflictingOptions() {
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int rc = org.srvcc.cli.Main.run(new String[] {"findings", "--check"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, rc, out + "\n" + err);
+        assertTrue(out.toString().contains("consistent with the manifest, the code tags and the README"), out.toString());
+        out = new java.io.StringWriter();
+        assertEquals(0, org.srvcc.cli.Main.run(new String[] {"findings"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err)));
+        assertTrue(out.toString().startsWith("| finding | status | rests on |"), out.toString());
+        err = new java.io.StringWriter();
+        rc = org.srvcc.cli.Main.run(new String[] {"findings", "--check", "--write-readme"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(2, rc);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
+
     /** Only the ledger changes: the README's rendering and the report's findings both say the new text. */
     @Test
     void aClaimChangedInTheLedgerChangesTheReadmeAndTheReport(@TempDir Path out) throws Exception {

@@ -34,8 +34,8 @@ class ProcedurePropertiesTest {
             new Setup(Profile.DRAFT_DIRECT, Options.STANDARD, one, Set.of(), Set.of(), Set.of(), 1),
             new Setup(Profile.DRAFT_DIRECT, Options.STANDARD, two, Set.of(2), Set.of(1), Set.of("gNB"), 1),
             // UE 1 has UEA1/UIA1 only, UE 2 no 5G-SRVCC capability, and an attacker on NGAP strips and forges
-            // "5G-SRVCC operation possible": the AMF's own check keeps UE 2 out of SRVCC (model Ts33501TamperN2)
-            new Setup(Profile.TS33501, Options.STANDARD, two, Set.of(), Set.of(), Set.of(), 1,
+            // "5G-SRVCC operation possible": the proposed AMF check keeps UE 2 out of SRVCC (model Ts33501TamperN2AmfCheck)
+            new Setup(Profile.TS33501, Options.STANDARD.with(List.of("amfChecksSrvccCapability=true")), two, Set.of(), Set.of(), Set.of(), 1,
                 new Capabilities(Set.of(1), Set.of(2), Set.of("N2"), 2)),
             // UE 2 has no 5G security context (no SIM): KSI 7, no key anywhere (models Ts33501NoContext, DraftDirectNoContext)
             new Setup(Profile.TS33501, Options.STANDARD, two, Set.of(), Set.of(2), Set.of(), 1, Capabilities.noContext(Set.of(2))),

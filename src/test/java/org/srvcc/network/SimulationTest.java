@@ -19,7 +19,7 @@ class SimulationTest {
             for (Simulation.Fault f : Simulation.Fault.values()) {
                 if (f == Simulation.Fault.PREP_REJECT_MME && !p.viaMme()) continue;
                 if (f == Simulation.Fault.NAS_DURING_PREPARATION || f == Simulation.Fault.CAPABILITY_STRIP
-                    || f == Simulation.Fault.CAPABILITY_FORGE) continue;   // findings, tested below
+                    || f == Simulation.Fault.CAPABILITY_FORGE || f == Simulation.Fault.SRVCC_INDICATION_FORGE) continue;   // findings, tested below
                 Setup s = Setup.of(p, Options.STANDARD, new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0));
                 Simulation.Result r = Simulation.run(s, Set.of(f));
                 assertTrue(r.violated().isEmpty(), p + " " + f + ": " + r.violated());
@@ -30,7 +30,8 @@ class SimulationTest {
     /**
      * A DL NAS message sent after the derivation and received before the HandoverCommand moves
      * the UE's stored COUNT past the one used: the default estimate (smallest COUNT >= stored)
-     * then picks the next window and the keys differ; the closest-COUNT estimate does not.
+     * then picks the next window and the keys differ; the closest-COUNT estimate does not, and a UE
+     * that follows TS 33.401 14.1 keeps its greater stored COUNT (only the mutant lowers it).
      */
     @Test
     void aNasMessageOvertakingTheCommandBreaksAgreementUnderTheDefaultEstimate() {
@@ -42,7 +43,12 @@ class SimulationTest {
             assertEquals(java.util.List.of("KeyAgreement"), smallest.violated(), p.toString());
             Simulation.Result closest = Simulation.run(Setup.of(p, Options.STANDARD.with(
                 java.util.List.of("nasDuringHandover=true", "ueEstimate=closest")), b), Set.of(Simulation.Fault.NAS_DURING_PREPARATION));
-            assertEquals(java.util.List.of("CountMonotonic"), closest.violated(), p + ": the stored COUNT goes back, the keys agree");
+            assertEquals(java.util.List.of(), closest.violated(), p + ": the keys agree and the stored COUNT stays");
+            closest.end().destroyKeys();
+            Simulation.Result lowers = Simulation.run(Setup.of(p, Options.STANDARD.with(java.util.List.of("nasDuringHandover=true",
+                "ueEstimate=closest", "ueLowersStoredCount=true")), b), Set.of(Simulation.Fault.NAS_DURING_PREPARATION));
+            assertEquals(java.util.List.of("CountMonotonic"), lowers.violated(), p + ": the mutant's stored COUNT goes back");
+            lowers.end().destroyKeys();
         }
         // without the option the AMF sends no NAS during the handover: the fault finds no place
         Simulation.Result off = Simulation.run(Setup.of(Profile.TS33501, Options.STANDARD, b), Set.of(Simulation.Fault.NAS_DURING_PREPARATION));
@@ -52,7 +58,8 @@ class SimulationTest {
     /**
      * The capability attacker (models Ts33501TamperCapability*, Ts33501TamperN2): stripping UEA2/UIA2
      * goes unnoticed and the call runs on UEA1/UIA1 with agreed keys; forging UEA2/UIA2 for a UE without
-     * it ends in a failed handover; a forged NGAP indication is refused by the AMF.
+     * it ends in a failed handover; a forged NGAP indication is enough for an AMF that acts on it (TS 23.216
+     * 6.5.4 as written) and is refused by one that checks the registered capability (the proposed measure).
      */
     @Test
     void capabilityTamperingIsSeenOnlyWhereTheUeCannotComply() {
@@ -71,9 +78,15 @@ class SimulationTest {
             assertEquals(org.srvcc.procedure.Ue.State.Connected5G, forge.end().ue(1).state(), p + ": the UE refused UEA2");
             forge.end().destroyKeys();
             Simulation.Result n2 = Simulation.run(Setup.of(p, Options.STANDARD, b), Set.of(Simulation.Fault.SRVCC_INDICATION_FORGE));
-            assertTrue(n2.notInjected().isEmpty() && n2.violated().isEmpty(), p + ": " + n2.violated());
-            assertEquals(0, n2.end().amf(1).att(), p + ": the AMF prepared nothing");
+            assertTrue(n2.notInjected().isEmpty(), p.toString());
+            assertEquals(java.util.List.of("SrvccCapabilityHonoured"), n2.violated(), p.toString());
+            assertEquals(1, n2.end().amf(1).att(), p + ": the AMF prepared SRVCC for a UE that cannot do it");
             n2.end().destroyKeys();
+            Simulation.Result checked = Simulation.run(Setup.of(p, Options.STANDARD.with(java.util.List.of("amfChecksSrvccCapability=true")), b),
+                Set.of(Simulation.Fault.SRVCC_INDICATION_FORGE));
+            assertTrue(checked.notInjected().isEmpty() && checked.violated().isEmpty(), p + ": " + checked.violated());
+            assertEquals(0, checked.end().amf(1).att(), p + ": the checking AMF prepared nothing");
+            checked.end().destroyKeys();
         }
     }
 
