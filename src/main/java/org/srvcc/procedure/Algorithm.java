@@ -12,6 +12,7 @@ import java.util.TreeSet;
  * integrity (J.2's NULL algorithms). NONE: nothing selected (no context, or no algorithm in common).
  */
 public enum Algorithm {
+    // simplification: uea-uia-paired
     NONE("none"), NULL("null"), UEA0("uea0"), UEA1("uea1"), UEA2("uea2");
 
     public final String model;

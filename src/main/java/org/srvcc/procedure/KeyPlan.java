@@ -37,6 +37,7 @@ public final class KeyPlan {
     }
 
     /** MME_SRVCC: CK_SRVCC||IK_SRVCC from the received KASME. */
+    // reading: draft-mme-a12 (in the draft profiles too: X.1.1 step 4 does not say how the MME derives)
     public static CkIk mmeCkIk(Options o, Key256 kasme, NasCount received) {
         return o.mmeKeyMode() == Options.KeyMode.SPLIT ? Derivations.split(kasme)
             : Derivations.ckIkSrvcc(kasme, mmeCount(o, received));

@@ -76,6 +76,7 @@ public record Options(
     }
 
     /** The FC of the AMF's derivation from KAMF in this profile. */
+    // reading: draft-fc-placeholder (0xFF01 where the draft names no FC)
     public Fc amfFcValue(Profile p) {
         if (amfFc == AmfFc.REUSE_0X74) return Fc.K_PRIME_ASME_HANDOVER;
         return p == Profile.DRAFT_DIRECT || amfFc == AmfFc.UNNUMBERED ? Fc.DRAFT_DIRECT_CK_IK : Fc.KASME_SRVCC;

@@ -161,6 +161,7 @@ final class WireForm {
                 c.wipe();
                 // TS 29.280 has no IE of its own for the UTRAN algorithms: they reach the target inside the
                 // transparent container, which this codec leaves empty, so the capability is the sent one
+                // reading: sv-capability (the model's MSC reads a capability this wire does not carry)
                 yield new Message.PsToCsRequest(u, att, sent.copy(), keys, Ksi.decoded(c.eksi()), r.count(), s, r.cap());
             }
             case ForwardRelocationResponse, PsToCsResponse ->
