@@ -666,6 +666,7 @@ LinkOf(m) == IF m.type = "ForwardRelocationRequest" THEN "N26" ELSE "Sv"
 AttackerRewriteCapability(u) ==    \* rewrites the UE security capability (* reading: sv-capability *) (* simplification: no-nds-ip *)
     /\ tampers' = tampers + 1
     /\ \E m \in msgs : /\ m.ue = u /\ m.type \in KeyedTypes /\ LinkOf(m) \in TamperedLinks
+                      /\ ~(LinkOf(m) = "Sv" /\ ViaMme)   \* TS 29.280's PS to CS Request has no capability to rewrite
                       /\ \E c \in SUBSET CipherAlgs : c # m.cap /\ msgs' = (msgs \ {m}) \cup {[m EXCEPT !.cap = c]}
     /\ UNCHANGED <<epsVars, amfSrvccCap, gnbSrvccPossible, ueVars, amfVars, mmeVars, mscVars, gnbState,
                    ul, dl, radio, histVars>>

@@ -238,6 +238,8 @@ public final class Network {
         for (Message m : inFlight(u, Message.Type.ForwardRelocationRequest, Message.Type.PsToCsRequest)) {
             String link = m.type() == Message.Type.ForwardRelocationRequest ? "N26" : "Sv";
             if (!caps.tamperedLinks().contains(link)) continue;
+            // reading: sv-capability (TS 29.280's PS to CS Request carries no capability; only the draft's direct link does)
+            if (link.equals("Sv") && profile.viaMme()) continue;
             Set<Algorithm> has = m instanceof Message.ForwardRelocationRequest f ? f.cap() : ((Message.PsToCsRequest) m).cap();
             for (Set<Algorithm> c : List.<Set<Algorithm>>of(Set.of(), Set.of(Algorithm.UEA1), Set.of(Algorithm.UEA2), Algorithm.CIPHERS))
                 if (!c.equals(has)) l.add(new Rewrite(m, c));

@@ -58,9 +58,9 @@ class MutantsTest {
             // on NGAP the 5G-SRVCC indication, on the radio an unprotected Registration Request
             Arguments.of("AlgorithmSelection", Profile.TS33501, "-", b, Set.of(), new Capabilities(Set.of(), Set.of(), Set.of("N26"), 1)),
             Arguments.of("AlgorithmSelection", Profile.DRAFT_DIRECT, "-", b, Set.of(), new Capabilities(Set.of(1), Set.of(), Set.of("Sv"), 1)),
-            // the UEA0 fallback: ciphering off, integrity on; the attacker bids the call down to it
+            // with the UEA0 fallback allowed the attacker on N26 still bids the call down (to UEA1, or to UEA0 with integrity on)
             Arguments.of("AlgorithmSelection!", Profile.TS33501, "mscAllowsUea0=true", b, Set.of(),
-                new Capabilities(Set.of(), Set.of(), Set.of("Sv"), 1)),
+                new Capabilities(Set.of(), Set.of(), Set.of("N26"), 1)),
             // TS 23.216 as written: the AMF acts on the gNB's indication (named, though it is the default, for a file of its own)
             Arguments.of("SrvccCapabilityHonoured", Profile.TS33501, "amfChecksSrvccCapability=false", b, Set.of(),
                 new Capabilities(Set.of(), Set.of(1), Set.of("N2"), 1)),
