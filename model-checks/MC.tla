@@ -38,7 +38,7 @@ CONSTANTS
 MCAmfSentKey(i, c) == IF amfSendsKamf THEN Kamf(i) ELSE AmfKey(i, c)
 MCMmeMapKsi(eksi) == IF mmeMapsNoKeyKsi THEN 7 ELSE IF mmeMapsWrongKsi THEN (eksi + 1) % 7 ELSE eksi
 MCMscSelectAlg(s, cap) ==
-    IF nullAlgorithmsAlways THEN "null" ELSE IF mscIgnoresEmergency THEN SessionAlg("normal", cap) ELSE SessionAlg(s, cap)
+    IF nullAlgorithmsAlways THEN NullSel ELSE IF mscIgnoresEmergency THEN SessionAlg("normal", cap) ELSE SessionAlg(s, cap)
 MCNoContextKey(c) == IF amfKeysWithoutContext THEN AmfKey(0, c) ELSE None
 MCUeStoredCount(stored, c) == IF ueLowersStoredCount \/ c > stored THEN c ELSE stored   \* not UeStoredCount: substituted by this
 MCMscForgetsKsi == ~mscKeepsKsiOnFailure

@@ -77,22 +77,32 @@ AmfKey(i, c) == Kdf(Kamf(i), AmfFcValue, c)   \* KASME_SRVCC / K'ASME; CK||IK wh
 MmeCk(k, c) == IF mmeKeyMode = "split" THEN k                           (* reading: draft-mme-a12 *)
                ELSE Kdf(k, "0x1A", IF mmeCount = "zero" THEN 0 ELSE c)
 UeCk(i, c) == IF ~ViaMme \/ ueKeyMode = "split" THEN AmfKey(i, c) ELSE Kdf(AmfKey(i, c), "0x1A", 0)
-(* UTRAN algorithms, UEA/UIA in pairs: "uea1" (UEA1/UIA1, KASUMI), "uea2" (UEA2/UIA2, SNOW 3G);  *)
-(* "uea0": no ciphering, integrity still on (UIA1 is mandatory, TS 33.102 6.5); "null": UEA0 and *)
-(* no integrity, J.2's NULL algorithms. The UE's capability is what it sent in NAS (NAS SMC).     *)
-CipherAlgs == {"uea1", "uea2"}                                          (* simplification: uea-uia-paired *)
-UeCap(u) == IF u \in WeakUEs THEN {"uea1"} ELSE CipherAlgs
-Other(a) == IF a = "uea2" THEN "uea1" ELSE "uea2"
-Best(cap) == IF mscPrefers \in cap THEN mscPrefers ELSE IF Other(mscPrefers) \in cap THEN Other(mscPrefers) ELSE "none"   (* policy: msc-prefers *)
-UeCanExecute(u, alg) == u \notin SrvccIncapableUEs /\ (alg \in {"null", "uea0"} \/ alg \in UeCap(u))
+(* UTRAN algorithms, ciphering and integrity chosen separately: UEA1/UIA1 (KASUMI), UEA2/UIA2       *)
+(* (SNOW 3G). The UE's capability is what it sent in NAS (checked by NAS SMC); UEA0 (no ciphering) is *)
+(* always there, and a call other than an unauthenticated emergency call always has a UIA.          *)
+CipherAlgs == {"uea1", "uea2"}
+IntegrityAlgs == {"uia1", "uia2"}
+CapAlgs == CipherAlgs \cup IntegrityAlgs
+UeCap(u) == IF u \in WeakUEs THEN {"uea1", "uia1"} ELSE CapAlgs
+Sel(e, i) == [uea |-> e, uia |-> i]                                      \* what the MSC selected
+NoSel == Sel("none", "none")                                             \* nothing: no context, or refused
+NullSel == Sel("uea0", "none")                                           \* J.2's NULL algorithms: no key used
+Prefer(one, two, cap) ==                                                 \* the preferred family first (* policy: msc-prefers *)
+    LET first == IF mscPrefers = "uea2" THEN two ELSE one  second == IF mscPrefers = "uea2" THEN one ELSE two
+    IN IF first \in cap THEN first ELSE IF second \in cap THEN second ELSE "none"
+Best(cap) == Sel(Prefer("uea1", "uea2", cap), Prefer("uia1", "uia2", cap))
+UeCanExecute(u, sel) == u \notin SrvccIncapableUEs
+                        /\ (sel = NullSel \/ (sel.uea \in {"uea0"} \cup UeCap(u) /\ sel.uia \in UeCap(u)))
 (* The points where MC.tla substitutes a mutant (cfg "Op <- MCOp"); here, the standard's choice. *)
 AmfSentKey(i, c) == AmfKey(i, c)                                        \* what the AMF puts in the request
 MmeMapKsi(eksi) == eksi                                                 \* KSI_SRVCC = eKSI (Annex J)
 NoContextKey(c) == None                                                 (* reading: no-sim-ksi7 *)
 SessionAlg(s, cap) ==                                                   \* NULL only unauthenticated (J.2)
-    IF s = "emergencyUnauth" THEN "null"
-    ELSE IF Best(cap) # "none" THEN Best(cap) ELSE IF mscAllowsUea0 THEN "uea0" ELSE "none"
-MscSelectAlg(s, cap) == SessionAlg(s, cap)                              \* the MSC's choice of UEA/UIA ("none": refuse)
+    IF s = "emergencyUnauth" THEN NullSel
+    ELSE IF Best(cap).uia = "none" THEN NoSel                           \* no integrity algorithm in common: refuse
+    ELSE IF Best(cap).uea # "none" THEN Best(cap)
+    ELSE IF mscAllowsUea0 THEN Sel("uea0", Best(cap).uia) ELSE NoSel     \* UEA0: ciphering off, integrity on
+MscSelectAlg(s, cap) == SessionAlg(s, cap)                              \* the MSC's choice of UEA and UIA (NoSel: refuse)
 MscForgetsKsi == TRUE                                                   \* J.1.2: KSI_SRVCC deleted with CK/IK
 UeForgetsKeysOnReturn == TRUE                                           \* back on NR, CK/IK are useless
 UeStoredCount(stored, c) == IF c > stored THEN c ELSE stored            \* TS 33.401 14.1: only a greater estimate is stored
@@ -135,7 +145,7 @@ VARIABLES
     mscState,    \* Idle, Prepared or Active
     mscKey,      \* the mapped CK_SRVCC||IK_SRVCC (None: no context)
     mscKsi,      \* the mapped KSI_SRVCC
-    mscAlg,      \* "none", "null" or "ciphered": the algorithms selected
+    mscAlg,      \* the UEA and UIA selected: NoSel, NullSel or [uea, uia]
     mscSession,  \* the session the mapped context was made for ("none": no context)
     mscAtt,      \* the last attempt it took
     gnbState,    \* per UE: Idle, Requested, Commanded or Cancelling
@@ -168,7 +178,7 @@ epsVars == <<amfUl, epsKeys>>
 capVars == <<amfSrvccCap, gnbSrvccPossible, tampers>>
 vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, epsVars, capVars>>
 
-AlgValues == {"none", "null", "uea0"} \cup CipherAlgs
+AlgValues == {NoSel, NullSel} \cup [uea : {"uea0"} \cup CipherAlgs, uia : IntegrityAlgs]
 (* TS 23.216 6.5.4 step 4: the AMF acts on the 5G-SRVCC HO Indication; no text has it check the UE's *)
 (* capability, so the check is the option amfChecksSrvccCapability (a proposed measure, off by default). *)
 AmfSrvccAllowed(u) == ~amfChecksSrvccCapability \/ amfSrvccCap[u]   (* policy: amf-srvcc-check *)
@@ -188,7 +198,7 @@ IsCoreMsg(m) ==      \* a message between AMF, MME_SRVCC and MSC, or from the UE
     /\ m.type \in KeyedTypes \cup AnswerTypes \cup PlainTypes
     /\ m.type \in KeyedTypes => /\ IsKey(m.key) /\ m.ksi \in 0..7 /\ m.count \in Nat
                                /\ m.session \in {"normal", "emergency", "emergencyUnauth"}
-                               /\ m.cap \subseteq CipherAlgs
+                               /\ m.cap \subseteq CapAlgs
     /\ m.type \in AnswerTypes => m.ok \in BOOLEAN /\ m.alg \in AlgValues
 
 TypeOK ==
@@ -255,7 +265,7 @@ Init ==
     /\ amfAtt = [u \in UEs |-> 0] /\ amfCount = [u \in UEs |-> 0]
     /\ mmeState = [u \in UEs |-> "Idle"] /\ mmeKsi = [u \in UEs |-> 0] /\ mmeAtt = [u \in UEs |-> 0]
     /\ mscState = [u \in UEs |-> "Idle"] /\ mscKey = [u \in UEs |-> None]
-    /\ mscKsi = [u \in UEs |-> NoKsi] /\ mscAlg = [u \in UEs |-> "none"] /\ mscAtt = [u \in UEs |-> 0]
+    /\ mscKsi = [u \in UEs |-> NoKsi] /\ mscAlg = [u \in UEs |-> NoSel] /\ mscAtt = [u \in UEs |-> 0]
     /\ mscSession = [u \in UEs |-> "none"]
     /\ gnbState = [u \in UEs |-> "Idle"]
     /\ msgs = {} /\ ul = [u \in UEs |-> <<>>] /\ dl = [u \in UEs |-> <<>>] /\ radio = {}
@@ -409,7 +419,7 @@ MmeHandleForwardRelocationRequestMsg(m) ==
 MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
     /\ m.type = "ForwardRelocationRequest" /\ ViaMme /\ m.att > mmeAtt[m.ue]
     /\ mmeAtt' = [mmeAtt EXCEPT ![m.ue] = m.att]
-    /\ Reply(m, {Answer("ForwardRelocationResponse", m.ue, m.att, FALSE, "none")})
+    /\ Reply(m, {Answer("ForwardRelocationResponse", m.ue, m.att, FALSE, NoSel)})
     /\ held' = IF m.key # None THEN [held EXCEPT !["MME_SRVCC"] = @ \cup {m.key}] ELSE held
     /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
@@ -444,7 +454,7 @@ MscHandlePsToCsRequestMsg(m) ==
     /\ m.type = "PsToCsRequest"
     /\ LET u == m.ue
            alg == MscSelectAlg(m.session, m.cap)
-       IN IF m.att > mscAtt[u] /\ mscState[u] # "Active" /\ alg # "none"
+       IN IF m.att > mscAtt[u] /\ mscState[u] # "Active" /\ alg # NoSel
           THEN /\ mscState' = [mscState EXCEPT ![u] = "Prepared"]
                /\ mscKey' = [mscKey EXCEPT ![u] = m.key]
                /\ mscKsi' = [mscKsi EXCEPT ![u] = m.ksi]
@@ -456,7 +466,7 @@ MscHandlePsToCsRequestMsg(m) ==
                /\ issued' = IF m.key # None THEN issued \cup {[ue |-> u, att |-> m.att, key |-> m.key]} ELSE issued
           ELSE IF m.att > mscAtt[u] /\ mscState[u] # "Active"       \* no algorithm in common: refuse
           THEN /\ mscAtt' = [mscAtt EXCEPT ![u] = m.att]
-               /\ Reply(m, {Answer("PsToCsResponse", u, m.att, FALSE, "none")})
+               /\ Reply(m, {Answer("PsToCsResponse", u, m.att, FALSE, NoSel)})
                /\ held' = IF m.key # None THEN [held EXCEPT !["MSC"] = @ \cup {m.key}] ELSE held
                /\ UNCHANGED <<mscState, mscKey, mscKsi, mscAlg, mscSession, issued>>
           ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, capVars, mscVars, held, issued>>
@@ -466,7 +476,7 @@ MscHandlePsToCsRequestMsg(m) ==
 MscRejectPreparationMsg(m) ==
     /\ m.type = "PsToCsRequest" /\ m.att > mscAtt[m.ue] /\ mscState[m.ue] # "Active"
     /\ mscAtt' = [mscAtt EXCEPT ![m.ue] = m.att]
-    /\ Reply(m, {Answer("PsToCsResponse", m.ue, m.att, FALSE, "none")})
+    /\ Reply(m, {Answer("PsToCsResponse", m.ue, m.att, FALSE, NoSel)})
     /\ held' = IF m.key # None THEN [held EXCEPT !["MSC"] = @ \cup {m.key}] ELSE held
     /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, mscSession, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
@@ -475,7 +485,7 @@ MscDrop(u) ==                      \* what a failure does to the mapped context,
     /\ mscState' = [mscState EXCEPT ![u] = "Idle"]
     /\ mscKey' = IF mscDeletesOnFailure THEN [mscKey EXCEPT ![u] = None] ELSE mscKey
     /\ mscKsi' = IF mscDeletesOnFailure /\ MscForgetsKsi THEN [mscKsi EXCEPT ![u] = NoKsi] ELSE mscKsi
-    /\ mscAlg' = IF mscDeletesOnFailure THEN [mscAlg EXCEPT ![u] = "none"] ELSE mscAlg
+    /\ mscAlg' = IF mscDeletesOnFailure THEN [mscAlg EXCEPT ![u] = NoSel] ELSE mscAlg
     /\ mscSession' = IF mscDeletesOnFailure THEN [mscSession EXCEPT ![u] = "none"] ELSE mscSession
 
 MscHandlePsToCsCancelMsg(m) ==
@@ -503,7 +513,7 @@ MscHandleCallReleaseMsg(m) ==
     /\ IF mscState[m.ue] = "Active"
        THEN /\ mscState' = [mscState EXCEPT ![m.ue] = "Idle"]
             /\ mscKey' = [mscKey EXCEPT ![m.ue] = None]
-            /\ mscAlg' = [mscAlg EXCEPT ![m.ue] = "none"]
+            /\ mscAlg' = [mscAlg EXCEPT ![m.ue] = NoSel]
             /\ mscKsi' = [mscKsi EXCEPT ![m.ue] = NoKsi]
             /\ mscSession' = [mscSession EXCEPT ![m.ue] = "none"]
        ELSE UNCHANGED <<epsVars, capVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
@@ -514,7 +524,7 @@ MscRestart ==                      \* a restart loses every context
     /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
     /\ faults' = faults + 1
     /\ mscState' = [u \in UEs |-> "Idle"] /\ mscKey' = [u \in UEs |-> None]
-    /\ mscAlg' = [u \in UEs |-> "none"]
+    /\ mscAlg' = [u \in UEs |-> NoSel]
     /\ mscKsi' = [u \in UEs |-> NoKsi] /\ mscSession' = [u \in UEs |-> "none"]
     /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
@@ -667,7 +677,7 @@ AttackerRewriteCapability(u) ==    \* rewrites the UE security capability (* rea
     /\ tampers' = tampers + 1
     /\ \E m \in msgs : /\ m.ue = u /\ m.type \in KeyedTypes /\ LinkOf(m) \in TamperedLinks
                       /\ ~(LinkOf(m) = "Sv" /\ ViaMme)   \* TS 29.280's PS to CS Request has no capability to rewrite
-                      /\ \E c \in SUBSET CipherAlgs : c # m.cap /\ msgs' = (msgs \ {m}) \cup {[m EXCEPT !.cap = c]}
+                      /\ \E c \in SUBSET CapAlgs : c # m.cap /\ msgs' = (msgs \ {m}) \cup {[m EXCEPT !.cap = c]}
     /\ UNCHANGED <<epsVars, amfSrvccCap, gnbSrvccPossible, ueVars, amfVars, mmeVars, mscVars, gnbState,
                    ul, dl, radio, histVars>>
 
@@ -740,7 +750,7 @@ KamfNotHeldOutsideAmf == \A p \in Places : \A k \in held[p] : k.kind # "kamf"
 KamfUnknownToAttacker == \A k \in AttackerKnows : k.kind # "kamf"   \* forward-only KDF: known only if held
 KamfConfinement == KamfNotInMessages /\ KamfNotHeldOutsideAmf /\ KamfUnknownToAttacker
 
-InCipheredCall(u) == ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # "null"   \* keys in use: UEA or at least UIA
+InCipheredCall(u) == ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] # NullSel   \* keys in use: UEA or at least UIA
 CallKeysAgree == \A u \in UEs : InCipheredCall(u) => ueKey[u] = mscKey[u]
 CallKsiAgrees == \A u \in UEs : InCipheredCall(u) => ueKsi[u] = mscKsi[u]
 KeyAgreement == CallKeysAgree /\ CallKsiAgrees
@@ -784,17 +794,19 @@ NoReverseSrvcc == [][\A u \in UEs : ueState[u] = "InUtranCall" => ueState'[u] \i
 
 ReauthBeforeReturn == \A u \in UEs : ueState[u] = "Connected5G" => ueKamf[u] \notin srvccKamfs[u]
 
-NullOnlyForUnauthEmergency == \A u \in UEs : mscAlg[u] = "null" => mscSession[u] = "emergencyUnauth"
+NullOnlyForUnauthEmergency == \A u \in UEs : mscAlg[u] = NullSel => mscSession[u] = "emergencyUnauth"
 UnauthEmergencyGetsNull ==                                              \* J.2: no keys to agree on
-    \A u \in UEs : mscState[u] \in InHandover /\ mscSession[u] = "emergencyUnauth" => mscAlg[u] = "null"
+    \A u \in UEs : mscState[u] \in InHandover /\ mscSession[u] = "emergencyUnauth" => mscAlg[u] = NullSel
 UnauthOnlyWithoutKamf ==                                                \* a UE that shares a KAMF is not treated as unauthenticated
     \A u \in UEs : ueSession[u] = "emergencyUnauth" => ueKamf[u] = 0
 NullAlgorithmsOnlyWhenUnauthenticated == NullOnlyForUnauthEmergency /\ UnauthEmergencyGetsNull /\ UnauthOnlyWithoutKamf
 
 (* The algorithms the MSC selected from the UE security capability it received (J.1.2 steps 3, 5). *)
-AlgorithmUeSupports == \A u \in UEs : mscAlg[u] \in CipherAlgs => mscAlg[u] \in UeCap(u)
+UsesKeys(a) == a \notin {NoSel, NullSel}                                    \* a selection that uses IK (and CK unless UEA0)
+AlgorithmUeSupports ==
+    \A u \in UEs : UsesKeys(mscAlg[u]) => mscAlg[u].uea \in {"uea0"} \cup UeCap(u) /\ mscAlg[u].uia \in UeCap(u)
 NoBiddingDown ==                                                         \* what the MSC picks from the true capability
-    \A u \in UEs : mscAlg[u] \in CipherAlgs \cup {"uea0"} => mscAlg[u] = Best(UeCap(u))
+    \A u \in UEs : UsesKeys(mscAlg[u]) => mscAlg[u] = Best(UeCap(u))
 AlgorithmSelection == AlgorithmUeSupports /\ NoBiddingDown
 
 (* TR 33.856 key issue 3: SRVCC is prepared only for a UE that has the 5G-SRVCC capability. *)
@@ -802,11 +814,11 @@ SrvccOnlyForCapableUe == \A u \in SrvccIncapableUEs : amfAtt[u] = 0
 SrvccCapabilityHonoured == SrvccOnlyForCapableUe
 
 CkIkSecrecy ==            \* the keys of a running CS call are unknown to the attacker
-    \A u \in UEs : mscState[u] = "Active" /\ mscAlg[u] # "null" => ~Derivable(mscKey[u], AttackerKnows)
+    \A u \in UEs : mscState[u] = "Active" /\ mscAlg[u] # NullSel => ~Derivable(mscKey[u], AttackerKnows)
 
 (* Refinement: Srvcc implements SrvccKeys under this mapping. *)
 AbsNetKey == [u \in UEs |-> IF mscState[u] \in {"Prepared", "Active"} THEN mscKey[u] ELSE None]
-AbsInCall == [u \in UEs |-> ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ mscAlg[u] \in CipherAlgs \cup {"uea0"}]
+AbsInCall == [u \in UEs |-> ueState[u] = "InUtranCall" /\ mscState[u] = "Active" /\ UsesKeys(mscAlg[u])]
 AbsSpent == {i.key : i \in issued}
 AbsKamfHolders == {"AMF", "UE"} \cup {p \in Places : \E k \in held[p] : k.kind = "kamf"}
                   \cup (IF \E m \in msgs : "key" \in DOMAIN m /\ m.key.kind = "kamf" THEN {"wire"} ELSE {})

@@ -167,7 +167,7 @@ final class SimulateCommand implements Callable<Integer> {
     static String capabilities(Srvcc s, Setup setup) {
         var have = setup.caps().capabilityOf(1);
         var alg = s.msc(1).alg();
-        String sel = alg == org.srvcc.procedure.Algorithm.NONE ? "nothing selected" : "MSC selected " + alg.model;
+        String sel = alg.equals(org.srvcc.procedure.Selection.NONE) ? "nothing selected" : "MSC selected " + alg;
         return "UE 1 has " + String.join(",", org.srvcc.procedure.Algorithm.names(have))
             + (setup.caps().srvccCapable(1) ? "" : ", no 5G-SRVCC capability") + "; " + sel
             + "; attacker rewrites: " + s.network().tampers();
@@ -178,7 +178,7 @@ final class SimulateCommand implements Callable<Integer> {
         Ue.View x = s.ue(1);
         MscServer.View c = s.msc(1);
         String ue = "UE " + x.state() + (x.key() == null ? ", no CS keys" : ", keys " + x.key() + ", KSI " + x.ksi());
-        String msc = "MSC " + c.state() + (c.key() == null ? ", no mapped context" : ", keys " + c.key() + ", KSI " + c.ksi() + ", " + c.alg().model);
+        String msc = "MSC " + c.state() + (c.key() == null ? ", no mapped context" : ", keys " + c.key() + ", KSI " + c.ksi() + ", " + c.alg());
         String both = x.key() != null && c.key() != null
             ? (Invariants.csKeysAgree(s, 1) ? "; same CK, IK and KSI" : "; DIFFERENT keys or KSI") : "";
         return ue + "; " + msc + both;

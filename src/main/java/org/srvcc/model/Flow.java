@@ -96,7 +96,8 @@ public record Flow(String title, List<Step> steps, String violated) {
         if (m.containsKey("cap") && m.get("cap") instanceof java.util.Collection<?> c)   // the UE security capability
             b.append(", cap {").append(String.join(",", new java.util.TreeSet<>(c.stream().map(String::valueOf).toList()))).append('}');
         if (m.containsKey("ok")) b.append(Boolean.TRUE.equals(m.get("ok")) ? ", accept" : ", reject");
-        if (m.containsKey("alg") && !"none".equals(m.get("alg"))) b.append(", alg ").append(m.get("alg"));   // selected UEA/UIA
+        if (m.get("alg") instanceof Map<?, ?> a && !"none".equals(a.get("uea")))   // the selected UEA and UIA (NULL: uea0 with no UIA)
+            b.append(", alg ").append("none".equals(a.get("uia")) ? "null" : a.get("uea") + "/" + a.get("uia"));
         long copy = ((Number) m.get("copy")).longValue();
         if (copy == 2) b.append(", duplicate");
         if (copy == 3) b.append(", REPLAYED");

@@ -53,7 +53,7 @@ public final class Mapping {
         perUe("mscState", "MscServer.Ctx.state", (s, u) -> s.msc(u).state().name()),
         perUe("mscKey", "MscServer.Ctx.key (term)", (s, u) -> term(s.msc(u).key())),
         perUe("mscKsi", "MscServer.Ctx.ksi", (s, u) -> ksi(s.msc(u).ksi())),
-        perUe("mscAlg", "MscServer.Ctx.alg", (s, u) -> s.msc(u).alg().model),
+        perUe("mscAlg", "MscServer.Ctx.alg", (s, u) -> s.msc(u).alg().model()),
         perUe("mscSession", "MscServer.Ctx.session (\"none\": no context)", (s, u) -> s.msc(u).session() == null ? "none" : s.msc(u).session().model),
         perUe("mscAtt", "MscServer.Ctx.att", (s, u) -> (long) s.msc(u).att()),
         perUe("gnbState", "Gnb.state", (s, u) -> s.gnb(u).name()),
@@ -131,11 +131,11 @@ public final class Mapping {
             r.put("cap", new HashSet<Object>(Algorithm.names(p.cap())));
         } else if (m instanceof Message.Answer x) {
             r.put("ok", x.ok());
-            r.put("alg", x.alg().model);
+            r.put("alg", x.alg().model());
         } else if (m instanceof Message.HoCmd h) {
             r.put("lsb", (long) h.lsb());
             r.put("ksi", ksi(h.ksi()));
-            r.put("alg", h.alg().model);
+            r.put("alg", h.alg().model());
         } else if (m instanceof Message.Nas n) {
             r.put("count", (long) n.count().value());
         }

@@ -200,8 +200,8 @@ public final class Simulation {
                 case MSC_RESTART -> has(s, Message.Type.PsToCsResponse) ? first(en, x -> x.action() == Action.MscRestart) : null;
                 case NAS_DURING_PREPARATION -> s.amf(1).state() == Amf.State.Preparing
                     ? first(en, x -> x.action() == Action.AmfSendDownlinkNas) : null;
-                case CAPABILITY_STRIP -> rewrite(s, en, Set.of(Algorithm.UEA1));
-                case CAPABILITY_FORGE -> rewrite(s, en, Algorithm.CIPHERS);
+                case CAPABILITY_STRIP -> rewrite(s, en, Set.of(Algorithm.UEA1, Algorithm.UIA1));
+                case CAPABILITY_FORGE -> rewrite(s, en, Algorithm.ALL);
                 default -> null;
             };
             if (st != null) {
@@ -258,7 +258,7 @@ public final class Simulation {
         m.put("amfState", s.amf(1).state().name());
         m.put("mmeState", s.mme(1).state().name());
         m.put("mscState", s.msc(1).state().name());
-        m.put("mscAlg", s.msc(1).alg().model);
+        m.put("mscAlg", s.msc(1).alg().toString());
         return m;
     }
 }

@@ -6,14 +6,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the MSC server selected for the CS call; the model's mscAlg values. UEA and UIA go in
- * pairs here: UEA1 stands for UEA1/UIA1 (KASUMI), UEA2 for UEA2/UIA2 (SNOW 3G), UEA0 for no
- * ciphering with integrity still on (UIA1 is mandatory, TS 33.102 6.5), NULL for UEA0 and no
- * integrity (J.2's NULL algorithms). NONE: nothing selected (no context, or no algorithm in common).
+ * The UTRAN algorithms a UE security capability lists (the model's CapAlgs): ciphering UEA1 (KASUMI)
+ * and UEA2 (SNOW 3G), integrity UIA1 and UIA2. UEA0 (no ciphering) is not listed: every UE has it.
+ * What the MSC selects from them is a {@link Selection}.
  */
 public enum Algorithm {
-    // simplification: uea-uia-paired
-    NONE("none"), NULL("null"), UEA0("uea0"), UEA1("uea1"), UEA2("uea2");
+    UEA1("uea1"), UEA2("uea2"), UIA1("uia1"), UIA2("uia2");
 
     public final String model;
 
@@ -21,34 +19,12 @@ public enum Algorithm {
         this.model = model;
     }
 
-    /** The UTRAN algorithms a UE security capability can list (the model's CipherAlgs). */
-    public static final Set<Algorithm> CIPHERS = Collections.unmodifiableSet(EnumSet.of(UEA1, UEA2));
+    /** Every algorithm a capability can list. */
+    public static final Set<Algorithm> ALL = Collections.unmodifiableSet(EnumSet.allOf(Algorithm.class));
 
-    public boolean ciphers() {
-        return CIPHERS.contains(this);
-    }
-
-    /** The model's UeCap(u): a weak UE has UEA1/UIA1 only. */
+    /** The model's UeCap(u): a weak UE has UEA1 and UIA1 only. */
     public static Set<Algorithm> capabilityOf(boolean weak) {
-        return weak ? Set.of(UEA1) : CIPHERS;
-    }
-
-    /** The model's Best(cap): the MSC's preferred algorithm if the capability lists it, else the other, NONE if it lists none. */
-    // policy: msc-prefers
-    public static Algorithm best(Set<Algorithm> cap, Algorithm prefers) {
-        Algorithm other = prefers == UEA2 ? UEA1 : UEA2;
-        return cap.contains(prefers) ? prefers : cap.contains(other) ? other : NONE;
-    }
-
-    /**
-     * The model's SessionAlg(s, cap): NULL only for an unauthenticated emergency call (TS 33.501 J.2);
-     * otherwise the strongest algorithm of the capability, or, with none in common, UEA0 if the MSC
-     * allows it and NONE (refuse) if not.
-     */
-    static Algorithm select(Session s, Set<Algorithm> cap, boolean allowsUea0, Algorithm prefers) {
-        if (s == Session.EMERGENCY_UNAUTH) return NULL;
-        Algorithm b = best(cap, prefers);
-        return b != NONE ? b : allowsUea0 ? UEA0 : NONE;
+        return weak ? Set.of(UEA1, UIA1) : ALL;
     }
 
     /** A capability as the model writes it: the set of its algorithms' names. */
@@ -60,6 +36,6 @@ public enum Algorithm {
 
     public static Algorithm parse(String model) {
         for (Algorithm a : values()) if (a.model.equals(model)) return a;
-        throw new IllegalArgumentException("unknown algorithm '" + model + "' (known: none, null, uea0, uea1, uea2)");
+        throw new IllegalArgumentException("unknown algorithm '" + model + "' (known: uea1, uea2, uia1, uia2)");
     }
 }

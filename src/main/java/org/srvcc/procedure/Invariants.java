@@ -66,17 +66,17 @@ public final class Invariants {
         inv("ReauthBeforeReturn", "ReauthBeforeReturn", (Predicate<Srvcc>) Invariants::reauthBeforeReturn);
         inv("NullAlgorithmsOnlyWhenUnauthenticated",
             "NullOnlyForUnauthEmergency", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
-                .allMatch(c -> c.alg != Algorithm.NULL || c.session == Session.EMERGENCY_UNAUTH),
+                .allMatch(c -> !c.alg.equals(Selection.NULL) || c.session == Session.EMERGENCY_UNAUTH),
             "UnauthEmergencyGetsNull", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
-                .allMatch(c -> !inHandover(c) || c.session != Session.EMERGENCY_UNAUTH || c.alg == Algorithm.NULL),
+                .allMatch(c -> !inHandover(c) || c.session != Session.EMERGENCY_UNAUTH || c.alg.equals(Selection.NULL)),
             "UnauthOnlyWithoutKamf", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
                 .allMatch(x -> x.session != Session.EMERGENCY_UNAUTH || x.kamf.term().id() == 0));
         inv("AlgorithmSelection",
             "AlgorithmUeSupports", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
-                .allMatch(e -> !e.getValue().alg.ciphers() || s.caps.capabilityOf(e.getKey()).contains(e.getValue().alg)),
+                .allMatch(e -> !e.getValue().alg.usesKeys() || supports(s.caps.capabilityOf(e.getKey()), e.getValue().alg)),
             "NoBiddingDown", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
-                .allMatch(e -> !e.getValue().alg.ciphers() && e.getValue().alg != Algorithm.UEA0
-                    || e.getValue().alg == Algorithm.best(s.caps.capabilityOf(e.getKey()), s.options.mscPrefers().algorithm)));
+                .allMatch(e -> !e.getValue().alg.usesKeys()
+                    || e.getValue().alg.equals(Selection.best(s.caps.capabilityOf(e.getKey()), s.options.mscPrefers()))));
         inv("SrvccCapabilityHonoured", "SrvccOnlyForCapableUe", (Predicate<Srvcc>) s -> s.caps.srvccIncapableUes().stream()
             .allMatch(u -> !s.amf.ctx.containsKey(u) || s.amf.ctx.get(u).att == 0));
         inv("CkIkSecrecy", "CkIkSecrecy", (Predicate<Srvcc>) Invariants::ckIkSecrecy);
@@ -100,6 +100,11 @@ public final class Invariants {
         List<String> v = new ArrayList<>();
         ALL.forEach((name, p) -> { if (!p.test(s)) v.add(name); });
         return v;
+    }
+
+    /** The model's AlgorithmUeSupports for one context: its UEA (UEA0 always) and its UIA are in the UE's capability. */
+    private static boolean supports(Set<Algorithm> cap, Selection a) {
+        return (a.uea().equals("uea0") || cap.contains(Algorithm.parse(a.uea()))) && cap.contains(Algorithm.parse(a.uia()));
     }
 
     private static boolean inHandover(MscServer.Ctx c) {
@@ -151,7 +156,7 @@ public final class Invariants {
         for (int u : s.ues()) {
             Ue.Ctx ue = s.ue.ctx.get(u);
             MscServer.Ctx msc = s.msc.ctx.get(u);
-            if (ue.state == Ue.State.InUtranCall && msc.state == MscServer.State.Active && msc.alg != Algorithm.NULL && !agree.test(ue, msc))
+            if (ue.state == Ue.State.InUtranCall && msc.state == MscServer.State.Active && !msc.alg.equals(Selection.NULL) && !agree.test(ue, msc))
                 return false;
         }
         return true;
@@ -200,7 +205,7 @@ public final class Invariants {
         Map<Place, Set<KeyTerm>> held = s.evidence.held();
         for (Place p : s.compromised) known.addAll(held.get(p));
         for (MscServer.Ctx msc : s.msc.ctx.values())
-            if (msc.state == MscServer.State.Active && msc.alg != Algorithm.NULL && msc.key != null
+            if (msc.state == MscServer.State.Active && !msc.alg.equals(Selection.NULL) && msc.key != null
                 && derivable(msc.key.source(), known)) return false;
         return true;
     }

@@ -76,7 +76,7 @@ public sealed interface Message {
         }
 
         public ForwardRelocationRequest(int ue, int att, int copy, Key256 kasme, Ksi ksi, NasCount count, Session session) {
-            this(ue, att, copy, kasme, ksi, count, session, Algorithm.CIPHERS);
+            this(ue, att, copy, kasme, ksi, count, session, Algorithm.ALL);
         }
 
         public Type type() { return Type.ForwardRelocationRequest; }
@@ -94,7 +94,7 @@ public sealed interface Message {
         }
 
         public PsToCsRequest(int ue, int att, int copy, CkIk keys, Ksi ksi, NasCount count, Session session) {
-            this(ue, att, copy, keys, ksi, count, session, Algorithm.CIPHERS);
+            this(ue, att, copy, keys, ksi, count, session, Algorithm.ALL);
         }
 
         public Type type() { return Type.PsToCsRequest; }
@@ -106,12 +106,12 @@ public sealed interface Message {
     }
 
     /** ForwardRelocationResponse or PsToCsResponse; {@code alg} is what the target side selected (NONE if refused). */
-    record Answer(Type type, int ue, int att, int copy, boolean ok, Algorithm alg) implements Message {
+    record Answer(Type type, int ue, int att, int copy, boolean ok, Selection alg) implements Message {
         public Message withCopy(int c) { return new Answer(type, ue, att, c, ok, alg); }
     }
 
     /** HandoverCommand (AMF to gNB) or HandoverCommandUe (gNB to UE): the COUNT's low bits, the KSI, the selected algorithms. */
-    record HoCmd(Type type, int ue, int att, int copy, int lsb, Ksi ksi, Algorithm alg) implements Message {
+    record HoCmd(Type type, int ue, int att, int copy, int lsb, Ksi ksi, Selection alg) implements Message {
         public Message withCopy(int c) { return new HoCmd(type, ue, att, c, lsb, ksi, alg); }
     }
 

@@ -87,7 +87,7 @@ public final class MmeSrvcc {
             mme.att = m.att();
             if (m.kasme() != null) obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
             m.destroyKeys();
-            net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, false, Algorithm.NONE));
+            net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, false, Selection.NONE));
         });
     }
 

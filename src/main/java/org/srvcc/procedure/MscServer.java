@@ -24,13 +24,13 @@ public final class MscServer {
         State state = State.Idle;
         CkIk key;
         Ksi ksi = Ksi.NO_KEY_AVAILABLE;   // 7: no context
-        Algorithm alg = Algorithm.NONE;
+        Selection alg = Selection.NONE;
         Session session;        // the session the context was made for; null: no context
         int att;
     }
 
     /** The model's msc* variables for one UE (the key by its term). */
-    public record View(State state, KeyTerm key, Ksi ksi, Algorithm alg, Session session, int att) {}
+    public record View(State state, KeyTerm key, Ksi ksi, Selection alg, Session session, int att) {}
 
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Options options;
@@ -58,10 +58,10 @@ public final class MscServer {
                 m.destroyKeys();   // old, duplicated, or a call is running: not taken
                 return;
             }
-            Algorithm alg = options.nullAlgorithmsAlways() ? Algorithm.NULL
-                : Algorithm.select(options.mscIgnoresEmergency() ? Session.NORMAL : m.session(), m.cap(), options.mscAllowsUea0(),
-                    options.mscPrefers().algorithm);
-            if (alg == Algorithm.NONE) {   // no algorithm in common with the UE: refuse
+            Selection alg = options.nullAlgorithmsAlways() ? Selection.NULL
+                : Selection.select(options.mscIgnoresEmergency() ? Session.NORMAL : m.session(), m.cap(), options.mscAllowsUea0(),
+                    options.mscPrefers());
+            if (alg.equals(Selection.NONE)) {   // no algorithm in common with the UE: refuse
                 refuse(u, msc, m);
                 return;
             }
@@ -93,7 +93,7 @@ public final class MscServer {
         msc.att = m.att();
         if (m.keys() != null) obs.on(new Event.Held(Place.MSC, m.keys().source()));
         m.destroyKeys();
-        net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false, Algorithm.NONE));
+        net.send(new Message.Answer(Type.PsToCsResponse, u, m.att(), 1, false, Selection.NONE));
     }
 
     /** PS to CS Cancel: the prepared context goes. */
@@ -161,7 +161,7 @@ public final class MscServer {
     private static void delete(Ctx msc) {
         if (msc.key != null) msc.key.destroy();
         msc.key = null;
-        msc.alg = Algorithm.NONE;
+        msc.alg = Selection.NONE;
         msc.ksi = Ksi.NO_KEY_AVAILABLE;
         msc.session = null;
     }

@@ -241,8 +241,11 @@ public final class Network {
             // reading: sv-capability (TS 29.280's PS to CS Request carries no capability; only the draft's direct link does)
             if (link.equals("Sv") && profile.viaMme()) continue;
             Set<Algorithm> has = m instanceof Message.ForwardRelocationRequest f ? f.cap() : ((Message.PsToCsRequest) m).cap();
-            for (Set<Algorithm> c : List.<Set<Algorithm>>of(Set.of(), Set.of(Algorithm.UEA1), Set.of(Algorithm.UEA2), Algorithm.CIPHERS))
-                if (!c.equals(has)) l.add(new Rewrite(m, c));
+            for (int mask = 0; mask < 16; mask++) {   // every subset of UEA1, UEA2, UIA1, UIA2 (the model's SUBSET CapAlgs)
+                Set<Algorithm> c = java.util.EnumSet.noneOf(Algorithm.class);
+                for (int i = 0; i < 4; i++) if ((mask & 1 << i) != 0) c.add(Algorithm.values()[i]);
+                if (!c.equals(has)) l.add(new Rewrite(m, Set.copyOf(c)));
+            }
         }
         return l;
     }

@@ -53,8 +53,8 @@ public record Options(
         @Override public String toString() { return text; } }
 
     /** The MSC's preference when the UE supports both UTRAN algorithm pairs: operator policy, not Annex J. */
-    public enum Prefers { UEA2("uea2", Algorithm.UEA2), UEA1("uea1", Algorithm.UEA1);
-        final String text; public final Algorithm algorithm; Prefers(String t, Algorithm a) { text = t; algorithm = a; }
+    public enum Prefers { UEA2("uea2"), UEA1("uea1");
+        final String text; Prefers(String t) { text = t; }
         @Override public String toString() { return text; } }
 
     /** Where the UE takes the DL NAS COUNT from: the command's LSBs (Annex J), or its own stored COUNT (X.1.2 sends none). */

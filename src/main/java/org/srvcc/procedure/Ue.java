@@ -107,8 +107,8 @@ public final class Ue {
     }
 
     /** The model's UeCanExecute: the UE has the 5G-SRVCC capability and the selected algorithms (UEA0 it always has). */
-    private boolean canExecute(int u, Algorithm alg) {
-        return caps.srvccCapable(u) && (alg == Algorithm.NULL || alg == Algorithm.UEA0 || caps.capabilityOf(u).contains(alg));
+    private boolean canExecute(int u, Selection alg) {
+        return caps.srvccCapable(u) && alg.executableBy(caps.capabilityOf(u));
     }
 
     /** A downlink NAS message: the UE stores the highest DL NAS COUNT received. */

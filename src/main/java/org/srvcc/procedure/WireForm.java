@@ -46,7 +46,8 @@ final class WireForm {
                 ies.add(Ies.fteid(Ies.IF_N26_AMF, Node.AMF.teid(u), Node.AMF.address()));
                 byte[] k = f.kasme() == null ? new byte[32] : f.kasme().bytes(a);   // no 5G context: KSI 7, zero octets
                 ies.add(Ies.mmContextEps(new Ies.MmContextEps(f.ksi().value(), Plan.NAS_INTEGRITY, Plan.NAS_CIPHER,
-                    f.count().value(), 0, k, Plan.ueNetworkCapability(f.cap().contains(Algorithm.UEA1), f.cap().contains(Algorithm.UEA2)))));
+                    f.count().value(), 0, k, Plan.ueNetworkCapability(f.cap().contains(Algorithm.UEA1),
+                    f.cap().contains(Algorithm.UEA2), f.cap().contains(Algorithm.UIA1), f.cap().contains(Algorithm.UIA2)))));
                 java.util.Arrays.fill(k, (byte) 0);
                 ies.add(Ies.indication(new Ies.Indication(f.session() == Session.EMERGENCY_UNAUTH, true, f.session() != Session.NORMAL)));
                 ies.add(Ies.stnSr(Plan.STN_SR));
@@ -143,8 +144,7 @@ final class WireForm {
                 c.wipe();
                 boolean[] alg = Plan.utranAlgorithms(c.ueNetworkCapability());
                 java.util.Set<Algorithm> cap = java.util.EnumSet.noneOf(Algorithm.class);
-                if (alg[0]) cap.add(Algorithm.UEA1);
-                if (alg[1]) cap.add(Algorithm.UEA2);
+                for (int bit = 0; bit < 4; bit++) if (alg[bit]) cap.add(Algorithm.values()[bit]);   // UEA1, UEA2, UIA1, UIA2
                 yield new Message.ForwardRelocationRequest(u, att, sent.copy(), k, Ksi.decoded(c.ksiAsme()), new NasCount(c.dlCount()), s, cap);
             }
             case PsToCsRequest -> {

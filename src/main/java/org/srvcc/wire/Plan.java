@@ -74,23 +74,23 @@ public final class Plan {
 
     /** UE network capability (TS 24.301 §9.9.3.34): EEA0-2, EIA1-2, UEA0-2, UIA1-2. */
     public static byte[] ueNetworkCapability() {
-        return ueNetworkCapability(true, true);
+        return ueNetworkCapability(true, true, true, true);
     }
 
     /**
      * The same with the UTRAN algorithms of a UE security capability: octet 3 holds UEA0 (bit 8,
      * always), UEA1 (bit 7), UEA2 (bit 6); octet 4 UIA1 (bit 7), UIA2 (bit 6).
      */
-    public static byte[] ueNetworkCapability(boolean uea1, boolean uea2) {
-        int uea = 0x80 | (uea1 ? 0x40 : 0) | (uea2 ? 0x20 : 0), uia = (uea1 ? 0x40 : 0) | (uea2 ? 0x20 : 0);
+    public static byte[] ueNetworkCapability(boolean uea1, boolean uea2, boolean uia1, boolean uia2) {
+        int uea = 0x80 | (uea1 ? 0x40 : 0) | (uea2 ? 0x20 : 0), uia = (uia1 ? 0x40 : 0) | (uia2 ? 0x20 : 0);
         return new byte[] {(byte) 0xE0, 0x60, (byte) uea, (byte) uia};
     }
 
-    /** UEAx/UIAx as a pair from a UE network capability: {UEA1/UIA1 present, UEA2/UIA2 present}; absent octets: neither. */
+    /** {UEA1, UEA2, UIA1, UIA2} present in a UE network capability; absent octets: none. */
     public static boolean[] utranAlgorithms(byte[] ueNetworkCapability) {
-        if (ueNetworkCapability.length < 4) return new boolean[] {false, false};
+        if (ueNetworkCapability.length < 4) return new boolean[] {false, false, false, false};
         int uea = ueNetworkCapability[2] & 0xFF, uia = ueNetworkCapability[3] & 0xFF;
-        return new boolean[] {(uea & 0x40) != 0 && (uia & 0x40) != 0, (uea & 0x20) != 0 && (uia & 0x20) != 0};
+        return new boolean[] {(uea & 0x40) != 0, (uea & 0x20) != 0, (uia & 0x40) != 0, (uia & 0x20) != 0};
     }
 
     /** Mobile Station Classmark 2 (TS 24.008 §10.5.1.6), a fixed test value. */

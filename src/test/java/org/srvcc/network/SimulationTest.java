@@ -69,7 +69,7 @@ class SimulationTest {
             assertTrue(strip.notInjected().isEmpty(), p.toString());
             assertEquals(java.util.List.of("AlgorithmSelection"), strip.violated(), p.toString());
             assertEquals(org.srvcc.procedure.Ue.State.InUtranCall, strip.end().ue(1).state(), p + ": the UE carried the command out");
-            assertEquals(org.srvcc.procedure.Algorithm.UEA1, strip.end().msc(1).alg(), p.toString());
+            assertEquals(new org.srvcc.procedure.Selection("uea1", "uia1"), strip.end().msc(1).alg(), p.toString());
             assertTrue(org.srvcc.procedure.Invariants.csKeysAgree(strip.end(), 1), p + ": the keys still agree");
             strip.end().destroyKeys();
             Simulation.Result forge = Simulation.run(Setup.of(p, Options.STANDARD, b), Set.of(Simulation.Fault.CAPABILITY_FORGE));

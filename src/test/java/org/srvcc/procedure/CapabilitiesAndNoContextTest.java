@@ -101,7 +101,7 @@ class CapabilitiesAndNoContextTest {
         assertNull(s.msc(1).key());
         Message.Answer a = (Message.Answer) s.network().inFlight(1, Message.Type.PsToCsResponse).get(0);
         assertFalse(a.ok());
-        assertEquals(Algorithm.NONE, a.alg());
+        assertEquals(Selection.NONE, a.alg(), "no UIA in common: refused");
         assertTrue(s.evidence().held().get(Place.MSC).size() == 1, "the refusing MSC saw the key");
         assertTrue(Invariants.violated(s).isEmpty(), Invariants.violatedParts(s).toString());
         s.destroyKeys();
@@ -115,9 +115,9 @@ class CapabilitiesAndNoContextTest {
             new Capabilities(Set.of(), Set.of(), Set.of("Sv"), 1));
         step(s, Action.GnbSendHandoverRequired, 0);
         step(s, Action.AmfStartSrvcc, 0);
-        step(s, Action.AttackerRewriteCapability, 0);
+        step(s, Action.AttackerRewriteCapability, s.network().rewriteChoice(1, Set.of(Algorithm.UIA1, Algorithm.UIA2)));   // every UEA stripped
         step(s, Action.MscHandlePsToCsRequest, 0);
-        assertEquals(Algorithm.UEA0, s.msc(1).alg());
+        assertEquals(new Selection("uea0", "uia2"), s.msc(1).alg());
         assertEquals(List.of("NoBiddingDown"), Invariants.violatedParts(s));
         for (Action a : List.of(Action.AmfHandleResponse, Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand,
                 Action.UeArriveUtran, Action.MscHandleHandoverComplete)) step(s, a, 0);
@@ -136,11 +136,11 @@ class CapabilitiesAndNoContextTest {
         step(s, Action.UeHandleDownlinkNas, 0);
         step(s, Action.GnbSendHandoverRequired, 0);
         step(s, Action.AmfStartSrvcc, 0);
-        step(s, Action.AttackerRewriteCapability, 0);   // the first rewrite choice: the empty capability
+        step(s, Action.AttackerRewriteCapability, s.network().rewriteChoice(1, Set.of(Algorithm.UIA1, Algorithm.UIA2)));   // every UEA stripped
         for (Action a : List.of(Action.MmeHandleForwardRelocationRequest, Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse,
                 Action.AmfHandleResponse, Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand, Action.UeArriveUtran,
                 Action.MscHandleHandoverComplete)) step(s, a, 0);
-        assertEquals(Algorithm.UEA0, s.msc(1).alg());
+        assertEquals(new Selection("uea0", "uia2"), s.msc(1).alg());
         assertTrue(Invariants.violatedParts(s).contains("CallKeysAgree"), Invariants.violatedParts(s).toString());
         s.destroyKeys();
     }
@@ -158,8 +158,8 @@ class CapabilitiesAndNoContextTest {
         assertThrows(IllegalArgumentException.class, () -> Capabilities.parse("links=X2"));
         assertThrows(IllegalArgumentException.class, () -> Capabilities.parse("weak"));
         assertThrows(IllegalArgumentException.class, () -> Capabilities.parse("colour=1"));
-        assertEquals(Set.of(Algorithm.UEA1), c.capabilityOf(1));
-        assertEquals(Algorithm.CIPHERS, c.capabilityOf(2));
+        assertEquals(Algorithm.ALL, c.capabilityOf(2));
+        assertEquals(Set.of(Algorithm.UEA1, Algorithm.UIA1), c.capabilityOf(1));
         assertFalse(c.srvccCapable(2));
         assertThrows(IllegalArgumentException.class, () -> start(Profile.TS33501, Options.STANDARD, Set.of(), Capabilities.noContext(Set.of(1))),
             "a UE without a SIM is an unauthenticated one");
@@ -167,13 +167,23 @@ class CapabilitiesAndNoContextTest {
 
     @Test
     void theSelectionIsTheStrongestCommonPairAndNullOnlyWhereJ2SaysSo() {
-        assertEquals(Algorithm.UEA2, Algorithm.select(Session.NORMAL, Algorithm.CIPHERS, false, Algorithm.UEA2));
-        assertEquals(Algorithm.UEA1, Algorithm.select(Session.NORMAL, Algorithm.CIPHERS, false, Algorithm.UEA1), "the operator's preference");
-        assertEquals(Algorithm.UEA2, Algorithm.select(Session.NORMAL, Set.of(Algorithm.UEA2), false, Algorithm.UEA1));
-        assertEquals(Algorithm.UEA1, Algorithm.select(Session.EMERGENCY, Set.of(Algorithm.UEA1), false, Algorithm.UEA2));
-        assertEquals(Algorithm.NONE, Algorithm.select(Session.NORMAL, Set.of(), false, Algorithm.UEA2));
-        assertEquals(Algorithm.UEA0, Algorithm.select(Session.NORMAL, Set.of(), true, Algorithm.UEA2), "no ciphering, integrity on");
-        assertEquals(Algorithm.NULL, Algorithm.select(Session.EMERGENCY_UNAUTH, Algorithm.CIPHERS, false, Algorithm.UEA2));
+        Options.Prefers two = Options.Prefers.UEA2, one = Options.Prefers.UEA1;
+        Set<Algorithm> all = Algorithm.ALL;
+        assertEquals(new Selection("uea2", "uia2"), Selection.select(Session.NORMAL, all, false, two));
+        assertEquals(new Selection("uea1", "uia1"), Selection.select(Session.NORMAL, all, false, one), "the operator's preference");
+        assertEquals(new Selection("uea2", "uia1"), Selection.select(Session.NORMAL, Set.of(Algorithm.UEA2, Algorithm.UIA1), false, one),
+            "UEA and UIA are chosen each on its own");
+        assertEquals(new Selection("uea1", "uia2"), Selection.select(Session.NORMAL, Set.of(Algorithm.UEA1, Algorithm.UIA1, Algorithm.UIA2), false, two));
+        assertEquals(new Selection("uea1", "uia1"), Selection.select(Session.EMERGENCY, Set.of(Algorithm.UEA1, Algorithm.UIA1), false, two));
+        assertEquals(Selection.NONE, Selection.select(Session.NORMAL, Set.of(), false, two));
+        assertEquals(Selection.NONE, Selection.select(Session.NORMAL, Set.of(), true, two), "no UIA in common: refused even with UEA0 allowed");
+        assertEquals(Selection.NONE, Selection.select(Session.NORMAL, Set.of(Algorithm.UEA2), true, two), "no integrity is no call");
+        assertEquals(Selection.NONE, Selection.select(Session.NORMAL, Set.of(Algorithm.UIA1), false, two));
+        assertEquals(new Selection("uea0", "uia1"), Selection.select(Session.NORMAL, Set.of(Algorithm.UIA1), true, two), "no ciphering, integrity on");
+        assertEquals(Selection.NULL, Selection.select(Session.EMERGENCY_UNAUTH, all, false, two));
+        assertTrue(new Selection("uea0", "uia1").usesKeys() && !Selection.NULL.usesKeys() && !Selection.NONE.usesKeys());
+        assertTrue(new Selection("uea0", "uia1").executableBy(Set.of(Algorithm.UIA1)) && !new Selection("uea2", "uia1").executableBy(Set.of(Algorithm.UIA1)));
+        assertTrue(Selection.NULL.executableBy(Set.of()) && !Selection.NONE.executableBy(all));
         assertEquals(Algorithm.UEA2, Algorithm.parse("uea2"));
         assertThrows(IllegalArgumentException.class, () -> Algorithm.parse("uea3"));
     }
@@ -200,7 +210,7 @@ class CapabilitiesAndNoContextTest {
             assertEquals(Ksi.NO_KEY_AVAILABLE, r.ksi());
             for (Action a : p.viaMme() ? List.of(Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse, Action.AmfHandleResponse)
                     : List.of(Action.MscHandlePsToCsRequest, Action.AmfHandleResponse)) step(s, a, 0);
-            assertEquals(Algorithm.NULL, s.msc(1).alg());
+            assertEquals(Selection.NULL, s.msc(1).alg());
             assertNull(s.msc(1).key());
             assertEquals(Ksi.NO_KEY_AVAILABLE, s.msc(1).ksi());
             assertTrue(s.evidence().issued().isEmpty(), p + ": no context was mapped");
@@ -266,14 +276,17 @@ class CapabilitiesAndNoContextTest {
         byte[] keyedPsOctets = WireForm.encode(keyedPs, Profile.TS33501).encode();
         assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(keyedPsOctets), ps));
         keyedPs.destroyKeys();
-        // UEA/UIA octets of the UE network capability: pairs only
-        assertEquals(List.of(true, false), bools(Plan.utranAlgorithms(Plan.ueNetworkCapability(true, false))));
-        assertEquals(List.of(false, true), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60, (byte) 0xA0, 0x20})));
-        assertEquals(List.of(false, false), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60, (byte) 0xE0, 0x00})), "UEA without UIA is no pair");
-        assertEquals(List.of(false, false), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60})));
+        // UEA/UIA octets of the UE network capability (TS 24.301 9.9.3.34): octet 3 UEA0..UEA2, octet 4 UIA1, UIA2, each bit on its own
+        assertEquals(List.of(true, false, true, false), bools(Plan.utranAlgorithms(Plan.ueNetworkCapability(true, false, true, false))));
+        assertEquals(List.of(false, true, false, true), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60, (byte) 0xA0, 0x20})));
+        assertEquals(List.of(true, true, false, false), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60, (byte) 0xE0, 0x00})), "UEA without UIA");
+        assertEquals(List.of(false, false, true, false), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60, (byte) 0x80, 0x40})), "UIA1 only");
+        assertEquals(List.of(false, false, false, false), bools(Plan.utranAlgorithms(new byte[] {(byte) 0xE0, 0x60})));
+        assertEquals(0xC0, Plan.ueNetworkCapability(true, false, false, true)[2] & 0xFF);   // UEA0 | UEA1
+        assertEquals(0x20, Plan.ueNetworkCapability(true, false, false, true)[3] & 0xFF);   // UIA2
     }
 
     static List<Boolean> bools(boolean[] b) {
-        return List.of(b[0], b[1]);
+        return List.of(b[0], b[1], b[2], b[3]);
     }
 }

@@ -292,14 +292,14 @@ class ProcedureEdgesTest {
     void anUnauthenticatedUeThatAuthenticatesGetsACipheredSecondCall() {
         Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, B, Set.of(), Set.of(1), Set.<Place>of(), 1);
         for (Action a : TO_CALL) step(s, a);
-        assertEquals(Algorithm.NULL, s.msc(1).alg());
+        assertEquals(Selection.NULL, s.msc(1).alg());
         step(s, Action.UeEndCall);
         step(s, Action.MscHandleCallRelease);
         step(s, Action.UeAuthenticate);
         assertEquals(Session.NORMAL, s.ue(1).session());
         for (Action a : TO_CALL) step(s, a);
         assertEquals(Session.NORMAL, s.msc(1).session(), "the AMF told the MSC a normal session");
-        assertEquals(Algorithm.UEA2, s.msc(1).alg());
+        assertEquals(new Selection("uea2", "uia2"), s.msc(1).alg());
         assertEquals(List.of(), Invariants.violated(s));
     }
 
