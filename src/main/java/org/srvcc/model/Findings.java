@@ -36,7 +36,20 @@ public final class Findings {
         }
     }
 
-    public record ModelRef(String name, String verdict, List<String> parts, Map<String, Long> steps) {}
+    public record ModelRef(String name, String verdict, List<String> parts, Map<String, Long> steps) {
+        public String partsText() {
+            return parts.isEmpty() ? "every part" : String.join(", ", parts);
+        }
+
+        public String stepsText() {
+            return steps.isEmpty() ? "–" : String.join(", ", steps.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+        }
+    }
+
+    /** Clauses as one line: "TS 33.501 §J.1.2 step 2; draft CR X.1.1". */
+    public static String clausesText(List<Clause> clauses) {
+        return String.join("; ", clauses.stream().map(Clause::toString).toList());
+    }
 
     public record Finding(String id, String title, String claim, String status, List<Clause> clauses, List<String> assumptions,
                           String holdsUnder, String detail, List<ModelRef> models, String reproduce) {}
@@ -206,13 +219,13 @@ public final class Findings {
         b.append("| finding | status | rests on |\n|---|---|---|\n");
         for (Finding f : findings)
             b.append("| [").append(f.title()).append("](#").append(f.id()).append(") | ").append(statusText(f.status())).append(" | ")
-                .append(String.join("; ", f.clauses().stream().map(Clause::toString).toList())).append(" |\n");
+                .append(clausesText(f.clauses())).append(" |\n");
         b.append('\n');
         for (Finding f : findings) {
             b.append("<a id=\"").append(f.id()).append("\"></a>\n### ").append(f.title()).append("\n\n");
             b.append("**Claim.** ").append(f.claim()).append("\n\n");
             b.append("**Status:** ").append(statusText(f.status())).append(". **Rests on:** ")
-                .append(String.join("; ", f.clauses().stream().map(Clause::toString).toList())).append(".\n\n");
+                .append(clausesText(f.clauses())).append(".\n\n");
             b.append("**Holds under:** ").append(f.holdsUnder()).append("\n\n");
             if (f.detail() != null) b.append(f.detail()).append("\n\n");
             if (!f.assumptions().isEmpty()) {
@@ -220,7 +233,7 @@ public final class Findings {
                 for (String id : f.assumptions()) {
                     Assumption a = assumption(id);
                     b.append("- *").append(a.tag()).append("* `").append(a.id()).append("`: ").append(a.text());
-                    if (!a.clauses().isEmpty()) b.append(" (").append(String.join("; ", a.clauses().stream().map(Clause::toString).toList())).append(")");
+                    if (!a.clauses().isEmpty()) b.append(" (").append(clausesText(a.clauses())).append(")");
                     b.append(" Why: ").append(a.why()).append('\n');
                 }
                 b.append('\n');
@@ -228,9 +241,7 @@ public final class Findings {
             b.append("| model | verdict | parts | counterexample steps |\n|---|---|---|---|\n");
             for (ModelRef r : f.models())
                 b.append("| `").append(r.name()).append("` | ").append(r.verdict().equals("violated") ? "**violated**" : "holds").append(" | ")
-                    .append(r.parts().isEmpty() ? "every part" : String.join(", ", r.parts())).append(" | ")
-                    .append(r.steps().isEmpty() ? "–" : String.join(", ", r.steps().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()))
-                    .append(" |\n");
+                    .append(r.partsText()).append(" | ").append(r.stepsText()).append(" |\n");
             b.append("\nReproduce: `").append(f.reproduce()).append("`\n\n");
         }
         return b.toString();

@@ -73,7 +73,7 @@ public final class Invariants {
                 .allMatch(x -> x.session != Session.EMERGENCY_UNAUTH || x.kamf.term().id() == 0));
         inv("AlgorithmSelection",
             "AlgorithmUeSupports", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
-                .allMatch(e -> !e.getValue().alg.usesKeys() || supports(s.caps.capabilityOf(e.getKey()), e.getValue().alg)),
+                .allMatch(e -> !e.getValue().alg.usesKeys() || e.getValue().alg.executableBy(s.caps.capabilityOf(e.getKey()))),
             "NoBiddingDown", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
                 .allMatch(e -> !e.getValue().alg.usesKeys()
                     || e.getValue().alg.equals(Selection.best(s.caps.capabilityOf(e.getKey()), s.options.mscPrefers()))));
@@ -100,11 +100,6 @@ public final class Invariants {
         List<String> v = new ArrayList<>();
         ALL.forEach((name, p) -> { if (!p.test(s)) v.add(name); });
         return v;
-    }
-
-    /** The model's AlgorithmUeSupports for one context: its UEA (UEA0 always) and its UIA are in the UE's capability. */
-    private static boolean supports(Set<Algorithm> cap, Selection a) {
-        return (a.uea().equals("uea0") || cap.contains(Algorithm.parse(a.uea()))) && cap.contains(Algorithm.parse(a.uia()));
     }
 
     private static boolean inHandover(MscServer.Ctx c) {

@@ -212,7 +212,7 @@ public final class Report {
             heading(3, f.title());
             para("Claim. " + f.claim());
             para("Status: " + Findings.statusText(f.status()) + ". Rests on: "
-                + String.join("; ", f.clauses().stream().map(Findings.Clause::toString).toList()) + ".");
+                + Findings.clausesText(f.clauses()) + ".");
             para("Holds under: " + f.holdsUnder());
             if (f.detail() != null) para(f.detail());
             List<List<String>> rows = f.assumptions().stream().map(ledger::assumption)
@@ -224,8 +224,7 @@ public final class Report {
                 String run = r == null ? "not run" : !r.ok() ? "MISMATCH: " + String.join("; ", r.problems())
                     : r.violated().isEmpty() ? "every state explored (" + r.distinct() + " distinct)" : "violated " + String.join(", ", r.violated());
                 models.add(List.of("`" + m.name() + "`", m.verdict().equals("violated") ? "**violated**" : "holds",
-                    m.parts().isEmpty() ? "every part" : String.join(", ", m.parts()),
-                    m.steps().isEmpty() ? "–" : String.join(", ", m.steps().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), run));
+                    m.partsText(), m.stepsText(), run));
             }
             table(List.of("model", "verdict", "parts", "counterexample steps", "this run"), models);
             para("Reproduce: `" + f.reproduce() + "`");
