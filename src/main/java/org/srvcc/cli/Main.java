@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "srvcc", mixinStandardHelpOptions = true, version = "srvcc 0.2.0",
     description = "Model and reference implementation of the 3GPP SRVCC from 5G to UTRAN security procedure.",
-    subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, ReportCommand.class, FindingsCommand.class, BenchTlcCommand.class, WireCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, ReportCommand.class, FindingsCommand.class, ContributionCommand.class, BenchTlcCommand.class, WireCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
 
@@ -33,11 +33,9 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams; returns the exit status (used by the tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExpandAtFiles(false);
-        cl.getSubcommands().get("simulate").getCommandSpec().usageMessage().footer(faultList());
         cl.registerConverter(Integer.class, s -> Args.asciiInt("value", s));
         cl.registerConverter(Integer.TYPE, s -> Args.asciiInt("value", s));
         cl.registerConverter(Long.class, s -> Args.asciiLong("value", s));
@@ -70,6 +68,14 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return rc;
+    }
+
+    /** The command tree as the CLI runs it (and as docs/cli.md describes it). */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExpandAtFiles(false);
+        cl.getSubcommands().get("simulate").getCommandSpec().usageMessage().footer(faultList());
+        return cl;
     }
 
     /** The fault classes of simulate, from the one enum that defines them. */

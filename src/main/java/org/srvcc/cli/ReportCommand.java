@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.srvcc.model.AtomicFiles;
+import org.srvcc.report.Tdoc;
+import org.srvcc.report.VectorAnnex;
 import org.srvcc.model.Conformance;
 import org.srvcc.model.Flow;
 import org.srvcc.model.Home;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"The main job: writes the verification report (report.html and report.md with SVG figures).",
+    description = {"The main job: writes the verification report (report.html, report.md with SVG figures, contribution.docx).",
         "Runs the manifest's model checks, the conformance checks and the vector generation, and writes report.html "
             + "(self-contained) and report.md with SVG figures to --out."})
 final class ReportCommand implements Callable<Integer> {
@@ -80,17 +82,21 @@ final class ReportCommand implements Callable<Integer> {
             }
             err.println("[4/4] figures, vectors and pages ...");
             err.flush();
-            Report report = new Report(ledger);
+            Report report = new Report(ledger, dir.relativize(home.resolve(Findings.DOCS)).toString().replace('\\', '/'));
             report.write(dir, Report.environment(commit(home)), checks, conf, prop, List.of(
                 "./srvcc check            # every model of model-checks/manifest.json, compared with its pinned result",
                 "./srvcc check --matrix   # the evaluation matrix as Markdown",
                 "./srvcc conform --traces " + traces + " --seed " + seed,
                 "./srvcc simulate --profile ts33501 --faults cancel   # any flow of the figures",
                 "./srvcc vectors --format md",
+                "./srvcc contribution --finding ID --out F.docx   # one finding as an SA3 contribution",
                 "mvn -B verify            # all tests, including the above"));
+            Tdoc.Kind kind = Tdoc.Kind.DISCUSSION;
+            AtomicFiles.write(dir.resolve("contribution.docx"), Tdoc.write(ledger, kind, ContributionCommand.defaultCover(kind, ledger.findings),
+                ledger.findings, ContributionCommand.counterexamples(ledger.findings, checks), VectorAnnex.vectors()));
             boolean ok = checks.stream().allMatch(ModelCheck.Result::ok) && conf.traces().rejections().isEmpty()
                 && conf.replays().stream().allMatch(r -> r.divergences().isEmpty());
-            o.println("report: " + dir.resolve("report.html") + " and report.md, " + report.figureCount() + " figures; "
+            o.println("report: " + dir.resolve("report.html") + ", report.md and contribution.docx, " + report.figureCount() + " figures; "
                 + (ok ? "every result as expected" : "SOME RESULTS DIFFER (see the report)"));
             return ok ? 0 : 1;
         }

@@ -51,8 +51,16 @@ public final class Findings {
         return String.join("; ", clauses.stream().map(Clause::toString).toList());
     }
 
+    /** Text the project proposes for a clause, in its own words (a pCR's changed text). */
+    public record Proposal(Clause clause, String text) {}
+
     public record Finding(String id, String title, String claim, String status, List<Clause> clauses, List<String> assumptions,
-                          String holdsUnder, String detail, List<ModelRef> models, String reproduce) {}
+                          String holdsUnder, String detail, List<ModelRef> models, String reproduce, Proposal proposal) {
+        /** The first violated model and its first violated part, the counterexample a document shows; null if none. */
+        public ModelRef firstViolated() {
+            return models.stream().filter(m -> m.verdict().equals("violated")).findFirst().orElse(null);
+        }
+    }
 
     public static final String FILE = "model-checks/findings.json";
 
@@ -83,9 +91,11 @@ public final class Findings {
                 ((Map<String, Object>) m.getOrDefault("steps", Map.of())).forEach((k, v) -> steps.put(k, ((Number) v).longValue()));
                 models.add(new ModelRef((String) m.get("name"), (String) m.get("verdict"), (List<String>) m.get("parts"), steps));
             }
+            Map<String, Object> pr = (Map<String, Object>) f.get("proposal");
+            Proposal proposal = pr == null ? null : new Proposal(clauses(List.of(pr.get("clause"))).get(0), (String) pr.get("text"));
             findings.add(new Finding((String) f.get("id"), (String) f.get("title"), (String) f.get("claim"), (String) f.get("status"),
                 clauses(f.get("clauses")), (List<String>) f.get("assumptions"), (String) f.get("holdsUnder"), (String) f.get("detail"),
-                models, (String) f.get("reproduce")));
+                models, (String) f.get("reproduce"), proposal));
         }
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -112,6 +122,11 @@ public final class Findings {
             out.add(new Clause((String) m.get("doc"), (String) m.get("clause"), (String) m.get("step")));
         }
         return out;
+    }
+
+    public Finding finding(String id) {
+        return findings.stream().filter(f -> f.id().equals(id)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no finding " + id + " in " + FILE));
     }
 
     public Assumption assumption(String id) {
@@ -213,47 +228,24 @@ public final class Findings {
         };
     }
 
-    /** The findings in Markdown, one section per finding: the README's findings are exactly this text. */
+    /** The findings in Markdown, one section per finding, with anchors: docs/findings.md's body. */
     public String markdown() {
-        StringBuilder b = new StringBuilder();
-        b.append("| finding | status | rests on |\n|---|---|---|\n");
-        for (Finding f : findings)
-            b.append("| [").append(f.title()).append("](#").append(f.id()).append(") | ").append(statusText(f.status())).append(" | ")
-                .append(clausesText(f.clauses())).append(" |\n");
-        b.append('\n');
-        for (Finding f : findings) {
-            b.append("<a id=\"").append(f.id()).append("\"></a>\n### ").append(f.title()).append("\n\n");
-            b.append("**Claim.** ").append(f.claim()).append("\n\n");
-            b.append("**Status:** ").append(statusText(f.status())).append(". **Rests on:** ")
-                .append(clausesText(f.clauses())).append(".\n\n");
-            b.append("**Holds under:** ").append(f.holdsUnder()).append("\n\n");
-            if (f.detail() != null) b.append(f.detail()).append("\n\n");
-            if (!f.assumptions().isEmpty()) {
-                b.append("Assumptions:\n\n");
-                for (String id : f.assumptions()) {
-                    Assumption a = assumption(id);
-                    b.append("- *").append(a.tag()).append("* `").append(a.id()).append("`: ").append(a.text());
-                    if (!a.clauses().isEmpty()) b.append(" (").append(clausesText(a.clauses())).append(")");
-                    b.append(" Why: ").append(a.why()).append('\n');
-                }
-                b.append('\n');
-            }
-            b.append("| model | verdict | parts | counterexample steps |\n|---|---|---|---|\n");
-            for (ModelRef r : f.models())
-                b.append("| `").append(r.name()).append("` | ").append(r.verdict().equals("violated") ? "**violated**" : "holds").append(" | ")
-                    .append(r.partsText()).append(" | ").append(r.stepsText()).append(" |\n");
-            b.append("\nReproduce: `").append(f.reproduce()).append("`\n\n");
-        }
-        return b.toString();
+        return FindingsMarkdown.sections(this);
     }
 
-    public static final String BEGIN = "<!-- findings: rendered from model-checks/findings.json by ./srvcc findings --write-readme; do not edit -->";
+    public static final String DOCS = "docs/findings.md";
+    public static final String BEGIN = "<!-- findings: rendered from model-checks/findings.json by ./srvcc findings --write-docs; do not edit -->";
     public static final String END = "<!-- end of findings -->";
 
-    /** The README with its findings region replaced by this ledger's rendering. */
+    /** The README with its findings region replaced by this ledger's summary table (links into {@link #DOCS}). */
     public String intoReadme(String readme) {
         int a = readme.indexOf(BEGIN), z = readme.indexOf(END);
         if (a < 0 || z < a) throw new IllegalArgumentException("README.md has no findings region (" + BEGIN + " ... " + END + ")");
-        return readme.substring(0, a + BEGIN.length()) + "\n\n" + markdown() + readme.substring(z);
+        return readme.substring(0, a + BEGIN.length()) + "\n\n" + FindingsMarkdown.summary(this, DOCS) + "\n" + readme.substring(z);
+    }
+
+    /** The whole of {@link #DOCS}: a delegate's page, generated from this ledger. */
+    public String docsPage() {
+        return FindingsMarkdown.page(this);
     }
 }

@@ -54,4 +54,11 @@ public final class SequenceDiagram {
         new SourceStringReader(plantUml()).outputImage(os, new FileFormatOption(FileFormat.SVG));
         return os.toString(StandardCharsets.UTF_8);
     }
+
+    /** The same diagram as PNG, for documents that take bitmaps (the DOCX). */
+    public byte[] png() throws IOException {
+        ByteArrayOutputStream os = new ByteArrayOutputStream();
+        new SourceStringReader(plantUml()).outputImage(os, new FileFormatOption(FileFormat.PNG, false));
+        return os.toByteArray();
+    }
 }

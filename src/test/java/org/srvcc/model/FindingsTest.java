@@ -85,11 +85,16 @@ class FindingsTest {
     }
 
     @Test
-    void theReadmeShowsExactlyTheLedgersRendering() throws Exception {
+    void theReadmeAndTheFindingsPageShowExactlyTheLedgersRendering() throws Exception {
         String readme = Files.readString(HOME.resolve("README.md"));
+        String page = Files.readString(HOME.resolve(Findings.DOCS));
         Findings f = Findings.load(HOME);
-        assertEquals(readme, f.intoReadme(readme), "README.md's findings region is stale: ./srvcc findings --write-readme");
-        for (Findings.Finding x : f.findings) assertTrue(readme.contains("**Claim.** " + x.claim()), x.id());
+        assertEquals(readme, f.intoReadme(readme), "README.md's findings region is stale: ./srvcc findings --write-docs");
+        assertEquals(page, f.docsPage(), Findings.DOCS + " is stale: ./srvcc findings --write-docs");
+        for (Findings.Finding x : f.findings) {
+            assertTrue(page.contains("**Claim.** " + x.claim()), x.id());
+            assertTrue(readme.contains("[" + x.title() + "](" + Findings.DOCS + "#" + x.id() + ")"), x.id());
+        }
     }
 
     @Test
@@ -97,7 +102,7 @@ class FindingsTest {
         java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
         int rc = org.srvcc.cli.Main.run(new String[] {"findings", "--check"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
         assertEquals(0, rc, out + "\n" + err);
-        assertTrue(out.toString().contains("consistent with the manifest, the code tags and the README"), out.toString());
+        assertTrue(out.toString().contains("consistent with the manifest, the code tags, the README and docs/findings.md"), out.toString());
         out = new java.io.StringWriter();
         assertEquals(0, org.srvcc.cli.Main.run(new String[] {"findings"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err)));
         assertTrue(out.toString().startsWith("| finding | status | rests on |"), out.toString());
@@ -107,17 +112,18 @@ class FindingsTest {
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
     }
 
-    /** Only the ledger changes: the README's rendering and the report's findings both say the new text. */
+    /** Only the ledger changes: the README's table, docs/findings.md and the report's findings all say the new text. */
     @Test
     void aClaimChangedInTheLedgerChangesTheReadmeAndTheReport(@TempDir Path out) throws Exception {
         String text = ledgerText();
         Findings before = new Findings(text);
-        String old = before.findings.get(0).claim();
+        String old = before.findings.get(0).claim(), oldTitle = before.findings.get(0).title();
         String changed = "A reworded claim for this test only: Annex J keeps every property in these bounds.";
-        Findings after = new Findings(text.replace(old, changed));
+        Findings after = new Findings(text.replace(old, changed).replace("\"" + oldTitle + "\"", "\"A reworded title\""));
         String readme = Files.readString(HOME.resolve("README.md"));
         String newReadme = after.intoReadme(readme);
-        assertTrue(newReadme.contains(changed) && !newReadme.contains(old));
+        assertTrue(newReadme.contains("[A reworded title](" + Findings.DOCS + "#") && !newReadme.contains(oldTitle));
+        assertTrue(after.docsPage().contains(changed) && !after.docsPage().contains(old));
         Conformance.Summary conf = new Conformance.Summary(new TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
         new Report(after).write(out, Report.environment("test"), List.of(), conf, List.of(), List.of());
         String md = Files.readString(out.resolve("report.md")), html = Files.readString(out.resolve("report.html"));

@@ -78,8 +78,10 @@ class VocabularyTest {
         List<String> declared = Pattern.compile("\\w+").matcher(vars.replace("VARIABLES", "")).results().map(r -> r.group()).toList();
         assertEquals(new TreeSet<>(declared), new TreeSet<>(Mapping.ROWS.stream().map(Mapping.Row::variable).toList()),
             "the mapping table has exactly the model's variables");
-        String readme = read("README.md");
-        for (String inv : Invariants.ALL.keySet()) if (!inv.equals("TypeOK")) assertTrue(readme.contains(inv), "README misses " + inv);
-        assertTrue(readme.contains(Mapping.markdownTable()), "README's mapping table differs from Mapping.ROWS");
+        String page = read("spec/README.md");
+        for (String inv : Invariants.PARTS.keySet()) assertTrue(page.contains("| " + inv + " |"), "spec/README.md's invariant table misses " + inv);
+        for (List<String> parts : Invariants.PARTS.values())
+            for (String part : parts) assertTrue(page.contains("`" + part + "`"), "spec/README.md's invariant table misses the part " + part);
+        assertTrue(page.contains(Mapping.markdownTable()), "spec/README.md's mapping table differs from Mapping.ROWS");
     }
 }
