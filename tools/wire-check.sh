@@ -7,10 +7,15 @@
 #   tools/wire-check.sh            check (installs tshark if missing)
 #   tools/wire-check.sh --golden   also rewrite src/test/resources/wire/ (pcaps + tshark's fields),
 #                                  which WireGoldenTest compares in `mvn verify` without tshark
+#   tools/wire-check.sh --capture FILE...   compare on captures from elsewhere (pcap or pcapng): tshark's
+#                                  lines for the frames `./srvcc wire` prints (the procedure's messages)
+# Each simulated capture is also converted to pcapng with editcap, and `./srvcc wire` must read both alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 golden=0
-[[ "${1:-}" == "--golden" ]] && golden=1
+captures=()
+if [[ "${1:-}" == "--golden" ]]; then golden=1; fi
+if [[ "${1:-}" == "--capture" ]]; then shift; captures=("$@"); fi
 
 if ! command -v tshark >/dev/null; then
   echo "wire-check: installing tshark (Debian package)" >&2
@@ -28,6 +33,19 @@ targs=(-T fields -E separator=/t -E aggregator=,)
 for f in "${fields[@]}"; do targs+=(-e "$f"); done
 
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+if [[ ${#captures[@]} -gt 0 ]]; then
+  bad=0
+  for f in "${captures[@]}"; do
+    ./srvcc wire "$f" > "$work/java.tsv" 2> "$work/java.err" || { echo "wire-check: $f: $(grep -v '^wire:' "$work/java.err" | head -3)"; bad=1; }
+    grep '^wire:' "$work/java.err" || true
+    frames=$(cut -f1 "$work/java.tsv" | paste -sd, -)
+    [[ -n "$frames" ]] || { echo "wire-check: $f: no message of the procedure"; continue; }
+    tshark -r "$f" -Y "frame.number in {${frames//,/ }}" "${targs[@]}" 2>/dev/null > "$work/tshark.tsv"
+    if diff -u "$work/tshark.tsv" "$work/java.tsv" > "$work/diff"; then echo "wire-check: $f: $(wc -l < "$work/java.tsv") messages, every field equal"
+    else echo "wire-check: $f: tshark and the Java decoder differ:"; head -20 "$work/diff"; bad=1; fi
+  done
+  exit $bad
+fi
 kamf=src/test/resources/wire/kamf.hex
 index=src/test/resources/wire/golden.tsv
 faults=$(./srvcc simulate --help | awk '/^Faults/{f=1;next} f&&/^  [a-z]/{print $1}')
@@ -50,7 +68,10 @@ for c in "${cases[@]}"; do
   expert=$(tshark -r "$work/$name.pcap" -Y '_ws.malformed || _ws.expert' -T fields -e frame.number 2>/dev/null | tr '\n' ' ')
   if [[ -n "$expert" ]]; then echo "wire-check: $name: malformed or expert items in frames $expert"; bad=1; fi
   tshark -r "$work/$name.pcap" "${targs[@]}" 2>/dev/null > "$work/$name.tshark.tsv"
-  ./srvcc wire "$work/$name.pcap" > "$work/$name.java.tsv"
+  ./srvcc wire "$work/$name.pcap" > "$work/$name.java.tsv" 2>/dev/null
+  editcap -F pcapng "$work/$name.pcap" "$work/$name.pcapng"
+  ./srvcc wire "$work/$name.pcapng" 2>/dev/null | cmp -s - "$work/$name.java.tsv" \
+    || { echo "wire-check: $name: the pcapng form (editcap) reads differently from the pcap"; bad=1; }
   if ! diff -u "$work/$name.tshark.tsv" "$work/$name.java.tsv" > "$work/$name.diff"; then
     echo "wire-check: $name: tshark and the Java decoder differ:"; head -20 "$work/$name.diff"; bad=1
   fi

@@ -17,8 +17,12 @@ import picocli.CommandLine.Spec;
     description = {"Checks the Java implementation against the TLA+ model with TLC, or a capture against Annex J.",
         "Without --pcap: validates random fault-injected Java traces as behaviours of spec/Srvcc.tla, and replays every "
             + "transition of small models in Java. Exit status 1 if any trace is rejected or any replay diverges.",
-        "With --pcap FILE --kamf-file F: checks the GTPv2-C messages of a capture from any implementation against "
-            + "TS 33.501 Annex J as far as the wire shows it; one verdict line per rule, exit status 1 on any break."})
+        "With --pcap FILE: checks the GTPv2-C messages of a capture (pcap or pcapng) from any implementation against "
+            + "TS 33.501 Annex J as far as the wire shows it: the rules apply to 5G-SRVCC (a Forward Relocation Request with "
+            + "5SRHOI, the Sv messages), other traffic is skipped and counted. Without the KAMF the wire alone decides the "
+            + "A.12 chain, the KSI mapping, freshness and order; --kamf-file adds KASME_SRVCC and the KAMF scan. One line "
+            + "per rule: PASS, FAIL (with packet numbers) or N/A (with the reason). Exit status 1 on any break, "
+            + "3 when the capture holds no 5G-SRVCC procedure."})
 final class ConformCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -31,8 +35,11 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "P", description = "only this profile (repeatable); default all three")
     List<String> profiles = new ArrayList<>();
 
-    @Option(names = "--pcap", paramLabel = "FILE", description = "a libpcap capture to check (GTP-C on UDP port 2123)")
+    @Option(names = "--pcap", paramLabel = "FILE", description = "a pcap or pcapng capture to check")
     String pcap;
+
+    @Option(names = "--port", defaultValue = "2123", paramLabel = "N", description = "with --pcap: the UDP port of GTP-C (default 2123)")
+    int port;
 
     @Option(names = "--kamf-file", paramLabel = "PATH|-", description = "with --pcap: the UE's KAMF in hex, from a file or standard input (-)")
     String kamfFile;
@@ -48,6 +55,7 @@ final class ConformCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (pcap != null) return checkPcap();
         if (kamfFile != null || kamfEnv != null) throw new Main.UserError("--kamf-file and --kamf-env go with --pcap");
+        if (spec.commandLine().getParseResult().hasMatchedOption("--port")) throw new Main.UserError("--port goes with --pcap");
         if (traces < 0 || traces > 100_000) throw new Main.UserError("--traces: " + traces + " is outside 0..100000");
         List<Profile> ps = new ArrayList<>();
         for (String p : profiles) ps.add(Profile.parse(p));
@@ -64,29 +72,38 @@ final class ConformCommand implements Callable<Integer> {
     private int checkPcap() {
         if (profiles.size() > 1) throw new Main.UserError("--pcap checks one profile at a time; --profile was given " + profiles.size() + " times");
         if (countSearch < 1 || countSearch > 0x1000000) throw new Main.UserError("--count-search: " + countSearch + " is outside 1..16777216");
-        if (kamfFile == null && kamfEnv == null) throw new Main.UserError("--pcap needs the KAMF: --kamf-file PATH|- or --kamf-env NAME");
+        if (port < 1 || port > 65535) throw new Main.UserError("--port: " + port + " is outside 1..65535");
+        if (kamfFile == null && kamfEnv == null && spec.commandLine().getParseResult().hasMatchedOption("--count-search"))
+            throw new Main.UserError("--count-search goes with the KAMF (--kamf-file or --kamf-env): without it no COUNT is searched");
         Profile p = profiles.isEmpty() ? Profile.TS33501 : Profile.parse(profiles.get(0));
-        byte[] kamf = Args.key256("--kamf-file", Args.secret("kamf", kamfFile, kamfEnv, null, System.in));
+        byte[] kamf = kamfFile == null && kamfEnv == null ? null : Args.key256("--kamf-file", Args.secret("kamf", kamfFile, kamfEnv, null, System.in));
         byte[] file = null;   // a capture holds key material too
         org.srvcc.model.PcapConformance.Report r;
         try {
             file = Args.capture("--pcap", pcap);
-            r = org.srvcc.model.PcapConformance.check(file, kamf, p, countSearch);
+            r = org.srvcc.model.PcapConformance.check(file, kamf, p, countSearch, port);
         } finally {
-            java.util.Arrays.fill(kamf, (byte) 0);
+            if (kamf != null) java.util.Arrays.fill(kamf, (byte) 0);
             if (file != null) java.util.Arrays.fill(file, (byte) 0);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("capture %s: %d packets, %d GTP-C, %d others skipped; profile %s%n", Main.printable(pcap), r.packets(), r.gtp(), r.skipped(), p);
+        out.printf("capture %s: %d packets, %d GTP-C, %d messages of 5G-SRVCC; profile %s%n", Main.printable(pcap), r.packets(), r.gtp(), r.inScope(), p);
+        if (!r.skippedBy().isEmpty())
+            out.println("skipped: " + String.join(", ", r.skippedBy().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
         for (org.srvcc.model.PcapConformance.Rule rule : org.srvcc.model.PcapConformance.Rule.values()) {
             var bs = r.breaks().get(rule);
             int n = r.checked().get(rule);
-            if (bs.isEmpty()) out.printf("PASS  %-12s %s (%d checked)%n", rule.id, rule.statement, n);
+            if (r.notApplicable(rule) != null) out.printf("N/A   %-12s %s%n", rule.id, r.notApplicable(rule));
+            else if (bs.isEmpty()) out.printf("PASS  %-12s %s (%d checked)%n", rule.id, rule.statement, n);
             else for (var b : bs.subList(0, Math.min(20, bs.size())))
                 out.printf("FAIL  %-12s packet %d: %s%n", rule.id, b.packet(), b.what());
             if (bs.size() > 20) out.printf("FAIL  %-12s ... and %d more%n", rule.id, bs.size() - 20);
         }
-        out.println(r.holds() ? "capture: every rule holds" : "capture: rules BROKEN");
+        if (r.inScope() == 0) {
+            out.println("capture: no 5G-SRVCC procedure in it: nothing was checked");
+            return 3;
+        }
+        out.println(r.holds() ? "capture: every rule that applies holds" : "capture: rules BROKEN");
         return r.holds() ? 0 : 1;
     }
 

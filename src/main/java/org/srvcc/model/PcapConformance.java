@@ -16,12 +16,17 @@ import org.srvcc.wire.DecodeException;
 import org.srvcc.wire.Gtpv2;
 import org.srvcc.wire.Gtpv2Message;
 import org.srvcc.wire.Ies;
+import org.srvcc.wire.MmContexts;
 import org.srvcc.wire.Pcap;
 
 /**
- * Checks a capture from any implementation against TS 33.501 Annex J as far as the wire shows it,
- * given the KAMF. Keys are computed here from the KAMF octets with the TS 33.220 KDF, and compared
- * with the octets in the IEs. Messages are tied to a UE by IMSI, by the TEIDs its requests
+ * Checks a capture from any implementation against TS 33.501 Annex J as far as the wire shows it. The
+ * rules apply where the procedure does: a Forward Relocation Request with the 5G-SRVCC HO Indication
+ * (5SRHOI) and what answers it, and the Sv messages; plain S10/N26 handovers and other GTP traffic are
+ * skipped and counted. Without the KAMF the wire alone decides the A.12 chain (CK||IK from KASME_SRVCC),
+ * the KSI mapping, freshness across attempts (the MM Context's DL COUNT and KASME_SRVCC) and the order;
+ * with the KAMF, KASME_SRVCC itself and the absence of KAMF from every packet are checked too, keys
+ * computed from the KAMF octets with the TS 33.220 KDF. Messages are tied to a UE by IMSI, by the TEIDs its requests
  * announced, and by sequence number; with no such tie (an unauthenticated UE sends no IMSI on Sv)
  * the most recent Forward Relocation Request stands in.
  */
@@ -47,53 +52,82 @@ public final class PcapConformance {
 
     public record Break(Rule rule, int packet, String what) {}
 
-    public record Report(int packets, int gtp, int skipped, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+    public record Report(int packets, int gtp, int skipped, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked,
+                         int inScope, Map<String, Integer> skippedBy, Map<Rule, String> notApplicable) {
         public boolean holds() {
             return breaks.values().stream().allMatch(List::isEmpty);
         }
+
+        /** Why a rule decided nothing in this capture, or null when it checked something. */
+        public String notApplicable(Rule r) {
+            if (checked.get(r) > 0) return null;
+            return notApplicable.getOrDefault(r, inScope == 0 ? "no 5G-SRVCC procedure in the capture" : "nothing in the capture for this rule");
+        }
     }
 
-    /** Per UE: the COUNTs its attempts used, its latest KASME_SRVCC and eKSI, what it has sent. */
-    private static final class UeState {
-        final List<Integer> counts = new ArrayList<>();
-        final Map<Integer, byte[]> kasmeBySeq = new HashMap<>();
-        byte[] kasme;
-        int eksi = -1, kasmeCount = -1;
-        boolean svAccepted, svCompleted, frAccepted;
-    }
-
+    /** {@code kamf} may be null: the rules that need it are then not applicable. */
     public static Report check(byte[] file, byte[] kamf, Profile profile, int countSearch) {
+        return check(file, kamf, profile, countSearch, Pcap.GTP_C_PORT);
+    }
+
+    public static Report check(byte[] file, byte[] kamf, Profile profile, int countSearch, int port) {
         Pcap.Capture cap = Pcap.read(file);
+        Map<String, Integer> skippedBy = new java.util.TreeMap<>(cap.skippedBy());
+        java.util.Set<String> outSeqs = new java.util.HashSet<>();
+        java.util.Set<Long> outTeids = new java.util.HashSet<>();
+        Map<Rule, String> na = new EnumMap<>(Rule.class);
+        if (kamf == null) {
+            na.put(Rule.NO_KAMF, "needs the KAMF (--kamf-file or --kamf-env)");
+            na.put(Rule.KASME_SRVCC, "needs the KAMF (--kamf-file or --kamf-env)");
+            if (!profile.viaMme()) na.put(Rule.CK_IK, "needs the KAMF in " + profile + " (CK||IK comes from KAMF)");
+        }
+        int inScope = 0;
         Map<Rule, List<Break>> breaks = new EnumMap<>(Rule.class);
         Map<Rule, Integer> checked = new EnumMap<>(Rule.class);
         for (Rule r : Rule.values()) {
             breaks.put(r, new ArrayList<>());
             checked.put(r, 0);
         }
-        Map<String, UeState> ues = new HashMap<>();
+        Map<String, PcapTies.UeState> ues = new HashMap<>();
         Map<Long, String> teidOwner = new HashMap<>();
         Map<String, String> openRequests = new HashMap<>();   // type/seq -> UE
         String lastUe = null;
         int gtp = 0;
-        Kamf kamfHandle = Kamf.of(kamf, 0, InsecureKeyAccess.get());   // its wire scan is the one the simulation uses
+        Kamf kamfHandle = kamf == null ? null : Kamf.of(kamf, 0, InsecureKeyAccess.get());   // its wire scan is the simulation's
         try {
             for (Pcap.Packet p : cap.packets()) {
                 int n = p.number();
-                count(checked, Rule.NO_KAMF);
-                if (kamfHandle.occursIn(p.payload())) breaks.get(Rule.NO_KAMF).add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
-                if (!p.isGtpC()) continue;
+                if (kamfHandle != null) {
+                    count(checked, Rule.NO_KAMF);
+                    if (kamfHandle.occursIn(p.payload())) breaks.get(Rule.NO_KAMF).add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
+                }
+                if (!p.isGtpC(port)) {
+                    skippedBy.merge("UDP not on port " + port, 1, Integer::sum);
+                    continue;
+                }
                 gtp++;
+                byte[] b = p.payload();
+                if (b.length < 2 || (b[0] & 0xFF) >> 5 != 2 || Gtpv2.messageName(b[1] & 0xFF) == null) {
+                    skippedBy.merge("GTP messages outside the procedure", 1, Integer::sum);
+                    continue;
+                }
                 Gtpv2Message g;
-                count(checked, Rule.DECODES);
                 try {
-                    g = Gtpv2Message.decode(p.payload());
+                    g = Gtpv2Message.decode(b);
                 } catch (DecodeException e) {
+                    count(checked, Rule.DECODES);
                     breaks.get(Rule.DECODES).add(new Break(Rule.DECODES, n, e.getMessage()));
                     continue;
                 }
+                if (PcapTies.outOfScope(g, outSeqs, outTeids)) {
+                    skippedBy.merge("S10/N26 messages without 5SRHOI (not 5G-SRVCC)", 1, Integer::sum);
+                    continue;
+                }
+                inScope++;
+                count(checked, Rule.DECODES);
                 try {
-                    String ue = ueOf(g, teidOwner, openRequests, lastUe);
-                    UeState s = ues.computeIfAbsent(ue, k -> new UeState());
+                    String ue = PcapTies.ueOf(g, teidOwner, openRequests, lastUe);
+                    PcapTies.UeState s = ues.computeIfAbsent(ue, k -> new PcapTies.UeState());
                     switch (g.type()) {
                         case Gtpv2.FORWARD_RELOCATION_REQUEST -> {
                             lastUe = ue;
@@ -103,7 +137,7 @@ public final class PcapConformance {
                         }
                         case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> {
                             if (!profile.viaMme() || lastUe == null) lastUe = ue;
-                            g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
+                            g.ie(Gtpv2.TEID_C).map(Ies::teidC).ifPresent(t -> teidOwner.put(t, ue));
                             svRequest(g, s, n, kamf, profile, countSearch, breaks, checked);
                             openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
                         }
@@ -114,31 +148,18 @@ public final class PcapConformance {
                 }
             }
         } finally {
-            kamfHandle.destroy();
+            if (kamfHandle != null) kamfHandle.destroy();
         }
-        return new Report(cap.packets().size() + cap.skipped(), gtp, cap.skipped(), breaks, checked);
+        return new Report(cap.frames(), gtp, cap.frames() - inScope, breaks, checked, inScope, skippedBy, na);
     }
 
-    private static String ueOf(Gtpv2Message g, Map<Long, String> teidOwner, Map<String, String> open, String last) {
-        var imsi = g.ie(Gtpv2.IMSI);
-        if (imsi.isPresent()) return "IMSI " + Ies.digits(imsi.get());
-        if (teidOwner.containsKey(g.teid())) return teidOwner.get(g.teid());
-        for (int req : new int[] {Gtpv2.FORWARD_RELOCATION_REQUEST, Gtpv2.SRVCC_PS_TO_CS_REQUEST, Gtpv2.RELOCATION_CANCEL_REQUEST,
-                                  Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION, Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION,
-                                  Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION}) {
-            String u = open.get(req + "/" + g.sequence());
-            if (u != null) return u;
-        }
-        return last != null ? last : "unidentified UE";
-    }
-
-    private static void frRequest(Gtpv2Message g, UeState s, int n, byte[] kamf, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
-        Ies.MmContextEps c = Ies.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
+    private static void frRequest(Gtpv2Message g, PcapTies.UeState s, int n, byte[] kamf, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+        MmContexts.MmContextEps c = MmContexts.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
         byte[] retransmitted = s.kasmeBySeq.get(g.sequence());
         s.eksi = c.ksiAsme();
         if (c.ksiAsme() == 7) {   // eKSI 7: a UE with no 5G security context (no SIM); no key may travel under it
             count(checked, Rule.KSI);
-            if (!Ies.noKeyOctets(c.kasme())) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "eKSI 7 (no key available) sent with a KASME"));
+            if (!MmContexts.noKeyOctets(c.kasme())) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "eKSI 7 (no key available) sent with a KASME"));
             s.kasme = c.kasme();
             s.kasmeBySeq.put(g.sequence(), c.kasme());
             s.svAccepted = s.svCompleted = s.frAccepted = false;
@@ -148,21 +169,29 @@ public final class PcapConformance {
             s.kasme = c.kasme();
             return;
         }
+        if (kamf == null) {   // the wire alone: the COUNT the MM Context says was used, and a KASME_SRVCC no earlier attempt had
+            count(checked, Rule.COUNT_FRESH);
+            PcapTies.fresh(s, c.dlCount(), n, breaks);
+            for (byte[] earlier : s.kasmeBySeq.values())
+                if (Arrays.equals(earlier, c.kasme()))
+                    breaks.get(Rule.COUNT_FRESH).add(new Break(Rule.COUNT_FRESH, n, "KASME_SRVCC repeats an earlier attempt's"));
+            s.kasmeCount = c.dlCount();
+            s.kasme = c.kasme();
+            s.kasmeBySeq.put(g.sequence(), c.kasme());
+            s.svAccepted = s.svCompleted = s.frAccepted = false;
+            return;
+        }
         count(checked, Rule.KASME_SRVCC);
-        int found = findCount(kamf, Fc.KASME_SRVCC, c.kasme(), c.dlCount(), search);
+        int found = PcapTies.findCount(kamf, Fc.KASME_SRVCC, c.kasme(), c.dlCount(), search);
         if (found < 0) {
             String why = "KASME is not KDF(KAMF, 0x7D, COUNT) for the MM Context's DL COUNT " + c.dlCount() + " or any COUNT in [0, " + search
                 + ") under the KAMF given (a re-authenticated UE has another KAMF)";
-            int other = findCount(kamf, Fc.K_PRIME_ASME_HANDOVER, c.kasme(), c.dlCount(), search);
+            int other = PcapTies.findCount(kamf, Fc.K_PRIME_ASME_HANDOVER, c.kasme(), c.dlCount(), search);
             if (other >= 0) why += "; it is KDF(KAMF, 0x74, " + other + "), the 5G->EPS handover K'ASME (FC 0x74 instead of 0x7D)";
             breaks.get(Rule.KASME_SRVCC).add(new Break(Rule.KASME_SRVCC, n, why));
         } else {
             count(checked, Rule.COUNT_FRESH);
-            int max = s.counts.stream().mapToInt(Integer::intValue).max().orElse(-1);
-            if (found <= max)
-                breaks.get(Rule.COUNT_FRESH).add(new Break(Rule.COUNT_FRESH, n, "DL NAS COUNT " + found + (s.counts.contains(found) ? " was already used" : " is below " + max)
-                    + " by an earlier attempt of this UE"));
-            s.counts.add(found);
+            PcapTies.fresh(s, found, n, breaks);
             s.kasmeCount = found;
         }
         s.kasme = c.kasme();
@@ -170,12 +199,12 @@ public final class PcapConformance {
         s.svAccepted = s.svCompleted = s.frAccepted = false;
     }
 
-    private static void svRequest(Gtpv2Message g, UeState s, int n, byte[] kamf, Profile p, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
-        Ies.MmContextEutranSrvcc c = Ies.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
-        byte[] got = concat(c.ck(), c.ik()), swapped = concat(c.ik(), c.ck());
+    private static void svRequest(Gtpv2Message g, PcapTies.UeState s, int n, byte[] kamf, Profile p, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+        MmContexts.MmContextEutranSrvcc c = MmContexts.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
+        byte[] got = PcapTies.concat(c.ck(), c.ik()), swapped = PcapTies.concat(c.ik(), c.ck());
         count(checked, Rule.KSI);
         if (c.eksi() == 7) {   // no 5G security context: CK and IK must be absent (zero octets), and nothing is derived
-            if (!Ies.noKeyOctets(got)) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
+            if (!MmContexts.noKeyOctets(got)) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
             if (p.viaMme() && s.eksi != 7 && s.kasme != null)
                 breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI_SRVCC 7 but the Forward Relocation Request's eKSI is " + s.eksi));
             return;
@@ -197,12 +226,12 @@ public final class PcapConformance {
                 breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
             }
             Arrays.fill(want, (byte) 0);
-        } else {
-            int found = findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, got, -1, search);
+        } else if (kamf != null) {
+            int found = PcapTies.findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, got, -1, search);
             if (found < 0) {
                 String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in [0, " + search
                     + ") under the KAMF given (a re-authenticated UE has another KAMF)";
-                if (findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search) >= 0) why += ": CK and IK are swapped";
+                if (PcapTies.findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search) >= 0) why += ": CK and IK are swapped";
                 breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
             } else {
                 count(checked, Rule.COUNT_FRESH);
@@ -217,7 +246,7 @@ public final class PcapConformance {
         c.wipe();
     }
 
-    private static void answerOrNotification(Gtpv2Message g, UeState s, int n, Profile p, Map<String, String> open, String ue,
+    private static void answerOrNotification(Gtpv2Message g, PcapTies.UeState s, int n, Profile p, Map<String, String> open, String ue,
                                              Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
         count(checked, Rule.ORDER);
         int t = g.type();
@@ -255,27 +284,6 @@ public final class PcapConformance {
             }
             default -> { }
         }
-    }
-
-    private static int findCount(byte[] kamf, Fc fc, byte[] target, int first, int search) {
-        if (first >= 0 && matches(kamf, fc, first, target)) return first;
-        for (int c = 0; c < search && c <= NasCount.MAX; c++) if (c != first && matches(kamf, fc, c, target)) return c;
-        return -1;
-    }
-
-    private static boolean matches(byte[] kamf, Fc fc, int count, byte[] target) {
-        byte[] k = Kdf.derive(kamf, fc, new NasCount(count).encode());
-        try {
-            return java.security.MessageDigest.isEqual(k, target);
-        } finally {
-            Arrays.fill(k, (byte) 0);
-        }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 
     private static void count(Map<Rule, Integer> checked, Rule r) {

@@ -12,6 +12,7 @@ import org.srvcc.wire.Gtpv2;
 import org.srvcc.wire.Gtpv2Message;
 import org.srvcc.wire.Ie;
 import org.srvcc.wire.Ies;
+import org.srvcc.wire.MmContexts;
 import org.srvcc.wire.Plan;
 import org.srvcc.wire.Plan.Exchange;
 import org.srvcc.wire.Plan.Node;
@@ -45,14 +46,14 @@ final class WireForm {
                 ies.add(Ies.imsi(Plan.imsi(u)));
                 ies.add(Ies.fteid(Ies.IF_N26_AMF, Node.AMF.teid(u), Node.AMF.address()));
                 byte[] k = f.kasme() == null ? new byte[32] : f.kasme().bytes(a);   // no 5G context: KSI 7, zero octets
-                ies.add(Ies.mmContextEps(new Ies.MmContextEps(f.ksi().value(), Plan.NAS_INTEGRITY, Plan.NAS_CIPHER,
+                ies.add(MmContexts.mmContextEps(new MmContexts.MmContextEps(f.ksi().value(), Plan.NAS_INTEGRITY, Plan.NAS_CIPHER,
                     f.count().value(), 0, k, Plan.ueNetworkCapability(f.cap().contains(Algorithm.UEA1),
-                    f.cap().contains(Algorithm.UEA2), f.cap().contains(Algorithm.UIA1), f.cap().contains(Algorithm.UIA2)))));
+                    f.cap().contains(Algorithm.UEA2), f.cap().contains(Algorithm.UIA1), f.cap().contains(Algorithm.UIA2)),
+                    f.session() == Session.NORMAL ? "" : Plan.imei(u))));   // TS 23.216 §6.5.4: the equipment identifier of an emergency session
                 java.util.Arrays.fill(k, (byte) 0);
                 ies.add(Ies.indication(new Ies.Indication(f.session() == Session.EMERGENCY_UNAUTH, true, f.session() != Session.NORMAL)));
                 ies.add(Ies.stnSr(Plan.STN_SR));
                 ies.add(Ies.msisdn(Plan.msisdn(u)));
-                if (f.session() != Session.NORMAL) ies.add(Ies.mei(Plan.imei(u)));   // TS 23.216 §6.5.4: equipment identifier for an emergency session
                 return new Gtpv2Message(Gtpv2.FORWARD_RELOCATION_REQUEST, 0, Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION), ies);
             }
             case ForwardRelocationResponse -> {
@@ -73,13 +74,14 @@ final class WireForm {
                 var r = (Message.PsToCsRequest) m;
                 if (r.session() == Session.EMERGENCY_UNAUTH) ies.add(Ies.mei(Plan.imei(u)));   // TS 29.280: no IMSI for an unauthenticated UE
                 else ies.add(Ies.imsi(Plan.imsi(u)));
-                ies.add(Ies.fteid(p.viaMme() ? Ies.IF_S10_N26_MME : Ies.IF_N26_AMF, peer.teid(u), peer.address()));
+                ies.add(Ies.teidC(peer.teid(u)));          // TS 29.280 Table 5.2.2: Sv TEID and address, no F-TEID
+                ies.add(Ies.ipAddress(peer.address()));
                 ies.add(Ies.msisdn(Plan.msisdn(u)));
                 ies.add(Ies.transparentContainer(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, new byte[0]));
                 ies.add(Ies.targetRncId(1, 1, 1));
                 ies.add(Ies.stnSr(Plan.STN_SR));
                 byte[] ck = r.keys() == null ? new byte[16] : r.keys().ck().bytes(a), ik = r.keys() == null ? new byte[16] : r.keys().ik().bytes(a);
-                ies.add(Ies.mmContextEutranSrvcc(new Ies.MmContextEutranSrvcc(r.ksi().value(), ck, ik, Plan.classmark2(), new byte[0], new byte[0])));
+                ies.add(MmContexts.mmContextEutranSrvcc(new MmContexts.MmContextEutranSrvcc(r.ksi().value(), ck, ik, Plan.classmark2(), new byte[0], new byte[0])));
                 java.util.Arrays.fill(ck, (byte) 0);
                 java.util.Arrays.fill(ik, (byte) 0);
                 if (r.session() != Session.NORMAL) ies.add(Ies.svFlags(Ies.SV_EMIND));
@@ -131,11 +133,11 @@ final class WireForm {
         Message got = switch (sent.type()) {
             case ForwardRelocationRequest -> {
                 var f = (Message.ForwardRelocationRequest) sent;
-                Ies.MmContextEps c = Ies.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
+                MmContexts.MmContextEps c = MmContexts.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
                 Ies.Indication i = g.ie(Gtpv2.INDICATION).map(Ies::indication).orElse(new Ies.Indication(false, false, false));
                 Session s = !i.emergency() ? Session.NORMAL : i.uimsi() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
                 // KSI 7 with zero octets is the no-context request: no key (anything else is a key, which the invariants judge)
-                boolean noKey = c.ksiAsme() == 7 && Ies.noKeyOctets(c.kasme());
+                boolean noKey = c.ksiAsme() == 7 && MmContexts.noKeyOctets(c.kasme());
                 if (f.kasme() == null && !noKey) {   // sent without a key, yet octets of one arrive
                     c.wipe();
                     throw new IllegalStateException("wire form of " + sent.type() + " for UE " + u + " decodes to different fields");
@@ -149,10 +151,10 @@ final class WireForm {
             }
             case PsToCsRequest -> {
                 var r = (Message.PsToCsRequest) sent;
-                Ies.MmContextEutranSrvcc c = Ies.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
+                MmContexts.MmContextEutranSrvcc c = MmContexts.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
                 boolean em = g.ie(Gtpv2.SV_FLAGS).map(Ies::svFlags).map(f -> (f & Ies.SV_EMIND) != 0).orElse(false);
                 Session s = !em ? Session.NORMAL : g.ie(Gtpv2.IMSI).isEmpty() ? Session.EMERGENCY_UNAUTH : Session.EMERGENCY;
-                boolean noKey = c.eksi() == 7 && Ies.noKeyOctets(c.ck(), c.ik());
+                boolean noKey = c.eksi() == 7 && MmContexts.noKeyOctets(c.ck(), c.ik());
                 if (r.keys() == null && !noKey) {   // sent without keys, yet octets of them arrive
                     c.wipe();
                     throw new IllegalStateException("wire form of " + sent.type() + " for UE " + u + " decodes to different fields");

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * A GTPv2-C message (TS 29.274 §5.1): version 2, no piggybacking, TEID present (every message of
  * this procedure has one), sequence number, IEs in order. Decoding checks the header, every IE's
- * bounds, and the message's IE table ({@link Gtpv2#rules}); IEs the table does not name are kept
- * and otherwise ignored, as TS 29.274 §7.7.9 asks of a receiver.
+ * bounds, and the message's IE table ({@link MessageTables}); IEs the table does not name are kept
+ * and otherwise ignored, as TS 29.274 §7.7 asks of a receiver. Encoding checks the table's mandatory IEs.
  */
 public record Gtpv2Message(int type, long teid, int sequence, List<Ie> ies) {
     public static final int HEADER = 12;
@@ -39,6 +39,7 @@ public record Gtpv2Message(int type, long teid, int sequence, List<Ie> ies) {
 
     /** The octets on the wire; the caller zeroes them when the IEs carry keys. */
     public byte[] encode() {
+        MessageTables.of(type).checkOutgoing(this);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Ie i : ies) {
             body.write(i.type());
@@ -91,7 +92,7 @@ public record Gtpv2Message(int type, long teid, int sequence, List<Ie> ies) {
             r = new Octets(b, at + 4 + len, b.length, 0, -1);
         }
         Gtpv2Message m = new Gtpv2Message(type, teid, seq, ies);
-        Gtpv2.rules(type).check(m);
+        MessageTables.of(type).check(m);
         return m;
     }
 

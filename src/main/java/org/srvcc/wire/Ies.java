@@ -18,8 +18,10 @@ public final class Ies {
             case Gtpv2.F_TEID -> fteid(ie);
             case Gtpv2.INDICATION -> indication(ie);
             case Gtpv2.SV_FLAGS -> svFlags(ie);
-            case Gtpv2.MM_CONTEXT_EPS -> mmContextEps(ie).wipe();
-            case Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC -> mmContextEutranSrvcc(ie).wipe();
+            case Gtpv2.MM_CONTEXT_EPS -> MmContexts.mmContextEps(ie).wipe();
+            case Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC -> MmContexts.mmContextEutranSrvcc(ie).wipe();
+            case Gtpv2.TEID_C -> teidC(ie);
+            case Gtpv2.IP_ADDRESS -> ipAddress(ie);
             default -> { }
         }
     }
@@ -167,12 +169,49 @@ public final class Ies {
 
     // ------------------------------------------------------------ containers and target
 
-    /** Source to Target Transparent Container (TS 29.280 §6.3): a length octet, then the container. */
+    /**
+     * Source or Target Transparent Container (TS 29.280 §6.3, §6.4): a length octet, then the container. The
+     * length octet is the container's length up to 255 and 255 above (kept for backward compatibility); a
+     * receiver takes the length from the IE's own length, minus one.
+     */
     public static Ie transparentContainer(int type, byte[] container) {
         byte[] v = new byte[1 + container.length];
-        v[0] = (byte) container.length;
+        v[0] = (byte) Math.min(container.length, 255);
         System.arraycopy(container, 0, v, 1, container.length);
         return Ie.of(type, v);
+    }
+
+    /** The container of a Source or Target Transparent Container: the IE's octets after the length octet, whatever that octet says. */
+    public static byte[] transparentContainer(Ie ie) {
+        Octets r = Octets.of(ie.value(), ie.offset() + 4, ie.type());
+        r.u8("length of the transparent container (ignored by a receiver)");
+        return r.take(r.remaining(), "transparent container");
+    }
+
+    // ------------------------------------------------------------ Sv addressing (TS 29.280 §6.9; TS 29.274 §8.9)
+
+    /** Sv TEID for Control Plane (TEID-C, type 59): four octets. */
+    public static Ie teidC(long teid) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        Octets.u32(o, teid);
+        return Ie.of(Gtpv2.TEID_C, o.toByteArray());
+    }
+
+    public static long teidC(Ie ie) {
+        Octets r = Octets.of(ie.value(), ie.offset() + 4, ie.type());
+        return r.u32("TEID-C");   // later octets are an extension a receiver ignores
+    }
+
+    /** IP Address (type 74): an IPv4 (4 octets) or IPv6 (16 octets) address. */
+    public static Ie ipAddress(byte[] address) {
+        if (address.length != 4 && address.length != 16) throw new IllegalArgumentException("IP address of " + address.length + " octets");
+        return Ie.of(Gtpv2.IP_ADDRESS, address.clone());
+    }
+
+    public static byte[] ipAddress(Ie ie) {
+        if (ie.value().length != 4 && ie.value().length != 16)
+            throw new DecodeException(ie.type(), ie.offset(), "an IPv4 (4 octets) or IPv6 (16 octets) address, found " + ie.value().length + " octets");
+        return ie.value().clone();
     }
 
     /** Target RNC ID (TS 29.280 §6.8): MCC/MNC, LAC, RAC, RNC-ID. */
@@ -183,100 +222,5 @@ public final class Ies {
         o.write(rac);
         Octets.u16(o, rncId);
         return Ie.of(Gtpv2.TARGET_RNC_ID, o.toByteArray());
-    }
-
-    // ------------------------------------------------------------ MM Context (EPS Security Context and Quadruplets), TS 29.274 §8.38
-
-    /** Zero octets where a key would be: with KSI 7, the request of a UE with no 5G security context carries no key. */
-    public static boolean noKeyOctets(byte[]... keys) {
-        int x = 0;
-        for (byte[] k : keys) for (byte v : k) x |= v;
-        return x == 0;
-    }
-
-    /** Octet 5 security mode 4 = EPS security context and quadruplets. Key and capability arrays are secrets/owned by the caller. */
-    public record MmContextEps(int ksiAsme, int nasIntegrity, int nasCipher, int dlCount, int ulCount, byte[] kasme, byte[] ueNetworkCapability) {
-        public void wipe() {
-            Arrays.fill(kasme, (byte) 0);
-        }
-
-        @Override
-        public String toString() {
-            return "MmContextEps[KSI_ASME " + ksiAsme + ", DL " + dlCount + ", UL " + ulCount + "]";
-        }
-    }
-
-    public static Ie mmContextEps(MmContextEps c) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        o.write(4 << 5 | c.ksiAsme() & 0x07);                  // security mode 4, NHI 0, DRXI 0
-        o.write(0);                                             // no quintuplets or quadruplets, UAMB RI 0, OSCI 0
-        o.write((c.nasIntegrity() & 0x07) << 4 | c.nasCipher() & 0x0F);   // SAMB RI 0
-        Octets.u24(o, c.dlCount());
-        Octets.u24(o, c.ulCount());
-        o.writeBytes(c.kasme());
-        o.write(c.ueNetworkCapability().length);
-        o.writeBytes(c.ueNetworkCapability());
-        o.write(0);                                             // no MS network capability
-        o.write(0);                                             // no MEI
-        o.write(0);                                             // access restriction flags: none
-        return Ie.of(Gtpv2.MM_CONTEXT_EPS, o.toByteArray());
-    }
-
-    public static MmContextEps mmContextEps(Ie ie) {
-        Octets r = Octets.of(ie.value(), ie.offset() + 4, ie.type());
-        int o5 = r.u8("security mode, NHI, DRXI, KSI_ASME");
-        if (o5 >> 5 != 4) throw r.fail("security mode 4 (EPS security context and quadruplets), found " + (o5 >> 5));
-        int o6 = r.u8("numbers of quintuplets and quadruplets, UAMB RI, OSCI");
-        if (o6 >> 2 != 0) throw r.fail("no quintuplets or quadruplets (this procedure sends none)");
-        if ((o6 & 0x01) != 0) throw r.fail("no old EPS security context (OSCI 0)");
-        int o7 = r.u8("SAMB RI, used NAS integrity and cipher algorithms");
-        int dl = r.u24("NAS downlink COUNT"), ul = r.u24("NAS uplink COUNT");
-        byte[] kasme = r.take(32, "KASME");
-        if ((o5 & 0x08) != 0) r.take(2, "DRX parameter");
-        if ((o5 & 0x10) != 0) {
-            Arrays.fill(r.take(32, "NH"), (byte) 0);
-            r.u8("NCC");
-        }
-        if ((o7 & 0x80) != 0) r.take(8, "subscribed UE AMBR");
-        if ((o6 & 0x02) != 0) r.take(8, "used UE AMBR");
-        byte[] cap = r.remaining() > 0 ? r.lengthPrefixed("UE network capability") : new byte[0];
-        return new MmContextEps(o5 & 0x07, (o7 >> 4) & 0x07, o7 & 0x0F, dl, ul, kasme, cap);
-    }
-
-    // ------------------------------------------------------------ MM Context for E-UTRAN SRVCC, TS 29.280 §6.5
-
-    public record MmContextEutranSrvcc(int eksi, byte[] ck, byte[] ik, byte[] classmark2, byte[] classmark3, byte[] codecs) {
-        public void wipe() {
-            Arrays.fill(ck, (byte) 0);
-            Arrays.fill(ik, (byte) 0);
-        }
-
-        @Override
-        public String toString() {
-            return "MmContextEutranSrvcc[eKSI " + eksi + "]";
-        }
-    }
-
-    public static Ie mmContextEutranSrvcc(MmContextEutranSrvcc c) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        o.write(c.eksi() & 0x07);
-        o.writeBytes(c.ck());
-        o.writeBytes(c.ik());
-        for (byte[] f : new byte[][] {c.classmark2(), c.classmark3(), c.codecs()}) {
-            o.write(f.length);
-            o.writeBytes(f);
-        }
-        return Ie.of(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC, o.toByteArray());
-    }
-
-    public static MmContextEutranSrvcc mmContextEutranSrvcc(Ie ie) {
-        Octets r = Octets.of(ie.value(), ie.offset() + 4, ie.type());
-        int eksi = r.u8("spare and eKSI") & 0x07;
-        byte[] ck = r.take(16, "CK'CS"), ik = r.take(16, "IK'CS");
-        byte[] cm2 = r.lengthPrefixed("Mobile Station Classmark 2");
-        byte[] cm3 = r.lengthPrefixed("Mobile Station Classmark 3");
-        byte[] codecs = r.lengthPrefixed("Supported Codec List");
-        r.expectEnd("MM Context for E-UTRAN SRVCC");
-        return new MmContextEutranSrvcc(eksi, ck, ik, cm2, cm3, codecs);
     }
 }

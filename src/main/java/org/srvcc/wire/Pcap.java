@@ -5,15 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The classic libpcap file format: a writer for IPv4/UDP packets (link type 101, raw IP) and a
- * reader that also takes Ethernet (1) and IPv4 (228) captures, in either byte order, with micro-
- * or nanosecond timestamps. The reader checks every length against what the file holds.
+ * Captures: a writer of classic libpcap files with IPv4/UDP packets (link type 101, raw IP), and the
+ * packets a capture holds as {@link CaptureReader} reads them (pcap or pcapng, many link types).
  */
 public final class Pcap {
     private Pcap() {}
 
     public static final int GTP_C_PORT = 2123;
-    private static final int LINKTYPE_ETHERNET = 1, LINKTYPE_RAW = 101, LINKTYPE_IPV4 = 228;
+    private static final int LINKTYPE_RAW = 101;
     private static final int SNAPLEN = 65535;
 
     /** One packet to write: a UDP datagram between two IPv4 addresses on the GTP-C port. */
@@ -22,7 +21,11 @@ public final class Pcap {
     /** A UDP datagram read back: its packet number in the file (from 1), addresses, ports and payload. */
     public record Packet(int number, long micros, byte[] src, byte[] dst, int srcPort, int dstPort, byte[] payload, int fileOffset) {
         public boolean isGtpC() {
-            return srcPort == GTP_C_PORT || dstPort == GTP_C_PORT;
+            return isGtpC(GTP_C_PORT);
+        }
+
+        public boolean isGtpC(int port) {
+            return srcPort == port || dstPort == port;
         }
 
         public String srcText() {
@@ -39,11 +42,19 @@ public final class Pcap {
         }
     }
 
-    /** What a file holds: its UDP packets, and how many other packets were skipped. */
-    public record Capture(List<Packet> packets, int skipped) {}
+    /** What a file holds: its UDP packets, how many other packets were skipped, and why. */
+    public record Capture(List<Packet> packets, int skipped, java.util.Map<String, Integer> skippedBy) {
+        public int frames() {
+            return packets.size() + skipped;
+        }
+    }
 
+    /** An IPv4 address in dotted form, an IPv6 address as eight hexadecimal groups. */
     public static String ip(byte[] a) {
-        return (a[0] & 0xFF) + "." + (a[1] & 0xFF) + "." + (a[2] & 0xFF) + "." + (a[3] & 0xFF);
+        if (a.length == 4) return (a[0] & 0xFF) + "." + (a[1] & 0xFF) + "." + (a[2] & 0xFF) + "." + (a[3] & 0xFF);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < a.length; i += 2) b.append(i == 0 ? "" : ":").append(Integer.toHexString((a[i] & 0xFF) << 8 | a[i + 1] & 0xFF));
+        return b.toString();
     }
 
     public static byte[] write(List<Frame> frames) {
@@ -103,79 +114,9 @@ public final class Pcap {
         return (int) (~s & 0xFFFF);
     }
 
+    /** A capture file, pcap or pcapng, as {@link CaptureReader} reads it. */
     public static Capture read(byte[] b) {
-        Octets h = new Octets(b, 0, b.length, 0, -1);
-        long magic = h.u32("pcap magic number");
-        boolean le, nanos;
-        if (magic == 0xa1b2c3d4L || magic == 0xa1b23c4dL) le = false;
-        else if (magic == 0xd4c3b2a1L || magic == 0x4d3cb2a1L) le = true;
-        else throw new DecodeException(-1, 0, "a pcap file (magic a1b2c3d4 or a1b23c4d in either byte order; pcapng is not read)");
-        nanos = magic == 0xa1b23c4dL || magic == 0x4d3cb2a1L;
-        int major = u16(h, le, "version major");
-        h.u16("version minor");
-        if (major != 2) throw new DecodeException(-1, 4, "pcap version 2, found " + major);
-        h.u32("thiszone");
-        h.u32("sigfigs");
-        u32(h, le, "snaplen");
-        long link = u32(h, le, "link type");
-        if (link != LINKTYPE_ETHERNET && link != LINKTYPE_RAW && link != LINKTYPE_IPV4)
-            throw new DecodeException(-1, 20, "link type 1 (Ethernet), 101 (raw IP) or 228 (IPv4), found " + link);
-        List<Packet> out = new ArrayList<>();
-        int skipped = 0, n = 0;
-        while (h.remaining() > 0) {
-            int at = h.offset();
-            long sec = u32(h, le, "packet " + (n + 1) + " timestamp seconds");
-            long frac = u32(h, le, "packet " + (n + 1) + " timestamp fraction");
-            long incl = u32(h, le, "packet " + (n + 1) + " captured length");
-            u32(h, le, "packet " + (n + 1) + " original length");
-            if (incl > h.remaining()) throw new DecodeException(-1, at + 8, "packet " + (n + 1) + " of " + incl + " octets but only " + h.remaining() + " left in the file (truncated)");
-            byte[] data = h.take((int) incl, "packet " + (n + 1));
-            n++;
-            Packet p = udp(data, link, n, sec * 1_000_000 + (nanos ? frac / 1000 : frac), at + 16);
-            if (p == null) skipped++;
-            else out.add(p);
-        }
-        return new Capture(out, skipped);
-    }
-
-    /** The UDP datagram in a packet, or null for anything else (ARP, IPv6, TCP, fragments). */
-    private static Packet udp(byte[] d, long link, int number, long micros, int base) {
-        Octets r = new Octets(d, 0, d.length, base, -1);
-        if (link == LINKTYPE_ETHERNET) {
-            r.take(12, "Ethernet addresses");
-            if (r.u16("EtherType") != 0x0800) return null;
-        }
-        int start = d.length - r.remaining();
-        int vihl = r.u8("IPv4 version and header length");
-        if (vihl >> 4 != 4) return null;
-        int ihl = (vihl & 0x0F) * 4;
-        if (ihl < 20) throw r.fail("IPv4 header length of at least 20, found " + ihl);
-        r.u8("TOS");
-        int total = r.u16("IPv4 total length");
-        if (total < ihl + 8 || start + total > d.length) throw r.fail("IPv4 total length " + total + " consistent with the " + (d.length - start) + " octets captured");
-        r.u16("identification");
-        int frag = r.u16("flags and fragment offset");
-        r.u8("TTL");
-        int proto = r.u8("protocol");
-        r.u16("header checksum");
-        byte[] src = r.take(4, "source address"), dst = r.take(4, "destination address");
-        r.take(ihl - 20, "IPv4 options");
-        if (proto != 17 || (frag & 0x3FFF) != 0) return null;
-        int sp = r.u16("UDP source port"), dp = r.u16("UDP destination port"), len = r.u16("UDP length");
-        r.u16("UDP checksum");
-        if (len < 8 || len > total - ihl) throw r.fail("UDP length " + len + " within the IPv4 payload of " + (total - ihl));
-        byte[] payload = r.take(len - 8, "UDP payload");
-        return new Packet(number, micros, src, dst, sp, dp, payload, base + start + ihl + 8);
-    }
-
-    private static int u16(Octets r, boolean le, String what) {
-        int v = r.u16(what);
-        return le ? Integer.reverseBytes(v) >>> 16 : v;
-    }
-
-    private static long u32(Octets r, boolean le, String what) {
-        long v = r.u32(what);
-        return le ? Integer.toUnsignedLong(Integer.reverseBytes((int) v)) : v;
+        return CaptureReader.read(b);
     }
 
     private static void le16(ByteArrayOutputStream o, int v) {

@@ -42,18 +42,23 @@ class Gtpv2CodecTest {
             ck[i] = (byte) i;
             ik[i] = (byte) (0x80 + i);
         }
-        Ie eps = Ies.mmContextEps(new Ies.MmContextEps(3, 2, 0, 0x0A0B0C, 5, kasme.clone(), new byte[] {(byte) 0xE0, 0x60}));
+        Ie eps = MmContexts.mmContextEps(new MmContexts.MmContextEps(3, 2, 0, 0x0A0B0C, 5, kasme.clone(), new byte[] {(byte) 0xE0, 0x60},
+            "490154203237518"));
         byte[] v = eps.value();
         assertEquals(0x83, v[0] & 0xFF, "octet 5: security mode 4 (100), NHI 0, DRXI 0, KSI_ASME 3");
         assertEquals(0x20, v[2] & 0xFF, "octet 7: integrity 2 in bits 7-5, cipher 0 in bits 4-1");
         assertArrayEquals(hex("0a0b0c 000005"), java.util.Arrays.copyOfRange(v, 3, 9), "octets 8-13: DL then UL NAS COUNT");
         assertArrayEquals(kasme, java.util.Arrays.copyOfRange(v, 9, 41), "octets 14-45: KASME");
-        Ies.MmContextEps back = Ies.mmContextEps(eps);
+        MmContexts.MmContextEps back = MmContexts.mmContextEps(eps);
         assertEquals(3, back.ksiAsme());
         assertEquals(0x0A0B0C, back.dlCount());
         assertArrayEquals(kasme, back.kasme());
+        // TS 29.274 Figure 8.38-4 after the KASME: UE network capability (length 2), MS network capability (length 0),
+        // then the MEI (length 8, TBCD with a filler): an emergency session's equipment identifier travels here
+        assertArrayEquals(hex("02 e060 00 08 94104502237315f8 00"), java.util.Arrays.copyOfRange(v, 41, v.length));
+        assertEquals("490154203237518", back.mei());
 
-        Ie sv = Ies.mmContextEutranSrvcc(new Ies.MmContextEutranSrvcc(5, ck.clone(), ik.clone(), new byte[] {1, 2, 3}, new byte[0], new byte[0]));
+        Ie sv = MmContexts.mmContextEutranSrvcc(new MmContexts.MmContextEutranSrvcc(5, ck.clone(), ik.clone(), new byte[] {1, 2, 3}, new byte[0], new byte[0]));
         assertEquals(5, sv.value()[0], "octet 5: eKSI in bits 3-1");
         assertArrayEquals(ck, java.util.Arrays.copyOfRange(sv.value(), 1, 17), "octets 6-21: CK'CS");
         assertArrayEquals(ik, java.util.Arrays.copyOfRange(sv.value(), 17, 33), "octets 22-37: IK'CS");
@@ -85,7 +90,8 @@ class Gtpv2CodecTest {
         DecodeException ie = refused("48 88 000e 14000001 001013 00 02 0009 00 10 00");
         assertEquals(2, ie.ieType());
         assertEquals(12, ie.offset());
-        assertTrue(refused("48 88 0008 14000001 001013 00").getMessage().contains("mandatory IE missing"));
+        assertTrue(refused("48 88 0008 14000001 001013 00").getMessage().contains("mandatory IE Cause (type 2, instance 0) missing from "
+            + "Forward Relocation Complete Acknowledge (TS 29.274 Table 7.3.4-1)"));
         assertTrue(refused("48 88 0014 14000001 001013 00 02 0002 00 10 00 02 0002 00 10 00").getMessage().contains("at most one"));
         // a Cause of 1 octet: the IE is read within its own bounds
         assertTrue(refused("48 88 000d 14000001 001013 00 02 0001 00 10").getMessage().contains("PCE/BCE/CS"));
@@ -95,8 +101,8 @@ class Gtpv2CodecTest {
     void typedIesRefuseWhatTheyCannotHold() {
         byte[] v = new byte[41];
         v[0] = (byte) 0x61;   // security mode 3, not 4
-        assertTrue(assertThrows(DecodeException.class, () -> Ies.mmContextEps(new Ie(107, 0, v, 20))).getMessage().contains("security mode 4"));
-        assertThrows(DecodeException.class, () -> Ies.mmContextEutranSrvcc(new Ie(54, 0, new byte[20], 20)));
+        assertTrue(assertThrows(DecodeException.class, () -> MmContexts.mmContextEps(new Ie(107, 0, v, 20))).getMessage().contains("security mode 4"));
+        assertThrows(DecodeException.class, () -> MmContexts.mmContextEutranSrvcc(new Ie(54, 0, new byte[20], 20)));
         assertThrows(DecodeException.class, () -> Ies.digits(new Ie(1, 0, hex("0a"), 12)));
         assertThrows(DecodeException.class, () -> Ies.fteid(new Ie(87, 0, hex("0a 00000001 c0000201"), 12)));
     }

@@ -191,4 +191,74 @@ class PcapConformanceTest {
         assertEquals(2, r.breaks().get(Rule.ORDER).get(0).packet());
         assertTrue(r.breaks().get(Rule.ORDER).get(0).what().contains("answers no earlier SRVCC PS to CS Request"));
     }
+
+    @Test
+    void withoutTheKamfTheWireAloneCatchesSwappedKeysAndAWrongKsi() throws Exception {
+        PcapConformance.Report clean = PcapConformance.check(Files.readAllBytes(DIR.resolve("ts33501-normal.pcap")), null, Profile.TS33501, 1);
+        assertTrue(clean.holds(), clean.breaks().toString());
+        assertTrue(clean.notApplicable(Rule.KASME_SRVCC).contains("needs the KAMF"));
+        assertTrue(clean.notApplicable(Rule.NO_KAMF).contains("needs the KAMF"));
+        assertEquals(null, clean.notApplicable(Rule.CK_IK));
+        assertEquals(1, clean.checked().get(Rule.CK_IK));
+        byte[] swapped = edited("ts33501-normal", (n, g) -> {
+            if (n != 2) return g;
+            int v = valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC) + 1;
+            byte[] ck = java.util.Arrays.copyOfRange(g, v, v + 16);
+            System.arraycopy(g, v + 16, g, v, 16);
+            System.arraycopy(ck, 0, g, v + 16, 16);
+            return g;
+        });
+        assertOnlyBreak(PcapConformance.check(swapped, null, Profile.TS33501, 1), Rule.CK_IK, 2, "swapped");
+        byte[] ksi = edited("ts33501-normal", (n, g) -> {
+            if (n == 2) g[valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC)] += 1;
+            return g;
+        });
+        assertOnlyBreak(PcapConformance.check(ksi, null, Profile.TS33501, 1), Rule.KSI, 2, "KSI_SRVCC 2 but the Forward Relocation Request's eKSI is 1");
+    }
+
+    /** The N26 messages of a golden capture with 5SRHOI cleared: a plain 5GS to EPS handover, no 5G-SRVCC in it. */
+    static byte[] plainHandover() throws Exception {
+        List<Pcap.Frame> frames = new ArrayList<>();
+        for (Pcap.Packet p : Pcap.read(Files.readAllBytes(DIR.resolve("ts33501-normal.pcap"))).packets()) {
+            byte[] g = p.payload().clone();
+            int t = g[1] & 0xFF;
+            if (t < 133) continue;   // the Sv messages go
+            if (t == Gtpv2.FORWARD_RELOCATION_REQUEST) g[valueAt(g, Gtpv2.INDICATION) + 7] &= ~0x02;   // 5SRHOI: octet 12 bit 2
+            frames.add(new Pcap.Frame(p.micros(), p.src(), p.dst(), g));
+        }
+        return Pcap.write(frames);
+    }
+
+    @Test
+    void aPlainHandoverIsOutOfScopeAndEveryRuleSaysSo() throws Exception {
+        PcapConformance.Report r = PcapConformance.check(plainHandover(), kamf(), Profile.TS33501, 16);
+        assertEquals(0, r.inScope());
+        assertTrue(r.holds());
+        for (Rule x : Rule.values()) {
+            if (x == Rule.NO_KAMF) {
+                assertEquals(null, r.notApplicable(x), "the KAMF scan runs over every packet");
+                continue;
+            }
+            assertEquals("no 5G-SRVCC procedure in the capture", r.notApplicable(x), x.id);
+        }
+        assertEquals(4, r.skippedBy().get("S10/N26 messages without 5SRHOI (not 5G-SRVCC)"), r.skippedBy().toString());
+    }
+
+    @Test
+    void theCommandSaysNotApplicableAndExitsThreeWhenNoProcedureIsInTheCapture(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("plain.pcap");
+        Files.write(f, plainHandover());
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int rc = org.srvcc.cli.Main.run(new String[] {"conform", "--pcap", f.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(3, rc, out + "\n" + err);
+        assertTrue(out.toString().contains("N/A   kasme-srvcc  needs the KAMF"), out.toString());
+        assertTrue(out.toString().contains("N/A   order        no 5G-SRVCC procedure in the capture"), out.toString());
+        assertTrue(out.toString().contains("capture: no 5G-SRVCC procedure in it"), out.toString());
+        assertFalse(out.toString().contains("PASS"), out.toString());
+        Path normal = DIR.resolve("ts33501-normal.pcap");
+        out = new java.io.StringWriter();
+        rc = org.srvcc.cli.Main.run(new String[] {"conform", "--pcap", normal.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, rc, out.toString());
+        assertTrue(out.toString().contains("PASS  ck-ik") && out.toString().contains("N/A   no-kamf"), out.toString());
+    }
 }

@@ -48,6 +48,21 @@ class WireGoldenTest {
         assertTrue(packets > 250, "packets compared: " + packets);
     }
 
+    /**
+     * A lab-style capture (tools/mixed-capture.py: pcapng, Ethernet with an 802.1Q tag, Echo, Create Session, DNS
+     * and an IPv6 Echo around the ts33501-normal exchange): tshark's fields for the procedure's frames, committed,
+     * equal this decoder's, and the rest is skipped and counted.
+     */
+    @Test
+    void aLabCaptureWithVlanTagsAndOtherTrafficReadsAsWiresharkReadsIt() throws Exception {
+        FieldView.View v = FieldView.view(Files.readAllBytes(DIR.resolve("mixed-vlan.pcapng")), Pcap.GTP_C_PORT);
+        assertEquals(Files.readAllLines(DIR.resolve("mixed-vlan.tshark.tsv")), v.lines());
+        assertEquals(8, v.lines().size());
+        assertEquals(List.of(), v.errors());
+        assertEquals(java.util.Map.of("GTPv2 messages outside the procedure", 4, "UDP not on port 2123", 1), v.skipped());
+        assertEquals(13, v.frames());
+    }
+
     private static int run(StringWriter out, String... args) {
         return Main.run(args, new PrintWriter(out), new PrintWriter(new StringWriter()));
     }

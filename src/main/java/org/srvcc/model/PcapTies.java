@@ -1,0 +1,91 @@
+package org.srvcc.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.srvcc.kdf.Fc;
+import org.srvcc.kdf.Kdf;
+import org.srvcc.kdf.NasCount;
+import org.srvcc.wire.Gtpv2;
+import org.srvcc.wire.Gtpv2Message;
+import org.srvcc.wire.Ies;
+
+/** What ties the messages of a capture together for {@link PcapConformance}: scope, UE, and the COUNT behind a key. */
+final class PcapTies {
+    private PcapTies() {}
+
+    /**
+     * A message of a plain handover, not of 5G-SRVCC: a Forward Relocation Request without 5SRHOI, and what
+     * answers it (same sequence number) or is addressed to a TEID its F-TEIDs announced.
+     */
+    static boolean outOfScope(Gtpv2Message g, Set<String> seqs, Set<Long> teids) {
+        int t = g.type();
+        if (t == Gtpv2.FORWARD_RELOCATION_REQUEST) {
+            boolean srvcc = g.ie(Gtpv2.INDICATION).map(Ies::indication).map(Ies.Indication::fiveGSrvccHo).orElse(false);
+            if (srvcc) return false;
+            seqs.add(String.valueOf(g.sequence()));
+            g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teids.add(f.teid()));
+            return true;
+        }
+        if (t >= Gtpv2.FORWARD_RELOCATION_RESPONSE && t <= Gtpv2.RELOCATION_CANCEL_RESPONSE
+            && (seqs.contains(String.valueOf(g.sequence())) || teids.contains(g.teid()))) {
+            g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teids.add(f.teid()));
+            return true;
+        }
+        return false;
+    }
+
+    static String ueOf(Gtpv2Message g, Map<Long, String> teidOwner, Map<String, String> open, String last) {
+        var imsi = g.ie(Gtpv2.IMSI);
+        if (imsi.isPresent()) return "IMSI " + Ies.digits(imsi.get());
+        if (teidOwner.containsKey(g.teid())) return teidOwner.get(g.teid());
+        for (int req : new int[] {Gtpv2.FORWARD_RELOCATION_REQUEST, Gtpv2.SRVCC_PS_TO_CS_REQUEST, Gtpv2.RELOCATION_CANCEL_REQUEST,
+                                  Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION, Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION,
+                                  Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION}) {
+            String u = open.get(req + "/" + g.sequence());
+            if (u != null) return u;
+        }
+        return last != null ? last : "unidentified UE";
+    }
+
+    static int findCount(byte[] kamf, Fc fc, byte[] target, int first, int search) {
+        if (first >= 0 && matches(kamf, fc, first, target)) return first;
+        for (int c = 0; c < search && c <= NasCount.MAX; c++) if (c != first && matches(kamf, fc, c, target)) return c;
+        return -1;
+    }
+
+    static boolean matches(byte[] kamf, Fc fc, int count, byte[] target) {
+        byte[] k = Kdf.derive(kamf, fc, new NasCount(count).encode());
+        try {
+            return java.security.MessageDigest.isEqual(k, target);
+        } finally {
+            Arrays.fill(k, (byte) 0);
+        }
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    /** Per UE: the COUNTs its attempts used, its latest KASME_SRVCC and eKSI, what it has sent. */
+    static final class UeState {
+        final List<Integer> counts = new ArrayList<>();
+        final Map<Integer, byte[]> kasmeBySeq = new HashMap<>();
+        byte[] kasme;
+        int eksi = -1, kasmeCount = -1;
+        boolean svAccepted, svCompleted, frAccepted;
+    }
+
+    static void fresh(UeState s, int count, int n, Map<PcapConformance.Rule, List<PcapConformance.Break>> breaks) {
+        int max = s.counts.stream().mapToInt(Integer::intValue).max().orElse(-1);
+        if (count <= max)
+            breaks.get(PcapConformance.Rule.COUNT_FRESH).add(new PcapConformance.Break(PcapConformance.Rule.COUNT_FRESH, n, "DL NAS COUNT " + count + (s.counts.contains(count) ? " was already used" : " is below " + max)
+                + " by an earlier attempt of this UE"));
+        s.counts.add(count);
+    }
+}
