@@ -42,7 +42,7 @@ def block(kind, body):
     return struct.pack('<II', kind, 12 + len(body)) + body + struct.pack('<I', 12 + len(body))
 
 def main(src, dst):
-    packets = read_pcap(src)
+    packets = [(ts + 10_000_000, ip) for ts, ip in read_pcap(src)]   # 10 s in, so the traffic before it has a time
     amf, mme = [192, 0, 2, 10], [192, 0, 2, 20]
     echo_req = bytes.fromhex('40010009000001000300010005')            # GTPv2 Echo Request, Recovery 5
     echo_rsp = bytes.fromhex('40020009000001000300010007')            # Echo Response, Recovery 7

@@ -40,7 +40,7 @@ if [[ ${#captures[@]} -gt 0 ]]; then
     grep '^wire:' "$work/java.err" || true
     frames=$(cut -f1 "$work/java.tsv" | paste -sd, -)
     [[ -n "$frames" ]] || { echo "wire-check: $f: no message of the procedure"; continue; }
-    tshark -r "$f" -Y "frame.number in {${frames//,/ }}" "${targs[@]}" 2>/dev/null > "$work/tshark.tsv"
+    tshark -r "$f" -Y "frame.number in {$frames}" "${targs[@]}" 2>/dev/null > "$work/tshark.tsv"
     if diff -u "$work/tshark.tsv" "$work/java.tsv" > "$work/diff"; then echo "wire-check: $f: $(wc -l < "$work/java.tsv") messages, every field equal"
     else echo "wire-check: $f: tshark and the Java decoder differ:"; head -20 "$work/diff"; bad=1; fi
   done

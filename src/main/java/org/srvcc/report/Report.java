@@ -173,7 +173,7 @@ public final class Report {
             for (Findings.Finding f : ledger.findings)
                 if (f.status().equals(status))
                     claims.add(List.of("[" + f.title() + "](#" + f.id() + ")", Findings.statusText(f.status()), Findings.clausesText(f.clauses()),
-                        String.join(", ", f.models().stream().map(m -> m.name() + (byName.containsKey(m.name()) && !byName.get(m.name()).ok() ? " (MISMATCH)" : "")).toList()),
+                        String.join(", ", f.models().stream().map(m -> m.name() + (byName.containsKey(m.name()) && !byName.get(m.name()).ok() ? " (MISMATCH)" : "")).distinct().toList()),
                         "[" + Findings.DOCS + "](" + docsLink + "#" + f.id() + ")"));
         w.table(List.of("finding", "verdict", "rests on", "models", "docs"), claims);
         List<List<String>> witnesses = new ArrayList<>();
