@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a capture as a lab trace looks: the GTPv2-C packets of a libpcap file (link type 101, raw IPv4, as
 `./srvcc simulate --pcap` writes them) re-framed as pcapng over Ethernet with an 802.1Q tag, with other
-traffic around them: GTPv2 Echo Request/Response, a Create Session Request, DNS, and an IPv6 GTP-C Echo.
+traffic around them: GTPv2 Echo Request/Response, a Create Session Request, DNS, and an IPv6 GTP-C Echo; the
+Forward Relocation Response gains a grouped Bearer Context IE, so nested IEs are compared too.
 Usage: tools/mixed-capture.py IN.pcap OUT.pcapng
 Written from the pcap and pcapng file formats alone; it shares no code with the tool it feeds."""
 import struct, sys
@@ -33,6 +34,18 @@ def ipv6_udp(src, dst, sport, dport, payload):
     udp = struct.pack('>HHHH', sport, dport, 8 + len(payload), 0) + payload
     return struct.pack('>IHBB16s16s', 0x60000000, len(udp), 17, 64, bytes(src), bytes(dst)) + udp
 
+def with_bearer_context(ip):
+    """A Forward Relocation Response gains a Bearer Context (grouped IE 93) holding an EBI (73): nested IEs."""
+    ihl = (ip[0] & 0x0f) * 4
+    src, dst, sport, dport = ip[12:16], ip[16:20], *struct.unpack('>HH', ip[ihl:ihl + 4])
+    gtp = bytearray(ip[ihl + 8:])
+    if gtp[1] != 134:
+        return ip
+    ebi = bytes([73, 0, 1, 0, 5])
+    gtp += bytes([93]) + struct.pack('>H', len(ebi)) + b'\0' + ebi
+    struct.pack_into('>H', gtp, 2, len(gtp) - 4)
+    return ipv4_udp(src, dst, sport, dport, bytes(gtp))
+
 def vlan_ether(ip, vid=100):
     ethertype = 0x86dd if ip[0] >> 4 == 6 else 0x0800
     return bytes(6) + bytes([2, 0, 0, 0, 0, 1]) + struct.pack('>HHH', 0x8100, vid, ethertype) + ip
@@ -42,7 +55,7 @@ def block(kind, body):
     return struct.pack('<II', kind, 12 + len(body)) + body + struct.pack('<I', 12 + len(body))
 
 def main(src, dst):
-    packets = [(ts + 10_000_000, ip) for ts, ip in read_pcap(src)]   # 10 s in, so the traffic before it has a time
+    packets = [(ts + 10_000_000, with_bearer_context(ip)) for ts, ip in read_pcap(src)]   # 10 s in, so the traffic before it has a time
     amf, mme = [192, 0, 2, 10], [192, 0, 2, 20]
     echo_req = bytes.fromhex('40010009000001000300010005')            # GTPv2 Echo Request, Recovery 5
     echo_rsp = bytes.fromhex('40020009000001000300010007')            # Echo Response, Recovery 7

@@ -12,9 +12,21 @@ import net.sourceforge.plantuml.SourceStringReader;
 /** A message sequence chart with the 3GPP entities, rendered in-process by PlantUML to SVG. */
 public final class SequenceDiagram {
     private final Flow flow;
+    private final boolean brief;
 
     public SequenceDiagram(Flow flow) {
+        this(flow, false);
+    }
+
+    /** {@code brief}: arrows carry the message name only (a page-wide figure whose steps are listed beside it in full). */
+    public SequenceDiagram(Flow flow, boolean brief) {
         this.flow = flow;
+        this.brief = brief;
+    }
+
+    private String label(String s) {
+        int paren = s.indexOf('(');
+        return clean(brief && paren > 0 ? s.substring(0, paren) : s);
     }
 
     public String plantUml() {
@@ -27,10 +39,10 @@ public final class SequenceDiagram {
         for (Flow.Step r : flow.steps()) {
             if (r.arrows().isEmpty()) {
                 String where = r.node().equals("network") || r.node().equals("attacker") || r.node().equals("-") ? "UE, MSC" : r.node();
-                b.append("note over ").append(where).append(" : ").append(r.number()).append(". ").append(clean(r.action())).append('\n');
+                b.append("note over ").append(where).append(" : ").append(r.number()).append(". ").append(label(r.action())).append('\n');
             }
             for (Flow.Arrow m : r.arrows())
-                b.append(m.from()).append(" -> ").append(m.to()).append(" : ").append(r.number()).append(". ").append(clean(m.label())).append('\n');
+                b.append(m.from()).append(" -> ").append(m.to()).append(" : ").append(r.number()).append(". ").append(label(m.label())).append('\n');
         }
         if (flow.violated() != null)
             b.append("note over UE, MSC #FFB0B0 : ").append(clean(flow.violated())).append(" violated after step ")

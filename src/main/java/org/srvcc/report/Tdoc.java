@@ -158,7 +158,7 @@ public final class Tdoc {
     }
 
     private void figure(Flow flow) throws IOException {
-        byte[] png = new SequenceDiagram(flow).png();
+        byte[] png = new SequenceDiagram(flow, true).png();
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
         double w = img.getWidth(), h = img.getHeight(), scale = Math.min(450 / w, 620 / h);   // points: the text width, a page
         XWPFParagraph p = doc.createParagraph();
