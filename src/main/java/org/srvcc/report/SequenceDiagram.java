@@ -51,13 +51,23 @@ public final class SequenceDiagram {
     }
 
     /**
-     * Text that stays on its PlantUML line: every line break PlantUML knows (CR, LF, NEL, LS, PS)
-     * and every other control character becomes a space, so text from a manifest can never start
-     * a line of its own (no "!include", no "@startuml").
+     * Text that stays plain text on its PlantUML line: every line break PlantUML knows (CR, LF, NEL, LS, PS)
+     * and every other control character becomes a space, so text from a manifest can never start a line of its
+     * own (no "!include", no "@startuml"); and the characters that open PlantUML's preprocessor functions
+     * ({@code %load_json(...)}, {@code %date()}), creole images ({@code <img:...>}) and links ({@code [[...]]})
+     * become look-alikes, so no such text reads a file, embeds an image or is evaluated.
      */
     static String clean(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) b.append(c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029') b.append(' ');
+            else if (c == '%') b.append('\uFF05');   // fullwidth percent sign
+            else if (c == '<') b.append('\u2039');   // single left-pointing angle quotation mark
+            else if (c == '>') b.append('\u203A');
+            else if (c == '[') b.append('\uFF3B');   // fullwidth square brackets
+            else if (c == ']') b.append('\uFF3D');
+            else b.append(c);
+        }
         return b.toString();
     }
 

@@ -103,6 +103,26 @@ class HostileInputTest {
         assertFalse(svg.contains(Files.readString(Path.of("/etc/hostname")).strip() + "<"), "file content in the SVG");
     }
 
+    // 2b. preprocessor functions, creole images and links in text are not evaluated: no file read, no image, no date
+    @Test
+    void textCannotCallPlantUmlFunctionsImagesOrLinks() throws Exception {
+        String host = Files.readString(Path.of("/etc/hostname")).strip();
+        for (String evil : List.of("%load_json(\"/etc/hostname\")", "%date()", "<img:/usr/share/pixmaps/debian-logo.png>", "[[http://example.com/x]]",
+                                   "%chr(10)participant Evil", "<&lock-locked>")) {
+            Flow f = new Flow("title " + evil, List.of(new Flow.Step(1, "A " + evil, "UE", List.of(new Flow.Arrow("UE", "MSC", "m " + evil)))), "Inv " + evil);
+            SequenceDiagram d = new SequenceDiagram(f);
+            String puml = d.plantUml();
+            for (String line : puml.lines().toList())
+                if (line.contains(" : ") || line.startsWith("title "))
+                    assertFalse(line.contains("%") || line.contains("<") || line.contains("[["), "PlantUML syntax survives: " + line);
+            String svg = d.svg();
+            assertFalse(svg.contains("<image"), evil + ": an image was embedded");
+            assertFalse(svg.contains("Evil</text>") && !svg.contains("chr"), evil + ": a participant was injected");
+            assertFalse(host.length() > 3 && svg.contains(host), evil + ": a local file was read");
+            assertFalse(svg.contains(java.time.LocalDate.now().getYear() + "-"), evil + ": the date was evaluated");
+        }
+    }
+
     // 3. every pair of fault classes in every profile either runs or is refused in one line
     @Test
     void everyPairOfFaultsRunsOrIsRefused() {
