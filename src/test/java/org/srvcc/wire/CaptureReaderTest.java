@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class CaptureReaderTest {
     }
 
     @Test
-    void pcapngWithSectionsInterfacesVlansCookedCapturesAndIpv6() {
+    void pcapngWithSectionsInterfacesVlansCookedCapturesAndIpv6() throws Exception {
         ByteOrder le = ByteOrder.LITTLE_ENDIAN, be = ByteOrder.BIG_ENDIAN;
         Ng ng = new Ng();
         ng.shb(le);
@@ -109,7 +110,7 @@ class CaptureReaderTest {
         ng.epb(le, 0, 2_000_000, ethernet(ipv4(17, 0, udp(2123, 2123, GTP)), 0x0800, 0x88A8, 7, 0x8100, 9));   // 2: QinQ
         ng.epb(le, 0, 3_000_000, ethernet(new byte[28], 0x0806));                                              // 3: ARP
         ng.epb(le, 1, 4_000_000_000L, sll(ipv4(17, 0, udp(2123, 2123, GTP)), 0x0800));                          // 4: cooked, 4 s in ns
-        ng.block(le, 5, new byte[8]);                                                                          // statistics: skipped
+        ng.block(le, 5, new byte[12]);                                                                         // statistics: skipped
         ng.shb(be);                                                                                            // a second section
         ng.idb(be, 276, null);              // interface 0 of the new section: Linux cooked v2
         ng.idb(be, 229, null);              // interface 1: IPv6
@@ -117,7 +118,13 @@ class CaptureReaderTest {
         ng.epb(be, 1, 6_000_000, ipv6(udp(2123, 2123, GTP)));                                                 // 6: raw IPv6
         ng.epb(be, 1, 7_000_000, ipv6Tcp());                                                                  // 7: TCP over IPv6
         ng.epb(be, 0, 8_000_000, sll2(ipv4(17, 0x2000, udp(2123, 2123, GTP)), 0x0800));                       // 8: a fragment
-        Pcap.Capture c = Pcap.read(ng.out.toByteArray());
+        byte[] file = ng.out.toByteArray();
+        if (Boolean.getBoolean("srvcc.writeFormats"))   // -Dsrvcc.writeFormats=true, then tools/wire-check.sh --capture for its fields
+            Files.write(WireGoldenTest.DIR.resolve("formats.pcapng"), file);
+        // the same file is committed with tshark's fields for it (tools/wire-check.sh --capture): both readers agree
+        assertArrayEquals(Files.readAllBytes(WireGoldenTest.DIR.resolve("formats.pcapng")), file, "regenerate formats.pcapng and its tshark fields");
+        assertEquals(Files.readAllLines(WireGoldenTest.DIR.resolve("formats.tshark.tsv")), FieldView.view(file, Pcap.GTP_C_PORT).lines());
+        Pcap.Capture c = Pcap.read(file);
         assertEquals(8, c.frames());
         assertEquals(List.of(1, 2, 4, 5, 6), c.packets().stream().map(Pcap.Packet::number).toList());
         for (Pcap.Packet p : c.packets()) assertArrayEquals(GTP, p.payload(), "packet " + p.number());
