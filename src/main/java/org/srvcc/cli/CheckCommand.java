@@ -120,7 +120,9 @@ final class CheckCommand implements Callable<Integer> {
         if (r.violated() != null) {
             o.println(r.flow().title());
             o.print(r.flow().render());
-            o.printf(java.util.Locale.ROOT, "reproduce: ./srvcc check --simulate --model %s --depth %d --seed %d --seconds 0%n", m.name(), depth, r.seed());
+            StringBuilder setArgs = new StringBuilder();
+            for (String x : sets) setArgs.append(" --set ").append(Main.printable(x));
+            o.printf(java.util.Locale.ROOT, "reproduce: ./srvcc check --simulate --model %s%s --depth %d --seed %d --seconds 0%n", m.name(), setArgs, depth, r.seed());
             return 1;
         }
         o.printf(java.util.Locale.ROOT, "simulated %s: %d behaviours of depth <= %d, %d states in %.1f s (%.0f states/s, %.0f behaviours/s), seeds %d..%d: no invariant part violated%n",

@@ -99,6 +99,9 @@ final class ConformCommand implements Callable<Integer> {
                 out.printf("FAIL  %-12s packet %d: %s%n", rule.id, b.packet(), b.what());
             if (bs.size() > 20) out.printf("FAIL  %-12s ... and %d more%n", rule.id, bs.size() - 20);
         }
+        if (r.searchCapped())
+            out.printf("count search: capped at %d derivations for this capture; attempts past the cap were tried only at the COUNT their MM Context names%n",
+                org.srvcc.model.PcapConformance.SEARCH_BUDGET);
         if (r.inScope() == 0) {
             out.println("capture: no 5G-SRVCC procedure in it: nothing was checked");
             return 3;

@@ -134,7 +134,9 @@ final class SimulateCommand implements Callable<Integer> {
             out.println("UE and MSC: " + agreement(r.end()));
             if (!setup.caps().isNone()) out.println("capabilities: " + capabilities(r.end(), setup));
             if (showKeys) {
-                out.println("keys (simulation keys derived from --seed " + seed + ": not secret):");
+                out.println(kamfFile != null || kamfEnv != null
+                    ? "keys (derived from the KAMF given for UE 1: secret if that KAMF is):"
+                    : "keys (simulation keys derived from --seed " + seed + ": not secret):");
                 for (Map.Entry<String, byte[]> e : r.end().revealCsKeys(1, InsecureKeyAccess.get()).entrySet()) {
                     out.printf("  %-14s %s%n", e.getKey(), e.getValue() == null ? "(none)" : Hex.encode(e.getValue()));
                     if (e.getValue() != null) java.util.Arrays.fill(e.getValue(), (byte) 0);

@@ -53,7 +53,7 @@ public final class PcapConformance {
     public record Break(Rule rule, int packet, String what) {}
 
     public record Report(int packets, int gtp, int skipped, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked,
-                         int inScope, Map<String, Integer> skippedBy, Map<Rule, String> notApplicable) {
+                         int inScope, Map<String, Integer> skippedBy, Map<Rule, String> notApplicable, boolean searchCapped) {
         public boolean holds() {
             return breaks.values().stream().allMatch(List::isEmpty);
         }
@@ -64,6 +64,9 @@ public final class PcapConformance {
             return notApplicable.getOrDefault(r, inScope == 0 ? "no 5G-SRVCC procedure in the capture" : "nothing in the capture for this rule");
         }
     }
+
+    /** Derivations one capture may spend searching COUNTs: a few seconds, whatever the capture holds. */
+    public static final long SEARCH_BUDGET = 1 << 20;
 
     /** {@code kamf} may be null: the rules that need it are then not applicable. */
     public static Report check(byte[] file, byte[] kamf, Profile profile, int countSearch) {
@@ -82,6 +85,7 @@ public final class PcapConformance {
             if (!profile.viaMme()) na.put(Rule.CK_IK, "needs the KAMF in " + profile + " (CK||IK comes from KAMF)");
         }
         int inScope = 0;
+        PcapTies.CountSearch search = new PcapTies.CountSearch(countSearch, SEARCH_BUDGET);
         Map<Rule, List<Break>> breaks = new EnumMap<>(Rule.class);
         Map<Rule, Integer> checked = new EnumMap<>(Rule.class);
         for (Rule r : Rule.values()) {
@@ -132,13 +136,13 @@ public final class PcapConformance {
                         case Gtpv2.FORWARD_RELOCATION_REQUEST -> {
                             lastUe = ue;
                             g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
-                            frRequest(g, s, n, kamf, countSearch, breaks, checked);
+                            frRequest(g, s, n, kamf, search, breaks, checked);
                             openRequests.put(Gtpv2.FORWARD_RELOCATION_REQUEST + "/" + g.sequence(), ue);
                         }
                         case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> {
                             if (!profile.viaMme() || lastUe == null) lastUe = ue;
                             g.ie(Gtpv2.TEID_C).map(Ies::teidC).ifPresent(t -> teidOwner.put(t, ue));
-                            svRequest(g, s, n, kamf, profile, countSearch, breaks, checked);
+                            svRequest(g, s, n, kamf, profile, search, breaks, checked);
                             openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
                         }
                         default -> answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
@@ -150,10 +154,10 @@ public final class PcapConformance {
         } finally {
             if (kamfHandle != null) kamfHandle.destroy();
         }
-        return new Report(cap.frames(), gtp, cap.frames() - inScope, breaks, checked, inScope, skippedBy, na);
+        return new Report(cap.frames(), gtp, cap.frames() - inScope, breaks, checked, inScope, skippedBy, na, search.capped);
     }
 
-    private static void frRequest(Gtpv2Message g, PcapTies.UeState s, int n, byte[] kamf, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+    private static void frRequest(Gtpv2Message g, PcapTies.UeState s, int n, byte[] kamf, PcapTies.CountSearch search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
         MmContexts.MmContextEps c = MmContexts.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
         byte[] retransmitted = s.kasmeBySeq.get(g.sequence());
         s.eksi = c.ksiAsme();
@@ -184,8 +188,8 @@ public final class PcapConformance {
         count(checked, Rule.KASME_SRVCC);
         int found = PcapTies.findCount(kamf, Fc.KASME_SRVCC, c.kasme(), c.dlCount(), search);
         if (found < 0) {
-            String why = "KASME is not KDF(KAMF, 0x7D, COUNT) for the MM Context's DL COUNT " + c.dlCount() + " or any COUNT in [0, " + search
-                + ") under the KAMF given (a re-authenticated UE has another KAMF)";
+            String why = "KASME is not KDF(KAMF, 0x7D, COUNT) for the MM Context's DL COUNT " + c.dlCount() + " or any COUNT in " + search.range()
+                + " under the KAMF given (a re-authenticated UE has another KAMF)";
             int other = PcapTies.findCount(kamf, Fc.K_PRIME_ASME_HANDOVER, c.kasme(), c.dlCount(), search);
             if (other >= 0) why += "; it is KDF(KAMF, 0x74, " + other + "), the 5G->EPS handover K'ASME (FC 0x74 instead of 0x7D)";
             breaks.get(Rule.KASME_SRVCC).add(new Break(Rule.KASME_SRVCC, n, why));
@@ -199,7 +203,7 @@ public final class PcapConformance {
         s.svAccepted = s.svCompleted = s.frAccepted = false;
     }
 
-    private static void svRequest(Gtpv2Message g, PcapTies.UeState s, int n, byte[] kamf, Profile p, int search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+    private static void svRequest(Gtpv2Message g, PcapTies.UeState s, int n, byte[] kamf, Profile p, PcapTies.CountSearch search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
         MmContexts.MmContextEutranSrvcc c = MmContexts.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
         byte[] got = PcapTies.concat(c.ck(), c.ik()), swapped = PcapTies.concat(c.ik(), c.ck());
         count(checked, Rule.KSI);
@@ -229,8 +233,8 @@ public final class PcapConformance {
         } else if (kamf != null) {
             int found = PcapTies.findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, got, -1, search);
             if (found < 0) {
-                String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in [0, " + search
-                    + ") under the KAMF given (a re-authenticated UE has another KAMF)";
+                String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in " + search.range()
+                    + " under the KAMF given (a re-authenticated UE has another KAMF)";
                 if (PcapTies.findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search) >= 0) why += ": CK and IK are swapped";
                 breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
             } else {

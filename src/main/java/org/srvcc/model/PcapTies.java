@@ -51,9 +51,38 @@ final class PcapTies {
         return last != null ? last : "unidentified UE";
     }
 
-    static int findCount(byte[] kamf, Fc fc, byte[] target, int first, int search) {
-        if (first >= 0 && matches(kamf, fc, first, target)) return first;
-        for (int c = 0; c < search && c <= NasCount.MAX; c++) if (c != first && matches(kamf, fc, c, target)) return c;
+    /**
+     * The COUNT search of one capture: at most {@code perRequest} COUNTs for a key, and at most {@code budget}
+     * derivations in all, so that a small capture cannot buy unbounded CPU; {@code capped} once the budget ran out.
+     */
+    static final class CountSearch {
+        final int perRequest;
+        final long budget;
+        long left;
+        boolean capped;
+
+        CountSearch(int perRequest, long budget) {
+            this.perRequest = perRequest;
+            this.budget = budget;
+            this.left = budget;
+        }
+
+        String range() {
+            return "[0, " + perRequest + ")" + (capped ? " as far as the capture's search budget of " + budget + " derivations reached" : "");
+        }
+    }
+
+    static int findCount(byte[] kamf, Fc fc, byte[] target, int first, CountSearch search) {
+        if (first >= 0 && matches(kamf, fc, first, target)) return first;   // the COUNT the message names is always tried
+        for (int c = 0; c < search.perRequest && c <= NasCount.MAX; c++) {
+            if (c == first) continue;
+            if (search.left <= 0) {
+                search.capped = true;
+                return -1;
+            }
+            search.left--;
+            if (matches(kamf, fc, c, target)) return c;
+        }
         return -1;
     }
 

@@ -150,4 +150,17 @@ class CliTest {
             assertTrue(r.out().contains("Usage: srvcc " + c), r.out());
         }
     }
+
+    /** Keys from the user's KAMF are not labelled as seed-derived test keys. */
+    @Test
+    void showKeysSaysWhereTheKeysComeFrom(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path k = dir.resolve("kamf.hex");
+        java.nio.file.Files.writeString(k, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+        Result mine = run("simulate", "--kamf-file", k.toString(), "--show-keys");
+        assertEquals(0, mine.rc(), mine.err());
+        assertTrue(mine.out().contains("derived from the KAMF given for UE 1: secret if that KAMF is"), mine.out());
+        assertFalse(mine.out().contains("not secret"), mine.out());
+        Result seeded = run("simulate", "--show-keys");
+        assertTrue(seeded.out().contains("simulation keys derived from --seed"), seeded.out());
+    }
 }

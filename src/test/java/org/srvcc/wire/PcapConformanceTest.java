@@ -261,4 +261,24 @@ class PcapConformanceTest {
         assertEquals(0, rc, out.toString());
         assertTrue(out.toString().contains("PASS  ck-ik") && out.toString().contains("N/A   no-kamf"), out.toString());
     }
+
+    /** 200 Forward Relocation Requests whose KASME matches no COUNT: the search of the whole capture is bounded. */
+    @Test
+    void aCaptureOfUnmatchedKeysBuysABoundedSearch() throws Exception {
+        Pcap.Packet first = Pcap.read(Files.readAllBytes(DIR.resolve("ts33501-normal.pcap"))).packets().get(0);
+        List<Pcap.Frame> frames = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            byte[] g = first.payload().clone();
+            g[10] = (byte) (i >> 8);   // sequence number: each its own attempt
+            g[11] = (byte) i;
+            int v = valueAt(g, Gtpv2.MM_CONTEXT_EPS) + 9;
+            for (int k = 0; k < 32; k++) g[v + k] = (byte) (i * 31 + k);   // a KASME no COUNT gives
+            frames.add(new Pcap.Frame(i * 1000L, first.src(), first.dst(), g));
+        }
+        PcapConformance.Report r = PcapConformance.check(Pcap.write(frames), kamf(), Profile.TS33501, 65536);
+        assertTrue(r.searchCapped(), "200 x 65,536 derivations exceed the capture's budget");
+        assertEquals(200, r.breaks().get(Rule.KASME_SRVCC).size());
+        assertTrue(r.breaks().get(Rule.KASME_SRVCC).get(199).what().contains("search budget of " + PcapConformance.SEARCH_BUDGET + " derivations"),
+            r.breaks().get(Rule.KASME_SRVCC).get(199).what());
+    }
 }
