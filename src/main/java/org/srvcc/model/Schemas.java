@@ -120,11 +120,15 @@ public final class Schemas {
         return printable(s, 300);
     }
 
-    /** Untrusted text for a one-line message: control characters and line breaks as escapes, at most max characters. */
+    /**
+     * Untrusted text for a one-line message: control characters, line breaks and the bidirectional controls that
+     * reorder what a terminal shows (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) as escapes, at most max characters.
+     */
     public static String printable(String s, int max) {
         StringBuilder b = new StringBuilder();
         for (char c : s.toCharArray())
-            b.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            b.append(c < 0x20 || c >= 0x7f && c < 0xa0 || c == '\u2028' || c == '\u2029' || c == '\u200e' || c == '\u200f'
+                || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         return b.length() > max ? b.substring(0, max) + "..." : b.toString();
     }
 }

@@ -313,4 +313,16 @@ class HostileInputTest {
             assertTrue(block.strip().endsWith("."), "cut mid-sentence: " + block);
         }
     }
+
+    // 7. terminal escapes and bidirectional overrides in what the user typed are shown escaped
+    @Test
+    void escapesAndBidiOverridesAreNotEchoedRaw() {
+        for (String[] args : new String[][] {{"simulate", "--profile", "a\u001b[31mred\u202eb"}, {"check", "--model", "x\u2066y\u200fz"},
+                                             {"simulate", "--session", "e\u009bm"}}) {
+            CliTest.Result r = run(args);
+            assertEquals(2, r.rc(), r.err());
+            assertTrue(r.err().chars().noneMatch(c -> c == 0x1b || c == 0x9b || c == 0x202e || c == 0x2066 || c == 0x200f), r.err());
+            assertTrue(r.err().contains("\\u"), r.err());
+        }
+    }
 }
