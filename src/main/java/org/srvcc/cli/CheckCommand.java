@@ -82,6 +82,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (workers < 1 || workers > 64) throw new Main.UserError("--workers: " + workers + " is outside 1..64");
         if (jobs < 1 || jobs > 16) throw new Main.UserError("--jobs: " + jobs + " is outside 1..16");
+        refuseIgnoredCombinations();
         Manifest manifest = new Manifest(Home.find());
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -105,6 +106,17 @@ final class CheckCommand implements Callable<Integer> {
             if (junit != null) AtomicFiles.write(junit, JUnitXml.write(results));
             return report(manifest, results, dir, o);
         }
+    }
+
+    /** Options that would be silently ignored together are refused in one line. */
+    private void refuseIgnoredCombinations() {
+        var pr = spec.commandLine().getParseResult();
+        if (!sets.isEmpty() && !simulate) throw new Main.UserError("--set goes with --simulate: a model checked in full keeps its pinned constants");
+        if (all && !names.isEmpty()) throw new Main.UserError("--all and --model exclude each other: --model names the models to check");
+        if (simulate && junitXml != null) throw new Main.UserError("--junit-xml goes with model checking, not with --simulate");
+        for (String opt : List.of("--depth", "--seconds"))
+            if (pr.hasMatchedOption(opt) && !simulate) throw new Main.UserError(opt + " goes with --simulate");
+        if (pr.hasMatchedOption("--limit") && !mutateSpec) throw new Main.UserError("--limit goes with --mutate-spec");
     }
 
     /** Behaviours per TLC run of a simulation: large enough that the JVM start does not dominate. */

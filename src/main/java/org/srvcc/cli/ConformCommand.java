@@ -55,7 +55,8 @@ final class ConformCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (pcap != null) return checkPcap();
         if (kamfFile != null || kamfEnv != null) throw new Main.UserError("--kamf-file and --kamf-env go with --pcap");
-        if (spec.commandLine().getParseResult().hasMatchedOption("--port")) throw new Main.UserError("--port goes with --pcap");
+        for (String opt : List.of("--port", "--count-search"))
+            if (spec.commandLine().getParseResult().hasMatchedOption(opt)) throw new Main.UserError(opt + " goes with --pcap");
         if (traces < 0 || traces > 100_000) throw new Main.UserError("--traces: " + traces + " is outside 0..100000");
         List<Profile> ps = new ArrayList<>();
         for (String p : profiles) ps.add(Profile.parse(p));
@@ -70,6 +71,8 @@ final class ConformCommand implements Callable<Integer> {
     }
 
     private int checkPcap() {
+        for (String opt : List.of("--traces", "--seed"))
+            if (spec.commandLine().getParseResult().hasMatchedOption(opt)) throw new Main.UserError(opt + " goes with the model conformance run, not with --pcap");
         if (profiles.size() > 1) throw new Main.UserError("--pcap checks one profile at a time; --profile was given " + profiles.size() + " times");
         if (countSearch < 1 || countSearch > 0x1000000) throw new Main.UserError("--count-search: " + countSearch + " is outside 1..16777216");
         if (port < 1 || port > 65535) throw new Main.UserError("--port: " + port + " is outside 1..65535");

@@ -100,6 +100,10 @@ final class SimulateCommand implements Callable<Integer> {
         org.srvcc.network.Capture capture = new org.srvcc.network.Capture();
         Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
         org.srvcc.procedure.Capabilities caps = Simulation.capabilitiesFor(fs);
+        if (session.equals("emergency-no-context") && kamf != null) {
+            kamf.destroy();
+            throw new Main.UserError("--session emergency-no-context has no KAMF to give: drop --kamf-file/--kamf-env");
+        }
         if (session.equals("emergency-no-context"))
             caps = new org.srvcc.procedure.Capabilities(caps.weakUes(), caps.srvccIncapableUes(), caps.tamperedLinks(), caps.maxTampers(), Set.of(1));
         Setup setup = new Setup(p, o, b, emergency, unauth, Set.of(), seed, caps);

@@ -325,4 +325,24 @@ class HostileInputTest {
             assertTrue(r.err().contains("\\u"), r.err());
         }
     }
+
+    // 6. options that would be ignored together are refused in one line, before any work
+    @Test
+    void ignoredOptionCombinationsAreRefused(@TempDir Path dir) throws Exception {
+        Path pcap = Path.of("src/test/resources/wire/ts33501-normal.pcap").toAbsolutePath();
+        Path kamf = dir.resolve("kamf.hex");
+        Files.writeString(kamf, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+        String[][] combos = {
+            {"check", "--set", "UEs=2"}, {"check", "--all", "--model", "Ts33501"}, {"check", "--depth", "5"}, {"check", "--limit", "3"},
+            {"check", "--simulate", "--model", "Ts33501", "--junit-xml", dir.resolve("x.xml").toString()},
+            {"conform", "--pcap", pcap.toString(), "--traces", "3"}, {"conform", "--pcap", pcap.toString(), "--seed", "3"},
+            {"conform", "--count-search", "5"}, {"conform", "--port", "2000"}, {"conform", "--pcap", pcap.toString(), "--count-search", "5"},
+            {"simulate", "--session", "emergency-no-context", "--kamf-file", kamf.toString()}};
+        for (String[] c : combos) {
+            CliTest.Result r = run(c);
+            assertEquals(2, r.rc(), String.join(" ", c) + ": " + r.out() + r.err());
+            oneLineRefusal(r, String.join(" ", c));
+        }
+        assertEquals(List.of("kamf.hex"), Stream.of(dir.toFile().list()).toList(), "nothing written by a refused run");
+    }
 }
