@@ -70,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
             if (Files.isDirectory(reg)) {
                 try (Stream<Path> files = Files.list(reg)) {
                     for (Path f : files.filter(p -> p.toString().endsWith(".scenario")).sorted().toList()) {
-                        Regressions.Scenario sc = Regressions.parse(Files.readString(f));
+                        Regressions.Scenario sc = Regressions.parse(org.srvcc.model.TextFiles.read(f, "scenario", 1 << 20));
                         Runner.Run r = Runner.replay(sc.setup(), sc.steps(), sc.targeted() ? sc.expect() : null);
                         String name = f.getFileName().toString().replace(".scenario", "").replaceAll("[^A-Za-z0-9_-]", "_");
                         prop.add(new Report.Figure("prop-" + name, Flow.ofSteps("Property run: " + r.violated() + " (" + sc.setup().profile()

@@ -70,7 +70,7 @@ public final class Findings {
     public static Findings load(Path home) throws IOException {
         Path file = home.resolve(FILE);
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no findings ledger at " + file);
-        return new Findings(Files.readString(file));
+        return new Findings(TextFiles.read(file, "findings ledger"));
     }
 
     /** A ledger from its text: schema-checked, then every reference resolved; bad text is an IllegalArgumentException. */

@@ -70,7 +70,7 @@ public final class Manifest {
     private static String text(Path home) throws IOException {
         Path file = home.resolve("model-checks/manifest.json");
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no manifest at " + file);
-        return Files.readString(file);
+        return TextFiles.read(file, "manifest");
     }
 
     /** A manifest from its text; bad text is an IllegalArgumentException (Schemas.Invalid lists the problems). */
@@ -83,8 +83,10 @@ public final class Manifest {
         if (root.containsKey("invariants"))
             throw new IllegalArgumentException("manifest: drop the \"invariants\" list; the names come from org.srvcc.procedure.Invariants");
         List<String> allInvariants = List.copyOf(Invariants.ALL.keySet());
+        java.util.Set<Object> names = new java.util.HashSet<>();
         for (Object o : (List<Object>) root.get("models")) {
             Map<String, Object> m = (Map<String, Object>) o;
+            if (!names.add(m.get("name"))) throw new IllegalArgumentException("manifest: model " + m.get("name") + " is defined twice");
             Map<String, Object> constants = new LinkedHashMap<>(defaults);
             Map<String, Object> set = (Map<String, Object>) m.getOrDefault("set", Map.of());
             for (String k : set.keySet())

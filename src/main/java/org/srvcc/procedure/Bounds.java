@@ -9,10 +9,14 @@ package org.srvcc.procedure;
 public record Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int maxFaults, int maxReorders, int maxReplays,
                      boolean nasRunsReceived, boolean nasRunsMissed, boolean epsMobility) {
     public Bounds {
-        if (ues < 1 || maxAttempts < 0 || maxCount < 0 || maxCount > 0xFFFFFF || maxKamf < ues || maxFaults < 0
-            || maxReorders < 0 || maxReplays < 0)
+        // upper limits far above any model or run, so that a crafted scenario cannot ask for a heap of UEs
+        if (ues < 1 || ues > MAX || maxAttempts < 0 || maxAttempts > MAX || maxCount < 0 || maxCount > 0xFFFFFF || maxKamf < ues
+            || maxKamf > MAX * MAX || maxFaults < 0 || maxFaults > MAX || maxReorders < 0 || maxReorders > MAX || maxReplays < 0 || maxReplays > MAX)
             throw new IllegalArgumentException("bounds out of range: " + this);
     }
+
+    /** The largest number of UEs, attempts, faults, reorders or replays a setup may name. */
+    public static final int MAX = 64;
 
     public Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int maxFaults, int maxReorders, int maxReplays) {
         this(ues, maxAttempts, maxCount, maxKamf, maxFaults, maxReorders, maxReplays, false, false, false);

@@ -345,4 +345,32 @@ class HostileInputTest {
         }
         assertEquals(List.of("kamf.hex"), Stream.of(dir.toFile().list()).toList(), "nothing written by a refused run");
     }
+
+    // 4. manifests that are not UTF-8, too large, or name a model twice; scenarios beyond any bound
+    @Test
+    void badManifestsAndScenariosAreOneLineRefusals(@TempDir Path home) throws Exception {
+        Path mf = home.resolve("model-checks/manifest.json");
+        Files.createDirectories(mf.getParent());
+        String dup = manifestWithModel("A").replace("]}", ",{\"name\":\"A\",\"group\":\"profiles\",\"row\":\"s\",\"expect\":{}}]}");
+        byte[] latin1 = manifestWithModel("Caf\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] utf16 = manifestWithModel("A").getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        List<byte[]> bad = List.of(latin1, utf16, dup.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        List<String> says = List.of("not UTF-8 text", "not UTF-8 text", "model A is defined twice", "not UTF-8 text");
+        for (int i = 0; i < bad.size(); i++) {
+            Files.write(mf, bad.get(i));
+            CliTest.Result r = runWithHome(home, "check", "--model", "A");
+            assertEquals(2, r.rc(), says.get(i) + ": " + r.err());
+            oneLineRefusal(r, says.get(i));
+            assertTrue(r.err().contains(says.get(i)), r.err());
+        }
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(mf.toFile(), "rw")) {
+            f.setLength(org.srvcc.model.TextFiles.MAX_BYTES + 1);   // sparse: refused by its size, never read
+        }
+        CliTest.Result r = runWithHome(home, "check", "--model", "A");
+        assertEquals(2, r.rc(), r.err());
+        assertTrue(r.err().contains("more than the " + org.srvcc.model.TextFiles.MAX_BYTES + " allowed"), r.err());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> org.srvcc.network.Regressions.parse("setup ts33501;-;100000000,1,1,100000000,0,0,0;-;-;-;1\nexpect TypeOK\n"));
+        assertTrue(e.getMessage().contains("bounds out of range"), e.getMessage());
+    }
 }
