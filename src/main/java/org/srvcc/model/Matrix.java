@@ -29,7 +29,7 @@ public final class Matrix {
         b.append("\n|---|").append("---|".repeat(PROPERTIES.size())).append('\n');
         for (ModelCheck.Result r : results) {
             if (!groups.contains(r.model().group())) continue;
-            b.append("| ").append(r.model().row().replace("|", "\\|")).append(" (`").append(r.model().name()).append("`) |");
+            b.append("| ").append(Schemas.plainText(r.model().row()).replace("|", "\\|")).append(" (`").append(r.model().name()).append("`) |");
             for (String p : PROPERTIES) {
                 String cell;
                 List<String> broken = parts(p).stream().filter(r.violated()::contains).toList();

@@ -131,4 +131,12 @@ public final class Schemas {
                 || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
         return b.length() > max ? b.substring(0, max) + "..." : b.toString();
     }
+
+    /**
+     * Text from a manifest for Markdown and HTML pages: square brackets become look-alikes, so no link or image
+     * syntax ({@code [x](...)}, {@code ![t](...)}) survives into a page, whatever the text says.
+     */
+    public static String plainText(String s) {
+        return s.replace('[', '\uFF3B').replace(']', '\uFF3D');
+    }
 }

@@ -16,6 +16,7 @@ import org.srvcc.model.Findings;
 import org.srvcc.model.Home;
 import org.srvcc.model.ModelCheck;
 import org.srvcc.model.ModelReplay;
+import org.srvcc.model.Schemas;
 import org.srvcc.model.TraceValidation;
 import org.srvcc.model.AtomicFiles;
 import org.srvcc.model.Conformance;
@@ -105,7 +106,7 @@ public final class Report {
         w.heading(2, "Model checking (TLC)");
         List<List<String>> rows = new ArrayList<>();
         for (ModelCheck.Result r : checks)
-            rows.add(List.of(r.model().name(), r.model().row(), r.model().expectViolated().isEmpty() ? "success" : String.join(", ", r.model().expectViolated()),
+            rows.add(List.of(r.model().name(), Schemas.plainText(r.model().row()), r.model().expectViolated().isEmpty() ? "success" : String.join(", ", r.model().expectViolated()),
                 r.violated().isEmpty() ? "success" : String.join(", ", r.violated()), r.distinct() < 0 ? "-" : String.valueOf(r.distinct()),
                 r.generated() < 0 ? "-" : String.valueOf(r.generated()), String.format("%.1f", r.seconds()), r.ok() ? "as expected" : "MISMATCH: " + String.join("; ", r.problems())));
         w.table(List.of("model", "configuration", "expected", "got", "distinct states", "states generated", "seconds", "verdict"), rows);
@@ -179,7 +180,7 @@ public final class Report {
         List<List<String>> witnesses = new ArrayList<>();
         for (ModelCheck.Result r : checks)
             if (!r.violated().isEmpty() && r.violated().stream().allMatch(Report::isProbe))
-                witnesses.add(List.of("`" + r.model().name() + "`", r.model().row(), String.join(", ", r.violated())));
+                witnesses.add(List.of("`" + r.model().name() + "`", Schemas.plainText(r.model().row()), String.join(", ", r.violated())));
         if (!witnesses.isEmpty()) {
             w.para("Witnesses: reachability probes, not properties. Their violation shows that the models reach a situation a finding is about.");
             w.table(List.of("model", "what it reaches", "probe"), witnesses);

@@ -63,7 +63,7 @@ final class ReportText {
 
     /** Text from a manifest or a file name in Markdown: no HTML, no line breaks. */
     static String mdText(String s) {
-        return esc(SequenceDiagram.clean(s));
+        return esc(org.srvcc.model.Schemas.plainText(SequenceDiagram.clean(s)));
     }
 
     static String esc(String s) {

@@ -373,4 +373,28 @@ class HostileInputTest {
             () -> org.srvcc.network.Regressions.parse("setup ts33501;-;100000000,1,1,100000000,0,0,0;-;-;-;1\nexpect TypeOK\n"));
         assertTrue(e.getMessage().contains("bounds out of range"), e.getMessage());
     }
+
+    // 1b. a manifest row with Markdown link or image syntax reaches report.md and report.html as plain text
+    @Test
+    void manifestTextMakesNoLiveLinksInTheReport(@TempDir Path out) throws Exception {
+        String row = "![t](http://example.com/track.png) [x](javascript:alert(1))";
+        String text = manifestWithModel("Evil").replace("\"row\":\"r\"", "\"row\":\"" + row + "\"");
+        org.srvcc.model.Manifest m = new org.srvcc.model.Manifest(Path.of("").toAbsolutePath(), text);
+        org.srvcc.model.ModelCheck.Result r = new org.srvcc.model.ModelCheck.Result(m.model("Evil"), List.of(), 1, 1, 1, 0.1, 0.1,
+            java.util.Map.of(), List.of());
+        org.srvcc.model.Conformance.Summary conf = new org.srvcc.model.Conformance.Summary(
+            new org.srvcc.model.TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
+        new org.srvcc.report.Report().write(out, org.srvcc.report.Report.environment("test"), List.of(r), conf, List.of(), List.of());
+        String md = Files.readString(out.resolve("report.md")), html = Files.readString(out.resolve("report.html"));
+        StringBuilder prose = new StringBuilder();
+        boolean fence = false;
+        for (String l : md.split("\n")) {
+            if (l.startsWith("```")) fence = !fence;
+            else if (!fence) prose.append(l).append('\n');
+        }
+        assertTrue(prose.toString().contains("track.png"), "the row is in the report");
+        assertFalse(prose.toString().contains("](http") || prose.toString().contains("](javascript"), "a live Markdown link or image");
+        assertFalse(html.contains("href=\"http") || html.contains("javascript:alert") && html.contains("href=\"javascript"), "a live HTML link");
+        assertFalse(html.contains("<img src=\"http"), "a remote image");
+    }
 }
