@@ -49,6 +49,7 @@ final class ReportCommand implements Callable<Integer> {
         if (jobs < 1 || jobs > 16) throw new Main.UserError("--jobs: " + jobs + " is outside 1..16");
         Path dir = AtomicFiles.outputDir("--out", out);   // checked and created before any work
         try (AutoCloseable lock = AtomicFiles.lock(dir, "--out")) {
+            AtomicFiles.childDir(dir, "figures");          // a planted link there is refused now, not after the run
             Path home = Home.find();
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter o = spec.commandLine().getOut();

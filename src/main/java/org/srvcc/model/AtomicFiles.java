@@ -62,8 +62,22 @@ public final class AtomicFiles {
         Path dir = p.getParent();
         if (dir == null || !Files.isDirectory(dir)) throw new IllegalArgumentException(option + ": folder " + dir + " does not exist");
         if (!Files.isWritable(dir)) throw new IllegalArgumentException(option + ": folder " + dir + " is not writable");
-        if (!replace && Files.exists(p)) throw new IllegalArgumentException(option + ": " + given + " exists (add --force to replace it)");
+        if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            throw new IllegalArgumentException(option + ": " + given + " is not a regular file (a link, FIFO or device is never replaced)");
+        if (!replace && Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            throw new IllegalArgumentException(option + ": " + given + " exists (add --force to replace it)");
         return p;
+    }
+
+    /** A folder the command creates inside its output folder: refused if something other than a real folder is there. */
+    public static Path childDir(Path dir, String name) throws IOException {
+        Path p = inside(dir, name);
+        if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(p) || !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                throw new IllegalArgumentException(p + " is not a folder of its own (a link or a file): nothing is written through it");
+            return p;
+        }
+        return Files.createDirectory(p);
     }
 
     /** An output folder: an existing writable folder, or a new one whose parent exists. Created now. */
@@ -96,9 +110,17 @@ public final class AtomicFiles {
         for (String part : given.split("/"))
             if (part.length() > 200) throw new IllegalArgumentException(option + ": a path part longer than 200 characters");
         try {
-            return Path.of(given).toAbsolutePath().normalize();
+            // ".." and links resolve as the OS resolves them: through the real path of the parent, never lexically
+            Path abs = Path.of(given).toAbsolutePath();
+            if (Files.isDirectory(abs)) return abs.toRealPath();
+            Path parent = abs.getParent(), name = abs.getFileName();
+            if (name == null || name.toString().equals("..") || name.toString().equals("."))
+                throw new IllegalArgumentException(option + ": '" + given + "' names no file");
+            return parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(name) : abs.normalize();
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(option + ": '" + given + "' is not a valid path");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + ": cannot resolve '" + given + "' (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -107,7 +129,12 @@ public final class AtomicFiles {
      * write the same output folder at once.
      */
     public static AutoCloseable lock(Path dir, String option) throws IOException {
-        FileChannel ch = FileChannel.open(dir.resolve(".srvcc.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel ch;
+        try {   // never through a link: a planted .srvcc.lock link would make the run create a file elsewhere
+            ch = FileChannel.open(dir.resolve(".srvcc.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {   // ELOOP for a link: refused, never followed
+            throw new IllegalArgumentException(option + ": " + dir.resolve(".srvcc.lock") + " cannot be opened as a plain file (is it a link?)");
+        }
         FileLock l;
         try {
             l = ch.tryLock();

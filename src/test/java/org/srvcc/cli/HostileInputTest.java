@@ -397,4 +397,35 @@ class HostileInputTest {
         assertFalse(html.contains("href=\"http") || html.contains("javascript:alert") && html.contains("href=\"javascript"), "a live HTML link");
         assertFalse(html.contains("<img src=\"http"), "a remote image");
     }
+
+    // 2. output paths: a linked figures folder, a FIFO under --force, a planted lock link, ".." through a link
+    @Test
+    void outputsNeverGoThroughLinksOrReplaceSpecialFiles(@TempDir Path dir) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out")), elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(out.resolve("figures"), elsewhere);
+        CliTest.Result r = run("report", "--out", out.toString(), "--traces", "0");
+        assertEquals(2, r.rc(), r.err());
+        oneLineRefusal(r, "linked figures");
+        assertEquals(0, elsewhere.toFile().list().length, "nothing written through the link");
+
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        r = run("simulate", "--trace", fifo.toString(), "--force");
+        assertEquals(2, r.rc(), r.err());
+        assertTrue(r.err().contains("not a regular file"), r.err());
+        assertTrue(Files.isRegularFile(fifo) == false && Files.exists(fifo), "the FIFO is still a FIFO");
+
+        Path locked = Files.createDirectories(dir.resolve("locked")), target = dir.resolve("planted");
+        Files.createSymbolicLink(locked.resolve(".srvcc.lock"), target);
+        r = run("check", "--model", "DraftDirect", "--out", locked.toString());
+        assertEquals(2, r.rc(), r.err());
+        assertFalse(Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS), "no file created at the link's target");
+
+        Path deep = Files.createDirectories(dir.resolve("a/b"));
+        Files.createSymbolicLink(out.resolve("l"), deep);
+        r = run("simulate", "--trace", out.resolve("l").toString() + "/../t.ndjson");
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("a/t.ndjson")), "l/.. is a/, as the OS resolves it");
+        assertFalse(Files.exists(out.resolve("t.ndjson")), "not the lexical out/t.ndjson");
+    }
 }
