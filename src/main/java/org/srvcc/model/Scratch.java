@@ -25,13 +25,40 @@ public final class Scratch {
 
     private Scratch() {}
 
-    /** A new empty folder under {@code base} that is removed at close or shutdown. */
+    private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A new empty folder under {@code base} that is removed at close or shutdown. It names its owner (this
+     * JVM's pid), so the first run after a SIGKILL, which runs no hook, removes what the killed run left.
+     */
     static synchronized Path dir(Path base) throws IOException {
         if (closing) throw new IOException("shutting down: no new scratch folder");
+        if (SWEPT.add(base)) sweep(base);
         Path d = base.resolve(UUID.randomUUID().toString());
         Files.createDirectories(d);
+        Files.writeString(d.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
         DIRS.add(d);
         return d;
+    }
+
+    static final String OWNER = "owner.pid";
+
+    /** Removes the folders under {@code base} whose owner process is gone. */
+    static void sweep(Path base) throws IOException {
+        if (!Files.isDirectory(base)) return;
+        try (var dirs = Files.list(base)) {
+            for (Path d : dirs.toList()) {
+                Path owner = d.resolve(OWNER);
+                long pid;
+                try {
+                    pid = Long.parseLong(Files.readString(owner).strip());
+                } catch (IOException | NumberFormatException e) {
+                    continue;   // not a folder this tool made, or one still being made: left alone
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+                deleteTree(d);
+            }
+        }
     }
 
     static synchronized void track(Process p) {

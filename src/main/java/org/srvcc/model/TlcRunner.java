@@ -38,6 +38,15 @@ public final class TlcRunner {
         return run(dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, false);
     }
 
+    /** Where {@link TlcChild} is loaded from: target/classes or the srvcc jar. */
+    static String ownClasses() {
+        try {
+            return Path.of(TlcChild.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** As above; with {@code checkDeadlock} a state without successors is an error (trace validation). */
     public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
                    long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock) throws IOException, InterruptedException {
@@ -65,7 +74,7 @@ public final class TlcRunner {
         List<String> cmd = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-DTLA-Library=" + home.resolve("spec") + java.io.File.pathSeparator + home.resolve("model-checks"),
-            "-cp", tlcJar(), "tlc2.TLC", "-nowarning", "-tool"));
+            "-cp", tlcJar() + java.io.File.pathSeparator + ownClasses(), TlcChild.class.getName(), "-nowarning", "-tool"));
         if (!checkDeadlock) cmd.add("-deadlock");
         cmd.addAll(List.of("-workers", String.valueOf(workers), "-metadir", work.resolve("states").toString(),
             "-config", cfg.toString()));

@@ -215,6 +215,50 @@ class HostileInputTest {
         }
     }
 
+    // 3b. after SIGKILL (no hook runs) the TLC child exits with its parent, and the next run removes the folder
+    @Test
+    void aKilledCheckTakesItsTlcChildAlongAndTheNextRunSweepsItsFolder(@TempDir Path out) throws Exception {
+        Path tlc = HOME.resolve("target/tlc");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            System.getProperty("java.class.path"), "org.srvcc.cli.Main", "check", "--model", "Ts33501ThreeUes", "--out", out.toString(), "--quiet")
+            .redirectErrorStream(true).redirectOutput(out.resolve("log").toFile());
+        pb.environment().put("SRVCC_HOME", HOME.toString());
+        Process p = pb.start();
+        List<ProcessHandle> children = new ArrayList<>();
+        for (int i = 0; i < 300 && children.isEmpty(); i++) {
+            Thread.sleep(100);
+            children = p.descendants().toList();
+        }
+        assertFalse(children.isEmpty(), "no TLC child started");
+        Thread.sleep(1500);
+        List<Path> owned;
+        try (Stream<Path> s = Files.list(tlc)) {
+            owned = s.filter(d -> {
+                try {
+                    return Files.readString(d.resolve("owner.pid")).strip().equals(String.valueOf(p.pid()));
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).toList();
+        }
+        assertEquals(1, owned.size(), "the killed run's scratch folder names it");
+        p.destroyForcibly();   // SIGKILL: no shutdown hook runs
+        p.waitFor();
+        for (ProcessHandle c : children) {
+            // an 18-minute model: a child that did not watch its parent would still be running long after this wait
+            try {
+                c.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                c.destroyForcibly();
+                org.junit.jupiter.api.Assertions.fail("TLC child " + c.pid() + " outlived its parent by 20 s");
+            }
+        }
+        assertTrue(Files.exists(owned.get(0)), "nothing removed it yet");
+        CliTest.Result r = run("check", "--model", "DraftDirectRefinement", "--out", out.resolve("next").toString(), "--quiet");
+        assertEquals(0, r.rc(), r.out() + r.err());
+        assertFalse(Files.exists(owned.get(0)), "the next run swept it");
+    }
+
     // 7. a name can never lead a file out of its folder
     @Test
     void fileNamesStayInTheirFolder(@TempDir Path dir) {
