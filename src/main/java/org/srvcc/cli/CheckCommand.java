@@ -78,6 +78,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "40", paramLabel = "N", description = "with --mutate-spec: mutants to run, a seeded sample (default 40; 0: all)")
     int limit;
 
+    @picocli.CommandLine.Mixin CacheOptions cacheOptions = new CacheOptions();
+
     @Override
     public Integer call() throws Exception {
         if (workers < 1 || workers > 64) throw new Main.UserError("--workers: " + workers + " is outside 1..64");
@@ -102,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
         Path junit = junitXml == null ? null : AtomicFiles.outputFile("--junit-xml", junitXml, true);   // before any TLC run
         Path dir = AtomicFiles.outputDir("--out", out);   // checked, created and locked before any TLC run
         try (AutoCloseable lock = AtomicFiles.lock(dir, "--out")) {
-            List<ModelCheck.Result> results = run(manifest, chosen, workers, jobs, quiet ? null : err);
+            List<ModelCheck.Result> results = run(manifest, chosen, workers, jobs, quiet ? null : err, cacheOptions.cache(manifest.home));
             if (junit != null) AtomicFiles.write(junit, JUnitXml.write(results));
             return report(manifest, results, dir, o);
         }
@@ -117,6 +119,8 @@ final class CheckCommand implements Callable<Integer> {
         for (String opt : List.of("--depth", "--seconds"))
             if (pr.hasMatchedOption(opt) && !simulate) throw new Main.UserError(opt + " goes with --simulate");
         if (pr.hasMatchedOption("--limit") && !mutateSpec) throw new Main.UserError("--limit goes with --mutate-spec");
+        if ((simulate || mutateSpec || writeConfigs) && (pr.hasMatchedOption("--cache") || pr.hasMatchedOption("--no-cache")))
+            throw new Main.UserError("--cache and --no-cache go with model checking, not with --simulate, --mutate-spec or --write-configs");
     }
 
     /** Behaviours per TLC run of a simulation: large enough that the JVM start does not dominate. */
@@ -195,14 +199,21 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static List<ModelCheck.Result> run(Manifest manifest, List<Manifest.Model> models, int workers, int jobs,
-                                       PrintWriter progress) throws Exception {
-        org.srvcc.model.Calibration.Result cal = org.srvcc.model.Calibration.measure(manifest.home);
-        if (progress != null) {
-            progress.printf(java.util.Locale.ROOT, "calibration: PlainBench at %.0f generated states/s (reference %.0f): budgets x %.2f%n",
-                cal.rate(), org.srvcc.model.Calibration.REFERENCE_RATE, cal.scale());
-            progress.flush();
+                                       PrintWriter progress, org.srvcc.model.TlcCache cache) throws Exception {
+        ModelCheck keys = new ModelCheck(manifest, 1, cache);
+        boolean allCached = cache != null;
+        for (Manifest.Model m : models) allCached &= cache != null && cache.has(keys.firstRunKey(m, workers));
+        double scale = 1;   // budgets only matter for models TLC runs now
+        if (!allCached) {
+            org.srvcc.model.Calibration.Result cal = org.srvcc.model.Calibration.measure(manifest.home);
+            scale = cal.scale();
+            if (progress != null) {
+                progress.printf(java.util.Locale.ROOT, "calibration: PlainBench at %.0f generated states/s (reference %.0f): budgets x %.2f%n",
+                    cal.rate(), org.srvcc.model.Calibration.REFERENCE_RATE, cal.scale());
+                progress.flush();
+            }
         }
-        ModelCheck mc = new ModelCheck(manifest, cal.scale());
+        ModelCheck mc = new ModelCheck(manifest, scale, cache);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<ModelCheck.Result>> fs = new ArrayList<>();
@@ -216,8 +227,10 @@ final class CheckCommand implements Callable<Integer> {
                         if (progress != null) synchronized (progress) { progress.println("  " + m.name() + ": " + line); progress.flush(); }
                     });
                     if (progress != null) synchronized (progress) {
-                        progress.printf("[%s] %s: %s, %.1f s%n", r.ok() ? "ok" : "MISMATCH", m.name(),
-                            r.violated().isEmpty() ? r.distinct() + " distinct states" : "violated " + r.violated(), r.seconds());
+                        progress.printf("[%s] %s: %s, %s%n", r.ok() ? "ok" : "MISMATCH", m.name(),
+                            r.violated().isEmpty() ? r.distinct() + " distinct states" : "violated " + r.violated(),
+                            r.cached() ? "cached (TLC took " + String.format(java.util.Locale.ROOT, "%.1f", r.seconds()) + " s when it ran)"
+                                : String.format(java.util.Locale.ROOT, "%.1f s", r.seconds()));
                         progress.flush();
                     }
                     return r;

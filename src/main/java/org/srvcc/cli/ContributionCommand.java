@@ -63,6 +63,8 @@ final class ContributionCommand implements Callable<Integer> {
     @Option(names = "--tdoc", description = "the Tdoc number (default S3-xxxxxx)")
     String tdoc;
 
+    @picocli.CommandLine.Mixin CacheOptions cacheOptions = new CacheOptions();
+
     @Override
     public Integer call() throws Exception {
         Tdoc.Kind k = switch (kind) {
@@ -94,7 +96,7 @@ final class ContributionCommand implements Callable<Integer> {
                 models.add(manifest.model(f.firstViolated().name()));
         err.println("checking " + models.size() + " models with TLC for the counterexample figures ...");
         err.flush();
-        List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, 2, err);
+        List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, 2, err, cacheOptions.cache(home));
         byte[] docx = Tdoc.write(ledger, k, cover, chosen, counterexamples(chosen, checks), VectorAnnex.vectors());
         AtomicFiles.write(file, docx);
         spec.commandLine().getOut().println("wrote " + file + " (" + chosen.size() + " findings, " + docx.length + " bytes)");

@@ -43,6 +43,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "2", paramLabel = "N", description = "models checked at once (default 2)")
     int jobs;
 
+    @picocli.CommandLine.Mixin CacheOptions cacheOptions = new CacheOptions();
+
     @Override
     public Integer call() throws Exception {
         if (traces < 0 || traces > 100_000) throw new Main.UserError("--traces: " + traces + " is outside 0..100000");
@@ -60,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
             List<Manifest.Model> models = manifest.models.stream().filter(Manifest.Model::build).toList();
             err.println("[1/4] model checking " + models.size() + " TLC models (" + jobs + " at a time) ...");
             err.flush();
-            List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, jobs, err);
+            List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, jobs, err, cacheOptions.cache(home));
             err.println("[2/4] conformance: trace validation of " + traces + " Java runs and model replay ...");
             err.flush();
             Conformance.Summary conf = Conformance.run(home, List.of(Profile.values()), traces, seed);

@@ -17,7 +17,7 @@ public final class ModelCheck {
 
     public record Result(Manifest.Model model, List<Violation> violations, long distinct, long generated,
                          int depth, double seconds, double tlcSeconds, Map<String, Long> coverage,
-                         List<String> problems) {
+                         List<String> problems, boolean cached) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -42,9 +42,20 @@ public final class ModelCheck {
 
     /** With budgets multiplied by {@code budgetScale} (from a {@link Calibration} of this machine). */
     public ModelCheck(Manifest manifest, double budgetScale) {
+        this(manifest, budgetScale, null);
+    }
+
+    /** With a cache (null: none), a model whose TLC inputs are unchanged is answered from it. */
+    public ModelCheck(Manifest manifest, double budgetScale, TlcCache cache) {
         this.manifest = manifest;
-        this.runner = new TlcRunner(manifest.home);
+        this.runner = new TlcRunner(manifest.home, cache);
         this.budgetScale = budgetScale;
+    }
+
+    /** The cache key of a model's first TLC run (all its parts), as {@link TlcCache#key} computes it. */
+    public String firstRunKey(Manifest.Model model, int workers) throws IOException {
+        List<String> extra = model.mustFire().isEmpty() ? List.of() : List.of("-coverage", "1");
+        return TlcCache.key(manifest.home, manifest.home.resolve("model-checks"), manifest.module + ".tla", model.cfg(model.invariants()), extra, workers);
     }
 
     public Result check(Manifest.Model model, int workers, Consumer<String> progress)
@@ -57,11 +68,13 @@ public final class ModelCheck {
         int depth = -1;
         Map<String, Long> coverage = new LinkedHashMap<>();
         List<String> extra = model.mustFire().isEmpty() ? List.of() : List.of("-coverage", "1");
+        boolean cached = true;
         while (true) {
             TlcRunner.Run run = runner.run(manifest.home.resolve("model-checks"), manifest.module + ".tla",
                 model.cfg(remaining), extra, workers, Math.max(30, (long) (model.budgetSeconds() * budgetScale * 3)), progress, false,
                 model.expectGenerated() >= 0 && model.expectGenerated() < 30_000);
             total += run.seconds();
+            cached &= run.cached();
             ToolOutput out = run.output();
             String inv = out.violatedInvariant();
             if (!model.mode().equals("safety") && out.temporalViolated()) inv = model.property();
@@ -107,7 +120,7 @@ public final class ModelCheck {
         for (String a : model.mustFire())
             if (coverage.getOrDefault(a, 0L) == 0L && problems.isEmpty()) problems.add("action " + a + " never fired");
         // the budget sizes shards and TLC's time-out (three times the budget); a slow machine is not a wrong verdict
-        return new Result(model, violations, distinct, generated, depth, total, last, coverage, problems);
+        return new Result(model, violations, distinct, generated, depth, total, last, coverage, problems, cached);
     }
 
     /** A counterexample as JSON: model, invariant, and the numbered flow with every state. */

@@ -13,12 +13,20 @@ import java.util.function.Consumer;
 
 /** Runs TLC in a fresh child JVM (TLC keeps global state and stray threads) and parses its -tool output. */
 public final class TlcRunner {
-    public record Run(int exitCode, ToolOutput output, String raw, double seconds) {}
+    /** {@code cached}: read from a {@link TlcCache}, not run now. */
+    public record Run(int exitCode, ToolOutput output, String raw, double seconds, boolean cached) {}
 
     private final Path home;
+    private final TlcCache cache;
 
     public TlcRunner(Path home) {
+        this(home, null);
+    }
+
+    /** With a cache, a run whose inputs are unchanged is answered from it. */
+    public TlcRunner(Path home, TlcCache cache) {
         this.home = home;
+        this.cache = cache;
     }
 
     public static String tlcJar() {
@@ -56,9 +64,18 @@ public final class TlcRunner {
     /** {@code small}: a run of a few thousand states, where the JIT's startup costs more than it saves. */
     public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
                    long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock, boolean small) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(extraArgs);
+        if (checkDeadlock) args.add("(deadlock checked)");
+        String key = cache == null ? null : TlcCache.key(home, dir, module, cfgText, args, workers);
+        if (key != null) {
+            var hit = cache.get(key);
+            if (hit.isPresent()) return hit.get();
+        }
         Path work = Scratch.dir(home.resolve("target/tlc"));
         try {
-            return runIn(work, dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, checkDeadlock, small);
+            Run r = runIn(work, dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, checkDeadlock, small);
+            if (key != null) cache.put(key, r);
+            return r;
         } finally {
             Scratch.close(work);
         }
@@ -119,7 +136,7 @@ public final class TlcRunner {
         reader.join();
         double secs = (System.nanoTime() - t0) / 1e9;
         String raw = out.toString();
-        return new Run(done ? p.exitValue() : -1, new ToolOutput(raw), raw, secs);
+        return new Run(done ? p.exitValue() : -1, new ToolOutput(raw), raw, secs, false);
     }
 
 

@@ -425,7 +425,7 @@ class HostileInputTest {
         String text = manifestWithModel("Evil").replace("\"row\":\"r\"", "\"row\":\"" + row + "\"");
         org.srvcc.model.Manifest m = new org.srvcc.model.Manifest(Path.of("").toAbsolutePath(), text);
         org.srvcc.model.ModelCheck.Result r = new org.srvcc.model.ModelCheck.Result(m.model("Evil"), List.of(), 1, 1, 1, 0.1, 0.1,
-            java.util.Map.of(), List.of());
+            java.util.Map.of(), List.of(), false);
         org.srvcc.model.Conformance.Summary conf = new org.srvcc.model.Conformance.Summary(
             new org.srvcc.model.TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
         new org.srvcc.report.Report().write(out, org.srvcc.report.Report.environment("test"), List.of(r), conf, List.of(), List.of());

@@ -109,7 +109,7 @@ class ShardsAndJUnitTest {
         assertTrue(cases.item(1).getTextContent().contains("KamfNotInMessages"), cases.item(1).getTextContent());
         // a mismatch becomes a failure element
         String failing = JUnitXml.write(List.of(new ModelCheck.Result(new Manifest(HOME).model("DraftDirect"), List.of(), 1, 1, 1, 0.1, 0.1,
-            java.util.Map.of(), List.of("distinct states 1, manifest pins 833 <&>"))));
+            java.util.Map.of(), List.of("distinct states 1, manifest pins 833 <&>"), false)));
         Document f = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(failing.getBytes("UTF-8")));
         assertEquals("1", f.getDocumentElement().getAttribute("failures"));
         assertTrue(((Element) f.getElementsByTagName("failure").item(0)).getAttribute("message").contains("<&>"));

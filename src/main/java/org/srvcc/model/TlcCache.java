@@ -1,0 +1,119 @@
+package org.srvcc.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * TLC's answers kept between runs. An entry is a TLC run's exit code and its whole -tool output, stored
+ * under a key made of everything the answer depends on: TLC's version, every module of spec/ and of the
+ * folder the checked module is in (the MC module included), the configuration text, TLC's arguments and
+ * its worker count. Verdicts are recomputed from the output against the manifest's current pins, so a
+ * changed pin needs no new run, and a changed module or configuration finds no entry. An entry that
+ * fails its own integrity check (its key or the digest of its output) is deleted and never trusted. Runs
+ * that TLC did not finish (timed out or killed) are not kept.
+ */
+public final class TlcCache {
+    private final Path dir;
+
+    public TlcCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The default folder: under the project's target/. */
+    public static TlcCache in(Path home) {
+        return new TlcCache(home.resolve("target/tlc-cache"));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The key of a TLC run: SHA-256 over everything its answer depends on. */
+    public static String key(Path home, Path moduleDir, String module, String cfgText, List<String> args, int workers) throws IOException {
+        MessageDigest d = sha256();
+        add(d, "tlc " + tlc2.TLCGlobals.versionOfTLC);
+        for (Path folder : List.of(home.resolve("spec"), moduleDir)) {
+            add(d, "folder " + home.relativize(folder.toAbsolutePath().normalize()));
+            try (Stream<Path> s = Files.list(folder)) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".tla")).sorted().toList()) {
+                    add(d, f.getFileName().toString());
+                    d.update(Files.readAllBytes(f));
+                }
+            }
+        }
+        add(d, "module " + module);
+        add(d, "cfg " + cfgText);
+        add(d, "args " + String.join(" ", args) + " workers " + workers);
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static void add(MessageDigest d, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        d.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());   // length-prefixed: no two inputs share a stream
+        d.update(b);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether an entry is stored under this key (not yet checked for integrity). */
+    public boolean has(String key) {
+        return Files.isRegularFile(file(key));
+    }
+
+    private Path file(String key) {
+        return dir.resolve(key + ".tlc");
+    }
+
+    private static final String MAGIC = "srvcc TLC cache entry 1";
+
+    /** The run stored under this key, if an entry is there and passes its integrity check. */
+    public Optional<TlcRunner.Run> get(String key) {
+        Path f = file(key);
+        if (!Files.isRegularFile(f)) return Optional.empty();
+        try {
+            String text = Files.readString(f);
+            int end = text.indexOf("\n\n");
+            if (end < 0) throw new IOException("no header");
+            String[] head = text.substring(0, end).split("\n");
+            String raw = text.substring(end + 2);
+            if (head.length != 5 || !head[0].equals(MAGIC) || !head[1].equals("key " + key) || !head[4].equals("sha256 " + digest(raw)))
+                throw new IOException("integrity");
+            int exit = Integer.parseInt(head[2].substring("exit ".length()));
+            double seconds = Double.parseDouble(head[3].substring("seconds ".length()));
+            return Optional.of(new TlcRunner.Run(exit, new ToolOutput(raw), raw, seconds, true));
+        } catch (IOException | RuntimeException bad) {
+            try {
+                Files.deleteIfExists(f);   // a broken entry is removed, and the model is checked again
+            } catch (IOException ignored) {
+                // a read-only cache folder: the entry is ignored all the same
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps a finished run; a run TLC did not finish is not kept. */
+    public void put(String key, TlcRunner.Run run) throws IOException {
+        if (run.exitCode() < 0) return;
+        Files.createDirectories(dir);
+        AtomicFiles.write(file(key), MAGIC + "\nkey " + key + "\nexit " + run.exitCode() + "\nseconds " + run.seconds()
+            + "\nsha256 " + digest(run.raw()) + "\n\n" + run.raw());
+    }
+
+    private static String digest(String s) {
+        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+}
