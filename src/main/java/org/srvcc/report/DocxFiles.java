@@ -95,12 +95,16 @@ final class DocxFiles {
     }
 
     static void noBorders(XWPFTable t) {
-        t.setTopBorder(XWPFBorderType.NONE, 0, 0, "auto");
-        t.setBottomBorder(XWPFBorderType.NONE, 0, 0, "auto");
-        t.setLeftBorder(XWPFBorderType.NONE, 0, 0, "auto");
-        t.setRightBorder(XWPFBorderType.NONE, 0, 0, "auto");
-        t.setInsideHBorder(XWPFBorderType.NONE, 0, 0, "auto");
-        t.setInsideVBorder(XWPFBorderType.NONE, 0, 0, "auto");
+        borders(t, XWPFBorderType.NONE, 0, "auto");
+    }
+
+    private static void borders(XWPFTable t, XWPFBorderType type, int size, String colour) {
+        t.setTopBorder(type, size, 0, colour);
+        t.setBottomBorder(type, size, 0, colour);
+        t.setLeftBorder(type, size, 0, colour);
+        t.setRightBorder(type, size, 0, colour);
+        t.setInsideHBorder(type, size, 0, colour);
+        t.setInsideVBorder(type, size, 0, colour);
     }
 
     /**
@@ -111,12 +115,7 @@ final class DocxFiles {
         XWPFTable t = doc.createTable(rows.size() + 1, head.size());
         t.setWidthType(TableWidthType.PCT);
         t.setWidth("100%");
-        t.setTopBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setBottomBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setLeftBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setRightBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setInsideHBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setInsideVBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
+        borders(t, XWPFBorderType.SINGLE, 4, "000000");
         XWPFTableRow header = t.getRow(0);
         header.setRepeatHeader(true);
         for (int c = 0; c < head.size(); c++) tableCell(header.getCell(c), head.get(c), true);

@@ -191,18 +191,8 @@ class HostileInputTest {
         try (Stream<Path> s = Files.list(tlc)) {
             before = s.toList();
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            System.getProperty("java.class.path"), "org.srvcc.cli.Main", "check", "--model", "Ts33501TwoUes", "--out", out.toString(), "--quiet")
-            .redirectErrorStream(true).redirectOutput(out.resolve("log").toFile());
-        pb.environment().put("SRVCC_HOME", HOME.toString());
-        Process p = pb.start();
-        List<ProcessHandle> children = new ArrayList<>();
-        for (int i = 0; i < 300 && children.isEmpty(); i++) {
-            Thread.sleep(100);
-            children = p.descendants().toList();
-        }
-        assertFalse(children.isEmpty(), "no TLC child started");
-        Thread.sleep(1500);
+        Process p = startCheck("Ts33501TwoUes", out);
+        List<ProcessHandle> children = p.descendants().toList();
         p.destroy();   // SIGTERM, as a user's kill or Ctrl-C
         p.waitFor();
         for (ProcessHandle c : children) {
@@ -215,22 +205,25 @@ class HostileInputTest {
         }
     }
 
+    /** `check --model NAME` in a JVM of its own, returned once its TLC child has run for a moment. */
+    static Process startCheck(String model, Path out) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            System.getProperty("java.class.path"), "org.srvcc.cli.Main", "check", "--model", model, "--out", out.toString(), "--quiet")
+            .redirectErrorStream(true).redirectOutput(out.resolve("log").toFile());
+        pb.environment().put("SRVCC_HOME", HOME.toString());
+        Process p = pb.start();
+        for (int i = 0; i < 300 && p.descendants().findAny().isEmpty(); i++) Thread.sleep(100);
+        assertFalse(p.descendants().findAny().isEmpty(), "no TLC child started");
+        Thread.sleep(1500);
+        return p;
+    }
+
     // 3b. after SIGKILL (no hook runs) the TLC child exits with its parent, and the next run removes the folder
     @Test
     void aKilledCheckTakesItsTlcChildAlongAndTheNextRunSweepsItsFolder(@TempDir Path out) throws Exception {
         Path tlc = HOME.resolve("target/tlc");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            System.getProperty("java.class.path"), "org.srvcc.cli.Main", "check", "--model", "Ts33501ThreeUes", "--out", out.toString(), "--quiet")
-            .redirectErrorStream(true).redirectOutput(out.resolve("log").toFile());
-        pb.environment().put("SRVCC_HOME", HOME.toString());
-        Process p = pb.start();
-        List<ProcessHandle> children = new ArrayList<>();
-        for (int i = 0; i < 300 && children.isEmpty(); i++) {
-            Thread.sleep(100);
-            children = p.descendants().toList();
-        }
-        assertFalse(children.isEmpty(), "no TLC child started");
-        Thread.sleep(1500);
+        Process p = startCheck("Ts33501ThreeUes", out);
+        List<ProcessHandle> children = p.descendants().toList();
         List<Path> owned;
         try (Stream<Path> s = Files.list(tlc)) {
             owned = s.filter(d -> {

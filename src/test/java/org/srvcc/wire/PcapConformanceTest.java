@@ -63,6 +63,18 @@ class PcapConformanceTest {
         assertTrue(r.breaks().get(rule).get(0).what().contains(says), r.breaks().get(rule).get(0).what());
     }
 
+    /** The golden capture with CK and IK swapped in the PS to CS Request (packet 2): the open-source MME fork's bug. */
+    static byte[] swappedCkIk() throws Exception {
+        return edited("ts33501-normal", (n, g) -> {
+            if (n != 2) return g;
+            int v = valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC) + 1;
+            byte[] ck = java.util.Arrays.copyOfRange(g, v, v + 16);
+            System.arraycopy(g, v + 16, g, v, 16);
+            System.arraycopy(ck, 0, g, v + 16, 16);
+            return g;
+        });
+    }
+
     @Test
     void theUneditedCaptureHoldsEveryRule() throws Exception {
         PcapConformance.Report r = check(Files.readAllBytes(DIR.resolve("ts33501-normal.pcap")));
@@ -73,15 +85,7 @@ class PcapConformanceTest {
 
     @Test
     void swappedCkAndIkBreakCkIkAtThePsToCsRequest() throws Exception {   // the open-source MME fork's bug
-        byte[] pcap = edited("ts33501-normal", (n, g) -> {
-            if (n != 2) return g;
-            int v = valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC) + 1;
-            byte[] ck = java.util.Arrays.copyOfRange(g, v, v + 16);
-            System.arraycopy(g, v + 16, g, v, 16);
-            System.arraycopy(ck, 0, g, v + 16, 16);
-            return g;
-        });
-        assertOnlyBreak(check(pcap), Rule.CK_IK, 2, "swapped");
+        assertOnlyBreak(check(swappedCkIk()), Rule.CK_IK, 2, "swapped");
     }
 
     @Test
@@ -200,15 +204,7 @@ class PcapConformanceTest {
         assertTrue(clean.notApplicable(Rule.NO_KAMF).contains("needs the KAMF"));
         assertEquals(null, clean.notApplicable(Rule.CK_IK));
         assertEquals(1, clean.checked().get(Rule.CK_IK));
-        byte[] swapped = edited("ts33501-normal", (n, g) -> {
-            if (n != 2) return g;
-            int v = valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC) + 1;
-            byte[] ck = java.util.Arrays.copyOfRange(g, v, v + 16);
-            System.arraycopy(g, v + 16, g, v, 16);
-            System.arraycopy(ck, 0, g, v + 16, 16);
-            return g;
-        });
-        assertOnlyBreak(PcapConformance.check(swapped, null, Profile.TS33501, 1), Rule.CK_IK, 2, "swapped");
+        assertOnlyBreak(PcapConformance.check(swappedCkIk(), null, Profile.TS33501, 1), Rule.CK_IK, 2, "swapped");
         byte[] ksi = edited("ts33501-normal", (n, g) -> {
             if (n == 2) g[valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC)] += 1;
             return g;
