@@ -25,15 +25,13 @@ public final class Scratch {
 
     private Scratch() {}
 
-    private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
-
     /**
      * A new empty folder under {@code base} that is removed at close or shutdown. It names its owner (this
      * JVM's pid), so the first run after a SIGKILL, which runs no hook, removes what the killed run left.
      */
     static synchronized Path dir(Path base) throws IOException {
         if (closing) throw new IOException("shutting down: no new scratch folder");
-        if (SWEPT.add(base)) sweep(base);
+        sweep(base);   // a listing of a few folders: cheap enough to do for every run
         Path d = base.resolve(UUID.randomUUID().toString());
         Files.createDirectories(d);
         Files.writeString(d.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));

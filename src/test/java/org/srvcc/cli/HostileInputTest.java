@@ -208,7 +208,7 @@ class HostileInputTest {
     /** `check --model NAME` in a JVM of its own, returned once its TLC child has run for a moment. */
     static Process startCheck(String model, Path out) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            System.getProperty("java.class.path"), "org.srvcc.cli.Main", "check", "--model", model, "--out", out.toString(), "--quiet")
+            System.getProperty("java.class.path"), "org.srvcc.cli.Main", "check", "--model", model, "--out", out.toString(), "--quiet", "--no-cache")
             .redirectErrorStream(true).redirectOutput(out.resolve("log").toFile());
         pb.environment().put("SRVCC_HOME", HOME.toString());
         Process p = pb.start();
@@ -247,7 +247,7 @@ class HostileInputTest {
             }
         }
         assertTrue(Files.exists(owned.get(0)), "nothing removed it yet");
-        CliTest.Result r = run("check", "--model", "DraftDirectRefinement", "--out", out.resolve("next").toString(), "--quiet");
+        CliTest.Result r = run("check", "--model", "DraftDirectRefinement", "--out", out.resolve("next").toString(), "--quiet", "--no-cache");
         assertEquals(0, r.rc(), r.out() + r.err());
         assertFalse(Files.exists(owned.get(0)), "the next run swept it");
     }
