@@ -41,11 +41,12 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "2123", paramLabel = "N", description = "with --pcap: the UDP port of GTP-C (default 2123)")
     int port;
 
-    @Option(names = "--kamf-file", paramLabel = "PATH|-", description = "with --pcap: the UE's KAMF in hex, from a file or standard input (-)")
-    String kamfFile;
+    @Option(names = "--kamf-file", paramLabel = "PATH|-", description = "with --pcap: a KAMF in hex, from a file or standard input (-); "
+        + "repeatable, one per authentication the capture spans")
+    List<String> kamfFiles = new ArrayList<>();
 
-    @Option(names = "--kamf-env", paramLabel = "NAME", description = "with --pcap: the UE's KAMF in hex from this environment variable")
-    String kamfEnv;
+    @Option(names = "--kamf-env", paramLabel = "NAME", description = "with --pcap: a KAMF in hex from this environment variable; repeatable")
+    List<String> kamfEnvs = new ArrayList<>();
 
     @Option(names = "--count-search", defaultValue = "65536", paramLabel = "N",
         description = "with --pcap: DL NAS COUNTs tried when the MM Context's COUNT does not give the key (default 65536)")
@@ -54,7 +55,7 @@ final class ConformCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (pcap != null) return checkPcap();
-        if (kamfFile != null || kamfEnv != null) throw new Main.UserError("--kamf-file and --kamf-env go with --pcap");
+        if (!kamfFiles.isEmpty() || !kamfEnvs.isEmpty()) throw new Main.UserError("--kamf-file and --kamf-env go with --pcap");
         for (String opt : List.of("--port", "--count-search"))
             if (spec.commandLine().getParseResult().hasMatchedOption(opt)) throw new Main.UserError(opt + " goes with --pcap");
         if (traces < 0 || traces > 100_000) throw new Main.UserError("--traces: " + traces + " is outside 0..100000");
@@ -76,17 +77,20 @@ final class ConformCommand implements Callable<Integer> {
         if (profiles.size() > 1) throw new Main.UserError("--pcap checks one profile at a time; --profile was given " + profiles.size() + " times");
         if (countSearch < 1 || countSearch > 0x1000000) throw new Main.UserError("--count-search: " + countSearch + " is outside 1..16777216");
         if (port < 1 || port > 65535) throw new Main.UserError("--port: " + port + " is outside 1..65535");
-        if (kamfFile == null && kamfEnv == null && spec.commandLine().getParseResult().hasMatchedOption("--count-search"))
+        if (kamfFiles.isEmpty() && kamfEnvs.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--count-search"))
             throw new Main.UserError("--count-search goes with the KAMF (--kamf-file or --kamf-env): without it no COUNT is searched");
         Profile p = profiles.isEmpty() ? Profile.TS33501 : Profile.parse(profiles.get(0));
-        byte[] kamf = kamfFile == null && kamfEnv == null ? null : Args.key256("--kamf-file", Args.secret("kamf", kamfFile, kamfEnv, null, System.in));
+        if (kamfFiles.stream().filter("-"::equals).count() > 1) throw new Main.UserError("--kamf-file -: standard input can give one KAMF only");
+        List<byte[]> kamfs = new ArrayList<>();
         byte[] file = null;   // a capture holds key material too
         org.srvcc.model.PcapConformance.Report r;
         try {
+            for (String f : kamfFiles) kamfs.add(Args.key256("--kamf-file", Args.secret("kamf", f, null, null, System.in)));
+            for (String e : kamfEnvs) kamfs.add(Args.key256("--kamf-env", Args.secret("kamf", null, e, null, System.in)));
             file = Args.capture("--pcap", pcap);
-            r = org.srvcc.model.PcapConformance.check(file, kamf, p, countSearch, port);
+            r = org.srvcc.model.PcapConformance.check(file, kamfs, p, countSearch, port);
         } finally {
-            if (kamf != null) java.util.Arrays.fill(kamf, (byte) 0);
+            for (byte[] k : kamfs) java.util.Arrays.fill(k, (byte) 0);
             if (file != null) java.util.Arrays.fill(file, (byte) 0);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -74,12 +74,20 @@ public final class PcapConformance {
     }
 
     public static Report check(byte[] file, byte[] kamf, Profile profile, int countSearch, int port) {
+        return check(file, kamf == null ? List.of() : List.of(kamf), profile, countSearch, port);
+    }
+
+    /**
+     * With the KAMFs of the capture's authentications, in any order: an attempt is checked under whichever gives
+     * its key, and a new KAMF starts the UE's COUNTs afresh (a new NAS security context); none: the wire alone.
+     */
+    public static Report check(byte[] file, List<byte[]> kamfs, Profile profile, int countSearch, int port) {
         Pcap.Capture cap = Pcap.read(file);
         Map<String, Integer> skippedBy = new java.util.TreeMap<>(cap.skippedBy());
         java.util.Set<String> outSeqs = new java.util.HashSet<>();
         java.util.Set<Long> outTeids = new java.util.HashSet<>();
         Map<Rule, String> na = new EnumMap<>(Rule.class);
-        if (kamf == null) {
+        if (kamfs.isEmpty()) {
             na.put(Rule.NO_KAMF, "needs the KAMF (--kamf-file or --kamf-env)");
             na.put(Rule.KASME_SRVCC, "needs the KAMF (--kamf-file or --kamf-env)");
             if (!profile.viaMme()) na.put(Rule.CK_IK, "needs the KAMF in " + profile + " (CK||IK comes from KAMF)");
@@ -97,13 +105,14 @@ public final class PcapConformance {
         Map<String, String> openRequests = new HashMap<>();   // type/seq -> UE
         String lastUe = null;
         int gtp = 0;
-        Kamf kamfHandle = kamf == null ? null : Kamf.of(kamf, 0, InsecureKeyAccess.get());   // its wire scan is the simulation's
+        List<Kamf> handles = new ArrayList<>();   // their wire scan is the simulation's
+        for (byte[] k : kamfs) handles.add(Kamf.of(k, 0, InsecureKeyAccess.get()));
         try {
             for (Pcap.Packet p : cap.packets()) {
                 int n = p.number();
-                if (kamfHandle != null) {
+                for (Kamf h : handles) {
                     count(checked, Rule.NO_KAMF);
-                    if (kamfHandle.occursIn(p.payload())) breaks.get(Rule.NO_KAMF).add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
+                    if (h.occursIn(p.payload())) breaks.get(Rule.NO_KAMF).add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
                 }
                 if (!p.isGtpC(port)) {
                     skippedBy.merge("UDP not on port " + port, 1, Integer::sum);
@@ -136,13 +145,13 @@ public final class PcapConformance {
                         case Gtpv2.FORWARD_RELOCATION_REQUEST -> {
                             lastUe = ue;
                             g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
-                            frRequest(g, s, n, kamf, search, breaks, checked);
+                            frRequest(g, s, n, kamfs, search, breaks, checked);
                             openRequests.put(Gtpv2.FORWARD_RELOCATION_REQUEST + "/" + g.sequence(), ue);
                         }
                         case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> {
                             if (!profile.viaMme() || lastUe == null) lastUe = ue;
                             g.ie(Gtpv2.TEID_C).map(Ies::teidC).ifPresent(t -> teidOwner.put(t, ue));
-                            svRequest(g, s, n, kamf, profile, search, breaks, checked);
+                            svRequest(g, s, n, kamfs, profile, search, breaks, checked);
                             openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
                         }
                         default -> answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
@@ -152,12 +161,12 @@ public final class PcapConformance {
                 }
             }
         } finally {
-            if (kamfHandle != null) kamfHandle.destroy();
+            handles.forEach(Kamf::destroy);
         }
         return new Report(cap.frames(), gtp, cap.frames() - inScope, breaks, checked, inScope, skippedBy, na, search.capped);
     }
 
-    private static void frRequest(Gtpv2Message g, PcapTies.UeState s, int n, byte[] kamf, PcapTies.CountSearch search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+    private static void frRequest(Gtpv2Message g, PcapTies.UeState s, int n, List<byte[]> kamfs, PcapTies.CountSearch search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
         MmContexts.MmContextEps c = MmContexts.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
         byte[] retransmitted = s.kasmeBySeq.get(g.sequence());
         s.eksi = c.ksiAsme();
@@ -173,7 +182,7 @@ public final class PcapConformance {
             s.kasme = c.kasme();
             return;
         }
-        if (kamf == null) {   // the wire alone: the COUNT the MM Context says was used, and a KASME_SRVCC no earlier attempt had
+        if (kamfs.isEmpty()) {   // the wire alone: the COUNT the MM Context says was used, and a KASME_SRVCC no earlier attempt had
             count(checked, Rule.COUNT_FRESH);
             PcapTies.fresh(s, c.dlCount(), n, breaks);
             for (byte[] earlier : s.kasmeBySeq.values())
@@ -186,15 +195,17 @@ public final class PcapConformance {
             return;
         }
         count(checked, Rule.KASME_SRVCC);
-        int found = PcapTies.findCount(kamf, Fc.KASME_SRVCC, c.kasme(), c.dlCount(), search);
+        int[] under = new int[1];
+        int found = PcapTies.findCount(kamfs, Fc.KASME_SRVCC, c.kasme(), c.dlCount(), search, under);
         if (found < 0) {
             String why = "KASME is not KDF(KAMF, 0x7D, COUNT) for the MM Context's DL COUNT " + c.dlCount() + " or any COUNT in " + search.range()
-                + " under the KAMF given (a re-authenticated UE has another KAMF)";
-            int other = PcapTies.findCount(kamf, Fc.K_PRIME_ASME_HANDOVER, c.kasme(), c.dlCount(), search);
+                + " under " + PcapTies.kamfsGiven(kamfs) + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
+            int other = PcapTies.findCount(kamfs, Fc.K_PRIME_ASME_HANDOVER, c.kasme(), c.dlCount(), search, under);
             if (other >= 0) why += "; it is KDF(KAMF, 0x74, " + other + "), the 5G->EPS handover K'ASME (FC 0x74 instead of 0x7D)";
             breaks.get(Rule.KASME_SRVCC).add(new Break(Rule.KASME_SRVCC, n, why));
         } else {
             count(checked, Rule.COUNT_FRESH);
+            s.underKamf(under[0]);
             PcapTies.fresh(s, found, n, breaks);
             s.kasmeCount = found;
         }
@@ -203,7 +214,7 @@ public final class PcapConformance {
         s.svAccepted = s.svCompleted = s.frAccepted = false;
     }
 
-    private static void svRequest(Gtpv2Message g, PcapTies.UeState s, int n, byte[] kamf, Profile p, PcapTies.CountSearch search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+    private static void svRequest(Gtpv2Message g, PcapTies.UeState s, int n, List<byte[]> kamfs, Profile p, PcapTies.CountSearch search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
         MmContexts.MmContextEutranSrvcc c = MmContexts.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
         byte[] got = PcapTies.concat(c.ck(), c.ik()), swapped = PcapTies.concat(c.ik(), c.ck());
         count(checked, Rule.KSI);
@@ -230,15 +241,17 @@ public final class PcapConformance {
                 breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
             }
             Arrays.fill(want, (byte) 0);
-        } else if (kamf != null) {
-            int found = PcapTies.findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, got, -1, search);
+        } else if (!kamfs.isEmpty()) {
+            int[] under = new int[1];
+            int found = PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, got, -1, search, under);
             if (found < 0) {
                 String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in " + search.range()
-                    + " under the KAMF given (a re-authenticated UE has another KAMF)";
-                if (PcapTies.findCount(kamf, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search) >= 0) why += ": CK and IK are swapped";
+                    + " under " + PcapTies.kamfsGiven(kamfs) + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
+                if (PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search, under) >= 0) why += ": CK and IK are swapped";
                 breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
             } else {
                 count(checked, Rule.COUNT_FRESH);
+                s.underKamf(under[0]);
                 if (s.counts.contains(found) && s.kasmeBySeq.get(g.sequence()) == null)
                     breaks.get(Rule.COUNT_FRESH).add(new Break(Rule.COUNT_FRESH, n, "DL NAS COUNT " + found + " was already used by an earlier attempt of this UE"));
                 s.counts.add(found);

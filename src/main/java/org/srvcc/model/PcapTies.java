@@ -72,6 +72,22 @@ final class PcapTies {
         }
     }
 
+    /** The first KAMF (its index in {@code under[0]}) and COUNT that give {@code target}, or -1. */
+    static int findCount(List<byte[]> kamfs, Fc fc, byte[] target, int first, CountSearch search, int[] under) {
+        for (int i = 0; i < kamfs.size(); i++) {
+            int c = findCount(kamfs.get(i), fc, target, first, search);
+            if (c >= 0) {
+                under[0] = i;
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    static String kamfsGiven(List<byte[]> kamfs) {
+        return kamfs.size() == 1 ? "the KAMF given" : "any of the " + kamfs.size() + " KAMFs given";
+    }
+
     static int findCount(byte[] kamf, Fc fc, byte[] target, int first, CountSearch search) {
         if (first >= 0 && matches(kamf, fc, first, target)) return first;   // the COUNT the message names is always tried
         for (int c = 0; c < search.perRequest && c <= NasCount.MAX; c++) {
@@ -104,6 +120,13 @@ final class PcapTies {
     /** Per UE: the COUNTs its attempts used, its latest KASME_SRVCC and eKSI, what it has sent. */
     static final class UeState {
         final List<Integer> counts = new ArrayList<>();
+        int kamf = -1;
+
+        /** A key found under another KAMF than before: a new NAS security context, whose COUNTs start afresh. */
+        void underKamf(int k) {
+            if (k != kamf) counts.clear();
+            kamf = k;
+        }
         final Map<Integer, byte[]> kasmeBySeq = new HashMap<>();
         byte[] kasme;
         int eksi = -1, kasmeCount = -1;

@@ -277,4 +277,26 @@ class PcapConformanceTest {
         assertTrue(r.breaks().get(Rule.KASME_SRVCC).get(199).what().contains("search budget of " + PcapConformance.SEARCH_BUDGET + " derivations"),
             r.breaks().get(Rule.KASME_SRVCC).get(199).what());
     }
+
+    /**
+     * A capture spanning a re-authentication: the second attempt runs under a new KAMF, whose COUNTs start at 0 again.
+     * Its KAMF is the simulation's seeded one, SHA-256("srvcc-kamf/1/2/0") (seed 1, KAMF 2), computed here with the JDK.
+     */
+    @Test
+    void eachKamfOfTheCaptureCanBeGivenAndANewOneStartsItsCountsAfresh(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        byte[] second = java.security.MessageDigest.getInstance("SHA-256").digest("srvcc-kamf/1/2/0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] pcap = Files.readAllBytes(DIR.resolve("ts33501-call-end.pcap"));
+        PcapConformance.Report one = PcapConformance.check(pcap, kamf(), Profile.TS33501, 16);
+        assertEquals(1, one.breaks().get(Rule.KASME_SRVCC).size(), "the second attempt is not under the first KAMF");
+        PcapConformance.Report both = PcapConformance.check(pcap, List.of(kamf(), second), Profile.TS33501, 16, Pcap.GTP_C_PORT);
+        assertTrue(both.holds(), both.breaks().toString());
+        assertEquals(2, both.checked().get(Rule.KASME_SRVCC));
+        assertEquals(2, both.checked().get(Rule.COUNT_FRESH), "COUNT 0 twice, each under its own KAMF");
+        Path k2 = dir.resolve("kamf2.hex");
+        Files.writeString(k2, HexFormat.of().formatHex(second) + "\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        int rc = org.srvcc.cli.Main.run(new String[] {"conform", "--pcap", DIR.resolve("ts33501-call-end.pcap").toString(), "--kamf-file",
+            DIR.resolve("kamf.hex").toString(), "--kamf-file", k2.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(0, rc, out.toString());
+    }
 }
