@@ -105,7 +105,8 @@ class CliFuzzTest {
             a.add(o);
             if (g.get(o) != null) a.add(value(dir, o, g.get(o)));
         }
-        if (rnd.nextInt(8) == 0) a.add(1 + rnd.nextInt(a.size()), pick("--nope", "stray", "@/tmp", "--kmaf=" + K1));
+        if (rnd.nextInt(8) == 0) a.add(1 + rnd.nextInt(a.size()), pick("--nope", "stray", "@/tmp", "--kmaf=" + K1,
+            "--profile=a\u001b[31m\u202eb", "--model=%load_json(\"/etc/hostname\")", "--session=<img:/x.png>\u2066", "--faults=[[x]]\u0085"));
         if (List.of("check", "conform", "report").contains(cmd)) a.add(pick("--workers=0", "--jobs=-3", "--traces=\u0663", "--nope", "--out="));
         return a;
     }
@@ -123,6 +124,7 @@ class CliFuzzTest {
             runs++;
             String what = a + " -> " + r.rc() + "\n" + r.err();
             assertFalse(r.err().contains("\tat ") || r.err().contains("Exception") || r.err().contains("internal error"), what);
+            assertTrue(r.err().chars().noneMatch(c -> c == 0x1b || c == 0x202e || c == 0x2066 || c == 0x85), "a raw control reached stderr: " + what);
             // vectors prints the published test KAMFs (K1 among them) by design; nothing else may echo a KAMF
             if (!a.get(0).equals("vectors")) assertFalse(r.err().contains(K1) || r.out().contains(K1), "KAMF echoed: " + what);
             if (r.rc() == 2) {
