@@ -154,7 +154,7 @@ public final class PcapConformance {
                             svRequest(g, s, n, kamfs, profile, search, breaks, checked);
                             openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
                         }
-                        default -> answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
+                        default -> PcapOrder.answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
                     }
                 } catch (DecodeException e) {
                     breaks.get(Rule.DECODES).add(new Break(Rule.DECODES, n, e.getMessage()));
@@ -263,47 +263,7 @@ public final class PcapConformance {
         c.wipe();
     }
 
-    private static void answerOrNotification(Gtpv2Message g, PcapTies.UeState s, int n, Profile p, Map<String, String> open, String ue,
-                                             Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
-        count(checked, Rule.ORDER);
-        int t = g.type();
-        boolean accepted = g.ie(Gtpv2.CAUSE).map(Ies::cause).map(c -> c == Ies.REQUEST_ACCEPTED).orElse(true);
-        int request = switch (t) {
-            case Gtpv2.FORWARD_RELOCATION_RESPONSE -> Gtpv2.FORWARD_RELOCATION_REQUEST;
-            case Gtpv2.SRVCC_PS_TO_CS_RESPONSE -> Gtpv2.SRVCC_PS_TO_CS_REQUEST;
-            case Gtpv2.RELOCATION_CANCEL_RESPONSE -> Gtpv2.RELOCATION_CANCEL_REQUEST;
-            case Gtpv2.FORWARD_RELOCATION_COMPLETE_ACKNOWLEDGE -> Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION;
-            case Gtpv2.SRVCC_PS_TO_CS_COMPLETE_ACKNOWLEDGE -> Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION;
-            case Gtpv2.SRVCC_PS_TO_CS_CANCEL_ACKNOWLEDGE -> Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION;
-            default -> -1;
-        };
-        List<Break> b = breaks.get(Rule.ORDER);
-        if (request >= 0) {
-            if (!open.containsKey(request + "/" + g.sequence()))
-                b.add(new Break(Rule.ORDER, n, g.name() + " answers no earlier " + Gtpv2.messageName(request) + " with sequence number " + g.sequence()));
-        } else open.put(t + "/" + g.sequence(), ue);
-        switch (t) {
-            case Gtpv2.SRVCC_PS_TO_CS_RESPONSE -> s.svAccepted |= accepted;
-            case Gtpv2.FORWARD_RELOCATION_RESPONSE -> {
-                if (accepted && !s.svAccepted) b.add(new Break(Rule.ORDER, n, "Forward Relocation Response accepts before the MSC accepted the SRVCC PS to CS Request"));
-                s.frAccepted |= accepted;
-            }
-            case Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION -> {
-                if (!s.svAccepted) b.add(new Break(Rule.ORDER, n, "SRVCC PS to CS Complete Notification before an accepted SRVCC PS to CS Response"));
-                s.svCompleted = true;
-            }
-            case Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION -> {
-                if (!s.svCompleted || !s.frAccepted)
-                    b.add(new Break(Rule.ORDER, n, "Forward Relocation Complete Notification before the MSC's completion and an accepted Forward Relocation Response"));
-            }
-            case Gtpv2.RELOCATION_CANCEL_REQUEST, Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION -> {
-                if (s.kasmeBySeq.isEmpty()) b.add(new Break(Rule.ORDER, n, g.name() + " with no earlier request to cancel"));
-            }
-            default -> { }
-        }
-    }
-
-    private static void count(Map<Rule, Integer> checked, Rule r) {
+    static void count(Map<Rule, Integer> checked, Rule r) {
         checked.merge(r, 1, Integer::sum);
     }
 }
