@@ -120,7 +120,7 @@ public final class PcapConformance {
                 }
                 gtp++;
                 byte[] b = p.payload();
-                if (b.length < 2 || (b[0] & 0xFF) >> 5 != 2 || Gtpv2.messageName(b[1] & 0xFF) == null) {
+                if (Gtpv2Message.outsideProcedure(b) != null) {
                     skippedBy.merge("GTP messages outside the procedure", 1, Integer::sum);
                     continue;
                 }

@@ -59,12 +59,9 @@ public final class FieldView {
             }
             gtp++;
             byte[] b = p.payload();
-            if (b.length < 2 || (b[0] & 0xFF) >> 5 != 2) {
-                skipped.merge("not GTPv2", 1, Integer::sum);
-                continue;
-            }
-            if (Gtpv2.messageName(b[1] & 0xFF) == null) {
-                skipped.merge("GTPv2 messages outside the procedure", 1, Integer::sum);
+            String outside = Gtpv2Message.outsideProcedure(b);
+            if (outside != null) {
+                skipped.merge(outside, 1, Integer::sum);
                 continue;
             }
             Gtpv2Message g;

@@ -62,6 +62,12 @@ public record Gtpv2Message(int type, long teid, int sequence, List<Ie> ies) {
         return o.toByteArray();
     }
 
+    /** Why a UDP payload on the GTP-C port is no message of this procedure ("not GTPv2", or another GTPv2 message), or null. */
+    public static String outsideProcedure(byte[] b) {
+        if (b.length < 2 || (b[0] & 0xFF) >> 5 != 2) return "not GTPv2";
+        return Gtpv2.messageName(b[1] & 0xFF) == null ? "GTPv2 messages outside the procedure" : null;
+    }
+
     /** Exactly one message filling {@code b}; anything else is a DecodeException. */
     public static Gtpv2Message decode(byte[] b) {
         Octets r = new Octets(b, 0, b.length, 0, -1);
