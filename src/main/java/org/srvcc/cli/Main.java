@@ -26,9 +26,68 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        int rc = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        Scratch.init();   // its shutdown hook is in place before any signal can come
+        onSignals();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (!Scratch.stopping()) System.err.println("srvcc: internal error: " + e.getClass().getSimpleName());
+        });
+        Thread said = new Thread(() -> {
+            if (!finished) System.err.println("srvcc: stopped; TLC children ended and scratch folders removed");
+        }, "srvcc-stopped");
+        Runtime.getRuntime().addShutdownHook(said);
+        int rc = run(args, gated(System.out), gated(System.err));
+        finished = true;
         Scratch.cleanUp();
         System.exit(rc);
+    }
+
+    /**
+     * SIGINT, SIGTERM and SIGHUP first silence the output, then exit with 128 + the signal's number.
+     * Without this, Ctrl-C (which reaches the TLC children too) could let the command report their
+     * death as a failed check before the shutdown hook runs. A second signal finds the exit under way.
+     */
+    private static void onSignals() {
+        for (String name : List.of("INT", "TERM", "HUP")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
+                    Scratch.stop();
+                    System.exit(128 + sig.getNumber());
+                });
+            } catch (IllegalArgumentException e) {
+                // a signal this system does not have, or one the JVM keeps for itself
+            }
+        }
+    }
+
+    /** Set when the command has returned: a shutdown after that is the normal exit, not a signal. */
+    private static volatile boolean finished;
+
+    /**
+     * A stream that falls silent once a signal has started the shutdown: the command's thread runs on
+     * for a moment and would otherwise report the TLC children the cleanup has just ended as failures.
+     */
+    static PrintWriter gated(java.io.OutputStream stream) {
+        return new PrintWriter(new java.io.FilterWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.Charset.defaultCharset())) {
+            @Override
+            public void write(int c) throws java.io.IOException {
+                if (!Scratch.stopping()) super.write(c);
+            }
+
+            @Override
+            public void write(char[] b, int off, int len) throws java.io.IOException {
+                if (!Scratch.stopping()) super.write(b, off, len);
+            }
+
+            @Override
+            public void write(String str, int off, int len) throws java.io.IOException {
+                if (!Scratch.stopping()) super.write(str, off, len);
+            }
+
+            @Override
+            public void flush() throws java.io.IOException {
+                if (!Scratch.stopping()) super.flush();
+            }
+        }, true);
     }
 
     /** Runs the CLI with the given streams; returns the exit status (used by the tests). */

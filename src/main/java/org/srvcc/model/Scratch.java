@@ -1,9 +1,13 @@
 package org.srvcc.model;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Scratch {
     private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
     private static final Set<Path> DIRS = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> FILES = ConcurrentHashMap.newKeySet();
     /** Set when the shutdown hook starts: the main thread runs on meanwhile and must start nothing new. */
     private static boolean closing;
 
@@ -25,13 +30,31 @@ public final class Scratch {
 
     private Scratch() {}
 
+    /** The folders under target/ that hold scratch folders; every run sweeps all of them, whichever it uses. */
+    static final List<String> BASES = List.of("tlc", "trace-validation", "model-replay", "spec-mutants");
+
+    /** Registers the shutdown hook now, so a signal never meets this class half-initialised. */
+    public static void init() {
+        // the static initialiser has run by the time this body runs
+    }
+
+    /** A signal came: from now on no new child or folder is started, and the CLI's output falls silent. */
+    public static synchronized void stop() {
+        closing = true;
+    }
+
+    /** True once the JVM is shutting down (a signal): output and new work stop. */
+    public static synchronized boolean stopping() {
+        return closing;
+    }
+
     /**
      * A new empty folder under {@code base} that is removed at close or shutdown. It names its owner (this
      * JVM's pid), so the first run after a SIGKILL, which runs no hook, removes what the killed run left.
      */
     static synchronized Path dir(Path base) throws IOException {
         if (closing) throw new IOException("shutting down: no new scratch folder");
-        sweep(base);   // a listing of a few folders: cheap enough to do for every run
+        for (String b : BASES) sweep(base.resolveSibling(b));   // a listing of a few folders: cheap for every run
         Path d = base.resolve(UUID.randomUUID().toString());
         Files.createDirectories(d);
         Files.writeString(d.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
@@ -97,14 +120,56 @@ public final class Scratch {
         PROCESSES.clear();
         for (Path d : DIRS) deleteTree(d);
         DIRS.clear();
+        for (Path f : FILES) quietDelete(f);
+        FILES.clear();
     }
 
+    /** Also a {@code .part} file of an atomic write: removed if the run stops between its writing and its rename. */
+    static void trackFile(Path f) {
+        FILES.add(f);
+    }
+
+    static void untrackFile(Path f) {
+        FILES.remove(f);
+    }
+
+    /**
+     * Removes a folder, tolerating a second remover at the same time (the shutdown hook and the
+     * main thread's finally block); its owner.pid goes last, so a folder left half-removed by a
+     * SIGKILL is still recognised and swept by the next run.
+     */
     static void deleteTree(Path p) {
-        if (!Files.exists(p)) return;
-        try (var walk = Files.walk(p)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
+        try {
+            Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                    if (!f.equals(p.resolve(OWNER))) quietDelete(f);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    return FileVisitResult.CONTINUE;   // removed meanwhile by the other remover
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                    if (d.equals(p)) quietDelete(p.resolve(OWNER));
+                    quietDelete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException ignored) {
-            // best effort: what is left is under target/
+            // best effort: what is left is under target/ and names its dead owner
+        }
+    }
+
+    private static void quietDelete(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+            // a folder the other remover is still emptying: that remover deletes it
         }
     }
 }

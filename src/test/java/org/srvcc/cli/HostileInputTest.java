@@ -182,75 +182,7 @@ class HostileInputTest {
         assertTrue(Files.readString(file).startsWith("{\"setup\""));
     }
 
-    // 6. killing check ends its TLC child and removes the scratch folders
-    @Test
-    void killedCheckLeavesNoTlcProcessOrFolder(@TempDir Path out) throws Exception {
-        Path tlc = HOME.resolve("target/tlc");
-        Files.createDirectories(tlc);
-        List<Path> before;
-        try (Stream<Path> s = Files.list(tlc)) {
-            before = s.toList();
-        }
-        Process p = startCheck("Ts33501TwoUes", out);
-        List<ProcessHandle> children = p.descendants().toList();
-        p.destroy();   // SIGTERM, as a user's kill or Ctrl-C
-        p.waitFor();
-        for (ProcessHandle c : children) {
-            c.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertFalse(c.isAlive(), "TLC child " + c.pid() + " survived");
-        }
-        try (Stream<Path> s = Files.list(tlc)) {
-            List<Path> left = s.filter(x -> !before.contains(x)).toList();
-            assertTrue(left.isEmpty(), "left behind: " + left);
-        }
-    }
-
-    /** `check --model NAME` in a JVM of its own, returned once its TLC child has run for a moment. */
-    static Process startCheck(String model, Path out) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            System.getProperty("java.class.path"), "org.srvcc.cli.Main", "check", "--model", model, "--out", out.toString(), "--quiet", "--no-cache")
-            .redirectErrorStream(true).redirectOutput(out.resolve("log").toFile());
-        pb.environment().put("SRVCC_HOME", HOME.toString());
-        Process p = pb.start();
-        for (int i = 0; i < 300 && p.descendants().findAny().isEmpty(); i++) Thread.sleep(100);
-        assertFalse(p.descendants().findAny().isEmpty(), "no TLC child started");
-        Thread.sleep(1500);
-        return p;
-    }
-
-    // 3b. after SIGKILL (no hook runs) the TLC child exits with its parent, and the next run removes the folder
-    @Test
-    void aKilledCheckTakesItsTlcChildAlongAndTheNextRunSweepsItsFolder(@TempDir Path out) throws Exception {
-        Path tlc = HOME.resolve("target/tlc");
-        Process p = startCheck("Ts33501ThreeUes", out);
-        List<ProcessHandle> children = p.descendants().toList();
-        List<Path> owned;
-        try (Stream<Path> s = Files.list(tlc)) {
-            owned = s.filter(d -> {
-                try {
-                    return Files.readString(d.resolve("owner.pid")).strip().equals(String.valueOf(p.pid()));
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).toList();
-        }
-        assertEquals(1, owned.size(), "the killed run's scratch folder names it");
-        p.destroyForcibly();   // SIGKILL: no shutdown hook runs
-        p.waitFor();
-        for (ProcessHandle c : children) {
-            // an 18-minute model: a child that did not watch its parent would still be running long after this wait
-            try {
-                c.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                c.destroyForcibly();
-                org.junit.jupiter.api.Assertions.fail("TLC child " + c.pid() + " outlived its parent by 20 s");
-            }
-        }
-        assertTrue(Files.exists(owned.get(0)), "nothing removed it yet");
-        CliTest.Result r = run("check", "--model", "DraftDirectRefinement", "--out", out.resolve("next").toString(), "--quiet", "--no-cache");
-        assertEquals(0, r.rc(), r.out() + r.err());
-        assertFalse(Files.exists(owned.get(0)), "the next run swept it");
-    }
+    // 6. killing check, report and conform: InterruptTest
 
     // 7. a name can never lead a file out of its folder
     @Test
