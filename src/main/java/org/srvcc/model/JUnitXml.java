@@ -23,6 +23,9 @@ public final class JUnitXml {
             if (r.cached())   // the verdict is TLC's, read from the cache: time 0 here, TLC's own time in the property
                 b.append(String.format(Locale.ROOT, "    <properties><property name=\"cached\" value=\"true\"/>"
                     + "<property name=\"tlcSeconds\" value=\"%.1f\"/></properties>%n", r.seconds()));
+            if (r.overBudget())   // slowness is reported, not failed: the benchmark judges speed
+                b.append(String.format(Locale.ROOT, "    <properties><property name=\"overBudget\" value=\"true\"/>"
+                    + "<property name=\"budgetSeconds\" value=\"%d\"/></properties>%n", r.model().budgetSeconds()));
             StringBuilder flows = new StringBuilder();
             for (ModelCheck.Violation v : r.violations()) flows.append(v.flow().title()).append('\n').append(v.flow().render()).append('\n');
             if (!r.ok())

@@ -26,6 +26,11 @@ public final class ModelCheck {
             return violations.stream().map(Violation::invariant).toList();
         }
 
+        /** TLC ran longer than the model's budget (a figure from the 2-core reference machine): reported, never a failure. */
+        public boolean overBudget() {
+            return !cached && seconds > model.budgetSeconds();
+        }
+
         public double statesPerSecond() {
             return tlcSeconds > 0 ? generated / tlcSeconds : 0;
         }
@@ -34,22 +39,36 @@ public final class ModelCheck {
     private final Manifest manifest;
     private final TlcRunner runner;
 
-    private final double budgetScale;
+    /**
+     * A run's ceiling in multiples of the model's budget. It guards against hangs, not slowness: the
+     * runner also stops a run that prints no progress for {@link TlcRunner#STALL_SECONDS}, so a model
+     * is never failed for being slow on a busy machine.
+     */
+    public static final double CEILING = 20;
+    /** The ceiling of a model with a small budget: a JVM start and SANY on a loaded machine fit in it. */
+    static final long MIN_CEILING_SECONDS = 300;
+
+    private final double ceiling;
 
     public ModelCheck(Manifest manifest) {
-        this(manifest, 1);
-    }
-
-    /** With budgets multiplied by {@code budgetScale} (from a {@link Calibration} of this machine). */
-    public ModelCheck(Manifest manifest, double budgetScale) {
-        this(manifest, budgetScale, null);
+        this(manifest, null);
     }
 
     /** With a cache (null: none), a model whose TLC inputs are unchanged is answered from it. */
-    public ModelCheck(Manifest manifest, double budgetScale, TlcCache cache) {
+    public ModelCheck(Manifest manifest, TlcCache cache) {
+        this(manifest, CEILING, cache);
+    }
+
+    /** {@code ceiling}: budgets per run before it is stopped (spec mutants use a tight one: a runaway mutant is killed). */
+    public ModelCheck(Manifest manifest, double ceiling, TlcCache cache) {
         this.manifest = manifest;
         this.runner = new TlcRunner(manifest.home, cache);
-        this.budgetScale = budgetScale;
+        this.ceiling = ceiling;
+    }
+
+    long ceilingSeconds(Manifest.Model model) {
+        long c = (long) (model.budgetSeconds() * ceiling);
+        return ceiling >= CEILING ? Math.max(MIN_CEILING_SECONDS, c) : Math.max(30, c);
     }
 
     /** The cache key of a model's first TLC run (all its parts), as {@link TlcCache#key} computes it. */
@@ -71,7 +90,7 @@ public final class ModelCheck {
         boolean cached = true;
         while (true) {
             TlcRunner.Run run = runner.run(manifest.home.resolve("model-checks"), manifest.module + ".tla",
-                model.cfg(remaining), extra, workers, Math.max(30, (long) (model.budgetSeconds() * budgetScale * 3)), progress, false,
+                model.cfg(remaining), extra, workers, ceilingSeconds(model), progress, false,
                 model.expectGenerated() >= 0 && model.expectGenerated() < 30_000);
             total += run.seconds();
             cached &= run.cached();
@@ -89,7 +108,7 @@ public final class ModelCheck {
             }
             if (!out.success()) {
                 List<String> errs = out.errors();
-                problems.add("TLC exit " + run.exitCode() + (run.exitCode() == -1 ? " (timed out)" : "")
+                problems.add("TLC exit " + run.exitCode() + (run.stopped() != null ? " (" + run.stopped() + ")" : "")
                     + (errs.isEmpty() ? "" : ": " + String.join(" | ", errs)));
                 break;
             }
@@ -119,7 +138,7 @@ public final class ModelCheck {
         }
         for (String a : model.mustFire())
             if (coverage.getOrDefault(a, 0L) == 0L && problems.isEmpty()) problems.add("action " + a + " never fired");
-        // the budget sizes shards and TLC's time-out (three times the budget); a slow machine is not a wrong verdict
+        // the budget sizes shards and the ceiling; a slow machine is not a wrong verdict
         return new Result(model, violations, distinct, generated, depth, total, last, coverage, problems, cached);
     }
 

@@ -94,7 +94,7 @@ public final class TlcCache {
                 throw new IOException("integrity");
             int exit = Integer.parseInt(head[2].substring("exit ".length()));
             double seconds = Double.parseDouble(head[3].substring("seconds ".length()));
-            return Optional.of(new TlcRunner.Run(exit, new ToolOutput(raw), raw, seconds, true));
+            return Optional.of(new TlcRunner.Run(exit, new ToolOutput(raw), raw, seconds, true, null, java.util.Map.of()));
         } catch (IOException | RuntimeException bad) {
             try {
                 Files.deleteIfExists(f);   // a broken entry is removed, and the model is checked again

@@ -8,13 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Runs TLC in a fresh child JVM (TLC keeps global state and stray threads) and parses its -tool output. */
 public final class TlcRunner {
     /** {@code cached}: read from a {@link TlcCache}, not run now. */
-    public record Run(int exitCode, ToolOutput output, String raw, double seconds, boolean cached) {}
+    /** One TLC run; {@code stopped} says why the runner stopped it (no progress, ceiling), null if TLC ended. */
+    public record Run(int exitCode, ToolOutput output, String raw, double seconds, boolean cached, String stopped,
+                      Map<Integer, Double> marks) {
+        /** Seconds from the child's start to the first message with this TLC code (NaN if none, or cached). */
+        public double at(int code) {
+            return marks.getOrDefault(code, Double.NaN);
+        }
+    }
 
     private final Path home;
     private final TlcCache cache;
@@ -102,21 +110,49 @@ public final class TlcRunner {
         Process p = pb.start();
         Scratch.track(p);
         try {
-            return await(p, progress, timeoutSeconds, t0);
+            return await(p, progress, timeoutSeconds, STALL_SECONDS, t0);
         } finally {
             if (p.isAlive()) p.destroyForcibly();
             Scratch.untrack(p);
         }
     }
 
-    private static Run await(Process p, Consumer<String> progress, long timeoutSeconds, long t0) throws InterruptedException {
+    /**
+     * TLC reports its progress at least once a minute; a run that has printed nothing for this long
+     * has stopped making progress (a hang), however much of its ceiling is left.
+     */
+    static final long STALL_SECONDS = 300;
+    private static final String MSG = "@!@!@STARTMSG ";
+
+    /**
+     * Waits for TLC. A run that still makes progress is never stopped for being slow: only one silent
+     * for {@code stallSeconds}, or one past {@code ceilingSeconds} (a ceiling against hangs, far
+     * above any budget), is stopped, and its result says which.
+     */
+    static Run await(Process p, Consumer<String> progress, long ceilingSeconds, long stallSeconds, long t0) throws InterruptedException {
         StringBuilder out = new StringBuilder();
+        java.util.concurrent.atomic.AtomicLong lastLine = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        Map<Integer, Double> marks = new java.util.concurrent.ConcurrentHashMap<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 boolean inProgress = false;
                 while ((line = r.readLine()) != null) {
-                    out.append(line).append('\n');
+                    long now = System.nanoTime();
+                    lastLine.set(now);
+                    if (line.startsWith(MSG)) {   // when each phase began: the fixed cost's breakdown
+                        int colon = line.indexOf(':', MSG.length());
+                        if (colon > 0) {
+                            try {
+                                marks.putIfAbsent(Integer.parseInt(line.substring(MSG.length(), colon)), (now - t0) / 1e9);
+                            } catch (NumberFormatException ignored) {
+                                // not a message header after all
+                            }
+                        }
+                    }
+                    synchronized (out) {
+                        out.append(line).append('\n');
+                    }
                     if (line.startsWith("@!@!@STARTMSG 2200:")) inProgress = true;
                     else if (inProgress) {
                         if (progress != null && !line.startsWith("@!@!@")) progress.accept(line.strip());
@@ -128,15 +164,28 @@ public final class TlcRunner {
             }
         }, "tlc-output");
         reader.start();
-        boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!done) {
-            p.destroyForcibly();
-            p.waitFor();
+        String stopped = null;
+        while (!p.waitFor(1, TimeUnit.SECONDS)) {
+            long now = System.nanoTime();
+            if (now - lastLine.get() > TimeUnit.SECONDS.toNanos(stallSeconds))
+                stopped = "stopped: no progress for " + stallSeconds + " s";
+            else if (now - t0 > TimeUnit.SECONDS.toNanos(ceilingSeconds))
+                stopped = "stopped at the ceiling of " + ceilingSeconds + " s";
+            if (stopped != null) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);   // they hold the output pipe open too
+                p.destroyForcibly();
+                p.waitFor();
+                break;
+            }
         }
+        boolean done = stopped == null;
         reader.join();
         double secs = (System.nanoTime() - t0) / 1e9;
-        String raw = out.toString();
-        return new Run(done ? p.exitValue() : -1, new ToolOutput(raw), raw, secs, false);
+        String raw;
+        synchronized (out) {
+            raw = out.toString();
+        }
+        return new Run(done ? p.exitValue() : -1, new ToolOutput(raw), raw, secs, false, stopped, Map.copyOf(marks));
     }
 
 

@@ -67,13 +67,38 @@ class ShardsAndJUnitTest {
         }
     }
 
+    /** Slowness is reported, never failed: a slow model is a property in the XML and a line, not a failure. */
     @Test
-    void budgetsScaleWithASlowerMachineOnly() throws Exception {
-        assertEquals(4.0, Calibration.scale(Calibration.REFERENCE_RATE / 4), 1e-9);
-        assertEquals(1.0, Calibration.scale(Calibration.REFERENCE_RATE * 2), 1e-9);
-        assertEquals(1.0, Calibration.scale(0), 1e-9);
-        Calibration.Result here = Calibration.measure(HOME);
-        assertTrue(here.rate() > 0 && here.scale() >= 1, here.toString());
+    void aModelOverItsBudgetIsReportedNotFailed() throws Exception {
+        Manifest.Model m = new Manifest(HOME).model("DraftDirect");
+        ModelCheck.Result slow = new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, java.util.Map.of(), List.of(), false);
+        ModelCheck.Result cached = new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, java.util.Map.of(), List.of(), true);
+        assertTrue(slow.ok() && slow.overBudget());
+        assertTrue(!cached.overBudget(), "a cached answer took no time now");
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(JUnitXml.write(List.of(slow)).getBytes("UTF-8")));
+        assertEquals("0", d.getDocumentElement().getAttribute("failures"));
+        NodeList props = d.getElementsByTagName("property");
+        assertEquals("overBudget", ((Element) props.item(0)).getAttribute("name"));
+        assertEquals(String.valueOf(m.budgetSeconds()), ((Element) props.item(1)).getAttribute("value"));
+    }
+
+    /** A run that stops printing is stopped as a hang; one that keeps printing runs past the stall window. */
+    @Test
+    void onlyAHangOrTheCeilingStopsARun() throws Exception {
+        Process silent = new ProcessBuilder("sh", "-c", "echo started; sleep 60").start();
+        TlcRunner.Run hung = TlcRunner.await(silent, null, 600, 2, System.nanoTime());
+        assertEquals("stopped: no progress for 2 s", hung.stopped());
+        assertTrue(hung.seconds() < 30, hung.seconds() + " s");
+        Process talking = new ProcessBuilder("sh", "-c", "for i in 1 2 3 4 5; do echo $i; sleep 1; done").start();
+        TlcRunner.Run slow = TlcRunner.await(talking, null, 600, 2, System.nanoTime());
+        assertEquals(null, slow.stopped(), "progress every second: never a hang");
+        assertEquals(0, slow.exitCode());
+        assertTrue(slow.seconds() > 4, "it ran past the 2 s stall window: " + slow.seconds());
+        Process endless = new ProcessBuilder("sh", "-c", "while true; do echo x; sleep 0.2; done").start();
+        TlcRunner.Run capped = TlcRunner.await(endless, null, 3, 60, System.nanoTime());
+        assertEquals("stopped at the ceiling of 3 s", capped.stopped());
+        assertEquals(-1, capped.exitCode());
     }
 
     @Test
@@ -85,6 +110,15 @@ class ShardsAndJUnitTest {
         assertTrue(r.find(), o);
         assertTrue(Double.parseDouble(r.group(1)) > 0, o);
         assertTrue(o.contains("PlainBench K=") && o.contains("833 distinct"), o);
+        // the smallest build model's fixed cost, phase by phase; every phase measured (no NaN), none negative
+        java.util.regex.Matcher f = java.util.regex.Pattern.compile("fixed cost of (\\w+) \\((\\d+) distinct states\\), wall seconds: CLI JVM start ([0-9.]+), "
+            + "manifest ([0-9.]+), TLC JVM start ([0-9.]+), SANY ([0-9.]+), initial states ([0-9.]+), search ([0-9.]+), TLC exit ([0-9.]+); TLC run ([0-9.]+)").matcher(o);
+        assertTrue(f.find(), o);
+        long smallest = new Manifest(HOME).models.stream().filter(x -> x.build() && x.expectDistinct() > 0).mapToLong(Manifest.Model::expectDistinct).min().orElseThrow();
+        assertEquals(smallest, Long.parseLong(f.group(2)), o);
+        double phases = 0;
+        for (int g = 5; g <= 9; g++) phases += Double.parseDouble(f.group(g));
+        assertTrue(phases <= Double.parseDouble(f.group(10)) + 0.01, "the phases add up to no more than the run: " + o);
         assertEquals(2, Main.run(new String[] {"bench-tlc", "--model", "Ts33501WrapWitness"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
             "a model that pins no count cannot size the plain spec");
     }

@@ -36,7 +36,7 @@ class TlcCacheTest {
         Path home = copyOfHome(tmp.resolve("home"));
         TlcCache cache = new TlcCache(tmp.resolve("cache"));
         Manifest m = new Manifest(home);
-        ModelCheck mc = new ModelCheck(m, 1, cache);
+        ModelCheck mc = new ModelCheck(m, cache);
         for (String name : MODELS) {
             ModelCheck.Result first = mc.check(m.model(name), 1, null);
             assertTrue(first.ok(), first.problems().toString());
@@ -65,7 +65,7 @@ class TlcCacheTest {
         int at = text.indexOf("\"name\": \"DraftDirectRefinement\"");
         String changed = text.substring(0, at) + text.substring(at).replaceFirst("\"set\": \\{", "\"set\": {\"MaxFaults\": 1, ");
         Manifest m2 = new Manifest(home, changed);
-        ModelCheck mc2 = new ModelCheck(m2, 1, cache);
+        ModelCheck mc2 = new ModelCheck(m2, cache);
         assertTrue(cache.has(key(mc2, m2, "DraftDirect")));
         assertFalse(cache.has(key(mc2, m2, "DraftDirectRefinement")), "the changed model misses");
         assertTrue(cache.has(key(mc2, m2, "Ts33501ForgeRegistrationProtected")));
