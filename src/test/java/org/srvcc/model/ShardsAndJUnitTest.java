@@ -102,7 +102,7 @@ class ShardsAndJUnitTest {
     }
 
     @Test
-    void benchTlcPrintsBothRatesAndTheirRatio() {
+    void benchTlcPrintsBothRatesAndTheirRatio() throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
         assertEquals(0, Main.run(new String[] {"bench-tlc", "--model", "DraftDirect"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
         String o = out.toString();
