@@ -62,10 +62,15 @@ final class ReportCommand implements Callable<Integer> {
             List<Manifest.Model> models = manifest.models.stream().filter(Manifest.Model::build).toList();
             err.println("[1/4] model checking " + models.size() + " TLC models (" + jobs + " at a time) ...");
             err.flush();
-            List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, jobs, err, cacheOptions.cache(home));
+            org.srvcc.model.TlcCache cache = cacheOptions.cache(home);
+            List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, jobs, err, cache);
             err.println("[2/4] conformance: trace validation of " + traces + " Java runs and model replay ...");
             err.flush();
-            Conformance.Summary conf = Conformance.run(home, List.of(Profile.values()), traces, seed);
+            Conformance.Summary conf = Conformance.run(home, List.of(Profile.values()), traces, seed, cache == null ? null : cache.conformance());
+            if (conf.cached()) {
+                err.printf(java.util.Locale.ROOT, "      cached: the code, the modules and the parameters are unchanged (it took %.1f s when it ran)%n", conf.seconds());
+                err.flush();
+            }
             err.println("[3/4] counterexamples of the Java property runs ...");
             err.flush();
             List<Report.Figure> prop = new ArrayList<>();

@@ -14,8 +14,13 @@ import org.srvcc.procedure.Profile;
 
 /** Both conformance checks with the project's default inputs (used by ./srvcc conform, the tests and the report). */
 public final class Conformance {
+    /** {@code cached}: read from a {@link ConformanceCache} ({@code seconds} is then the time of the run that computed it). */
     public record Summary(TraceValidation.Result traces, List<ModelReplay.Result> replays, List<Setup> replaySetups,
-                          double seconds) {}
+                          double seconds, boolean cached) {
+        public Summary(TraceValidation.Result traces, List<ModelReplay.Result> replays, List<Setup> replaySetups, double seconds) {
+            this(traces, replays, replaySetups, seconds, false);
+        }
+    }
 
     private Conformance() {}
 
@@ -86,6 +91,17 @@ public final class Conformance {
             runs.add(new TraceValidation.Run(r.setup(), r.steps()));
         }
         return runs;
+    }
+
+    /** As {@link #run(Path, List, int, long)}, answered from the cache when the code, the modules and the parameters are unchanged. */
+    public static Summary run(Path home, List<Profile> profiles, int traces, long seed, ConformanceCache cache) throws Exception {
+        if (cache == null) return run(home, profiles, traces, seed);
+        String key = ConformanceCache.key(home, profiles, traces, seed);
+        var hit = cache.get(key, profiles);
+        if (hit.isPresent()) return hit.get();
+        Summary s = run(home, profiles, traces, seed);
+        cache.put(key, s);
+        return s;
     }
 
     public static Summary run(Path home, List<Profile> profiles, int traces, long seed) throws Exception {

@@ -36,6 +36,11 @@ public final class TlcCache {
         return dir;
     }
 
+    /** The conformance answers, kept in the same folder. */
+    public ConformanceCache conformance() {
+        return new ConformanceCache(dir);
+    }
+
     /** The key of a TLC run: SHA-256 over everything its answer depends on. */
     public static String key(Path home, Path moduleDir, String module, String cfgText, List<String> args, int workers) throws IOException {
         MessageDigest d = sha256();
@@ -55,13 +60,13 @@ public final class TlcCache {
         return HexFormat.of().formatHex(d.digest());
     }
 
-    private static void add(MessageDigest d, String s) {
+    static void add(MessageDigest d, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         d.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());   // length-prefixed: no two inputs share a stream
         d.update(b);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

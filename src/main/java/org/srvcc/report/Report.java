@@ -124,7 +124,9 @@ public final class Report {
         w.heading(2, "Conformance of the Java implementation to the model");
         TraceValidation.Result t = conf.traces();
         w.para(String.format("Trace validation: %d random, fault-injected Java runs (%d steps) checked by TLC against spec/Srvcc.tla in %d TLC runs: %d rejected.",
-            t.runs(), t.steps(), t.tlcRuns(), t.rejections().size()));
+            t.runs(), t.steps(), t.tlcRuns(), t.rejections().size())
+            + (conf.cached() ? String.format(java.util.Locale.ROOT, " This section is read from the result cache: the Java code, the TLA+ modules and the "
+                + "parameters are those of the run that computed it in %.0f s.", conf.seconds()) : ""));
         List<List<String>> cr = new ArrayList<>();
         for (int i = 0; i < conf.replays().size(); i++) {
             ModelReplay.Result r = conf.replays().get(i);

@@ -87,4 +87,45 @@ class TlcCacheTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** The report's conformance answer: kept only when clean, keyed on the modules and the parameters, never trusted when corrupted. */
+    @Test
+    void conformanceAnswersAreKeptCleanAndChecked(@TempDir Path tmp) throws Exception {
+        Path home = copyOfHome(tmp.resolve("home"));
+        List<org.srvcc.procedure.Profile> profiles = List.of(org.srvcc.procedure.Profile.values());
+        List<org.srvcc.network.Setup> setups = Conformance.replaySetups(profiles);
+        List<ModelReplay.Result> replays = new java.util.ArrayList<>();
+        for (int i = 0; i < setups.size(); i++)
+            replays.add(new ModelReplay.Result(100 + i, 300 + i, 7, 900 + i, new java.util.LinkedHashSet<>(List.of("UeRegister", "AmfSendN26")),
+                List.of(), 1.5, 2.5, 4000 + i, 100 + i, i));
+        Conformance.Summary clean = new Conformance.Summary(new TraceValidation.Result(240, 6236, 10, 27.0, List.of(), List.of()), replays, setups, 166.4);
+        ConformanceCache cache = new ConformanceCache(tmp.resolve("cache"));
+        String key = ConformanceCache.key(home, profiles, 240, 20261128L);
+        assertTrue(cache.get(key, profiles).isEmpty());
+        cache.put(key, clean);
+        Conformance.Summary hit = cache.get(key, profiles).orElseThrow();
+        assertTrue(hit.cached() && !clean.cached());
+        assertEquals(clean.traces(), hit.traces());
+        assertEquals(clean.replays(), hit.replays());
+        assertEquals(166.4, hit.seconds(), 1e-9);
+        // every parameter and every module is part of the key
+        assertNotEquals(key, ConformanceCache.key(home, profiles, 240, 1L));
+        assertNotEquals(key, ConformanceCache.key(home, profiles, 241, 20261128L));
+        assertNotEquals(key, ConformanceCache.key(home, profiles.subList(0, 1), 240, 20261128L));
+        Path srvcc = home.resolve("spec/Srvcc.tla");
+        Files.writeString(srvcc, Files.readString(srvcc) + " ");
+        assertNotEquals(key, ConformanceCache.key(home, profiles, 240, 20261128L));
+        // a corrupted entry is ignored and removed
+        Path entry = tmp.resolve("cache").resolve(key + ".conformance");
+        Files.writeString(entry, Files.readString(entry).replace("6236", "6237"));
+        assertTrue(cache.get(key, profiles).isEmpty());
+        assertFalse(Files.exists(entry));
+        // a result with a rejection or a divergence is never kept: its details must be computed and shown
+        ModelReplay.Result diverged = new ModelReplay.Result(1, 1, 1, 1, java.util.Set.of(), List.of(new ModelReplay.Divergence(List.of(), 0, "x")),
+            0, 0, 0, 0, 0);
+        List<ModelReplay.Result> bad = new java.util.ArrayList<>(replays);
+        bad.set(0, diverged);
+        cache.put(key, new Conformance.Summary(clean.traces(), bad, setups, 1));
+        assertTrue(cache.get(key, profiles).isEmpty());
+    }
 }
