@@ -72,6 +72,8 @@ public final class TlcRunner {
     /** {@code small}: a run of a few thousand states, where the JIT's startup costs more than it saves. */
     public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
                    long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock, boolean small) throws IOException, InterruptedException {
+        if ("off".equals(System.getProperty("srvcc.tlc")))   // the build's fast tier: a test that needs TLC is tagged "tlc"
+            throw new IllegalStateException("TLC is off in this run (srvcc.tlc=off): a test that checks models is tagged \"tlc\"");
         List<String> args = new ArrayList<>(extraArgs);
         if (checkDeadlock) args.add("(deadlock checked)");
         String key = cache == null ? null : TlcCache.key(home, dir, module, cfgText, args, workers);

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * process, no stack trace and, by the next run, no scratch folder or half-written output.
  * Each case starts the CLI in a JVM of its own and signals it once a TLC child is at work.
  */
+@org.srvcc.Tlc
 class InterruptTest {
     static final Path HOME = Path.of("").toAbsolutePath();
     static final List<String> SCRATCH = List.of("tlc", "trace-validation", "model-replay", "spec-mutants");

@@ -20,6 +20,7 @@ import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
 
 /** The Java implementation against the TLA+ model, judged by TLC. */
+@org.srvcc.Tlc
 class ConformanceTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.srvcc.cli.Main;
 
 /** Runs every build model of the manifest through TLC (child JVMs) and checks results and counts. */
+@org.srvcc.Tlc
 class ModelChecksTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 

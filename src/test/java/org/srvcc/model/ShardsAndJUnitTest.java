@@ -50,6 +50,7 @@ class ShardsAndJUnitTest {
     }
 
     @Test
+    @org.srvcc.Tlc
     void simulationFindsAMutantReproduciblyAndRefusesBadInput() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         assertEquals(1, Main.run(new String[] {"check", "--simulate", "--model", "MutantAmfSendsKamf", "--seconds", "0", "--seed", "3"},
@@ -85,6 +86,7 @@ class ShardsAndJUnitTest {
 
     /** A run that stops printing is stopped as a hang; one that keeps printing runs past the stall window. */
     @Test
+    @org.srvcc.Tlc
     void onlyAHangOrTheCeilingStopsARun() throws Exception {
         Process silent = new ProcessBuilder("sh", "-c", "echo started; sleep 60").start();
         TlcRunner.Run hung = TlcRunner.await(silent, null, 600, 2, System.nanoTime());
@@ -102,6 +104,7 @@ class ShardsAndJUnitTest {
     }
 
     @Test
+    @org.srvcc.Tlc
     void benchTlcPrintsBothRatesAndTheirRatio() throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
         assertEquals(0, Main.run(new String[] {"bench-tlc", "--model", "DraftDirect"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
@@ -124,6 +127,7 @@ class ShardsAndJUnitTest {
     }
 
     @Test
+    @org.srvcc.Tlc
     void junitXmlParsesWithOneTestcasePerModel(@TempDir Path dir) throws Exception {
         Path xml = dir.resolve("models.xml");
         StringWriter out = new StringWriter(), err = new StringWriter();

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The spec mutation engine: what it generates from spec/Srvcc.tla, and that a mutant runs and is judged. */
+@org.srvcc.Tlc
 class SpecMutationTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 

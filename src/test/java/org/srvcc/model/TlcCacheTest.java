@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same verdict and counts; one character changed in Srvcc.tla misses for every model; a changed manifest
  * entry misses for that model only; a corrupted entry is ignored, removed and checked again.
  */
+@org.srvcc.Tlc
 class TlcCacheTest {
     static final Path HOME = Path.of("").toAbsolutePath();
     static final List<String> MODELS = List.of("DraftDirect", "DraftDirectRefinement", "Ts33501ForgeRegistrationProtected");

@@ -15,6 +15,7 @@ import org.srvcc.model.ModelCheck;
 import org.srvcc.procedure.Profile;
 
 /** A small report (two models, one profile) written end to end: sections, figures, no key bytes. */
+@org.srvcc.Tlc
 class ReportTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 
