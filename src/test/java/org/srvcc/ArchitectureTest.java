@@ -10,8 +10,8 @@ import com.tngtech.archunit.library.Architectures;
 import org.junit.jupiter.api.Test;
 
 /**
- * Imports point down only: cli -> report -> model -> network -> procedure -> kdf; kdf imports
- * nothing of ours; no package cycles.
+ * Imports point down only: cli -> report -> model -> network -> mutants -> procedure -> kdf; kdf
+ * imports nothing of ours; no package cycles; the nodes know no mutant.
  */
 class ArchitectureTest {
     static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -23,6 +23,7 @@ class ArchitectureTest {
             .layer("report").definedBy("org.srvcc.report..")
             .layer("model").definedBy("org.srvcc.model..")
             .layer("network").definedBy("org.srvcc.network..")
+            .layer("mutants").definedBy("org.srvcc.mutants..")
             .layer("procedure").definedBy("org.srvcc.procedure..")
             .layer("kdf").definedBy("org.srvcc.kdf..")
             .layer("wire").definedBy("org.srvcc.wire..")
@@ -30,14 +31,33 @@ class ArchitectureTest {
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "report")
             .whereLayer("network").mayOnlyBeAccessedByLayers("cli", "report", "model")
-            .whereLayer("procedure").mayOnlyBeAccessedByLayers("cli", "report", "model", "network")
-            .whereLayer("kdf").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "procedure")
-            .whereLayer("wire").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "procedure");
+            .whereLayer("mutants").mayOnlyBeAccessedByLayers("cli", "report", "model", "network")
+            .whereLayer("procedure").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "mutants")
+            .whereLayer("kdf").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "mutants", "procedure")
+            .whereLayer("wire").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "mutants", "procedure");
     }
 
     @Test
     void importsPointDownOnly() {
         layers().check(MAIN);
+    }
+
+    /**
+     * The nodes read no mutant switch: every Options accessor that org.srvcc.mutants reads is one, and
+     * no node (lambdas included) calls any of them. The mutants reach the nodes only through Deviations.
+     */
+    @Test
+    void noNodeReadsAMutantSwitch() {
+        java.util.Set<String> switches = new java.util.TreeSet<>();
+        for (var call : MAIN.get(org.srvcc.mutants.Mutants.class).getMethodCallsFromSelf())
+            if (call.getTargetOwner().isEquivalentTo(org.srvcc.procedure.Options.class)) switches.add(call.getName());
+        switches.remove("isMutant");
+        org.junit.jupiter.api.Assertions.assertTrue(switches.size() >= 12, "the mutant switches: " + switches);
+        for (String node : java.util.List.of("Amf", "Ue", "MmeSrvcc", "MscServer", "Gnb")) {
+            for (var call : MAIN.get("org.srvcc.procedure." + node).getMethodCallsFromSelf())
+                org.junit.jupiter.api.Assertions.assertFalse(call.getTargetOwner().isEquivalentTo(org.srvcc.procedure.Options.class)
+                    && switches.contains(call.getName()), node + " reads the mutant switch " + call.getName());
+        }
     }
 
     @Test

@@ -54,15 +54,6 @@ public final class Kamf extends SecretBytes {
         return foundIn(encoded);
     }
 
-    /**
-     * The {@code amfSendsKamf} mutant's seam, behind the access token: KAMF's bytes wrapped as if
-     * they were a KASME, exactly the leak the confinement invariant and the wire scan must catch.
-     */
-    public Key256 asKey256ForMutant(InsecureKeyAccess access) {
-        requireAccess(access);
-        return new Key256(raw(), term);
-    }
-
     @Override
     public String toString() {
         return isDestroyed() ? "KAMF[" + term + ", destroyed]" : "KAMF[" + term + ", 256 bits]";

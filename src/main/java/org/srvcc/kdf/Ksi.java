@@ -39,7 +39,7 @@ public final class Ksi {
         return value != NO_KEY;
     }
 
-    /** The next identifier, as the mmeMapsWrongKsi mutant maps it. */
+    /** The next identifier (0..6, wrapping): a wrong mapping of eKSI that the KSI invariants must catch. */
     public Ksi next() {
         return new Ksi((value + 1) % 7);
     }

@@ -32,7 +32,7 @@ public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer
     public Srvcc start(org.srvcc.kdf.Kamf firstKamf) {
         Set<Place> places = new TreeSet<>();
         for (String p : compromised) places.add(Place.parse(p));
-        return new Srvcc(profile, options, bounds, emergencyUes, unauthUes, places, caps, seed, firstKamf);
+        return new Srvcc(profile, options, org.srvcc.mutants.Mutants.of(options), bounds, emergencyUes, unauthUes, places, caps, seed, firstKamf);
     }
 
     public Setup withSeed(long s) {

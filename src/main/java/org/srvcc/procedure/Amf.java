@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.Derivations;
-import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Key256;
 import org.srvcc.kdf.KeyTerm;
@@ -50,6 +49,7 @@ public final class Amf {
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Profile profile;
     private final Options options;
+    private final Deviations dev;
     private final Network net;
     private final Event.Observer obs;
     private final long seed;
@@ -59,9 +59,10 @@ public final class Amf {
 
     private final Capabilities caps;
 
-    Amf(Profile profile, Options options, Network net, Event.Observer obs, long seed, Map<Integer, Session> sessions, Kamf firstKamf,
-        Capabilities caps) {
+    Amf(Profile profile, Options options, Deviations dev, Network net, Event.Observer obs, long seed, Map<Integer, Session> sessions,
+        Kamf firstKamf, Capabilities caps) {
         this.caps = caps;
+        this.dev = dev;
         this.profile = profile;
         this.options = options;
         this.net = net;
@@ -124,8 +125,7 @@ public final class Amf {
                 amf.derivs++;
                 if (options.amfIncrementsCount()) amf.dl = c + 1;
             }
-            // the mutant derives without a context anyway, from an all-zero "KAMF" with identity 0
-            Kamf src = keyed ? amf.kamf : options.amfKeysWithoutContext() ? Kamf.of(new byte[32], 0, InsecureKeyAccess.get()) : null;
+            Kamf src = keyed ? amf.kamf : dev.noContextKey();
             try {
                 send(u, a, count, src, cmdKsi(amf));
             } finally {
@@ -138,16 +138,14 @@ public final class Amf {
     private void send(int u, int a, NasCount count, Kamf src, Ksi ksi) {
         Session sess = sessionOf.get(u);
         if (profile.viaMme()) {
-            Key256 k = src == null ? null
-                : options.amfSendsKamf() ? src.asKey256ForMutant(InsecureKeyAccess.get()) : KeyPlan.amfKasme(profile, options, src, count);
+            Key256 k = src == null ? null : dev.amfSentKey(src, () -> KeyPlan.amfKasme(profile, options, src, count));
             if (k != null) {
                 obs.on(new Event.AmfDerived(u, a, k, null));
                 ctx.get(u).sent = k.term();
             }
             net.send(new Message.ForwardRelocationRequest(u, a, 1, k, ksi, count, sess, caps.capabilityOf(u)));
         } else {
-            CkIk k = src == null ? null : options.amfSendsKamf() ? Derivations.split(src.asKey256ForMutant(InsecureKeyAccess.get()))
-                : KeyPlan.amfCkIk(profile, options, src, count);
+            CkIk k = src == null ? null : dev.amfSentCkIk(src, () -> KeyPlan.amfCkIk(profile, options, src, count));
             if (k != null) {
                 obs.on(new Event.AmfDerived(u, a, null, k));
                 obs.on(new Event.Held(Place.SV, k.source()));
@@ -279,7 +277,7 @@ public final class Amf {
         amf.used.clear();
         amf.derivs = 0;
         amf.state = State.Idle;
-        if (!options.ueKeepsSessionOnReauth()) sessionOf.put(u, Session.NORMAL);
+        sessionOf.put(u, dev.sessionAfterReauth(sessionOf.get(u)));
         return amf.kamf;
     }
 

@@ -28,11 +28,13 @@ public final class MmeSrvcc {
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Profile profile;
     private final Options options;
+    private final Deviations dev;
     private final Network net;
     private final Event.Observer obs;
 
-    MmeSrvcc(Profile profile, Options options, Network net, Event.Observer obs, int ues) {
+    MmeSrvcc(Profile profile, Options options, Deviations dev, Network net, Event.Observer obs, int ues) {
         this.profile = profile;
+        this.dev = dev;
         this.options = options;
         this.net = net;
         this.obs = obs;
@@ -72,10 +74,9 @@ public final class MmeSrvcc {
         });
     }
 
-    /** KSI_SRVCC = eKSI; the two mutants map it wrongly or to 7 ("no key available"). */
+    /** KSI_SRVCC = eKSI (TS 33.401 A.12). */
     private Ksi mapKsi(Ksi eksi) {
-        if (options.mmeMapsNoKeyKsi()) return Ksi.NO_KEY_AVAILABLE;   // TypeOK reads mme.ksi, as the model's does
-        return options.mmeMapsWrongKsi() ? eksi.next() : eksi;
+        return dev.mmeMapKsi(eksi);
     }
 
     /** The MME refuses (no Sv peer, no resources): a negative Forward Relocation Response. */

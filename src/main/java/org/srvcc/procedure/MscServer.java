@@ -34,11 +34,13 @@ public final class MscServer {
 
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Options options;
+    private final Deviations dev;
     private final Network net;
     private final Event.Observer obs;
 
-    MscServer(Options options, Network net, Event.Observer obs, int ues) {
+    MscServer(Options options, Deviations dev, Network net, Event.Observer obs, int ues) {
         this.options = options;
+        this.dev = dev;
         this.net = net;
         this.obs = obs;
         for (int u = 1; u <= ues; u++) ctx.put(u, new Ctx());
@@ -58,9 +60,7 @@ public final class MscServer {
                 m.destroyKeys();   // old, duplicated, or a call is running: not taken
                 return;
             }
-            Selection alg = options.nullAlgorithmsAlways() ? Selection.NULL
-                : Selection.select(options.mscIgnoresEmergency() ? Session.NORMAL : m.session(), m.cap(), options.mscAllowsUea0(),
-                    options.mscPrefers());
+            Selection alg = dev.mscSelectAlg(m.session(), s -> Selection.select(s, m.cap(), options.mscAllowsUea0(), options.mscPrefers()));
             if (alg.equals(Selection.NONE)) {   // no algorithm in common with the UE: refuse
                 refuse(u, msc, m);
                 return;
@@ -148,14 +148,14 @@ public final class MscServer {
 
     /**
      * What a failed handover does to the mapped context: TS 33.501 J.1.2 deletes CK_SRVCC, IK_SRVCC
-     * and KSI_SRVCC (the option keeps all of it; the mutant forgets the keys but keeps the KSI).
+     * and KSI_SRVCC (the option keeps all of it; a deviation may keep the KSI alone).
      */
     private void drop(Ctx msc) {
         msc.state = State.Idle;
         if (!options.mscDeletesOnFailure()) return;
         Ksi kept = msc.ksi;
         delete(msc);
-        if (options.mscKeepsKsiOnFailure()) msc.ksi = kept;
+        if (!dev.mscForgetsKsi()) msc.ksi = kept;
     }
 
     private static void delete(Ctx msc) {

@@ -47,6 +47,17 @@ public final class Srvcc {
     /** With the UEs' capabilities and the capability attacker ({@link Capabilities#NONE}: every UE capable, no attacker). */
     public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
                  Set<Place> compromised, Capabilities caps, long seed, org.srvcc.kdf.Kamf firstKamf) {
+        this(profile, options, Deviations.STANDARD, bounds, emergencyUes, unauthUes, compromised, caps, seed, firstKamf);
+    }
+
+    /**
+     * With the deviations the options' mutant switches ask for ({@code org.srvcc.mutants.Mutants.of(options)}); the
+     * constructors without them take the standard procedure and refuse options that set a mutant.
+     */
+    public Srvcc(Profile profile, Options options, Deviations dev, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
+                 Set<Place> compromised, Capabilities caps, long seed, org.srvcc.kdf.Kamf firstKamf) {
+        if (dev == Deviations.STANDARD && options.isMutant())
+            throw new IllegalArgumentException("options " + options.diffText() + " set a mutant: pass its Deviations");
         if (!unauthUes.containsAll(caps.noContextUes()))   // as the model's ASSUME: no SIM means unauthenticated
             throw new IllegalArgumentException("UEs without a 5G security context " + caps.noContextUes() + " must be unauthenticated emergency UEs");
         this.caps = caps;
@@ -60,10 +71,10 @@ public final class Srvcc {
             sessions.put(u, unauthUes.contains(u) ? Session.EMERGENCY_UNAUTH : emergencyUes.contains(u) ? Session.EMERGENCY : Session.NORMAL);
         net = new Network(evidence, profile, bounds.ues(), caps);
         gnb = new Gnb(net, bounds.ues(), caps);
-        amf = new Amf(profile, options, net, evidence, seed, sessions, firstKamf, caps);
-        ue = new Ue(profile, options, net, evidence, amf, gnb, sessions, caps);
-        mme = new MmeSrvcc(profile, options, net, evidence, bounds.ues());
-        msc = new MscServer(options, net, evidence, bounds.ues());
+        amf = new Amf(profile, options, dev, net, evidence, seed, sessions, firstKamf, caps);
+        ue = new Ue(profile, options, dev, net, evidence, amf, gnb, sessions, caps);
+        mme = new MmeSrvcc(profile, options, dev, net, evidence, bounds.ues());
+        msc = new MscServer(options, dev, net, evidence, bounds.ues());
         gnb.connect(ue, amf);
     }
 

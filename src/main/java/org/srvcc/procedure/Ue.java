@@ -41,6 +41,7 @@ public final class Ue {
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Profile profile;
     private final Options options;
+    private final Deviations dev;
     private final Network net;
     private final Event.Observer obs;
     private final Amf amf;
@@ -48,9 +49,10 @@ public final class Ue {
 
     private final Capabilities caps;
 
-    Ue(Profile profile, Options options, Network net, Event.Observer obs, Amf amf, Gnb gnb, Map<Integer, Session> sessions,
-       Capabilities caps) {
+    Ue(Profile profile, Options options, Deviations dev, Network net, Event.Observer obs, Amf amf, Gnb gnb,
+       Map<Integer, Session> sessions, Capabilities caps) {
         this.caps = caps;
+        this.dev = dev;
         this.profile = profile;
         this.options = options;
         this.net = net;
@@ -102,7 +104,7 @@ public final class Ue {
             ue.used.add(c.value());
             ue.derivs++;
             // TS 33.401 14.1: only an estimate greater than the stored COUNT is stored
-            store(u, ue, options.ueLowersStoredCount() ? c.value() : Math.max(ue.dl, c.value()));
+            store(u, ue, dev.ueStoredCount(ue.dl, c.value()));
         });
     }
 
@@ -158,7 +160,7 @@ public final class Ue {
         Ctx ue = ctx.get(u);
         return when(ue.state == State.HoCommanded, () -> {
             move(u, ue, State.Connected5G);
-            if (!options.ueKeepsKeysOnReturn()) dropKeys(ue);
+            if (dev.ueForgetsKeysOnReturn()) dropKeys(ue);
             gnb.ueReturned(u);
         });
     }
@@ -184,23 +186,23 @@ public final class Ue {
             ue.dl = 0;
             ue.used.clear();
             ue.derivs = 0;
-            if (!options.ueKeepsSessionOnReauth()) ue.session = Session.NORMAL;   // authenticated now: not exempt
+            ue.session = dev.sessionAfterReauth(ue.session);   // authenticated now: not exempt
             gnb.reset(u);
             obs.on(new Event.KamfIssued(u, fresh, ue.kamf));
         });
     }
 
-    /** Mutant only (ueSkipsReauth): back on 5G with the old KAMF. */
+    /** Not in the procedure (a deviation may add it): back on 5G with the old KAMF. */
     List<Runnable> skipReauth(int u) {
         Ctx ue = ctx.get(u);
-        return when(options.ueSkipsReauth() && ue.state == State.NeedsReauth, () -> move(u, ue, State.Connected5G));
+        return when(dev.ueSkipReauth() && ue.state == State.NeedsReauth, () -> move(u, ue, State.Connected5G));
     }
 
-    /** SRVCC from UTRAN back to 5G: the network refuses (only the allowReverseSrvcc mutant carries it out). */
+    /** SRVCC from UTRAN back to 5G: the network refuses (only a deviation carries it out). */
     List<Runnable> requestReverseSrvcc(int u) {
         Ctx ue = ctx.get(u);
         return when(ue.state == State.InUtranCall, () -> {
-            if (!options.allowReverseSrvcc()) return;
+            if (!dev.ueReverseSrvcc()) return;
             move(u, ue, State.Connected5G);
             dropKeys(ue);
         });

@@ -91,11 +91,9 @@ class KeyHandlesTest {
         assertThrows(NullPointerException.class, () -> Key128.of(new byte[16], new KeyTerm.KamfTerm(1), null));
         Kamf kamf = Kamf.of(k, 1, A);
         assertThrows(NullPointerException.class, () -> kamf.bytes(null));
-        assertThrows(NullPointerException.class, () -> kamf.asKey256ForMutant(null));
         assertThrows(NullPointerException.class, () -> Key256.of(k, new KeyTerm.KamfTerm(1), A).bytes(null));
         assertThrows(NullPointerException.class, () -> Key128.of(new byte[16], new KeyTerm.KamfTerm(1), A).bytes(null));
         assertArrayEquals(k, kamf.bytes(A));
-        assertArrayEquals(k, kamf.asKey256ForMutant(A).bytes(A));
     }
 
     @Test

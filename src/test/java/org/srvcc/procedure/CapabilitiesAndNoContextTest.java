@@ -27,7 +27,7 @@ class CapabilitiesAndNoContextTest {
     static final Bounds B = new Bounds(1, 2, 5, 2, 1, 0, 0);
 
     static Srvcc start(Profile p, Options o, Set<Integer> unauth, Capabilities c) {
-        return new Srvcc(p, o, B, Set.of(), unauth, Set.of(), c, 1, null);
+        return new Srvcc(p, o, org.srvcc.mutants.Mutants.of(o), B, Set.of(), unauth, Set.of(), c, 1, null);
     }
 
     static void step(Srvcc s, Action a, int choice) {

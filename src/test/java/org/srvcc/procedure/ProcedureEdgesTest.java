@@ -19,7 +19,7 @@ class ProcedureEdgesTest {
     static final Bounds B = new Bounds(1, 2, 5, 2, 1, 0, 0);
 
     static Srvcc start(Profile p, Options o, Set<Place> compromised) {
-        return new Srvcc(p, o, B, Set.of(), Set.of(), compromised, 1);
+        return new Srvcc(p, o, org.srvcc.mutants.Mutants.of(o), B, Set.of(), Set.of(), compromised, Capabilities.NONE, 1, null);
     }
 
     static void step(Srvcc s, Action a) {

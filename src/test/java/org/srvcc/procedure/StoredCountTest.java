@@ -18,7 +18,8 @@ class StoredCountTest {
     static final Bounds B = new Bounds(1, 3, 5, 1, 1, 0, 0);
 
     static Srvcc run(String... options) {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD.with(List.of(options)), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
+        Options o = Options.STANDARD.with(List.of(options));
+        Srvcc s = new Srvcc(Profile.TS33501, o, org.srvcc.mutants.Mutants.of(o), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.AmfSendDownlinkNas,
                 Action.MmeHandleForwardRelocationRequest, Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse,
                 Action.AmfHandleResponse, Action.UeHandleDownlinkNas, Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand)) {

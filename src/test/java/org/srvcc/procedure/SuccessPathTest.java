@@ -78,8 +78,9 @@ class SuccessPathTest {
         assertEquals(org.srvcc.kdf.Ksi.NO_KEY_AVAILABLE, s.msc.ctx.get(1).ksi);
         assertEquals(MscServer.State.Idle, s.msc.ctx.get(1).state);
         // the mutant that keeps the KSI is what MscKsiOnlyInHandover catches
-        Srvcc m = new Srvcc(Profile.TS33501, Options.STANDARD.with(List.of("mscKeepsKsiOnFailure=true")), new Bounds(1, 2, 5, 2, 0, 0, 0),
-            Set.of(), Set.of(), Set.<Place>of(), 1);
+        Options keepsKsi = Options.STANDARD.with(List.of("mscKeepsKsiOnFailure=true"));
+        Srvcc m = new Srvcc(Profile.TS33501, keepsKsi, org.srvcc.mutants.Mutants.of(keepsKsi), new Bounds(1, 2, 5, 2, 0, 0, 0),
+            Set.of(), Set.of(), Set.<Place>of(), Capabilities.NONE, 1, null);
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
                 Action.MscHandlePsToCsRequest, Action.MscTimerExpiry)) m.apply(new Step(a, 1, 0));
         assertEquals(List.of("MscKsiOnlyInHandover"), Invariants.violatedParts(m));
