@@ -53,6 +53,9 @@ class ArchitectureTest {
             if (call.getTargetOwner().isEquivalentTo(org.srvcc.procedure.Options.class)) switches.add(call.getName());
         switches.remove("isMutant");
         org.junit.jupiter.api.Assertions.assertTrue(switches.size() >= 12, "the mutant switches: " + switches);
+        for (String sw : switches)   // Mutants.of gives the standard for options isMutant() does not flag: a switch left out would do nothing
+            org.junit.jupiter.api.Assertions.assertTrue(org.srvcc.procedure.Options.STANDARD.with(java.util.List.of(sw + "=true")).isMutant(),
+                sw + " is read by Mutants but not counted by Options.isMutant()");
         for (String node : java.util.List.of("Amf", "Ue", "MmeSrvcc", "MscServer", "Gnb")) {
             for (var call : MAIN.get("org.srvcc.procedure." + node).getMethodCallsFromSelf())
                 org.junit.jupiter.api.Assertions.assertFalse(call.getTargetOwner().isEquivalentTo(org.srvcc.procedure.Options.class)

@@ -36,23 +36,22 @@ public final class ModelReplay {
         .filter(p -> !org.srvcc.procedure.Invariants.ACTION_PROPERTIES.contains(p)).toList();
 
     /**
-     * MC's actions, each with verdict' = Verdict' added under its own name (Replay + MC's name), so
-     * that the dump still labels every edge with the action that took it.
+     * Every action of the Java list ({@link org.srvcc.procedure.Action}), each as MC.tla's bounded
+     * MCAction with verdict' = Verdict' added under its own name (Replay + the action), so that the dump
+     * labels every edge with the action that took it. The list is Java's; MC.tla is never parsed.
      */
-    static String replayModule(Path home) throws IOException {
-        String mc = Files.readString(home.resolve("model-checks/MC.tla"));
-        int from = mc.indexOf("MCProgressNoTimers(u) =="), to = mc.indexOf("MCNext ==");
-        if (from < 0 || to < from) throw new IllegalStateException("model-checks/MC.tla: no MCProgressNoTimers .. MCNext block");
-        java.util.Set<String> actions = new java.util.LinkedHashSet<>();
-        Matcher m = Pattern.compile("\\\\/ (\\w+)\\(u\\)").matcher(mc.substring(from, to));
-        while (m.find()) if (!m.group(1).startsWith("MCProgress")) actions.add(m.group(1));
+    static String replayModule() {
+        List<String> actions = new ArrayList<>();
+        for (org.srvcc.procedure.Action a : org.srvcc.procedure.Action.values())
+            if (a != org.srvcc.procedure.Action.MscRestart) actions.add(a.name());   // the one action of no UE
         StringBuilder b = new StringBuilder("---- MODULE MCReplay ----\nEXTENDS MC\n"
             + "\\* verdict is a function of the state, so it adds no states; TLC writes it into every node of the dump\n"
             + "VARIABLE verdict\nVerdict == [" + String.join(", ", STATE_PARTS.stream().map(p -> p + " |-> " + p).toList()) + "]\n");
-        for (String a : actions) b.append("Replay").append(a).append("(u) == ").append(a).append("(u) /\\ verdict' = Verdict'\n");
-        b.append("ReplayMCMscRestart == MCMscRestart /\\ verdict' = Verdict'\n");
+        for (String a : actions)
+            b.append("Replay").append(a).append("(u) == MCAction(\"").append(a).append("\", u) /\\ verdict' = Verdict'\n");
+        b.append("ReplayMscRestart == MCMscRestart /\\ verdict' = Verdict'\n");
         b.append("ReplayNext == (\\E u \\in UEs : ").append(String.join(" \\/ ", actions.stream().map(a -> "Replay" + a + "(u)").toList()))
-            .append(") \\/ ReplayMCMscRestart\n");
+            .append(") \\/ ReplayMscRestart\n");
         b.append("ReplaySpec == (Init /\\ verdict = Verdict) /\\ [][ReplayNext]_<<vars, verdict>>\n====\n");
         return b.toString();
     }
@@ -93,7 +92,7 @@ public final class ModelReplay {
         try {
             Path dot = dir.resolve("graph.dot");
             String cfg = "SPECIFICATION ReplaySpec\n" + Manifest.constantsSection(TraceValidation.constants(setup), false);
-            Files.writeString(dir.resolve("MCReplay.tla"), replayModule(home));
+            Files.writeString(dir.resolve("MCReplay.tla"), replayModule());
             run = new TlcRunner(home).run(dir, "MCReplay.tla", cfg,
                 List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);
             if (!run.output().success()) throw new IllegalStateException("TLC could not dump the graph: " + run.output().errors());
