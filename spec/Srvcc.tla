@@ -118,6 +118,22 @@ Estimate(stored, lsb) == IF ueEstimate = "closest" THEN Closest(stored, lsb) ELS
 UeCount(stored, lsb) == IF ueCountSource = "own" THEN stored ELSE Estimate(stored, lsb)   (* reading: draft-own-count *)
 
 -----------------------------------------------------------------------------
+(* The shapes the type invariants below check against. *)
+AlgValues == {NoSel, NullSel} \cup [uea : {"uea0"} \cup CipherAlgs, uia : IntegrityAlgs]
+KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
+AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
+PlainTypes == {"RelocationCancel", "ForwardRelocationComplete", "PsToCsCancel", "PsToCsComplete",
+               "HandoverComplete", "CallRelease"}
+IsCoreMsg(m) ==      \* a message between AMF, MME_SRVCC and MSC, or from the UE to the MSC
+    /\ m.ue \in UEs /\ m.att \in Nat /\ m.copy \in {1, 2, 3}
+    /\ m.type \in KeyedTypes \cup AnswerTypes \cup PlainTypes
+    /\ m.type \in KeyedTypes => /\ IsKey(m.key) /\ m.ksi \in 0..7 /\ m.count \in Nat
+                               /\ m.session \in {"normal", "emergency", "emergencyUnauth"}
+                               /\ m.cap \subseteq CapAlgs
+    /\ m.type \in AnswerTypes => m.ok \in BOOLEAN /\ m.alg \in AlgValues
+
+
+-----------------------------------------------------------------------------
 VARIABLES
     \* UE, per UE u
     ueState,     \* Connected5G, HoCommanded, InUtranCall or NeedsReauth
@@ -168,17 +184,58 @@ VARIABLES
     gnbSrvccPossible, \* per UE, "5G-SRVCC operation possible" as the gNB got it over NGAP
     tampers           \* capability rewrites so far
 
+(* Each group of variables, and its type invariant (TypeOK, their conjunction, covers every variable). *)
 ueVars  == <<ueState, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession>>
+UeTypeOK ==
+    /\ ueState \in [UEs -> {"Connected5G", "HoCommanded", "InUtranCall", "NeedsReauth"}]
+    /\ ueKamf \in [UEs -> Nat \cup UEs] /\ ueDl \in [UEs -> Nat]
+    /\ ueUsed \in [UEs -> SUBSET Nat] /\ ueDerivs \in [UEs -> Nat]
+    /\ \A u \in UEs : IsKey(ueKey[u])
+    /\ ueKsi \in [UEs -> 0..7]
+    /\ ueSession \in [UEs -> {"normal", "emergency", "emergencyUnauth"}]
 amfVars == <<amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount>>
+AmfTypeOK ==
+    /\ amfState \in [UEs -> {"Idle", "Preparing", "Commanded", "Released"}]
+    /\ amfKamf \in [UEs -> Nat \cup UEs] /\ amfDl \in [UEs -> Nat]
+    /\ amfUsed \in [UEs -> SUBSET Nat] /\ amfDerivs \in [UEs -> Nat]
+    /\ amfAtt \in [UEs -> Nat] /\ amfCount \in [UEs -> Nat]
 mmeVars == <<mmeState, mmeKsi, mmeAtt>>
+MmeTypeOK ==
+    /\ mmeState \in [UEs -> {"Idle", "Preparing", "Done"}]
+    /\ mmeKsi \in [UEs -> 0..6] /\ mmeAtt \in [UEs -> Nat]
 mscVars == <<mscState, mscKey, mscKsi, mscAlg, mscSession, mscAtt>>
+MscTypeOK ==
+    /\ mscState \in [UEs -> {"Idle", "Prepared", "Active"}]
+    /\ \A u \in UEs : IsKey(mscKey[u])
+    /\ mscKsi \in [UEs -> 0..7] /\ mscAtt \in [UEs -> Nat]
+    /\ mscSession \in [UEs -> {"none", "normal", "emergency", "emergencyUnauth"}]
+    /\ mscAlg \in [UEs -> AlgValues]
+GnbTypeOK == gnbState \in [UEs -> {"Idle", "Requested", "Commanded", "Cancelling"}]
 netVars == <<msgs, ul, dl, radio>>
+NetTypeOK ==
+    /\ DOMAIN dl = UEs /\ \A u \in UEs : \A i \in 1..Len(dl[u]) : dl[u][i].ue = u /\ dl[u][i].type \in
+           {"HandoverCommand", "HandoverCommandUe", "HandoverPreparationFailure", "DownlinkNasTransport",
+            "HandoverCancelAcknowledge"}
+    /\ \A m \in msgs : IsCoreMsg(m)
+    /\ DOMAIN ul = UEs /\ \A u \in UEs : \A i \in 1..Len(ul[u]) :
+           ul[u][i].ue = u /\ ul[u][i].type \in {"HandoverRequired", "HandoverCancel"}
+    /\ \A r \in radio : r.type = "HandoverCommandUe" /\ r.ue \in UEs
+    /\ \A u \in UEs : \A i \in 1..Len(dl[u]) :
+           dl[u][i].type \in {"HandoverCommand", "HandoverCommandUe"} => dl[u][i].alg \in AlgValues
 histVars == <<held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
+HistTypeOK ==
+    /\ DOMAIN held = Places /\ \A p \in Places : \A k \in held[p] : IsKey(k)
+    /\ \A i \in issued : i.ue \in UEs /\ i.att \in Nat /\ IsKey(i.key)
+    /\ srvccKamfs \in [UEs -> SUBSET (Nat \cup UEs)]
+    /\ faults \in Nat /\ reorders \in Nat /\ replays \in Nat
+    /\ nextKamf \in Nat
 epsVars == <<amfUl, epsKeys>>
+EpsTypeOK == amfUl \in [UEs -> Nat] /\ \A k \in epsKeys : IsKey(k)
 capVars == <<amfSrvccCap, gnbSrvccPossible, tampers>>
+CapTypeOK == amfSrvccCap \in [UEs -> BOOLEAN] /\ gnbSrvccPossible \in [UEs -> BOOLEAN] /\ tampers \in Nat
 vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, epsVars, capVars>>
+TypeOK == UeTypeOK /\ AmfTypeOK /\ MmeTypeOK /\ MscTypeOK /\ GnbTypeOK /\ NetTypeOK /\ HistTypeOK /\ EpsTypeOK /\ CapTypeOK
 
-AlgValues == {NoSel, NullSel} \cup [uea : {"uea0"} \cup CipherAlgs, uia : IntegrityAlgs]
 (* TS 23.216 6.5.4 step 4: the AMF acts on the 5G-SRVCC HO Indication; no text has it check the UE's *)
 (* capability, so the check is the option amfChecksSrvccCapability (a proposed measure, off by default). *)
 AmfSrvccAllowed(u) == ~amfChecksSrvccCapability \/ amfSrvccCap[u]   (* policy: amf-srvcc-check *)
@@ -188,51 +245,6 @@ CmdKsi(u) == IF amfKamf[u] = 0 THEN NoKsi ELSE KsiOf(amfKamf[u])   \* ngKSI 7: n
 (* The draft's HO command carries "the security parameters" of X.1.1 step 4 (MME_SRVCC's CK, IK) or X.1.2 step 3 *)
 (* (the AMF's CK||IK): the keys the MSC got, not the AMF's K'ASME.                                              *)
 CmdKeys(i, c) == IF ViaMme THEN MmeCk(AmfSentKey(i, c), c) ELSE AmfSentKey(i, c)
-
-KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
-AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
-PlainTypes == {"RelocationCancel", "ForwardRelocationComplete", "PsToCsCancel", "PsToCsComplete",
-               "HandoverComplete", "CallRelease"}
-IsCoreMsg(m) ==      \* a message between AMF, MME_SRVCC and MSC, or from the UE to the MSC
-    /\ m.ue \in UEs /\ m.att \in Nat /\ m.copy \in {1, 2, 3}
-    /\ m.type \in KeyedTypes \cup AnswerTypes \cup PlainTypes
-    /\ m.type \in KeyedTypes => /\ IsKey(m.key) /\ m.ksi \in 0..7 /\ m.count \in Nat
-                               /\ m.session \in {"normal", "emergency", "emergencyUnauth"}
-                               /\ m.cap \subseteq CapAlgs
-    /\ m.type \in AnswerTypes => m.ok \in BOOLEAN /\ m.alg \in AlgValues
-
-TypeOK ==
-    /\ ueState \in [UEs -> {"Connected5G", "HoCommanded", "InUtranCall", "NeedsReauth"}]
-    /\ ueKamf \in [UEs -> Nat \cup UEs] /\ ueDl \in [UEs -> Nat]
-    /\ ueUsed \in [UEs -> SUBSET Nat] /\ ueDerivs \in [UEs -> Nat]
-    /\ \A u \in UEs : IsKey(ueKey[u]) /\ IsKey(mscKey[u])
-    /\ ueKsi \in [UEs -> 0..7]
-    /\ ueSession \in [UEs -> {"normal", "emergency", "emergencyUnauth"}]
-    /\ amfState \in [UEs -> {"Idle", "Preparing", "Commanded", "Released"}]
-    /\ amfKamf \in [UEs -> Nat \cup UEs] /\ amfDl \in [UEs -> Nat]
-    /\ amfUsed \in [UEs -> SUBSET Nat] /\ amfDerivs \in [UEs -> Nat]
-    /\ amfAtt \in [UEs -> Nat] /\ amfCount \in [UEs -> Nat]
-    /\ mmeState \in [UEs -> {"Idle", "Preparing", "Done"}]
-    /\ mmeKsi \in [UEs -> 0..6] /\ mmeAtt \in [UEs -> Nat]
-    /\ mscState \in [UEs -> {"Idle", "Prepared", "Active"}]
-    /\ mscKsi \in [UEs -> 0..7] /\ mscAtt \in [UEs -> Nat]
-    /\ mscSession \in [UEs -> {"none", "normal", "emergency", "emergencyUnauth"}]
-    /\ mscAlg \in [UEs -> AlgValues]
-    /\ gnbState \in [UEs -> {"Idle", "Requested", "Commanded", "Cancelling"}]
-    /\ DOMAIN dl = UEs /\ \A u \in UEs : \A i \in 1..Len(dl[u]) : dl[u][i].ue = u /\ dl[u][i].type \in
-           {"HandoverCommand", "HandoverCommandUe", "HandoverPreparationFailure", "DownlinkNasTransport",
-            "HandoverCancelAcknowledge"}
-    /\ \A m \in msgs : IsCoreMsg(m)
-    /\ DOMAIN ul = UEs /\ \A u \in UEs : \A i \in 1..Len(ul[u]) :
-           ul[u][i].ue = u /\ ul[u][i].type \in {"HandoverRequired", "HandoverCancel"}
-    /\ \A r \in radio : r.type = "HandoverCommandUe" /\ r.ue \in UEs
-    /\ DOMAIN held = Places /\ \A p \in Places : \A k \in held[p] : IsKey(k)
-    /\ faults \in Nat /\ reorders \in Nat /\ replays \in Nat
-    /\ nextKamf \in Nat
-    /\ amfUl \in [UEs -> Nat] /\ \A k \in epsKeys : IsKey(k)
-    /\ amfSrvccCap \in [UEs -> BOOLEAN] /\ gnbSrvccPossible \in [UEs -> BOOLEAN] /\ tampers \in Nat
-    /\ \A u \in UEs : \A i \in 1..Len(dl[u]) :
-           dl[u][i].type \in {"HandoverCommand", "HandoverCommandUe"} => dl[u][i].alg \in AlgValues
 
 -----------------------------------------------------------------------------
 (* Messages. copy tells a network duplicate (2) or an attacker replay (3) from the original. *)
