@@ -48,7 +48,7 @@ MCSessionAfterReauth(s) == IF ueKeepsSessionOnReauth THEN s ELSE "normal"   \* n
 UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
     /\ ueSkipsReauth /\ ueState[u] = "NeedsReauth"
     /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
-    /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<featureVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, netVars, histVars>>
 
 MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the standard refuses
@@ -56,7 +56,7 @@ MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the 
     THEN /\ ueState[u] = "InUtranCall"
          /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
          /\ ueKey' = [ueKey EXCEPT ![u] = None]
-         /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+         /\ UNCHANGED <<featureVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                         gnbState, netVars, histVars>>
     ELSE UeRequestReverseSrvcc(u)
 

@@ -233,7 +233,10 @@ epsVars == <<amfUl, epsKeys>>
 EpsTypeOK == amfUl \in [UEs -> Nat] /\ \A k \in epsKeys : IsKey(k)
 capVars == <<amfSrvccCap, gnbSrvccPossible, tampers>>
 CapTypeOK == amfSrvccCap \in [UEs -> BOOLEAN] /\ gnbSrvccPossible \in [UEs -> BOOLEAN] /\ tampers \in Nat
-vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, epsVars, capVars>>
+(* The optional features' variables (EPS mobility, capabilities): the handover's own actions leave them   *)
+(* alone and say so once, UNCHANGED featureVars, so a new feature's group is added here, not in every action. *)
+featureVars == <<epsVars, capVars>>
+vars == <<ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars, featureVars>>
 TypeOK == UeTypeOK /\ AmfTypeOK /\ MmeTypeOK /\ MscTypeOK /\ GnbTypeOK /\ NetTypeOK /\ HistTypeOK /\ EpsTypeOK /\ CapTypeOK
 
 (* TS 23.216 6.5.4 step 4: the AMF acts on the 5G-SRVCC HO Indication; no text has it check the UE's *)
@@ -296,7 +299,7 @@ GnbSendHandoverRequired(u) ==      \* NR coverage fades during a voice call
     /\ gnbSrvccPossible[u]                                   \* only if NGAP said "5G-SRVCC operation possible"
     /\ gnbState' = [gnbState EXCEPT ![u] = "Requested"]
     /\ PushUp(u, M("HandoverRequired", u, 0))
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
 
 GnbForwardHandoverCommand(u) ==    \* HandoverCommand in, HandoverCommandUe out on the radio
     /\ Head1(u, "HandoverCommand")
@@ -305,24 +308,24 @@ GnbForwardHandoverCommand(u) ==    \* HandoverCommand in, HandoverCommandUe out 
           THEN /\ dl' = [dl EXCEPT ![u] = <<r>> \o Tail(@)]
                /\ radio' = radio \cup {r}
                /\ gnbState' = [gnbState EXCEPT ![u] = "Commanded"]
-          ELSE /\ Pop(u) /\ UNCHANGED <<epsVars, capVars, radio, gnbState>>    \* cancelled: discard
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, histVars>>
+          ELSE /\ Pop(u) /\ UNCHANGED <<featureVars, radio, gnbState>>    \* cancelled: discard
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, histVars>>
 
 GnbHandleCancelAcknowledge(u) ==
     /\ Head1(u, "HandoverCancelAcknowledge") /\ Pop(u)
     /\ gnbState' = [gnbState EXCEPT ![u] = IF @ = "Cancelling" THEN "Idle" ELSE @]
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
 
 GnbHandlePreparationFailure(u) ==
     /\ Head1(u, "HandoverPreparationFailure") /\ Pop(u)
     /\ gnbState' = [gnbState EXCEPT ![u] = IF @ = "Requested" THEN "Idle" ELSE @]
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfVars, mmeVars, mscVars, msgs, radio, histVars>>
 
 GnbCancel(u) ==                    \* the gNB gives up before the command (radio recovered)
     /\ gnbState[u] = "Requested"
     /\ gnbState' = [gnbState EXCEPT ![u] = "Cancelling"]
     /\ PushUp(u, M("HandoverCancel", u, 0))
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscVars, msgs, dl, radio, histVars>>
 
 -----------------------------------------------------------------------------
 (* AMF *)
@@ -342,10 +345,10 @@ AmfStartSrvcc(u) ==               \* Handover Required: derive from KAMF, map ng
                /\ Send(WithKey(t, u, a, k, CmdKsi(u), c, ueSession[u], UeCap(u)))
                /\ held' = IF ViaMme \/ k = None THEN held ELSE [held EXCEPT !["Sv"] = @ \cup {k}]
                /\ UNCHANGED dl
-          ELSE /\ UNCHANGED <<epsVars, capVars, amfState, amfAtt, amfCount, amfUsed, amfDerivs, amfDl, held, msgs>>
+          ELSE /\ UNCHANGED <<featureVars, amfState, amfAtt, amfCount, amfUsed, amfDerivs, amfDl, held, msgs>>
                /\ IF amfState[u] = "Idle" /\ AmfServes(u)        \* the UE cannot do SRVCC: refuse
                   THEN Push(u, M("HandoverPreparationFailure", u, amfAtt[u])) ELSE UNCHANGED dl
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfKamf, mmeVars, mscVars, gnbState, radio,
+    /\ UNCHANGED <<featureVars, ueVars, amfKamf, mmeVars, mscVars, gnbState, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Response when direct)
@@ -362,8 +365,8 @@ AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Resp
             ELSE /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
                  /\ Push(u, M("HandoverPreparationFailure", u, m.att))
                  /\ UNCHANGED held
-       ELSE UNCHANGED <<epsVars, capVars, amfState, dl, held>>
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+       ELSE UNCHANGED <<featureVars, amfState, dl, held>>
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 AmfCancelOut(u, a) == IF ViaMme THEN M("RelocationCancel", u, a) ELSE M("PsToCsCancel", u, a)
@@ -373,9 +376,9 @@ AmfHandleHandoverCancel(u) ==      \* cancel towards the target side, acknowledg
     /\ IF amfState[u] \in {"Preparing", "Commanded"}
        THEN /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
             /\ Send(AmfCancelOut(u, amfAtt[u]))
-       ELSE UNCHANGED <<epsVars, capVars, amfState, msgs>>
+       ELSE UNCHANGED <<featureVars, amfState, msgs>>
     /\ Push(u, M("HandoverCancelAcknowledge", u, 0))
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+    /\ UNCHANGED <<featureVars, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, histVars>>
 
 AmfTimerExpiry(u) ==               \* Preparing: give up, tell target side and gNB;
@@ -387,8 +390,8 @@ AmfTimerExpiry(u) ==               \* Preparing: give up, tell target side and g
             /\ UNCHANGED amfKamf
        ELSE /\ amfState' = [amfState EXCEPT ![u] = "Released"]
             /\ amfKamf' = [amfKamf EXCEPT ![u] = 0]
-            /\ UNCHANGED <<epsVars, capVars, msgs, dl>>
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+            /\ UNCHANGED <<featureVars, msgs, dl>>
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, histVars>>
 
 AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is released
@@ -398,8 +401,8 @@ AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is rele
        IF m.att = amfAtt[u] /\ amfState[u] # "Released" /\ AmfServes(u)
        THEN /\ amfState' = [amfState EXCEPT ![u] = "Released"]
             /\ amfKamf' = [amfKamf EXCEPT ![u] = 0]
-       ELSE UNCHANGED <<epsVars, capVars, amfState, amfKamf>>
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+       ELSE UNCHANGED <<featureVars, amfState, amfKamf>>
+    /\ UNCHANGED <<featureVars, ueVars, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, ul, dl, radio, histVars>>
 
 AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL NAS COUNT
@@ -408,7 +411,7 @@ AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL N
     /\ amfKamf[u] # 0
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + 1]
     /\ Push(u, Nas(u, amfDl[u]))
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, msgs, radio, histVars>>
 
 -----------------------------------------------------------------------------
@@ -424,8 +427,8 @@ MmeHandleForwardRelocationRequestMsg(m) ==
                /\ mmeAtt' = [mmeAtt EXCEPT ![u] = m.att]
                /\ Reply(m, {WithKey("PsToCsRequest", u, m.att, ck, ksi, m.count, m.session, m.cap)})
                /\ held' = IF keyed THEN [held EXCEPT !["Sv"] = @ \cup {ck}, !["MME_SRVCC"] = @ \cup {m.key}] ELSE held
-          ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, capVars, mmeVars, held>>
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mscVars, gnbState, ul, dl, radio,
+          ELSE /\ Consume(m) /\ UNCHANGED <<featureVars, mmeVars, held>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mscVars, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
@@ -433,7 +436,7 @@ MmeRejectPreparationMsg(m) ==      \* e.g. no Sv peer or no resources
     /\ mmeAtt' = [mmeAtt EXCEPT ![m.ue] = m.att]
     /\ Reply(m, {Answer("ForwardRelocationResponse", m.ue, m.att, FALSE, NoSel)})
     /\ held' = IF m.key # None THEN [held EXCEPT !["MME_SRVCC"] = @ \cup {m.key}] ELSE held
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeState, mmeKsi, mscVars, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MmeHandlePsToCsResponseMsg(m) ==
@@ -443,7 +446,7 @@ MmeHandlePsToCsResponseMsg(m) ==
        THEN /\ mmeState' = [mmeState EXCEPT ![u] = IF m.ok THEN "Done" ELSE "Idle"]
             /\ Reply(m, {Answer("ForwardRelocationResponse", u, m.att, m.ok, m.alg)})
        ELSE /\ Consume(m) /\ UNCHANGED mmeState
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
 MmeHandleRelocationCancelMsg(m) ==
     /\ m.type = "RelocationCancel"
@@ -452,13 +455,13 @@ MmeHandleRelocationCancelMsg(m) ==
        THEN /\ mmeState' = [mmeState EXCEPT ![u] = "Idle"]
             /\ Reply(m, {M("PsToCsCancel", u, m.att)})
        ELSE /\ Consume(m) /\ UNCHANGED mmeState
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
 MmeHandlePsToCsCompleteMsg(m) ==
     /\ m.type = "PsToCsComplete" /\ ViaMme
     /\ mmeState' = [mmeState EXCEPT ![m.ue] = IF m.att = mmeAtt[m.ue] THEN "Idle" ELSE @]
     /\ Reply(m, {M("ForwardRelocationComplete", m.ue, m.att)})
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
 -----------------------------------------------------------------------------
 (* MSC server *)
@@ -481,8 +484,8 @@ MscHandlePsToCsRequestMsg(m) ==
                /\ Reply(m, {Answer("PsToCsResponse", u, m.att, FALSE, NoSel)})
                /\ held' = IF m.key # None THEN [held EXCEPT !["MSC"] = @ \cup {m.key}] ELSE held
                /\ UNCHANGED <<mscState, mscKey, mscKsi, mscAlg, mscSession, issued>>
-          ELSE /\ Consume(m) /\ UNCHANGED <<epsVars, capVars, mscVars, held, issued>>
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, gnbState, ul, dl, radio,
+          ELSE /\ Consume(m) /\ UNCHANGED <<featureVars, mscVars, held, issued>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, gnbState, ul, dl, radio,
                    srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MscRejectPreparationMsg(m) ==
@@ -490,7 +493,7 @@ MscRejectPreparationMsg(m) ==
     /\ mscAtt' = [mscAtt EXCEPT ![m.ue] = m.att]
     /\ Reply(m, {Answer("PsToCsResponse", m.ue, m.att, FALSE, NoSel)})
     /\ held' = IF m.key # None THEN [held EXCEPT !["MSC"] = @ \cup {m.key}] ELSE held
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, mscSession, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscState, mscKey, mscKsi, mscAlg, mscSession, gnbState, ul, dl, radio,
                    issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 MscDrop(u) ==                      \* what a failure does to the mapped context, by option
@@ -503,14 +506,14 @@ MscDrop(u) ==                      \* what a failure does to the mapped context,
 MscHandlePsToCsCancelMsg(m) ==
     /\ m.type = "PsToCsCancel"
     /\ IF m.att = mscAtt[m.ue] /\ mscState[m.ue] = "Prepared"
-       THEN MscDrop(m.ue) ELSE UNCHANGED <<epsVars, capVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
+       THEN MscDrop(m.ue) ELSE UNCHANGED <<featureVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
     /\ Consume(m)
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscTimerExpiry(u) ==               \* the UE did not arrive in time
     /\ mscState[u] = "Prepared"
     /\ MscDrop(u)
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars, histVars>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars, histVars>>
 
 MscHandleHandoverCompleteMsg(m) ==
     /\ m.type = "HandoverComplete"
@@ -518,7 +521,7 @@ MscHandleHandoverCompleteMsg(m) ==
        THEN /\ mscState' = [mscState EXCEPT ![m.ue] = "Active"]
             /\ Reply(m, {M("PsToCsComplete", m.ue, mscAtt[m.ue])})
        ELSE /\ Consume(m) /\ UNCHANGED mscState
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscKey, mscKsi, mscAlg, mscSession, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscKey, mscKsi, mscAlg, mscSession, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscHandleCallReleaseMsg(m) ==
     /\ m.type = "CallRelease"
@@ -528,9 +531,9 @@ MscHandleCallReleaseMsg(m) ==
             /\ mscAlg' = [mscAlg EXCEPT ![m.ue] = NoSel]
             /\ mscKsi' = [mscKsi EXCEPT ![m.ue] = NoKsi]
             /\ mscSession' = [mscSession EXCEPT ![m.ue] = "none"]
-       ELSE UNCHANGED <<epsVars, capVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
+       ELSE UNCHANGED <<featureVars, mscState, mscKey, mscKsi, mscAlg, mscSession>>
     /\ Consume(m)
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscRestart ==                      \* a restart loses every context
     /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
@@ -538,7 +541,7 @@ MscRestart ==                      \* a restart loses every context
     /\ mscState' = [u \in UEs |-> "Idle"] /\ mscKey' = [u \in UEs |-> None]
     /\ mscAlg' = [u \in UEs |-> NoSel]
     /\ mscKsi' = [u \in UEs |-> NoKsi] /\ mscSession' = [u \in UEs |-> "none"]
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars,
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, netVars,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 -----------------------------------------------------------------------------
@@ -557,15 +560,15 @@ UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, deri
                     /\ ueDl' = [ueDl EXCEPT ![u] = UeStoredCount(@, c)]
                ELSE /\ ueKsi' = [ueKsi EXCEPT ![u] = NoKsi]      \* no key available: nothing to derive
                     /\ UNCHANGED <<ueKey, ueUsed, ueDerivs, ueDl>>
-       ELSE UNCHANGED <<epsVars, capVars, ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
-    /\ UNCHANGED <<epsVars, capVars, ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
+       ELSE UNCHANGED <<featureVars, ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>
+    /\ UNCHANGED <<featureVars, ul, ueKamf, ueSession, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
 
 UeArriveUtran(u) ==                \* tunes to UTRAN, prepared target or not (* simplification: ue-arrives-unprepared *)
     /\ ueState[u] = "HoCommanded"
     /\ ueState' = [ueState EXCEPT ![u] = "InUtranCall"]
     /\ srvccKamfs' = [srvccKamfs EXCEPT ![u] = @ \cup {ueKamf[u]}]
     /\ Send(M("HandoverComplete", u, 0))
-    /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<featureVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, ul, dl, radio, held, issued, faults, reorders, replays, nextKamf>>
 
 UeReturnTo5G(u) ==                 \* never reaches UTRAN: back on NR, the gNB cancels
@@ -574,13 +577,13 @@ UeReturnTo5G(u) ==                 \* never reaches UTRAN: back on NR, the gNB c
     /\ ueKey' = [ueKey EXCEPT ![u] = IF UeForgetsKeysOnReturn THEN None ELSE @]
     /\ gnbState' = [gnbState EXCEPT ![u] = "Cancelling"]
     /\ PushUp(u, M("HandoverCancel", u, 0))
-    /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<featureVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    msgs, dl, radio, histVars>>
 
 UeHandleDownlinkNas(u) ==
     /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
     /\ ueDl' = [ueDl EXCEPT ![u] = IF Head(dl[u]).count > @ THEN Head(dl[u]).count ELSE @]
-    /\ UNCHANGED <<epsVars, capVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars,
+    /\ UNCHANGED <<featureVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars,
                    mscVars, gnbState, msgs, radio, histVars>>
 
 (* A run of DL NAS messages in one step: an abstraction that lets the model reach COUNTs past the  *)
@@ -589,25 +592,25 @@ UeReceiveNasRun(u) ==              \* Mod - 1 DL NAS messages, all received (* s
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod - 1]
     /\ ueDl' = [ueDl EXCEPT ![u] = IF amfDl[u] + Mod - 2 > @ THEN amfDl[u] + Mod - 2 ELSE @]
-    /\ UNCHANGED <<epsVars, capVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfState, amfKamf, amfUsed,
+    /\ UNCHANGED <<featureVars, ul, ueState, ueKamf, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfState, amfKamf, amfUsed,
                    amfDerivs, amfAtt, amfCount, mmeVars, mscVars, gnbState, netVars, histVars>>
 
 UeMissNasRun(u) ==                 \* the AMF sends Mod DL NAS messages and the UE misses them all
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod]
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, netVars, histVars>>
 
 UeMissDownlinkNas(u) ==            \* never received: the UE's stored COUNT falls behind the AMF's
     /\ Head1(u, "DownlinkNasTransport") /\ Pop(u)
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio, histVars>>
 
 UeEndCall(u) ==
     /\ ueState[u] = "InUtranCall"
     /\ ueState' = [ueState EXCEPT ![u] = "NeedsReauth"]
     /\ ueKey' = [ueKey EXCEPT ![u] = None]
     /\ Send(M("CallRelease", u, 0))
-    /\ UNCHANGED <<epsVars, capVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
+    /\ UNCHANGED <<featureVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, ul, dl, radio, histVars>>
 
 UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF for UE and AMF
@@ -650,20 +653,20 @@ AmfTransferEpsContext(u) ==        \* idle mobility to EPS: the TAU's UL NAS COU
 (* Network faults and the radio attacker *)
 NetLoseMsg(m) ==
     /\ faults' = faults + 1 /\ Consume(m)
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetDuplicateMsg(m) ==
     /\ m.copy = 1 /\ [m EXCEPT !.copy = 2] \notin msgs
     /\ faults' = faults + 1 /\ Send([m EXCEPT !.copy = 2])
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscVars, gnbState, ul, dl, radio,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetLoseDownlink(u) ==              \* a downlink message is lost (e.g. radio link failure)
     /\ dl[u] # <<>> /\ faults' = faults + 1
     /\ \E i \in 1..Len(dl[u]) :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) - 1 |-> IF j < i THEN @[j] ELSE @[j + 1]]]
-    /\ UNCHANGED <<epsVars, capVars, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, radio,
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, radio,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never in the standard)
@@ -671,13 +674,13 @@ NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never
     /\ \E i \in 1..Len(dl[u]) - 1 :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) |-> IF j = i THEN @[i + 1]
                                                        ELSE IF j = i + 1 THEN @[i] ELSE @[j]]]
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
                    held, issued, srvccKamfs, faults, replays, nextKamf>>
 
 AttackerReplay(u) ==               \* re-sends a HandoverCommandUe it has seen on the radio
     /\ replays' = replays + 1
     /\ \E r \in radio : r.ue = u /\ Push(u, [r EXCEPT !.copy = 3])
-    /\ UNCHANGED <<epsVars, capVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
                    held, issued, srvccKamfs, faults, reorders, nextKamf>>
 
 (* The capability attacker: rewrites what it can on the links in TamperedLinks. Core links (N2,  *)
