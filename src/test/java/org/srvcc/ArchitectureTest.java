@@ -63,6 +63,15 @@ class ArchitectureTest {
         }
     }
 
+    /** A name says which class: no two top-level classes of the product share a simple name. */
+    @Test
+    void noTwoClassesShareAName() {
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        for (var c : MAIN) if (c.isTopLevelClass()) byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>()).add(c.getName());
+        byName.values().removeIf(l -> l.size() < 2);
+        org.junit.jupiter.api.Assertions.assertTrue(byName.isEmpty(), "shared names: " + byName);
+    }
+
     @Test
     void kdfImportsNothingOfOurs() {
         noClasses().that().resideInAPackage("org.srvcc.kdf..").should().dependOnClassesThat()

@@ -132,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
         if (depth < 1 || depth > 10_000) throw new Main.UserError("--depth: " + depth + " is outside 1..10000");
         if (seconds < 0 || seconds > 86_400) throw new Main.UserError("--seconds: " + seconds + " is outside 0..86400");
         Manifest.Model m = withSets(manifest.model(names.get(0)));
-        org.srvcc.model.Simulation.Result r = org.srvcc.model.Simulation.run(manifest, m, depth, seconds, seed, BATCH);
+        org.srvcc.model.TlcSimulation.Result r = org.srvcc.model.TlcSimulation.run(manifest, m, depth, seconds, seed, BATCH);
         if (r.violated() != null) {
             o.println(r.flow().title());
             o.print(r.flow().render());

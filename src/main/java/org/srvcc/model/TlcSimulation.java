@@ -8,10 +8,10 @@ import java.util.List;
  * of behaviours of bounded depth, each batch with its own seed, until the time is up or a part
  * of an invariant fails. A violation names the seed whose first batch reproduces it.
  */
-public final class Simulation {
+public final class TlcSimulation {
     public record Result(long behaviours, long states, double seconds, String violated, Flow flow, long seed) {}
 
-    private Simulation() {}
+    private TlcSimulation() {}
 
     public static Result run(Manifest manifest, Manifest.Model m, int depth, double seconds, long seed, int batch)
             throws IOException, InterruptedException {
