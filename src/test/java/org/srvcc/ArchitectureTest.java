@@ -10,7 +10,7 @@ import com.tngtech.archunit.library.Architectures;
 import org.junit.jupiter.api.Test;
 
 /**
- * Imports point down only: cli -> report -> model -> network -> mutants -> procedure -> kdf; kdf
+ * Imports point down only: cli -> report -> model -> simulation -> mutants -> procedure -> kdf; kdf
  * imports nothing of ours; no package cycles; the nodes know no mutant.
  */
 class ArchitectureTest {
@@ -22,7 +22,7 @@ class ArchitectureTest {
             .layer("cli").definedBy("org.srvcc.cli..")
             .layer("report").definedBy("org.srvcc.report..")
             .layer("model").definedBy("org.srvcc.model..")
-            .layer("network").definedBy("org.srvcc.network..")
+            .layer("simulation").definedBy("org.srvcc.simulation..")
             .layer("mutants").definedBy("org.srvcc.mutants..")
             .layer("procedure").definedBy("org.srvcc.procedure..")
             .layer("kdf").definedBy("org.srvcc.kdf..")
@@ -30,11 +30,11 @@ class ArchitectureTest {
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "report")
-            .whereLayer("network").mayOnlyBeAccessedByLayers("cli", "report", "model")
-            .whereLayer("mutants").mayOnlyBeAccessedByLayers("cli", "report", "model", "network")
-            .whereLayer("procedure").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "mutants")
-            .whereLayer("kdf").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "mutants", "procedure")
-            .whereLayer("wire").mayOnlyBeAccessedByLayers("cli", "report", "model", "network", "mutants", "procedure");
+            .whereLayer("simulation").mayOnlyBeAccessedByLayers("cli", "report", "model")
+            .whereLayer("mutants").mayOnlyBeAccessedByLayers("cli", "report", "model", "simulation")
+            .whereLayer("procedure").mayOnlyBeAccessedByLayers("cli", "report", "model", "simulation", "mutants")
+            .whereLayer("kdf").mayOnlyBeAccessedByLayers("cli", "report", "model", "simulation", "mutants", "procedure")
+            .whereLayer("wire").mayOnlyBeAccessedByLayers("cli", "report", "model", "simulation", "mutants", "procedure");
     }
 
     @Test

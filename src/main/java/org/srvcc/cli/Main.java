@@ -140,7 +140,7 @@ public final class Main implements Runnable {
     /** The fault classes of simulate, from the one enum that defines them. */
     static String[] faultList() {
         List<String> l = new ArrayList<>(List.of("", "Faults (--faults, comma-separated, each once):"));
-        for (org.srvcc.network.Simulation.Fault f : org.srvcc.network.Simulation.Fault.values())
+        for (org.srvcc.simulation.Simulation.Fault f : org.srvcc.simulation.Simulation.Fault.values())
             l.add(String.format("  %-16s %s", f.cli, f.what));
         return l.toArray(String[]::new);
     }

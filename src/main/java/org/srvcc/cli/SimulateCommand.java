@@ -13,8 +13,8 @@ import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.model.AtomicFiles;
 import org.srvcc.model.Flow;
 import org.srvcc.model.TraceRecorder;
-import org.srvcc.network.Setup;
-import org.srvcc.network.Simulation;
+import org.srvcc.simulation.Setup;
+import org.srvcc.simulation.Simulation;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.MscServer;
@@ -97,7 +97,7 @@ final class SimulateCommand implements Callable<Integer> {
                 java.util.Arrays.fill(raw, (byte) 0);
             }
         }
-        org.srvcc.network.Capture capture = new org.srvcc.network.Capture();
+        org.srvcc.simulation.Capture capture = new org.srvcc.simulation.Capture();
         Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
         org.srvcc.procedure.Capabilities caps = Simulation.capabilitiesFor(fs);
         if (session.equals("emergency-no-context") && kamf != null) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.srvcc.network.Setup;
+import org.srvcc.simulation.Setup;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Message;
 import org.srvcc.procedure.Profile;

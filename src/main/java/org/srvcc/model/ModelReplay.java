@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.srvcc.network.Setup;
+import org.srvcc.simulation.Setup;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;

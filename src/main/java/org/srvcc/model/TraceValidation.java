@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.srvcc.network.Setup;
+import org.srvcc.simulation.Setup;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
 

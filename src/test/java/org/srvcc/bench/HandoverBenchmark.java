@@ -16,7 +16,7 @@ import org.srvcc.kdf.Derivations;
 import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Key256;
 import org.srvcc.kdf.NasCount;
-import org.srvcc.network.Simulation;
+import org.srvcc.simulation.Simulation;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
@@ -31,13 +31,13 @@ import org.srvcc.procedure.Step;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class HandoverBenchmark {
-    org.srvcc.network.Setup setup;
+    org.srvcc.simulation.Setup setup;
     List<Step> steps;
     Kamf kamf;
 
     @Setup
     public void prepare() {
-        setup = org.srvcc.network.Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 100, 2, 0, 0, 0));
+        setup = org.srvcc.simulation.Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 100, 2, 0, 0, 0));
         steps = Simulation.run(setup, Set.of()).steps();
         kamf = Kamf.of(new byte[32], 1, InsecureKeyAccess.get());
     }

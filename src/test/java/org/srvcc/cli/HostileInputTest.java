@@ -18,7 +18,7 @@ import org.srvcc.model.Conformance;
 import org.srvcc.model.Flow;
 import org.srvcc.model.Json;
 import org.srvcc.model.TraceValidation;
-import org.srvcc.network.Simulation;
+import org.srvcc.simulation.Simulation;
 import org.srvcc.procedure.Profile;
 import org.srvcc.report.Report;
 import org.srvcc.report.SequenceDiagram;
@@ -339,7 +339,7 @@ class HostileInputTest {
         assertEquals(2, r.rc(), r.err());
         assertTrue(r.err().contains("more than the " + org.srvcc.model.TextFiles.MAX_BYTES + " allowed"), r.err());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> org.srvcc.network.Regressions.parse("setup ts33501;-;100000000,1,1,100000000,0,0,0;-;-;-;1\nexpect TypeOK\n"));
+            () -> org.srvcc.simulation.Regressions.parse("setup ts33501;-;100000000,1,1,100000000,0,0,0;-;-;-;1\nexpect TypeOK\n"));
         assertTrue(e.getMessage().contains("bounds out of range"), e.getMessage());
     }
 

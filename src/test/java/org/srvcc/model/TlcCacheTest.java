@@ -94,7 +94,7 @@ class TlcCacheTest {
     void conformanceAnswersAreKeptCleanAndChecked(@TempDir Path tmp) throws Exception {
         Path home = copyOfHome(tmp.resolve("home"));
         List<org.srvcc.procedure.Profile> profiles = List.of(org.srvcc.procedure.Profile.values());
-        List<org.srvcc.network.Setup> setups = Conformance.replaySetups(profiles);
+        List<org.srvcc.simulation.Setup> setups = Conformance.replaySetups(profiles);
         List<ModelReplay.Result> replays = new java.util.ArrayList<>();
         for (int i = 0; i < setups.size(); i++)
             replays.add(new ModelReplay.Result(100 + i, 300 + i, 7, 900 + i, new java.util.LinkedHashSet<>(List.of("UeRegister", "AmfSendN26")),

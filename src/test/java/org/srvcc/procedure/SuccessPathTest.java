@@ -15,8 +15,8 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
-import org.srvcc.network.Setup;
-import org.srvcc.network.Simulation;
+import org.srvcc.simulation.Setup;
+import org.srvcc.simulation.Simulation;
 
 /** The whole Annex J handover over random KAMF, DL NAS COUNT (edges mixed in) and ngKSI. */
 class SuccessPathTest {

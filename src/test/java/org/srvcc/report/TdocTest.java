@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.srvcc.cli.Main;
 import org.srvcc.model.Findings;
 import org.srvcc.model.Flow;
-import org.srvcc.network.Setup;
+import org.srvcc.simulation.Setup;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;

@@ -1,4 +1,4 @@
-package org.srvcc.network;
+package org.srvcc.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.srvcc.network;
+package org.srvcc.simulation;
 
 import org.srvcc.model.Flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.srvcc.network;
+package org.srvcc.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
