@@ -7,7 +7,20 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.srvcc.mutants.Mutants;
+import org.srvcc.procedure.Options;
 
 /**
  * Imports point down only: cli -> report -> model -> simulation -> mutants -> procedure -> kdf; kdf
@@ -48,17 +61,17 @@ class ArchitectureTest {
      */
     @Test
     void noNodeReadsAMutantSwitch() {
-        java.util.Set<String> switches = new java.util.TreeSet<>();
-        for (var call : MAIN.get(org.srvcc.mutants.Mutants.class).getMethodCallsFromSelf())
-            if (call.getTargetOwner().isEquivalentTo(org.srvcc.procedure.Options.class)) switches.add(call.getName());
+        Set<String> switches = new TreeSet<>();
+        for (var call : MAIN.get(Mutants.class).getMethodCallsFromSelf())
+            if (call.getTargetOwner().isEquivalentTo(Options.class)) switches.add(call.getName());
         switches.remove("isMutant");
-        org.junit.jupiter.api.Assertions.assertTrue(switches.size() >= 12, "the mutant switches: " + switches);
+        Assertions.assertTrue(switches.size() >= 12, "the mutant switches: " + switches);
         for (String sw : switches)   // Mutants.of gives the standard for options isMutant() does not flag: a switch left out would do nothing
-            org.junit.jupiter.api.Assertions.assertTrue(org.srvcc.procedure.Options.STANDARD.with(java.util.List.of(sw + "=true")).isMutant(),
+            Assertions.assertTrue(Options.STANDARD.with(List.of(sw + "=true")).isMutant(),
                 sw + " is read by Mutants but not counted by Options.isMutant()");
-        for (String node : java.util.List.of("Amf", "Ue", "MmeSrvcc", "MscServer", "Gnb")) {
+        for (String node : List.of("Amf", "Ue", "MmeSrvcc", "MscServer", "Gnb")) {
             for (var call : MAIN.get("org.srvcc.procedure." + node).getMethodCallsFromSelf())
-                org.junit.jupiter.api.Assertions.assertFalse(call.getTargetOwner().isEquivalentTo(org.srvcc.procedure.Options.class)
+                Assertions.assertFalse(call.getTargetOwner().isEquivalentTo(Options.class)
                     && switches.contains(call.getName()), node + " reads the mutant switch " + call.getName());
         }
     }
@@ -66,10 +79,10 @@ class ArchitectureTest {
     /** A name says which class: no two top-level classes of the product share a simple name. */
     @Test
     void noTwoClassesShareAName() {
-        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
-        for (var c : MAIN) if (c.isTopLevelClass()) byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>()).add(c.getName());
+        Map<String, List<String>> byName = new TreeMap<>();
+        for (var c : MAIN) if (c.isTopLevelClass()) byName.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(c.getName());
         byName.values().removeIf(l -> l.size() < 2);
-        org.junit.jupiter.api.Assertions.assertTrue(byName.isEmpty(), "shared names: " + byName);
+        Assertions.assertTrue(byName.isEmpty(), "shared names: " + byName);
     }
 
     @Test
@@ -78,13 +91,30 @@ class ArchitectureTest {
             .resideOutsideOfPackages("org.srvcc.kdf..", "java..", "javax..", "org.bouncycastle..").check(MAIN);
     }
 
-    /** Each class reads alone: no source file of the product over 300 lines. */
+    /**
+     * Each class reads alone: no source file of the product over 300 lines, its imports not counted, and no
+     * fully-qualified name of ours or of the JDK inline in code (an import says it once, at the top).
+     */
     @Test
-    void noMainSourceFileOverThreeHundredLines() throws Exception {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList())
-                org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.readAllLines(f).size() <= 300, f + " has over 300 lines");
+    void sourceFilesReadAlone() throws Exception {
+        Pattern inline = Pattern.compile("(?<![\\w.\"])(?:java|javax|org\\.srvcc)\\.(?:[a-z]\\w*\\.)*[A-Z]\\w*");
+        List<String> inlined = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                List<String> lines = Files.readAllLines(f);
+                long code = lines.stream().filter(l -> !l.startsWith("import ")).count();
+                Assertions.assertTrue(code <= 300, f + " has over 300 lines besides its imports");
+                for (String l : lines) {
+                    String t = l.strip();
+                    if (t.startsWith("import ") || t.startsWith("package ") || t.startsWith("*") || t.startsWith("//") || t.startsWith("/*")) continue;
+                    String noStrings = t.replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"");
+                    if (inline.matcher(noStrings).find()) inlined.add(f.getFileName() + ": " + t);
+                }
+            }
         }
+        // the names that must stay qualified: a nested type of the same simple name is in scope
+        inlined.removeIf(l -> l.startsWith("Flow.java") && l.contains("org.srvcc.procedure.Step"));
+        Assertions.assertEquals(List.of(), inlined, "fully-qualified names inline");
     }
 
     @Test

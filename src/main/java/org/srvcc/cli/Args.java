@@ -2,11 +2,13 @@ package org.srvcc.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import org.srvcc.kdf.Hex;
 import org.srvcc.kdf.Ksi;
 import org.srvcc.kdf.NasCount;
@@ -16,8 +18,8 @@ import picocli.CommandLine;
 final class Args {
     private Args() {}
 
-    private static final java.util.regex.Pattern DEC = java.util.regex.Pattern.compile("-?[0-9]{1,19}");
-    private static final java.util.regex.Pattern HEXNUM = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]{1,16}");
+    private static final Pattern DEC = Pattern.compile("-?[0-9]{1,19}");
+    private static final Pattern HEXNUM = Pattern.compile("0[xX][0-9a-fA-F]{1,16}");
 
     /** Integers in ASCII digits only (Java's parsers also take Arabic-Indic and other digits). */
     static int asciiInt(String option, String s) {
@@ -112,7 +114,7 @@ final class Args {
     }
 
     /** Said once the input was accepted, so that bad input still gets exactly one line. */
-    static void warnIfInline(String name, String inline, java.io.PrintWriter err) {
+    static void warnIfInline(String name, String inline, PrintWriter err) {
         if (inline != null)
             err.println("srvcc: warning: --" + name + " puts the key on the command line, where other local users can read it; prefer --" + name + "-file or --" + name + "-env");
     }

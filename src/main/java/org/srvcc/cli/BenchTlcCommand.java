@@ -1,7 +1,9 @@
 package org.srvcc.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,7 +31,7 @@ final class BenchTlcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double cliStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+        double cliStart = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
         long t0 = System.nanoTime();
         if (workers < 1 || workers > 64) throw new Main.UserError("--workers: " + workers + " is outside 1..64");
         Path home = Home.find();
@@ -60,7 +62,7 @@ final class BenchTlcCommand implements Callable<Integer> {
     /** Where the seconds of the smallest build model go: the cost every model pays whatever its size. */
     private void fixedCost(TlcRunner tlc, Manifest manifest, double cliStart, double manifestSeconds, PrintWriter out) throws Exception {
         Manifest.Model small = manifest.models.stream().filter(x -> x.build() && x.expectDistinct() > 0)
-            .min(java.util.Comparator.comparingLong(Manifest.Model::expectDistinct)).orElseThrow();
+            .min(Comparator.comparingLong(Manifest.Model::expectDistinct)).orElseThrow();
         TlcRunner.Run r = tlc.run(manifest.home.resolve("model-checks"), manifest.module + ".tla", small.cfg(small.invariants()),
             List.of(), workers, 600, null, false, small.expectGenerated() >= 0 && small.expectGenerated() < 30_000);
         // TLC's message codes: 2262 version (first line), 2220/2219 SANY start/end, 2190 initial states done, 2186 finished

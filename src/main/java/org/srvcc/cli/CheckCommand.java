@@ -4,19 +4,29 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.srvcc.model.AtomicFiles;
-import org.srvcc.model.JUnitXml;
-import org.srvcc.model.Shards;
 import org.srvcc.model.Home;
+import org.srvcc.model.JUnitXml;
+import org.srvcc.model.Json;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.Matrix;
 import org.srvcc.model.ModelCheck;
+import org.srvcc.model.Schemas;
+import org.srvcc.model.Shards;
+import org.srvcc.model.TlcCache;
+import org.srvcc.model.TlcSimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -132,16 +142,16 @@ final class CheckCommand implements Callable<Integer> {
         if (depth < 1 || depth > 10_000) throw new Main.UserError("--depth: " + depth + " is outside 1..10000");
         if (seconds < 0 || seconds > 86_400) throw new Main.UserError("--seconds: " + seconds + " is outside 0..86400");
         Manifest.Model m = withSets(manifest.model(names.get(0)));
-        org.srvcc.model.TlcSimulation.Result r = org.srvcc.model.TlcSimulation.run(manifest, m, depth, seconds, seed, BATCH);
+        TlcSimulation.Result r = TlcSimulation.run(manifest, m, depth, seconds, seed, BATCH);
         if (r.violated() != null) {
             o.println(r.flow().title());
             o.print(r.flow().render());
             StringBuilder setArgs = new StringBuilder();
             for (String x : sets) setArgs.append(" --set ").append(Main.printable(x));
-            o.printf(java.util.Locale.ROOT, "reproduce: ./srvcc check --simulate --model %s%s --depth %d --seed %d --seconds 0%n", m.name(), setArgs, depth, r.seed());
+            o.printf(Locale.ROOT, "reproduce: ./srvcc check --simulate --model %s%s --depth %d --seed %d --seconds 0%n", m.name(), setArgs, depth, r.seed());
             return 1;
         }
-        o.printf(java.util.Locale.ROOT, "simulated %s: %d behaviours of depth <= %d, %d states in %.1f s (%.0f states/s, %.0f behaviours/s), seeds %d..%d: no invariant part violated%n",
+        o.printf(Locale.ROOT, "simulated %s: %d behaviours of depth <= %d, %d states in %.1f s (%.0f states/s, %.0f behaviours/s), seeds %d..%d: no invariant part violated%n",
             m.name(), r.behaviours(), depth, r.states(), r.seconds(), r.states() / r.seconds(), r.behaviours() / r.seconds(), seed, seed + r.behaviours() / BATCH - 1);
         return 0;
     }
@@ -149,8 +159,8 @@ final class CheckCommand implements Callable<Integer> {
     /** The model with --set overrides; each name must be a constant, each value of the default's JSON type. */
     private Manifest.Model withSets(Manifest.Model m) {
         if (sets.isEmpty()) return m;
-        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>(m.constants());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Map<String, Object> c = new LinkedHashMap<>(m.constants());
+        Set<String> seen = new HashSet<>();
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) throw new Main.UserError("--set: '" + Main.printable(s) + "' must be NAME=VALUE");
@@ -159,19 +169,19 @@ final class CheckCommand implements Callable<Integer> {
             if (!seen.add(k)) throw new Main.UserError("--set: " + k + " is given twice");
             Object val;
             try {
-                val = org.srvcc.model.Json.parse(v);
+                val = Json.parse(v);
             } catch (IllegalArgumentException e) {
                 val = v;   // a bare word is a string
             }
             Object def = c.get(k);
             boolean same = def instanceof Boolean ? val instanceof Boolean : def instanceof Number ? val instanceof Long
                 : def instanceof List<?> ? val instanceof List<?> : val instanceof String;
-            if (!same) throw new Main.UserError("--set " + k + ": expected a value like " + org.srvcc.model.Json.write(def));
+            if (!same) throw new Main.UserError("--set " + k + ": expected a value like " + Json.write(def));
             c.put(k, val);
         }
         Manifest.Model x = new Manifest.Model(m.name(), m.group(), m.row() + " with " + String.join(", ", sets), m.mode(), c,
             m.invariants(), List.of(), -1, -1, m.budgetSeconds(), false, List.of(), m.note(), List.of(), m.symmetry(), Map.of());
-        org.srvcc.model.Schemas.constants(c);   // the manifest schema's ranges (e.g. UEs 1..8)
+        Schemas.constants(c);   // the manifest schema's ranges (e.g. UEs 1..8)
         return x;
     }
 
@@ -189,7 +199,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             for (String p : r.problems()) o.println("MISMATCH " + r.model().name() + ": " + p);
             if (r.overBudget())
-                o.printf(java.util.Locale.ROOT, "slow %s: %.1f s, over its budget of %d s (set on a quiet 2-core machine; not a failure)%n",
+                o.printf(Locale.ROOT, "slow %s: %.1f s, over its budget of %d s (set on a quiet 2-core machine; not a failure)%n",
                     r.model().name(), r.seconds(), r.model().budgetSeconds());
         }
         AtomicFiles.write(dir.resolve("results.json"), resultsJson(results));
@@ -202,15 +212,15 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static List<ModelCheck.Result> run(Manifest manifest, List<Manifest.Model> models, int workers, int jobs,
-                                       PrintWriter progress, org.srvcc.model.TlcCache cache) throws Exception {
+                                       PrintWriter progress, TlcCache cache) throws Exception {
         ModelCheck mc = new ModelCheck(manifest, cache);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<ModelCheck.Result>> fs = new ArrayList<>();
             // Longest first (by pinned size) so the two jobs finish together; results keep manifest order.
             List<Manifest.Model> order = new ArrayList<>(models);
-            order.sort(java.util.Comparator.comparingLong((Manifest.Model m) -> -Math.max(m.expectGenerated(), 0)));
-            java.util.Map<Manifest.Model, Future<ModelCheck.Result>> byModel = new java.util.HashMap<>();
+            order.sort(Comparator.comparingLong((Manifest.Model m) -> -Math.max(m.expectGenerated(), 0)));
+            Map<Manifest.Model, Future<ModelCheck.Result>> byModel = new HashMap<>();
             for (Manifest.Model m : order) {
                 fs.add(pool.submit(() -> {
                     ModelCheck.Result r = mc.check(m, workers, line -> {
@@ -219,8 +229,8 @@ final class CheckCommand implements Callable<Integer> {
                     if (progress != null) synchronized (progress) {
                         progress.printf("[%s] %s: %s, %s%n", r.ok() ? "ok" : "MISMATCH", m.name(),
                             r.violated().isEmpty() ? r.distinct() + " distinct states" : "violated " + r.violated(),
-                            r.cached() ? "cached (TLC took " + String.format(java.util.Locale.ROOT, "%.1f", r.seconds()) + " s when it ran)"
-                                : String.format(java.util.Locale.ROOT, "%.1f s", r.seconds()));
+                            r.cached() ? "cached (TLC took " + String.format(Locale.ROOT, "%.1f", r.seconds()) + " s when it ran)"
+                                : String.format(Locale.ROOT, "%.1f s", r.seconds()));
                         progress.flush();
                     }
                     return r;
@@ -238,7 +248,7 @@ final class CheckCommand implements Callable<Integer> {
     static String resultsJson(List<ModelCheck.Result> results) {
         List<Object> l = new ArrayList<>();
         for (ModelCheck.Result r : results) {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", r.model().name());
             m.put("group", r.model().group());
             m.put("row", r.model().row());
@@ -253,7 +263,7 @@ final class CheckCommand implements Callable<Integer> {
             m.put("problems", r.problems());
             l.add(m);
         }
-        return org.srvcc.model.Json.write(l);
+        return Json.write(l);
     }
 
     static String table(List<ModelCheck.Result> results) {

@@ -2,11 +2,13 @@ package org.srvcc.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.srvcc.model.Conformance;
 import org.srvcc.model.Home;
 import org.srvcc.model.ModelReplay;
+import org.srvcc.model.PcapConformance;
 import org.srvcc.model.TraceValidation;
 import org.srvcc.procedure.Profile;
 import picocli.CommandLine.Command;
@@ -83,21 +85,21 @@ final class ConformCommand implements Callable<Integer> {
         if (kamfFiles.stream().filter("-"::equals).count() > 1) throw new Main.UserError("--kamf-file -: standard input can give one KAMF only");
         List<byte[]> kamfs = new ArrayList<>();
         byte[] file = null;   // a capture holds key material too
-        org.srvcc.model.PcapConformance.Report r;
+        PcapConformance.Report r;
         try {
             for (String f : kamfFiles) kamfs.add(Args.key256("--kamf-file", Args.secret("kamf", f, null, null, System.in)));
             for (String e : kamfEnvs) kamfs.add(Args.key256("--kamf-env", Args.secret("kamf", null, e, null, System.in)));
             file = Args.capture("--pcap", pcap);
-            r = org.srvcc.model.PcapConformance.check(file, kamfs, p, countSearch, port);
+            r = PcapConformance.check(file, kamfs, p, countSearch, port);
         } finally {
-            for (byte[] k : kamfs) java.util.Arrays.fill(k, (byte) 0);
-            if (file != null) java.util.Arrays.fill(file, (byte) 0);
+            for (byte[] k : kamfs) Arrays.fill(k, (byte) 0);
+            if (file != null) Arrays.fill(file, (byte) 0);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("capture %s: %d packets, %d GTP-C, %d messages of 5G-SRVCC; profile %s%n", Main.printable(pcap), r.packets(), r.gtp(), r.inScope(), p);
         if (!r.skippedBy().isEmpty())
             out.println("skipped: " + String.join(", ", r.skippedBy().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
-        for (org.srvcc.model.PcapConformance.Rule rule : org.srvcc.model.PcapConformance.Rule.values()) {
+        for (PcapConformance.Rule rule : PcapConformance.Rule.values()) {
             var bs = r.breaks().get(rule);
             int n = r.checked().get(rule);
             if (r.notApplicable(rule) != null) out.printf("N/A   %-12s %s%n", rule.id, r.notApplicable(rule));
@@ -108,7 +110,7 @@ final class ConformCommand implements Callable<Integer> {
         }
         if (r.searchCapped())
             out.printf("count search: capped at %d derivations for this capture; attempts past the cap were tried only at the COUNT their MM Context names%n",
-                org.srvcc.model.PcapConformance.SEARCH_BUDGET);
+                PcapConformance.SEARCH_BUDGET);
         if (r.inScope() == 0) {
             out.println("capture: no 5G-SRVCC procedure in it: nothing was checked");
             return 3;

@@ -2,11 +2,16 @@ package org.srvcc.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Ksi;
 import org.srvcc.kdf.NasCount;
+import org.srvcc.model.Json;
 import org.srvcc.procedure.KeyPlan;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
@@ -56,9 +61,9 @@ final class DeriveCommand implements Callable<Integer> {
         byte[] raw = Args.key256("--kamf", Args.secret("kamf", kamfFile, kamfEnv, kamf, System.in));
         Kamf k;
         try {
-            k = Kamf.of(raw, 1, org.srvcc.kdf.InsecureKeyAccess.get());
+            k = Kamf.of(raw, 1, InsecureKeyAccess.get());
         } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
+            Arrays.fill(raw, (byte) 0);
         }
         List<KeyPlan.ChainStep> steps;
         try {
@@ -69,18 +74,18 @@ final class DeriveCommand implements Callable<Integer> {
         Args.warnIfInline("kamf", kamf, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("profile", p.toString());
             m.put("options", o.asMap());
             m.put("steps", steps.stream().map(x -> {
-                java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+                Map<String, Object> e = new LinkedHashMap<>();
                 e.put("name", x.name());
                 e.put("from", x.from());
                 e.put("s", x.s());
                 e.put("value", shown(x));
                 return e;
             }).toList());
-            out.println(org.srvcc.model.Json.write(m));
+            out.println(Json.write(m));
             return 0;
         }
         out.println("profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())

@@ -1,11 +1,15 @@
 package org.srvcc.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.srvcc.kdf.Fc;
 import org.srvcc.kdf.Hex;
 import org.srvcc.kdf.Kdf;
+import org.srvcc.model.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,8 +59,8 @@ final class KdfCommand implements Callable<Integer> {
             Args.warnIfInline("key", key, spec.commandLine().getErr());
             print(f, s, out);
         } finally {
-            java.util.Arrays.fill(k, (byte) 0);
-            if (out != null) java.util.Arrays.fill(out, (byte) 0);
+            Arrays.fill(k, (byte) 0);
+            if (out != null) Arrays.fill(out, (byte) 0);
         }
         return 0;
     }
@@ -64,11 +68,11 @@ final class KdfCommand implements Callable<Integer> {
     /** The output is what the user asked for (a KDF value), so it is printed; the key never is. */
     private void print(Fc f, byte[] s, byte[] out) {
         if (json) {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("fc", f.toString());
             m.put("s", Hex.encode(s));
             m.put("output", Hex.encode(out));
-            spec.commandLine().getOut().println(org.srvcc.model.Json.write(m));
+            spec.commandLine().getOut().println(Json.write(m));
         } else {
             spec.commandLine().getOut().println(Hex.encode(out));
         }

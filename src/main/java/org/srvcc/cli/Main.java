@@ -1,12 +1,19 @@
 package org.srvcc.cli;
 
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import org.srvcc.model.Scratch;
 import org.srvcc.model.Schemas;
-import picocli.CommandLine;
+import org.srvcc.model.Scratch;
+import org.srvcc.simulation.Simulation;
+import org.srvcc.wire.DecodeException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code ./srvcc}. Bad input: one line on stderr, exit status 2, no stack trace,
@@ -66,25 +73,25 @@ public final class Main implements Runnable {
      * A stream that falls silent once a signal has started the shutdown: the command's thread runs on
      * for a moment and would otherwise report the TLC children the cleanup has just ended as failures.
      */
-    static PrintWriter gated(java.io.OutputStream stream) {
-        return new PrintWriter(new java.io.FilterWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.Charset.defaultCharset())) {
+    static PrintWriter gated(OutputStream stream) {
+        return new PrintWriter(new FilterWriter(new OutputStreamWriter(stream, Charset.defaultCharset())) {
             @Override
-            public void write(int c) throws java.io.IOException {
+            public void write(int c) throws IOException {
                 if (!Scratch.stopping()) super.write(c);
             }
 
             @Override
-            public void write(char[] b, int off, int len) throws java.io.IOException {
+            public void write(char[] b, int off, int len) throws IOException {
                 if (!Scratch.stopping()) super.write(b, off, len);
             }
 
             @Override
-            public void write(String str, int off, int len) throws java.io.IOException {
+            public void write(String str, int off, int len) throws IOException {
                 if (!Scratch.stopping()) super.write(str, off, len);
             }
 
             @Override
-            public void flush() throws java.io.IOException {
+            public void flush() throws IOException {
                 if (!Scratch.stopping()) super.flush();
             }
         }, true);
@@ -107,11 +114,11 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof Schemas.Invalid inv) {
                 for (String p : inv.problems) err.println("srvcc: " + noHex(printable(oneLine(p))));
-            } else if (ex instanceof org.srvcc.wire.DecodeException) {
+            } else if (ex instanceof DecodeException) {
                 err.println("srvcc: not a readable capture: " + printable(oneLine(ex.getMessage())));
             } else if (ex instanceof IllegalArgumentException || ex instanceof UserError) {
                 err.println("srvcc: " + noHex(printable(oneLine(ex.getMessage()))));
-            } else if (ex instanceof java.io.IOException) {
+            } else if (ex instanceof IOException) {
                 err.println("srvcc: input/output failed: " + ex.getClass().getSimpleName() + ": " + redact(oneLine(String.valueOf(ex.getMessage())), args));
                 err.flush();
                 return 1;
@@ -140,7 +147,7 @@ public final class Main implements Runnable {
     /** The fault classes of simulate, from the one enum that defines them. */
     static String[] faultList() {
         List<String> l = new ArrayList<>(List.of("", "Faults (--faults, comma-separated, each once):"));
-        for (org.srvcc.simulation.Simulation.Fault f : org.srvcc.simulation.Simulation.Fault.values())
+        for (Simulation.Fault f : Simulation.Fault.values())
             l.add(String.format("  %-16s %s", f.cli, f.what));
         return l.toArray(String[]::new);
     }

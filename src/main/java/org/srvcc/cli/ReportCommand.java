@@ -5,21 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.srvcc.model.AtomicFiles;
-import org.srvcc.report.Tdoc;
-import org.srvcc.report.VectorAnnex;
 import org.srvcc.model.Conformance;
+import org.srvcc.model.Findings;
 import org.srvcc.model.Flow;
 import org.srvcc.model.Home;
-import org.srvcc.model.Findings;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.ModelCheck;
-import org.srvcc.simulation.Regressions;
-import org.srvcc.simulation.Runner;
+import org.srvcc.model.TextFiles;
+import org.srvcc.model.TlcCache;
 import org.srvcc.procedure.Profile;
 import org.srvcc.report.Report;
+import org.srvcc.report.Tdoc;
+import org.srvcc.report.VectorAnnex;
+import org.srvcc.simulation.Regressions;
+import org.srvcc.simulation.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,13 +65,13 @@ final class ReportCommand implements Callable<Integer> {
             List<Manifest.Model> models = manifest.models.stream().filter(Manifest.Model::build).toList();
             err.println("[1/4] model checking " + models.size() + " TLC models (" + jobs + " at a time) ...");
             err.flush();
-            org.srvcc.model.TlcCache cache = cacheOptions.cache(home);
+            TlcCache cache = cacheOptions.cache(home);
             List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, jobs, err, cache);
             err.println("[2/4] conformance: trace validation of " + traces + " Java runs and model replay ...");
             err.flush();
             Conformance.Summary conf = Conformance.run(home, List.of(Profile.values()), traces, seed, cache == null ? null : cache.conformance());
             if (conf.cached()) {
-                err.printf(java.util.Locale.ROOT, "      cached: the code, the modules and the parameters are unchanged (it took %.1f s when it ran)%n", conf.seconds());
+                err.printf(Locale.ROOT, "      cached: the code, the modules and the parameters are unchanged (it took %.1f s when it ran)%n", conf.seconds());
                 err.flush();
             }
             err.println("[3/4] counterexamples of the Java property runs ...");
@@ -78,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
             if (Files.isDirectory(reg)) {
                 try (Stream<Path> files = Files.list(reg)) {
                     for (Path f : files.filter(p -> p.toString().endsWith(".scenario")).sorted().toList()) {
-                        Regressions.Scenario sc = Regressions.parse(org.srvcc.model.TextFiles.read(f, "scenario", 1 << 20));
+                        Regressions.Scenario sc = Regressions.parse(TextFiles.read(f, "scenario", 1 << 20));
                         Runner.Run r = Runner.replay(sc.setup(), sc.steps(), sc.targeted() ? sc.expect() : null);
                         String name = f.getFileName().toString().replace(".scenario", "").replaceAll("[^A-Za-z0-9_-]", "_");
                         prop.add(new Report.Figure("prop-" + name, Flow.ofSteps("Property run: " + r.violated() + " (" + sc.setup().profile()

@@ -3,6 +3,7 @@ package org.srvcc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +11,23 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.srvcc.kdf.Hex;
 import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Kamf;
 import org.srvcc.model.AtomicFiles;
 import org.srvcc.model.Flow;
 import org.srvcc.model.TraceRecorder;
-import org.srvcc.simulation.Setup;
-import org.srvcc.simulation.Simulation;
+import org.srvcc.procedure.Algorithm;
 import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Capabilities;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.MscServer;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
+import org.srvcc.procedure.Selection;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Ue;
+import org.srvcc.simulation.Capture;
+import org.srvcc.simulation.Setup;
+import org.srvcc.simulation.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -88,24 +94,24 @@ final class SimulateCommand implements Callable<Integer> {
         Path traceFile = trace == null ? null : AtomicFiles.outputFile("--trace", trace, force);   // before any work
         Path pcapFile = pcap == null ? null : AtomicFiles.outputFile("--pcap", pcap, force);
         if (traceFile != null && traceFile.equals(pcapFile)) throw new Main.UserError("--trace and --pcap name the same file");
-        org.srvcc.kdf.Kamf kamf = null;
+        Kamf kamf = null;
         if (kamfFile != null || kamfEnv != null) {
             byte[] raw = Args.key256("--kamf-file", Args.secret("kamf", kamfFile, kamfEnv, null, System.in));
             try {
-                kamf = org.srvcc.kdf.Kamf.of(raw, 1, InsecureKeyAccess.get());
+                kamf = Kamf.of(raw, 1, InsecureKeyAccess.get());
             } finally {
-                java.util.Arrays.fill(raw, (byte) 0);
+                Arrays.fill(raw, (byte) 0);
             }
         }
-        org.srvcc.simulation.Capture capture = new org.srvcc.simulation.Capture();
+        Capture capture = new Capture();
         Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
-        org.srvcc.procedure.Capabilities caps = Simulation.capabilitiesFor(fs);
+        Capabilities caps = Simulation.capabilitiesFor(fs);
         if (session.equals("emergency-no-context") && kamf != null) {
             kamf.destroy();
             throw new Main.UserError("--session emergency-no-context has no KAMF to give: drop --kamf-file/--kamf-env");
         }
         if (session.equals("emergency-no-context"))
-            caps = new org.srvcc.procedure.Capabilities(caps.weakUes(), caps.srvccIncapableUes(), caps.tamperedLinks(), caps.maxTampers(), Set.of(1));
+            caps = new Capabilities(caps.weakUes(), caps.srvccIncapableUes(), caps.tamperedLinks(), caps.maxTampers(), Set.of(1));
         Setup setup = new Setup(p, o, b, emergency, unauth, Set.of(), seed, caps);
         TraceRecorder recorder = traceFile == null ? null : new TraceRecorder(setup);
         Simulation.Result r;
@@ -126,7 +132,7 @@ final class SimulateCommand implements Callable<Integer> {
                 try {
                     AtomicFiles.write(pcapFile, file);
                 } finally {
-                    java.util.Arrays.fill(file, (byte) 0);
+                    Arrays.fill(file, (byte) 0);
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -143,7 +149,7 @@ final class SimulateCommand implements Callable<Integer> {
                     : "keys (simulation keys derived from --seed " + seed + ": not secret):");
                 for (Map.Entry<String, byte[]> e : r.end().revealCsKeys(1, InsecureKeyAccess.get()).entrySet()) {
                     out.printf("  %-14s %s%n", e.getKey(), e.getValue() == null ? "(none)" : Hex.encode(e.getValue()));
-                    if (e.getValue() != null) java.util.Arrays.fill(e.getValue(), (byte) 0);
+                    if (e.getValue() != null) Arrays.fill(e.getValue(), (byte) 0);
                 }
             }
             out.println(r.violated().isEmpty() ? "invariants: all hold after every step"
@@ -173,8 +179,8 @@ final class SimulateCommand implements Callable<Integer> {
     static String capabilities(Srvcc s, Setup setup) {
         var have = setup.caps().capabilityOf(1);
         var alg = s.msc(1).alg();
-        String sel = alg.equals(org.srvcc.procedure.Selection.NONE) ? "nothing selected" : "MSC selected " + alg;
-        return "UE 1 has " + String.join(",", org.srvcc.procedure.Algorithm.names(have))
+        String sel = alg.equals(Selection.NONE) ? "nothing selected" : "MSC selected " + alg;
+        return "UE 1 has " + String.join(",", Algorithm.names(have))
             + (setup.caps().srvccCapable(1) ? "" : ", no 5G-SRVCC capability") + "; " + sel
             + "; attacker rewrites: " + s.network().tampers();
     }

@@ -3,6 +3,7 @@ package org.srvcc.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.srvcc.model.Json;
 import org.srvcc.procedure.TestVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ final class VectorsCommand implements Callable<Integer> {
         List<TestVectors.Row> rows = TestVectors.rows();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            for (TestVectors.Row r : rows) out.println(org.srvcc.model.Json.write(r.asMap()));
+            for (TestVectors.Row r : rows) out.println(Json.write(r.asMap()));
         } else if (format.equals("tsv")) {
             out.print(TestVectors.tsv(rows));
         } else {

@@ -1,5 +1,7 @@
 package org.srvcc.kdf;
 
+import java.util.Arrays;
+
 /** CK_SRVCC and IK_SRVCC: the 128 most and the 128 least significant bits of one 256-bit output. */
 public record CkIk(Key128 ck, Key128 ik) {
     public boolean sameAs(CkIk o) {
@@ -32,10 +34,10 @@ public record CkIk(Key128 ck, Key128 ik) {
 
     static CkIk split(byte[] out, KeyTerm source) {
         try {
-            return new CkIk(new Key128(java.util.Arrays.copyOfRange(out, 0, 16), new KeyTerm.HalfTerm(source, "ck")),
-                            new Key128(java.util.Arrays.copyOfRange(out, 16, 32), new KeyTerm.HalfTerm(source, "ik")));
+            return new CkIk(new Key128(Arrays.copyOfRange(out, 0, 16), new KeyTerm.HalfTerm(source, "ck")),
+                            new Key128(Arrays.copyOfRange(out, 16, 32), new KeyTerm.HalfTerm(source, "ik")));
         } finally {
-            java.util.Arrays.fill(out, (byte) 0);
+            Arrays.fill(out, (byte) 0);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.srvcc.kdf;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * The 5G anchor key. Its bytes never leave this package: derivations take a Kamf, and no
@@ -26,7 +27,7 @@ public final class Kamf extends SecretBytes {
         try {
             return new Kamf(b, id);
         } finally {
-            java.util.Arrays.fill(b, (byte) 0);
+            Arrays.fill(b, (byte) 0);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.srvcc.kdf;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -42,7 +43,7 @@ public final class Kdf {
             mac.doFinal(out, 0);
             return out;
         } finally {
-            java.util.Arrays.fill(param.getKey(), (byte) 0);
+            Arrays.fill(param.getKey(), (byte) 0);
             mac.init(new KeyParameter(new byte[0]));   // overwrites the key-derived ipad/opad state
         }
     }

@@ -1,5 +1,7 @@
 package org.srvcc.kdf;
 
+import java.util.Optional;
+
 /** A 24-bit NAS COUNT (16-bit overflow || 8-bit sequence number). */
 public record NasCount(int value) implements Comparable<NasCount> {
     public static final int MAX = 0xFFFFFF;
@@ -40,12 +42,12 @@ public record NasCount(int value) implements Comparable<NasCount> {
      * The UE's estimate of the full COUNT from its low bits: the smallest COUNT at or above
      * {@code stored} whose low {@code bits} equal {@code lsb}; empty if that would pass 0xFFFFFF.
      */
-    public static java.util.Optional<NasCount> estimate(NasCount stored, int lsb, int bits) {
+    public static Optional<NasCount> estimate(NasCount stored, int lsb, int bits) {
         int mask = (1 << bits) - 1;
         if (lsb < 0 || lsb > mask) throw new IllegalArgumentException("low bits " + lsb + " do not fit in " + bits + " bits");
         long candidate = (stored.value() & ~(long) mask) | lsb;
         if (candidate < stored.value()) candidate += mask + 1L;
-        return candidate > MAX ? java.util.Optional.empty() : java.util.Optional.of(new NasCount((int) candidate));
+        return candidate > MAX ? Optional.empty() : Optional.of(new NasCount((int) candidate));
     }
 
     /**
@@ -53,12 +55,12 @@ public record NasCount(int value) implements Comparable<NasCount> {
      * {@code stored}, which may lie below it (ties go up); empty if none fits in 0..0xFFFFFF.
      */
     // reading: estimate-rules (TS 33.401 14.1 leaves the estimate to the implementation)
-    public static java.util.Optional<NasCount> estimateClosest(NasCount stored, int lsb, int bits) {
-        java.util.Optional<NasCount> up = estimate(stored, lsb, bits);
+    public static Optional<NasCount> estimateClosest(NasCount stored, int lsb, int bits) {
+        Optional<NasCount> up = estimate(stored, lsb, bits);
         long period = 1L << bits;
         long upValue = up.map(c -> (long) c.value()).orElse(((stored.value() & ~(period - 1)) | lsb) + period);
         long down = upValue - period;
-        if (down >= 0 && stored.value() - down < upValue - stored.value()) return java.util.Optional.of(new NasCount((int) down));
+        if (down >= 0 && stored.value() - down < upValue - stored.value()) return Optional.of(new NasCount((int) down));
         return up;
     }
 

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -29,7 +31,7 @@ public final class AtomicFiles {
         try {
             Files.write(tmp, data, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
             try {   // the temporary file is 0600; an output is meant to be read: rw-r--r--
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep what it gave
             }
@@ -64,9 +66,9 @@ public final class AtomicFiles {
         Path dir = p.getParent();
         if (dir == null || !Files.isDirectory(dir)) throw new IllegalArgumentException(option + ": folder " + dir + " does not exist");
         if (!Files.isWritable(dir)) throw new IllegalArgumentException(option + ": folder " + dir + " is not writable");
-        if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
             throw new IllegalArgumentException(option + ": " + given + " is not a regular file (a link, FIFO or device is never replaced)");
-        if (!replace && Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        if (!replace && Files.exists(p, LinkOption.NOFOLLOW_LINKS))
             throw new IllegalArgumentException(option + ": " + given + " exists (add --force to replace it)");
         return p;
     }
@@ -74,8 +76,8 @@ public final class AtomicFiles {
     /** A folder the command creates inside its output folder: refused if something other than a real folder is there. */
     public static Path childDir(Path dir, String name) throws IOException {
         Path p = inside(dir, name);
-        if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            if (Files.isSymbolicLink(p) || !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(p) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                 throw new IllegalArgumentException(p + " is not a folder of its own (a link or a file): nothing is written through it");
             return p;
         }
@@ -133,7 +135,7 @@ public final class AtomicFiles {
     public static AutoCloseable lock(Path dir, String option) throws IOException {
         FileChannel ch;
         try {   // never through a link: a planted .srvcc.lock link would make the run create a file elsewhere
-            ch = FileChannel.open(dir.resolve(".srvcc.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            ch = FileChannel.open(dir.resolve(".srvcc.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {   // ELOOP for a link: refused, never followed
             throw new IllegalArgumentException(option + ": " + dir.resolve(".srvcc.lock") + " cannot be opened as a plain file (is it a link?)");
         }

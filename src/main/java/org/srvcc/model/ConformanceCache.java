@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.srvcc.procedure.Profile;
+import org.srvcc.simulation.Setup;
 
 /**
  * The conformance check's answer kept between report runs, beside TLC's answers. It depends on the
@@ -125,7 +126,7 @@ public final class ConformanceCache {
             rs.add(new ModelReplay.Result(i(r.get(0)), i(r.get(1)), i(r.get(2)), ((Number) r.get(3)).longValue(), actions, List.of(),
                 dbl(r.get(5)), dbl(r.get(6)), ((Number) r.get(7)).longValue(), i(r.get(8)), i(r.get(9))));
         }
-        List<org.srvcc.simulation.Setup> setups = Conformance.replaySetups(profiles);
+        List<Setup> setups = Conformance.replaySetups(profiles);
         if (setups.size() != rs.size()) throw new IllegalStateException("the entry's replays do not match the setups");
         return new Conformance.Summary(tv, rs, setups, dbl(m.get("seconds")), true);
     }

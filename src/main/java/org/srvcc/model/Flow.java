@@ -1,14 +1,17 @@
 package org.srvcc.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.srvcc.simulation.Setup;
+import java.util.Set;
+import java.util.TreeSet;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Message;
 import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.Srvcc;
+import org.srvcc.simulation.Setup;
 
 /**
  * The one flow model: a titled, numbered list of steps, each with the arrows (messages) it sent,
@@ -69,7 +72,7 @@ public record Flow(String title, List<Step> steps, String violated) {
 
     private static Map<Object, Integer> inFlight(ToolOutput.TraceState st) {
         Map<Object, Integer> bag = new HashMap<>();
-        if (st.value("msgs") instanceof java.util.Set<?> set) for (Object m : set) bag.merge(m, 1, Integer::sum);
+        if (st.value("msgs") instanceof Set<?> set) for (Object m : set) bag.merge(m, 1, Integer::sum);
         for (String q : List.of("ul", "dl"))
             if (st.value(q) instanceof List<?> perUe) for (Object seq : perUe) for (Object m : (List<?>) seq) bag.merge(m, 1, Integer::sum);
         return bag;
@@ -93,8 +96,8 @@ public record Flow(String title, List<Step> steps, String violated) {
         if (m.containsKey("ksi")) b.append(", KSI ").append(m.get("ksi"));
         if (m.containsKey("lsb")) b.append(", COUNT LSBs ").append(m.get("lsb"));
         if (m.containsKey("count") && !m.containsKey("key")) b.append(", COUNT ").append(m.get("count"));
-        if (m.containsKey("cap") && m.get("cap") instanceof java.util.Collection<?> c)   // the UE security capability
-            b.append(", cap {").append(String.join(",", new java.util.TreeSet<>(c.stream().map(String::valueOf).toList()))).append('}');
+        if (m.containsKey("cap") && m.get("cap") instanceof Collection<?> c)   // the UE security capability
+            b.append(", cap {").append(String.join(",", new TreeSet<>(c.stream().map(String::valueOf).toList()))).append('}');
         if (m.containsKey("ok")) b.append(Boolean.TRUE.equals(m.get("ok")) ? ", accept" : ", reject");
         if (m.get("alg") instanceof Map<?, ?> a && !"none".equals(a.get("uea")))   // the selected UEA and UIA (NULL: uea0 with no UIA)
             b.append(", alg ").append("none".equals(a.get("uia")) ? "null" : a.get("uea") + "/" + a.get("uia"));

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.srvcc.procedure.Invariants;
 
 /** model-checks/manifest.json: every model with its constants, expected result and budget. */
@@ -83,7 +85,7 @@ public final class Manifest {
         if (root.containsKey("invariants"))
             throw new IllegalArgumentException("manifest: drop the \"invariants\" list; the names come from org.srvcc.procedure.Invariants");
         List<String> allInvariants = List.copyOf(Invariants.ALL.keySet());
-        java.util.Set<Object> names = new java.util.HashSet<>();
+        Set<Object> names = new HashSet<>();
         for (Object o : (List<Object>) root.get("models")) {
             Map<String, Object> m = (Map<String, Object>) o;
             if (!names.add(m.get("name"))) throw new IllegalArgumentException("manifest: model " + m.get("name") + " is defined twice");

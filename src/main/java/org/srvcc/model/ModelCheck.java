@@ -2,6 +2,7 @@ package org.srvcc.model;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ public final class ModelCheck {
             break;
         }
         List<String> got = violations.stream().map(Violation::invariant).toList();
-        if (!new java.util.HashSet<>(got).equals(new java.util.HashSet<>(model.expectViolated())))
+        if (!new HashSet<>(got).equals(new HashSet<>(model.expectViolated())))
             problems.add("expected violated " + model.expectViolated() + ", got " + got);
         if (problems.isEmpty() && distinct >= 0) {
             if (model.expectDistinct() >= 0 && distinct != model.expectDistinct())

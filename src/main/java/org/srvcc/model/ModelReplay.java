@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.srvcc.simulation.Setup;
 import org.srvcc.procedure.Action;
+import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
+import org.srvcc.simulation.Setup;
 
 /**
  * Test generation from the model: TLC dumps the whole state graph of a small model, and every
@@ -32,8 +33,8 @@ public final class ModelReplay {
                          int verdictsCompared, int violatingStates) {}
 
     /** The state invariants' parts, each evaluated by TLC into every dumped state (an annotation variable that is a function of the state). */
-    static final List<String> STATE_PARTS = org.srvcc.procedure.Invariants.ALL.keySet().stream()
-        .filter(p -> !org.srvcc.procedure.Invariants.ACTION_PROPERTIES.contains(p)).toList();
+    static final List<String> STATE_PARTS = Invariants.ALL.keySet().stream()
+        .filter(p -> !Invariants.ACTION_PROPERTIES.contains(p)).toList();
 
     /**
      * Every action of the Java list ({@link org.srvcc.procedure.Action}), each as MC.tla's bounded
@@ -42,8 +43,8 @@ public final class ModelReplay {
      */
     static String replayModule() {
         List<String> actions = new ArrayList<>();
-        for (org.srvcc.procedure.Action a : org.srvcc.procedure.Action.values())
-            if (a != org.srvcc.procedure.Action.MscRestart) actions.add(a.name());   // the one action of no UE
+        for (Action a : Action.values())
+            if (a != Action.MscRestart) actions.add(a.name());   // the one action of no UE
         StringBuilder b = new StringBuilder("---- MODULE MCReplay ----\nEXTENDS MC\n"
             + "\\* verdict is a function of the state, so it adds no states; TLC writes it into every node of the dump\n"
             + "VARIABLE verdict\nVerdict == [" + String.join(", ", STATE_PARTS.stream().map(p -> p + " |-> " + p).toList()) + "]\n");
@@ -64,7 +65,7 @@ public final class ModelReplay {
     }
 
     static List<String> javaViolated(Srvcc j) {
-        List<String> v = new ArrayList<>(org.srvcc.procedure.Invariants.violatedParts(j));
+        List<String> v = new ArrayList<>(Invariants.violatedParts(j));
         v.retainAll(STATE_PARTS);
         return v;
     }

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.srvcc.kdf.Fc;
 import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
@@ -83,9 +86,9 @@ public final class PcapConformance {
      */
     public static Report check(byte[] file, List<byte[]> kamfs, Profile profile, int countSearch, int port) {
         Pcap.Capture cap = Pcap.read(file);
-        Map<String, Integer> skippedBy = new java.util.TreeMap<>(cap.skippedBy());
-        java.util.Set<String> outSeqs = new java.util.HashSet<>();
-        java.util.Set<Long> outTeids = new java.util.HashSet<>();
+        Map<String, Integer> skippedBy = new TreeMap<>(cap.skippedBy());
+        Set<String> outSeqs = new HashSet<>();
+        Set<Long> outTeids = new HashSet<>();
         Map<Rule, String> na = new EnumMap<>(Rule.class);
         if (kamfs.isEmpty()) {
             na.put(Rule.NO_KAMF, "needs the KAMF (--kamf-file or --kamf-env)");

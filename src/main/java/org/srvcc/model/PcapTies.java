@@ -1,5 +1,6 @@
 package org.srvcc.model;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -105,7 +106,7 @@ final class PcapTies {
     static boolean matches(byte[] kamf, Fc fc, int count, byte[] target) {
         byte[] k = Kdf.derive(kamf, fc, new NasCount(count).encode());
         try {
-            return java.security.MessageDigest.isEqual(k, target);
+            return MessageDigest.isEqual(k, target);
         } finally {
             Arrays.fill(k, (byte) 0);
         }

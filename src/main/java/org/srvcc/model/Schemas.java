@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -95,7 +96,7 @@ public final class Schemas {
 
     /** Checks a set of model constants against the manifest schema's ranges, one line per problem. */
     public static void constants(Map<String, Object> constants) {
-        Map<String, Object> wrapper = new java.util.LinkedHashMap<>();
+        Map<String, Object> wrapper = new LinkedHashMap<>();
         wrapper.put("module", "MC");
         wrapper.put("spec", "spec/Srvcc.tla");
         wrapper.put("defaults", constants);

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -65,7 +68,7 @@ public final class SpecMutation {
             if (u.matches() && !continued && code.chars().filter(c -> c == '\'').count() == 1) out.add(new Mutant(i + 1, "U", 0, l, u.group(1) + "/\\ UNCHANGED " + u.group(2)));
         }
         List<Mutant> numbered = new ArrayList<>();
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Mutant m : out) numbered.add(new Mutant(m.line(), m.operator(), seen.merge(m.operator() + m.line(), 1, Integer::sum), m.before(), m.after()));
         return numbered;
     }
@@ -108,7 +111,7 @@ public final class SpecMutation {
     public static List<Mutant> sample(List<Mutant> all, int limit, long seed) {
         if (limit >= all.size()) return all;
         List<Mutant> shuffled = new ArrayList<>(all);
-        java.util.Collections.shuffle(shuffled, new Random(seed));
+        Collections.shuffle(shuffled, new Random(seed));
         List<Mutant> s = new ArrayList<>(shuffled.subList(0, limit));
         s.sort(Comparator.comparingInt(Mutant::line).thenComparing(Mutant::operator).thenComparing(Mutant::after));
         return s;

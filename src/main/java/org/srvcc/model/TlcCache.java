@@ -1,6 +1,7 @@
 package org.srvcc.model;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -62,7 +64,7 @@ public final class TlcCache {
 
     static void add(MessageDigest d, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        d.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());   // length-prefixed: no two inputs share a stream
+        d.update(ByteBuffer.allocate(4).putInt(b.length).array());   // length-prefixed: no two inputs share a stream
         d.update(b);
     }
 
@@ -99,7 +101,7 @@ public final class TlcCache {
                 throw new IOException("integrity");
             int exit = Integer.parseInt(head[2].substring("exit ".length()));
             double seconds = Double.parseDouble(head[3].substring("seconds ".length()));
-            return Optional.of(new TlcRunner.Run(exit, new ToolOutput(raw), raw, seconds, true, null, java.util.Map.of()));
+            return Optional.of(new TlcRunner.Run(exit, new ToolOutput(raw), raw, seconds, true, null, Map.of()));
         } catch (IOException | RuntimeException bad) {
             try {
                 Files.deleteIfExists(f);   // a broken entry is removed, and the model is checked again

@@ -1,5 +1,7 @@
 package org.srvcc.model;
 
+import java.io.IOException;
+
 /**
  * The main class of a TLC child JVM: TLC itself, plus a watch on the parent. The parent holds the write
  * end of the child's standard input and never writes to it; when the parent dies, however it dies
@@ -14,7 +16,7 @@ public final class TlcChild {
         Thread watch = new Thread(() -> {
             try {
                 while (System.in.read() >= 0) { }   // nothing is ever written: this returns only at end-of-file
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // a broken pipe is the parent's death too
             }
             Runtime.getRuntime().halt(143);

@@ -1,15 +1,19 @@
 package org.srvcc.model;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** Runs TLC in a fresh child JVM (TLC keeps global state and stray threads) and parses its -tool output. */
@@ -40,7 +44,7 @@ public final class TlcRunner {
     public static String tlcJar() {
         try {
             return Path.of(tlc2.TLC.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the TLC jar", e);
         }
     }
@@ -58,7 +62,7 @@ public final class TlcRunner {
     static String ownClasses() {
         try {
             return Path.of(TlcChild.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -100,8 +104,8 @@ public final class TlcRunner {
         Files.writeString(cfg, cfgText);
         List<String> cmd = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-DTLA-Library=" + home.resolve("spec") + java.io.File.pathSeparator + home.resolve("model-checks"),
-            "-cp", tlcJar() + java.io.File.pathSeparator + ownClasses(), TlcChild.class.getName(), "-nowarning", "-tool"));
+            small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-DTLA-Library=" + home.resolve("spec") + File.pathSeparator + home.resolve("model-checks"),
+            "-cp", tlcJar() + File.pathSeparator + ownClasses(), TlcChild.class.getName(), "-nowarning", "-tool"));
         if (!checkDeadlock) cmd.add("-deadlock");
         cmd.addAll(List.of("-workers", String.valueOf(workers), "-metadir", work.resolve("states").toString(),
             "-config", cfg.toString()));
@@ -133,8 +137,8 @@ public final class TlcRunner {
      */
     static Run await(Process p, Consumer<String> progress, long ceilingSeconds, long stallSeconds, long t0) throws InterruptedException {
         StringBuilder out = new StringBuilder();
-        java.util.concurrent.atomic.AtomicLong lastLine = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
-        Map<Integer, Double> marks = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicLong lastLine = new AtomicLong(System.nanoTime());
+        Map<Integer, Double> marks = new ConcurrentHashMap<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;

@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.srvcc.simulation.Setup;
+import java.util.TreeSet;
+import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
+import org.srvcc.simulation.Setup;
 
 /**
  * Trace validation by TLC: Java runs become a TLA+ module of abstract states and action names,
@@ -19,7 +21,7 @@ import org.srvcc.procedure.Step;
  */
 public final class TraceValidation {
     /** One Java run: its setup and steps, judged by the model with {@code modelOptions}. */
-    public record Run(Setup setup, List<Step> steps, org.srvcc.procedure.Options modelOptions) {
+    public record Run(Setup setup, List<Step> steps, Options modelOptions) {
         public Run(Setup setup, List<Step> steps) {
             this(setup, steps, setup.options());
         }
@@ -207,12 +209,12 @@ public final class TraceValidation {
     public static Map<String, Object> constants(Setup s) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("UEs", (long) s.bounds().ues());
-        c.put("EmergencyUEs", new ArrayList<>(new java.util.TreeSet<>(s.emergencyUes())));
-        c.put("UnauthUEs", new ArrayList<>(new java.util.TreeSet<>(s.unauthUes())));
+        c.put("EmergencyUEs", new ArrayList<>(new TreeSet<>(s.emergencyUes())));
+        c.put("UnauthUEs", new ArrayList<>(new TreeSet<>(s.unauthUes())));
         c.put("Profile", s.profile().toString());
         s.options().asMap().forEach((k, v) -> c.put(k, v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE
             : k.equals("countLsbBits") ? (Object) Long.parseLong(v) : v));
-        c.put("Compromised", new ArrayList<>(new java.util.TreeSet<>(s.compromised())));
+        c.put("Compromised", new ArrayList<>(new TreeSet<>(s.compromised())));
         c.put("MaxAttempts", (long) s.bounds().maxAttempts());
         c.put("MaxCount", (long) s.bounds().maxCount());
         c.put("MaxKamf", (long) s.bounds().maxKamf());
@@ -222,11 +224,11 @@ public final class TraceValidation {
         c.put("NasRunsReceived", s.bounds().nasRunsReceived());
         c.put("NasRunsMissed", s.bounds().nasRunsMissed());
         c.put("EpsMobility", s.bounds().epsMobility());
-        c.put("WeakUEs", new ArrayList<>(new java.util.TreeSet<>(s.caps().weakUes())));
-        c.put("SrvccIncapableUEs", new ArrayList<>(new java.util.TreeSet<>(s.caps().srvccIncapableUes())));
-        c.put("TamperedLinks", new ArrayList<>(new java.util.TreeSet<>(s.caps().tamperedLinks())));
+        c.put("WeakUEs", new ArrayList<>(new TreeSet<>(s.caps().weakUes())));
+        c.put("SrvccIncapableUEs", new ArrayList<>(new TreeSet<>(s.caps().srvccIncapableUes())));
+        c.put("TamperedLinks", new ArrayList<>(new TreeSet<>(s.caps().tamperedLinks())));
         c.put("MaxTampers", (long) s.caps().maxTampers());
-        c.put("NoContextUEs", new ArrayList<>(new java.util.TreeSet<>(s.caps().noContextUes())));
+        c.put("NoContextUEs", new ArrayList<>(new TreeSet<>(s.caps().noContextUes())));
         return c;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.Hex;
 import org.srvcc.kdf.InsecureKeyAccess;
@@ -42,9 +43,9 @@ public final class Evidence implements Event.Observer {
         for (Place p : Place.values()) held.put(p, new LinkedHashSet<>());
     }
 
-    private java.util.function.Consumer<Event.Wire> tap = w -> { };
+    private Consumer<Event.Wire> tap = w -> { };
 
-    void tap(java.util.function.Consumer<Event.Wire> t) {
+    void tap(Consumer<Event.Wire> t) {
         tap = t;
     }
 

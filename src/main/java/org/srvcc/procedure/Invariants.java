@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.srvcc.kdf.KeyTerm;
 
@@ -147,7 +148,7 @@ public final class Invariants {
     }
 
     /** In every ciphered CS call, UE and MSC satisfy {@code agree}. */
-    private static boolean inCall(Srvcc s, java.util.function.BiPredicate<Ue.Ctx, MscServer.Ctx> agree) {
+    private static boolean inCall(Srvcc s, BiPredicate<Ue.Ctx, MscServer.Ctx> agree) {
         for (int u : s.ues()) {
             Ue.Ctx ue = s.ue.ctx.get(u);
             MscServer.Ctx msc = s.msc.ctx.get(u);

@@ -1,6 +1,10 @@
 package org.srvcc.procedure;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.Derivations;
@@ -122,21 +126,21 @@ public final class KeyPlan {
         try {
             return Hex.encode(b);
         } finally {
-            java.util.Arrays.fill(b, (byte) 0);
+            Arrays.fill(b, (byte) 0);
         }
     }
 
     /** A KAMF whose bytes are a hash of the run's seed and the KAMF's identity, so runs are reproducible. */
-    static org.srvcc.kdf.Kamf seededKamf(long seed, int id, int salt) {
+    static Kamf seededKamf(long seed, int id, int salt) {
         byte[] b = null;
         try {
-            b = java.security.MessageDigest.getInstance("SHA-256")
-                .digest(("srvcc-kamf/" + seed + "/" + id + "/" + salt).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return org.srvcc.kdf.Kamf.of(b, id, org.srvcc.kdf.InsecureKeyAccess.get());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            b = MessageDigest.getInstance("SHA-256")
+                .digest(("srvcc-kamf/" + seed + "/" + id + "/" + salt).getBytes(StandardCharsets.UTF_8));
+            return Kamf.of(b, id, InsecureKeyAccess.get());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
-            if (b != null) java.util.Arrays.fill(b, (byte) 0);
+            if (b != null) Arrays.fill(b, (byte) 0);
         }
     }
 }

@@ -1,12 +1,16 @@
 package org.srvcc.procedure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.srvcc.wire.Gtpv2Message;
 
 /**
  * The links between the nodes, as the model has them: core messages (and the UE's to the MSC)
@@ -19,7 +23,7 @@ public final class Network {
     private final Map<Integer, List<Message>> ul = new TreeMap<>(), dl = new TreeMap<>();
     private final LinkedHashMap<Object, Message> radio = new LinkedHashMap<>();
     private final List<Message> lastSent = new ArrayList<>();
-    private final Map<Object, byte[]> wire = new java.util.HashMap<>();
+    private final Map<Object, byte[]> wire = new HashMap<>();
     private final Event.Observer obs;
     private final Profile profile;
     int faults, reorders, replays, tampers;
@@ -46,12 +50,12 @@ public final class Network {
         byte[] octets = WireForm.onGtp(m.type()) ? onWire(WireForm.encode(m, profile), m.type().from(profile), m.type().to(profile)) : null;
         if (msgs.putIfAbsent(m.identity(), m) != null) {
             m.destroyKeys();
-            if (octets != null) java.util.Arrays.fill(octets, (byte) 0);
+            if (octets != null) Arrays.fill(octets, (byte) 0);
         } else if (octets != null) wire.put(m.identity(), octets);
     }
 
     /** Encodes, tells the observers (who copy what they keep), and wipes the IEs. */
-    private byte[] onWire(org.srvcc.wire.Gtpv2Message g, String from, String to) {
+    private byte[] onWire(Gtpv2Message g, String from, String to) {
         try {
             byte[] octets = g.encode();
             obs.on(new Event.Wire(from, to, octets));
@@ -107,13 +111,13 @@ public final class Network {
         msgs.remove(m.identity());
         byte[] octets = wire.remove(m.identity());
         if (octets == null) return m;
-        org.srvcc.wire.Gtpv2Message g = org.srvcc.wire.Gtpv2Message.decode(octets);
-        java.util.Arrays.fill(octets, (byte) 0);
+        Gtpv2Message g = Gtpv2Message.decode(octets);
+        Arrays.fill(octets, (byte) 0);
         try {
             Message got = WireForm.decode(g, m);
             m.destroyKeys();
-            org.srvcc.wire.Gtpv2Message ack = WireForm.acknowledgement(g, profile);
-            if (ack != null) java.util.Arrays.fill(onWire(ack, m.type().to(profile), m.type().from(profile)), (byte) 0);
+            Gtpv2Message ack = WireForm.acknowledgement(g, profile);
+            if (ack != null) Arrays.fill(onWire(ack, m.type().to(profile), m.type().from(profile)), (byte) 0);
             return (M) got;
         } finally {
             g.wipe();
@@ -150,7 +154,7 @@ public final class Network {
             faults++;
             msgs.remove(m.identity());
             byte[] octets = wire.remove(m.identity());
-            if (octets != null) java.util.Arrays.fill(octets, (byte) 0);
+            if (octets != null) Arrays.fill(octets, (byte) 0);
             m.destroyKeys();
         });
     }
@@ -221,7 +225,7 @@ public final class Network {
                 Message re = m instanceof Message.ForwardRelocationRequest f ? f.withCap(r.cap()) : ((Message.PsToCsRequest) m).withCap(r.cap());
                 msgs.remove(m.identity());
                 byte[] octets = wire.remove(m.identity());
-                if (octets != null) java.util.Arrays.fill(octets, (byte) 0);
+                if (octets != null) Arrays.fill(octets, (byte) 0);
                 m.destroyKeys();
                 send(re);   // the rewritten request goes on as its own octets
             });
@@ -242,7 +246,7 @@ public final class Network {
             if (link.equals("Sv") && profile.viaMme()) continue;
             Set<Algorithm> has = m instanceof Message.ForwardRelocationRequest f ? f.cap() : ((Message.PsToCsRequest) m).cap();
             for (int mask = 0; mask < 16; mask++) {   // every subset of UEA1, UEA2, UIA1, UIA2 (the model's SUBSET CapAlgs)
-                Set<Algorithm> c = java.util.EnumSet.noneOf(Algorithm.class);
+                Set<Algorithm> c = EnumSet.noneOf(Algorithm.class);
                 for (int i = 0; i < 4; i++) if ((mask & 1 << i) != 0) c.add(Algorithm.values()[i]);
                 if (!c.equals(has)) l.add(new Rewrite(m, Set.copyOf(c)));
             }

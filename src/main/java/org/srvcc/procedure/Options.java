@@ -1,7 +1,9 @@
 package org.srvcc.procedure;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.srvcc.kdf.Fc;
 
 /**
@@ -134,7 +136,7 @@ public record Options(
     /** Applies "name=value" settings on top of this record; unknown names or values are refused. */
     public Options with(Iterable<String> settings) {
         Map<String, String> m = asMap();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String s : settings) {
             int eq = s.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("option '" + s + "' must be name=value");

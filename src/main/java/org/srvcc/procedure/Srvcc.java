@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.KeyTerm;
 
 /**
@@ -40,13 +42,13 @@ public final class Srvcc {
 
     /** As above; {@code firstKamf}, if given, is UE 1's first KAMF instead of the seed's (e.g. to check a capture with it). */
     public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
-                 Set<Place> compromised, long seed, org.srvcc.kdf.Kamf firstKamf) {
+                 Set<Place> compromised, long seed, Kamf firstKamf) {
         this(profile, options, bounds, emergencyUes, unauthUes, compromised, Capabilities.NONE, seed, firstKamf);
     }
 
     /** With the UEs' capabilities and the capability attacker ({@link Capabilities#NONE}: every UE capable, no attacker). */
     public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
-                 Set<Place> compromised, Capabilities caps, long seed, org.srvcc.kdf.Kamf firstKamf) {
+                 Set<Place> compromised, Capabilities caps, long seed, Kamf firstKamf) {
         this(profile, options, Deviations.STANDARD, bounds, emergencyUes, unauthUes, compromised, caps, seed, firstKamf);
     }
 
@@ -55,7 +57,7 @@ public final class Srvcc {
      * constructors without them take the standard procedure and refuse options that set a mutant.
      */
     public Srvcc(Profile profile, Options options, Deviations dev, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
-                 Set<Place> compromised, Capabilities caps, long seed, org.srvcc.kdf.Kamf firstKamf) {
+                 Set<Place> compromised, Capabilities caps, long seed, Kamf firstKamf) {
         if (dev == Deviations.STANDARD && options.isMutant())
             throw new IllegalArgumentException("options " + options.diffText() + " set a mutant: pass its Deviations");
         if (!unauthUes.containsAll(caps.noContextUes()))   // as the model's ASSUME: no SIM means unauthenticated
@@ -79,7 +81,7 @@ public final class Srvcc {
     }
 
     /** Also hands every GTPv2-C message's octets to {@code tap} as it goes on the wire (it copies what it keeps). */
-    public void tapWire(java.util.function.Consumer<Event.Wire> tap) {
+    public void tapWire(Consumer<Event.Wire> tap) {
         evidence.tap(tap);
     }
 
@@ -242,7 +244,7 @@ public final class Srvcc {
     public List<HeldKey> heldKeys(InsecureKeyAccess access) {
         List<HeldKey> l = new ArrayList<>();
         for (int u : ues()) {
-            org.srvcc.kdf.Kamf a = amf.ctx.get(u).kamf, k = ue.ctx.get(u).kamf;
+            Kamf a = amf.ctx.get(u).kamf, k = ue.ctx.get(u).kamf;
             if (a != null && !a.isDestroyed()) l.add(new HeldKey(u, "AMF KAMF", a.term(), a.bytes(access)));
             if (k != null && !k.isDestroyed()) l.add(new HeldKey(u, "UE KAMF", k.term(), k.bytes(access)));
             halves(l, u, "UE", ue.ctx.get(u).key, access);

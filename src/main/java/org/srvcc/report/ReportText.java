@@ -1,6 +1,7 @@
 package org.srvcc.report;
 
 import java.util.List;
+import org.srvcc.model.Schemas;
 
 /** The report's text, written as Markdown and HTML side by side: headings, paragraphs, code, tables, anchors. */
 final class ReportText {
@@ -63,7 +64,7 @@ final class ReportText {
 
     /** Text from a manifest or a file name in Markdown: no HTML, no line breaks. */
     static String mdText(String s) {
-        return esc(org.srvcc.model.Schemas.plainText(SequenceDiagram.clean(s)));
+        return esc(Schemas.plainText(SequenceDiagram.clean(s)));
     }
 
     static String esc(String s) {

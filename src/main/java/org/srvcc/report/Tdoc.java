@@ -1,11 +1,13 @@
 package org.srvcc.report;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
@@ -159,7 +161,7 @@ public final class Tdoc {
 
     private void figure(Flow flow) throws IOException {
         byte[] png = new SequenceDiagram(flow, true).png();
-        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         double w = img.getWidth(), h = img.getHeight(), scale = Math.min(450 / w, 620 / h);   // points: the text width, a page
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);

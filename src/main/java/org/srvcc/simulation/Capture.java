@@ -1,6 +1,7 @@
 package org.srvcc.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.srvcc.procedure.Event;
@@ -29,7 +30,7 @@ public final class Capture implements Consumer<Event.Wire> {
     }
 
     public void wipe() {
-        frames.forEach(f -> java.util.Arrays.fill(f.payload(), (byte) 0));
+        frames.forEach(f -> Arrays.fill(f.payload(), (byte) 0));
         frames.clear();
     }
 }

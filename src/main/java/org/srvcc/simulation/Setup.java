@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.srvcc.kdf.Kamf;
+import org.srvcc.mutants.Mutants;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Capabilities;
 import org.srvcc.procedure.Options;
@@ -29,10 +31,10 @@ public record Setup(Profile profile, Options options, Bounds bounds, Set<Integer
     }
 
     /** With UE 1's first KAMF given (null: the seed's). */
-    public Srvcc start(org.srvcc.kdf.Kamf firstKamf) {
+    public Srvcc start(Kamf firstKamf) {
         Set<Place> places = new TreeSet<>();
         for (String p : compromised) places.add(Place.parse(p));
-        return new Srvcc(profile, options, org.srvcc.mutants.Mutants.of(options), bounds, emergencyUes, unauthUes, places, caps, seed, firstKamf);
+        return new Srvcc(profile, options, Mutants.of(options), bounds, emergencyUes, unauthUes, places, caps, seed, firstKamf);
     }
 
     public Setup withSeed(long s) {

@@ -6,17 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.srvcc.kdf.Kamf;
+import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Algorithm;
 import org.srvcc.procedure.Amf;
 import org.srvcc.procedure.Capabilities;
-import org.srvcc.procedure.Ue;
-import org.srvcc.procedure.Action;
+import org.srvcc.procedure.Event;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Message;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
+import org.srvcc.procedure.Ue;
 
 /**
  * A handover of UE 1 driven deterministically: the success path, with the requested faults
@@ -79,8 +82,8 @@ public final class Simulation {
 
     /** The UEs' capabilities and the attacker the faults need ({@link Capabilities#NONE} for the others). */
     public static Capabilities capabilitiesFor(Set<Fault> faults) {
-        Set<Integer> weak = new java.util.TreeSet<>(), incapable = new java.util.TreeSet<>();
-        Set<String> links = new java.util.TreeSet<>();
+        Set<Integer> weak = new TreeSet<>(), incapable = new TreeSet<>();
+        Set<String> links = new TreeSet<>();
         int tampers = 0;
         if (faults.contains(Fault.CAPABILITY_STRIP) || faults.contains(Fault.CAPABILITY_FORGE)) {
             links.addAll(List.of("N26", "Sv"));
@@ -105,8 +108,8 @@ public final class Simulation {
     }
 
     /** As above, with UE 1's first KAMF given (null: the seed's) and a tap on the GTPv2-C octets sent. */
-    public static Result run(Setup setup, Set<Fault> faults, Consumer<Srvcc> afterStep, org.srvcc.kdf.Kamf firstKamf,
-                             Consumer<org.srvcc.procedure.Event.Wire> wireTap) {
+    public static Result run(Setup setup, Set<Fault> faults, Consumer<Srvcc> afterStep, Kamf firstKamf,
+                             Consumer<Event.Wire> wireTap) {
         if (faults.contains(Fault.PREP_REJECT_MME) && !setup.profile().viaMme())
             throw new IllegalArgumentException("fault prep-reject-mme needs an MME_SRVCC; profile " + setup.profile() + " has none");
         for (Fault failing : List.of(Fault.CAPABILITY_FORGE, Fault.SRVCC_INDICATION_FORGE))

@@ -1,6 +1,7 @@
 package org.srvcc.wire;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,7 +114,7 @@ final class CaptureReader {
                     long ts = get32(b, body + 4, le) << 32 | get32(b, body + 8, le);
                     long caplen = get32(b, body + 12, le);
                     if (caplen > end - (body + 20)) throw new DecodeException(-1, body + 12, "packet " + n + " of " + caplen + " octets in a block holding " + (end - body - 20));
-                    sink.frame(java.util.Arrays.copyOfRange(b, body + 20, body + 20 + (int) caplen), i.link(), (long) (ts / i.unitsPerSecond() * 1e6), body + 20);
+                    sink.frame(Arrays.copyOfRange(b, body + 20, body + 20 + (int) caplen), i.link(), (long) (ts / i.unitsPerSecond() * 1e6), body + 20);
                 }
                 case 3 -> {   // Simple Packet Block: interface 0, no timestamp
                     int n = sink.frames + 1;
@@ -121,7 +122,7 @@ final class CaptureReader {
                     if (interfaces.isEmpty()) throw new DecodeException(-1, body, "packet " + n + " before any interface was described");
                     long orig = get32(b, body, le);
                     long caplen = Math.min(Math.min(orig, interfaces.get(0).snaplen() == 0 ? orig : interfaces.get(0).snaplen()), end - (body + 4));
-                    sink.frame(java.util.Arrays.copyOfRange(b, body + 4, body + 4 + (int) caplen), interfaces.get(0).link(), 0, body + 4);
+                    sink.frame(Arrays.copyOfRange(b, body + 4, body + 4 + (int) caplen), interfaces.get(0).link(), 0, body + 4);
                 }
                 default -> { }   // section header, statistics, name resolution, custom blocks: nothing to read here
             }
@@ -211,7 +212,7 @@ final class CaptureReader {
         int payload = u16(d, start + 4), next = d[start + 6] & 0xFF;
         int end = start + 40 + payload;
         if (end > d.length) throw new DecodeException(-1, base + start + 4, "packet " + number + ": IPv6 payload length " + payload + " within the octets captured");
-        byte[] src = java.util.Arrays.copyOfRange(d, start + 8, start + 24), dst = java.util.Arrays.copyOfRange(d, start + 24, start + 40);
+        byte[] src = Arrays.copyOfRange(d, start + 8, start + 24), dst = Arrays.copyOfRange(d, start + 24, start + 40);
         int at = start + 40;
         while (next == 0 || next == 43 || next == 60 || next == 44) {   // hop-by-hop, routing, destination options, fragment
             if (next == 44) return "IP fragment";
@@ -228,7 +229,7 @@ final class CaptureReader {
         if (end - at < 8) throw new DecodeException(-1, base + at, "packet " + number + ": a UDP header of 8 octets");
         int sp = u16(d, at), dp = u16(d, at + 2), len = u16(d, at + 4);
         if (len < 8 || len > end - at) throw new DecodeException(-1, base + at + 4, "packet " + number + ": UDP length " + len + " within the IP payload of " + (end - at));
-        return new Pcap.Packet(number, micros, src, dst, sp, dp, java.util.Arrays.copyOfRange(d, at + 8, at + len), base + at + 8);
+        return new Pcap.Packet(number, micros, src, dst, sp, dp, Arrays.copyOfRange(d, at + 8, at + len), base + at + 8);
     }
 
     private static int u16(byte[] b, int at) {

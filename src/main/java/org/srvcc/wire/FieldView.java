@@ -1,8 +1,12 @@
 package org.srvcc.wire;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -102,7 +106,7 @@ public final class FieldView {
     }
 
     /** Grouped IEs (TS 29.274 §8.2.1: Bearer Context, PDN Connection, overload and load control, SCEF PDN Connection, Remote UE Context). */
-    private static final java.util.Set<Integer> GROUPED = java.util.Set.of(93, 109, 180, 181, 191, 195);
+    private static final Set<Integer> GROUPED = Set.of(93, 109, 180, 181, 191, 195);
 
     /** An IE's type and length, followed by those of the IEs nested in it, depth first: tshark's order. */
     private static void flatten(int type, byte[] value, List<int[]> out) {
@@ -111,17 +115,17 @@ public final class FieldView {
         for (int at = 0; at + 4 <= value.length; ) {
             int t = value[at] & 0xFF, len = (value[at + 1] & 0xFF) << 8 | value[at + 2] & 0xFF;
             if (at + 4 + len > value.length) return;   // a malformed group: tshark stops there too
-            flatten(t, java.util.Arrays.copyOfRange(value, at + 4, at + 4 + len), out);
+            flatten(t, Arrays.copyOfRange(value, at + 4, at + 4 + len), out);
             at += 4 + len;
         }
     }
 
     /** tshark prints a flag only when the Indication IE is long enough to hold its octet. */
-    private static String flag(java.util.Optional<Ie> ind, int minLength, boolean value) {
+    private static String flag(Optional<Ie> ind, int minLength, boolean value) {
         return ind.isPresent() && ind.get().value().length >= minLength ? (value ? "1" : "0") : "";
     }
 
     private static String hex(byte[] b) {
-        return java.util.HexFormat.of().formatHex(b);
+        return HexFormat.of().formatHex(b);
     }
 }

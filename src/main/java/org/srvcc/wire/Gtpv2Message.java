@@ -2,6 +2,7 @@ package org.srvcc.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public record Gtpv2Message(int type, long teid, int sequence, List<Ie> ies) {
         o.write(0);                    // spare
         byte[] b = body.toByteArray();
         o.writeBytes(b);
-        java.util.Arrays.fill(b, (byte) 0);
+        Arrays.fill(b, (byte) 0);
         return o.toByteArray();
     }
 
@@ -94,7 +95,7 @@ public record Gtpv2Message(int type, long teid, int sequence, List<Ie> ies) {
             int inst = h.u8("IE spare and instance") & 0x0F;
             if (len > b.length - (at + 4))
                 throw new DecodeException(t, at, "IE length " + len + " but only " + (b.length - at - 4) + " octets left in the message (truncated or inconsistent)");
-            ies.add(new Ie(t, inst, java.util.Arrays.copyOfRange(b, at + 4, at + 4 + len), at));
+            ies.add(new Ie(t, inst, Arrays.copyOfRange(b, at + 4, at + 4 + len), at));
             r = new Octets(b, at + 4 + len, b.length, 0, -1);
         }
         Gtpv2Message m = new Gtpv2Message(type, teid, seq, ies);

@@ -1,5 +1,7 @@
 package org.srvcc.wire;
 
+import java.util.Arrays;
+
 /**
  * One information element as TS 29.274 §8.2 lays it out: type (1 octet), length of the value (2),
  * spare and instance (1), value. {@code offset} is where the IE starts in its message (0 for an IE
@@ -18,7 +20,7 @@ public record Ie(int type, int instance, byte[] value, int offset) {
 
     /** Zeroes the value (after a key-carrying IE has been read or written). */
     public void wipe() {
-        java.util.Arrays.fill(value, (byte) 0);
+        Arrays.fill(value, (byte) 0);
     }
 
     @Override
@@ -28,7 +30,7 @@ public record Ie(int type, int instance, byte[] value, int offset) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Ie i && i.type == type && i.instance == instance && java.util.Arrays.equals(i.value, value);
+        return o instanceof Ie i && i.type == type && i.instance == instance && Arrays.equals(i.value, value);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.srvcc.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The IEs this procedure reads and writes, each as TS 29.274 §8 / TS 29.280 §6 lays out its value
@@ -144,7 +145,7 @@ public final class Ies {
     }
 
     /** An absent Indication IE has every flag 0. */
-    public static Indication indication(java.util.Optional<Ie> ie) {
+    public static Indication indication(Optional<Ie> ie) {
         return ie.map(Ies::indication).orElse(new Indication(false, false, false));
     }
 

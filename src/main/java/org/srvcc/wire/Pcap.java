@@ -2,7 +2,9 @@ package org.srvcc.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Captures: a writer of classic libpcap files with IPv4/UDP packets (link type 101, raw IP), and the
@@ -43,7 +45,7 @@ public final class Pcap {
     }
 
     /** What a file holds: its UDP packets, how many other packets were skipped, and why. */
-    public record Capture(List<Packet> packets, int skipped, java.util.Map<String, Integer> skippedBy) {
+    public record Capture(List<Packet> packets, int skipped, Map<String, Integer> skippedBy) {
         public int frames() {
             return packets.size() + skipped;
         }
@@ -74,7 +76,7 @@ public final class Pcap {
             le32(o, ip.length);
             le32(o, ip.length);
             o.writeBytes(ip);
-            java.util.Arrays.fill(ip, (byte) 0);
+            Arrays.fill(ip, (byte) 0);
         }
         return o.toByteArray();
     }

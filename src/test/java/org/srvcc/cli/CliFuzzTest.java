@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +43,17 @@ class CliFuzzTest {
     }
 
     /** Options that name a file or directory: a nasty value stays inside the test's directory. */
-    static final java.util.Set<String> PATHS = java.util.Set.of("--trace", "--out", "--pcap");
+    static final Set<String> PATHS = Set.of("--trace", "--out", "--pcap");
 
     String value(Path dir, String option, String... good) {
         String v = value(good);
-        if (!PATHS.contains(option) || java.util.Arrays.asList(good).contains(v)) return v;
+        if (!PATHS.contains(option) || Arrays.asList(good).contains(v)) return v;
         return dir.resolve("nasty").toString() + "/" + v.replace("..", "dots").replace("@", "at");
     }
 
     /** Each option with values that are valid for it (a nasty value replaces them now and then). */
-    static java.util.Map<String, String[]> grammar(String cmd, Path dir) {
-        java.util.Map<String, String[]> g = new java.util.LinkedHashMap<>();
+    static Map<String, String[]> grammar(String cmd, Path dir) {
+        Map<String, String[]> g = new LinkedHashMap<>();
         switch (cmd) {
             case "kdf" -> {
                 g.put("--key-env", new String[] {"HOME"});
@@ -96,9 +101,9 @@ class CliFuzzTest {
         List<String> a = new ArrayList<>();
         String cmd = pick("kdf", "derive", "derive", "vectors", "simulate", "simulate", "check", "conform", "report", "help", "bogus");
         a.add(cmd);
-        java.util.Map<String, String[]> g = grammar(cmd, dir);
+        Map<String, String[]> g = grammar(cmd, dir);
         List<String> opts = new ArrayList<>(g.keySet());
-        java.util.Collections.shuffle(opts, rnd);
+        Collections.shuffle(opts, rnd);
         int n = rnd.nextInt(opts.size() + 1);
         if (cmd.equals("derive") || cmd.equals("kdf")) n = opts.size() - rnd.nextInt(2);
         for (String o : opts.subList(0, Math.min(n, opts.size()))) {

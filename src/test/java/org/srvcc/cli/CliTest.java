@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.srvcc.kdf.Hex;
 
 class CliTest {
@@ -28,8 +32,8 @@ class CliTest {
         return new Result(rc, o.toString(), e.toString());
     }
 
-    static List<org.junit.jupiter.params.provider.Arguments> badInputs() {
-        return badInputArrays().stream().map(a -> org.junit.jupiter.params.provider.Arguments.of((Object) a)).toList();
+    static List<Arguments> badInputs() {
+        return badInputArrays().stream().map(a -> Arguments.of((Object) a)).toList();
     }
 
     static List<String[]> badInputArrays() {
@@ -153,9 +157,9 @@ class CliTest {
 
     /** Keys from the user's KAMF are not labelled as seed-derived test keys. */
     @Test
-    void showKeysSaysWhereTheKeysComeFrom(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path k = dir.resolve("kamf.hex");
-        java.nio.file.Files.writeString(k, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+    void showKeysSaysWhereTheKeysComeFrom(@TempDir Path dir) throws Exception {
+        Path k = dir.resolve("kamf.hex");
+        Files.writeString(k, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
         Result mine = run("simulate", "--kamf-file", k.toString(), "--show-keys");
         assertEquals(0, mine.rc(), mine.err());
         assertTrue(mine.out().contains("derived from the KAMF given for UE 1: secret if that KAMF is"), mine.out());

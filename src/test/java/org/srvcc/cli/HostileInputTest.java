@@ -5,23 +5,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.srvcc.model.AtomicFiles;
 import org.srvcc.model.Conformance;
 import org.srvcc.model.Flow;
 import org.srvcc.model.Json;
+import org.srvcc.model.Manifest;
+import org.srvcc.model.ModelCheck;
+import org.srvcc.model.Schemas;
+import org.srvcc.model.TextFiles;
 import org.srvcc.model.TraceValidation;
-import org.srvcc.simulation.Simulation;
 import org.srvcc.procedure.Profile;
 import org.srvcc.report.Report;
 import org.srvcc.report.SequenceDiagram;
+import org.srvcc.simulation.Regressions;
+import org.srvcc.simulation.Simulation;
 
 /** The 17 reproductions of the hostile-user review, each as a regression test. */
 class HostileInputTest {
@@ -50,8 +62,8 @@ class HostileInputTest {
         String md = Files.readString(out.resolve("report.md"));
         assertFalse(html.contains("<img src=x"), "raw markup in report.html");
         // in Markdown, fenced code renders no HTML; everywhere else markup must be escaped
-        String mdOutsideFences = String.join("", java.util.Arrays.asList(md.split("```")).subList(0, 1))
-            + String.join("", java.util.stream.IntStream.range(0, md.split("```").length).filter(i -> i % 2 == 0)
+        String mdOutsideFences = String.join("", Arrays.asList(md.split("```")).subList(0, 1))
+            + String.join("", IntStream.range(0, md.split("```").length).filter(i -> i % 2 == 0)
                 .mapToObj(i -> md.split("```")[i]).toList());
         assertFalse(mdOutsideFences.contains("<img src=x"), "raw markup in report.md");
         assertEquals(0, (md.split("```", -1).length - 1) % 2, "an unbalanced code fence");
@@ -119,7 +131,7 @@ class HostileInputTest {
             assertFalse(svg.contains("<image"), evil + ": an image was embedded");
             assertFalse(svg.contains("Evil</text>") && !svg.contains("chr"), evil + ": a participant was injected");
             assertFalse(host.length() > 3 && svg.contains(host), evil + ": a local file was read");
-            assertFalse(svg.contains(java.time.LocalDate.now().getYear() + "-"), evil + ": the date was evaluated");
+            assertFalse(svg.contains(LocalDate.now().getYear() + "-"), evil + ": the date was evaluated");
         }
     }
 
@@ -188,7 +200,7 @@ class HostileInputTest {
     @Test
     void fileNamesStayInTheirFolder(@TempDir Path dir) {
         for (String n : List.of("../x", "../../../X", "a/../../b", "/etc/passwd", ""))
-            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> AtomicFiles.inside(dir, n), n);
+            Assertions.assertThrows(IllegalArgumentException.class, () -> AtomicFiles.inside(dir, n), n);
         assertEquals(dir.resolve("ok.json"), AtomicFiles.inside(dir, "ok.json"));
     }
 
@@ -224,12 +236,12 @@ class HostileInputTest {
     void traceHeaderSaysSimulationKeysAreNotSecret(@TempDir Path dir) throws Exception {
         Path t = dir.resolve("t.ndjson");
         assertEquals(0, run("simulate", "--trace", t.toString()).rc());
-        java.util.Map<String, Object> head = (java.util.Map<String, Object>) Json.parse(Files.readAllLines(t).get(0));
+        Map<String, Object> head = (Map<String, Object>) Json.parse(Files.readAllLines(t).get(0));
         assertTrue(String.valueOf(head.get("keys")).contains("NOT secret"), head.toString());
         // every line conforms to the shipped schema, and the schema can fail
-        for (String line : Files.readAllLines(t)) assertEquals(List.of(), org.srvcc.model.Schemas.traceLine(line), line);
-        assertFalse(org.srvcc.model.Schemas.traceLine("{\"step\":1}").isEmpty());
-        assertFalse(org.srvcc.model.Schemas.traceLine(Files.readAllLines(t).get(1).replace("\"ueState\":[\"", "\"ueState\":[\"X")).isEmpty());
+        for (String line : Files.readAllLines(t)) assertEquals(List.of(), Schemas.traceLine(line), line);
+        assertFalse(Schemas.traceLine("{\"step\":1}").isEmpty());
+        assertFalse(Schemas.traceLine(Files.readAllLines(t).get(1).replace("\"ueState\":[\"", "\"ueState\":[\"X")).isEmpty());
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(t), s.toList(), "a temporary file was left behind");
         }
@@ -246,7 +258,7 @@ class HostileInputTest {
         }
         try (AutoCloseable held = AtomicFiles.lock(dir, "--out")) {
             assertTrue(Files.exists(dir.resolve(".srvcc.lock")), held.toString());
-            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> AtomicFiles.lock(dir, "--out"));
+            IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class, () -> AtomicFiles.lock(dir, "--out"));
             assertTrue(e.getMessage().contains("another srvcc run"), e.getMessage());
         }
         AtomicFiles.lock(dir, "--out").close();   // free again
@@ -321,9 +333,9 @@ class HostileInputTest {
         Path mf = home.resolve("model-checks/manifest.json");
         Files.createDirectories(mf.getParent());
         String dup = manifestWithModel("A").replace("]}", ",{\"name\":\"A\",\"group\":\"profiles\",\"row\":\"s\",\"expect\":{}}]}");
-        byte[] latin1 = manifestWithModel("Caf\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        byte[] utf16 = manifestWithModel("A").getBytes(java.nio.charset.StandardCharsets.UTF_16);
-        List<byte[]> bad = List.of(latin1, utf16, dup.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        byte[] latin1 = manifestWithModel("Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf16 = manifestWithModel("A").getBytes(StandardCharsets.UTF_16);
+        List<byte[]> bad = List.of(latin1, utf16, dup.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         List<String> says = List.of("not UTF-8 text", "not UTF-8 text", "model A is defined twice", "not UTF-8 text");
         for (int i = 0; i < bad.size(); i++) {
             Files.write(mf, bad.get(i));
@@ -332,14 +344,14 @@ class HostileInputTest {
             oneLineRefusal(r, says.get(i));
             assertTrue(r.err().contains(says.get(i)), r.err());
         }
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(mf.toFile(), "rw")) {
-            f.setLength(org.srvcc.model.TextFiles.MAX_BYTES + 1);   // sparse: refused by its size, never read
+        try (RandomAccessFile f = new RandomAccessFile(mf.toFile(), "rw")) {
+            f.setLength(TextFiles.MAX_BYTES + 1);   // sparse: refused by its size, never read
         }
         CliTest.Result r = runWithHome(home, "check", "--model", "A");
         assertEquals(2, r.rc(), r.err());
-        assertTrue(r.err().contains("more than the " + org.srvcc.model.TextFiles.MAX_BYTES + " allowed"), r.err());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> org.srvcc.simulation.Regressions.parse("setup ts33501;-;100000000,1,1,100000000,0,0,0;-;-;-;1\nexpect TypeOK\n"));
+        assertTrue(r.err().contains("more than the " + TextFiles.MAX_BYTES + " allowed"), r.err());
+        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
+            () -> Regressions.parse("setup ts33501;-;100000000,1,1,100000000,0,0,0;-;-;-;1\nexpect TypeOK\n"));
         assertTrue(e.getMessage().contains("bounds out of range"), e.getMessage());
     }
 
@@ -348,12 +360,12 @@ class HostileInputTest {
     void manifestTextMakesNoLiveLinksInTheReport(@TempDir Path out) throws Exception {
         String row = "![t](http://example.com/track.png) [x](javascript:alert(1))";
         String text = manifestWithModel("Evil").replace("\"row\":\"r\"", "\"row\":\"" + row + "\"");
-        org.srvcc.model.Manifest m = new org.srvcc.model.Manifest(Path.of("").toAbsolutePath(), text);
-        org.srvcc.model.ModelCheck.Result r = new org.srvcc.model.ModelCheck.Result(m.model("Evil"), List.of(), 1, 1, 1, 0.1, 0.1,
-            java.util.Map.of(), List.of(), false);
-        org.srvcc.model.Conformance.Summary conf = new org.srvcc.model.Conformance.Summary(
-            new org.srvcc.model.TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
-        new org.srvcc.report.Report().write(out, org.srvcc.report.Report.environment("test"), List.of(r), conf, List.of(), List.of());
+        Manifest m = new Manifest(Path.of("").toAbsolutePath(), text);
+        ModelCheck.Result r = new ModelCheck.Result(m.model("Evil"), List.of(), 1, 1, 1, 0.1, 0.1,
+            Map.of(), List.of(), false);
+        Conformance.Summary conf = new Conformance.Summary(
+            new TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
+        new Report().write(out, Report.environment("test"), List.of(r), conf, List.of(), List.of());
         String md = Files.readString(out.resolve("report.md")), html = Files.readString(out.resolve("report.html"));
         StringBuilder prose = new StringBuilder();
         boolean fence = false;
@@ -388,7 +400,7 @@ class HostileInputTest {
         Files.createSymbolicLink(locked.resolve(".srvcc.lock"), target);
         r = run("check", "--model", "DraftDirect", "--out", locked.toString());
         assertEquals(2, r.rc(), r.err());
-        assertFalse(Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS), "no file created at the link's target");
+        assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS), "no file created at the link's target");
 
         Path deep = Files.createDirectories(dir.resolve("a/b"));
         Files.createSymbolicLink(out.resolve("l"), deep);

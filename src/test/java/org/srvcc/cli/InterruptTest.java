@@ -16,13 +16,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.srvcc.Tlc;
 
 /**
  * A run stopped by a signal (a user's kill, Ctrl-C, twice in a row, or SIGKILL) leaves no TLC
  * process, no stack trace and, by the next run, no scratch folder or half-written output.
  * Each case starts the CLI in a JVM of its own and signals it once a TLC child is at work.
  */
-@org.srvcc.Tlc
+@Tlc
 class InterruptTest {
     static final Path HOME = Path.of("").toAbsolutePath();
     static final List<String> SCRATCH = List.of("tlc", "trace-validation", "model-replay", "spec-mutants");

@@ -9,11 +9,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.srvcc.kdf.Hex;
 
 /**
  * A KAMF given through --kamf-file, --kamf-file - (stdin) or --kamf-env never shows up in any
@@ -25,8 +27,8 @@ class SecretInputTest {
 
     static String randomKamf() {
         byte[] b = new byte[32];
-        new java.security.SecureRandom().nextBytes(b);
-        return org.srvcc.kdf.Hex.encode(b);
+        new SecureRandom().nextBytes(b);
+        return Hex.encode(b);
     }
 
     @Test

@@ -6,21 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.srvcc.Tlc;
 import org.srvcc.model.Conformance;
 import org.srvcc.model.ModelReplay;
 import org.srvcc.model.TraceValidation;
-import org.srvcc.simulation.Setup;
-import org.srvcc.simulation.Simulation;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
+import org.srvcc.procedure.Step;
+import org.srvcc.simulation.Setup;
+import org.srvcc.simulation.Simulation;
 
 /** The Java implementation against the TLA+ model, judged by TLC. */
-@org.srvcc.Tlc
+@Tlc
 class ConformanceTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 
@@ -44,8 +47,8 @@ class ConformanceTest {
         // increment, the capability attacker on N2, N26 and Sv and on
         // the radio, a UE with no 5G security context (no SIM, KSI 7), the draft's split, and a mutant with a fault: their graphs hold violating states, so the
         // verdicts are compared where they matter.
-        java.util.Iterator<Integer> expected = List.of(951, 951, 410, 18156, 31158, 3682, 15515, 64218, 46600, 7225, 42986, 847, 4783).iterator();
-        java.util.Iterator<Integer> violating = List.of(0, 0, 0, 0, 0, 5, 10, 5048, 5184, 454, 0, 301, 928).iterator();
+        Iterator<Integer> expected = List.of(951, 951, 410, 18156, 31158, 3682, 15515, 64218, 46600, 7225, 42986, 847, 4783).iterator();
+        Iterator<Integer> violating = List.of(0, 0, 0, 0, 0, 5, 10, 5048, 5184, 454, 0, 301, 928).iterator();
         long keys = 0;
         for (Setup s : Conformance.replaySetups(List.of(Profile.values()))) {
             ModelReplay.Result r = new ModelReplay(HOME).replay(s);
@@ -83,9 +86,9 @@ class ConformanceTest {
         }
         // ueSkipsReauth: the UE comes back to 5G on its old KAMF after the call.
         Setup skip = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of("ueSkipsReauth=true")), b);
-        List<org.srvcc.procedure.Step> steps = new ArrayList<>(Simulation.run(skip, Set.of()).steps());
-        steps.add(new org.srvcc.procedure.Step(Action.UeEndCall, 1, 0));
-        steps.add(new org.srvcc.procedure.Step(Action.UeSkipReauth, 1, 0));
+        List<Step> steps = new ArrayList<>(Simulation.run(skip, Set.of()).steps());
+        steps.add(new Step(Action.UeEndCall, 1, 0));
+        steps.add(new Step(Action.UeSkipReauth, 1, 0));
         runs.add(new TraceValidation.Run(skip, steps, Options.STANDARD));
         TraceValidation.Result res = new TraceValidation(HOME).validate(runs);
         assertEquals(cases.size() + 1, res.rejections().size(), () -> "rejections: " + res.rejections());

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -131,7 +133,7 @@ class KeyHandlesTest {
         assertTrue(ckik.ck().isDestroyed() && ckik.ik().isDestroyed());
         for (SecretBytes s : List.<SecretBytes>of(ckik.ck(), ckik.ik(), k)) {
             s.destroy();
-            java.lang.reflect.Field f = SecretBytes.class.getDeclaredField("bytes");
+            Field f = SecretBytes.class.getDeclaredField("bytes");
             f.setAccessible(true);
             assertArrayEquals(new byte[((byte[]) f.get(s)).length], (byte[]) f.get(s), "octets left after destroy");
         }
@@ -146,7 +148,7 @@ class KeyHandlesTest {
         byte[] hay = new byte[35];
         System.arraycopy(octets(0x30), 0, hay, 3, 32);
         assertTrue(k.occursIn(hay));
-        assertFalse(k.occursIn(java.util.Arrays.copyOf(hay, 34)));
+        assertFalse(k.occursIn(Arrays.copyOf(hay, 34)));
         k.destroy();
         assertFalse(k.occursIn(hay), "a destroyed key is no longer searched for");
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.srvcc.cli.Main;
 import org.srvcc.report.Report;
 
 /**
@@ -99,15 +102,15 @@ class FindingsTest {
 
     @Test
     void theCommandChecksRendersAndRefusesConflictingOptions() {
-        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
-        int rc = org.srvcc.cli.Main.run(new String[] {"findings", "--check"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = Main.run(new String[] {"findings", "--check"}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, rc, out + "\n" + err);
         assertTrue(out.toString().contains("consistent with the manifest, the code tags, the README and docs/findings.md"), out.toString());
-        out = new java.io.StringWriter();
-        assertEquals(0, org.srvcc.cli.Main.run(new String[] {"findings"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err)));
+        out = new StringWriter();
+        assertEquals(0, Main.run(new String[] {"findings"}, new PrintWriter(out), new PrintWriter(err)));
         assertTrue(out.toString().startsWith("| finding | status | rests on |"), out.toString());
-        err = new java.io.StringWriter();
-        rc = org.srvcc.cli.Main.run(new String[] {"findings", "--check", "--write-readme"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        err = new StringWriter();
+        rc = Main.run(new String[] {"findings", "--check", "--write-readme"}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(2, rc);
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
     }

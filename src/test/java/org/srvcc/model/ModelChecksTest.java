@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.srvcc.Tlc;
 import org.srvcc.cli.Main;
+import org.srvcc.procedure.Invariants;
 
 /** Runs every build model of the manifest through TLC (child JVMs) and checks results and counts. */
-@org.srvcc.Tlc
+@Tlc
 class ModelChecksTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 
@@ -41,13 +44,13 @@ class ModelChecksTest {
             assertTrue(model.expectViolated().containsAll(model.targets()), model.name() + " does not violate its target");
         }
         // every part of every invariant (TypeOK included) and both temporal properties
-        List<String> needed = new ArrayList<>(org.srvcc.procedure.Invariants.ALL.keySet());
+        List<String> needed = new ArrayList<>(Invariants.ALL.keySet());
         needed.addAll(Manifest.TEMPORAL);
         assertEquals(new HashSet<>(needed.subList(0, needed.size() - 2)), new HashSet<>(m.models.get(0).invariants()), "the manifest checks every part");
         for (String inv : needed) assertTrue(violatedSomewhere.contains(inv) && targeted.contains(inv), inv + " has no model that targets it and fails");
         String spec = Files.readString(HOME.resolve("spec/Srvcc.tla"));
         for (String inv : needed) assertTrue(spec.contains("\n" + inv + " =="), inv + " is not defined in spec/Srvcc.tla");
-        for (String inv : org.srvcc.procedure.Invariants.PARTS.keySet())
+        for (String inv : Invariants.PARTS.keySet())
             assertTrue(spec.contains("\n" + inv + " =="), inv + " is not defined in spec/Srvcc.tla");
     }
 
@@ -69,7 +72,7 @@ class ModelChecksTest {
             assertEquals(model.cfg(model.invariants()), Files.readString(cfg), cfg + " is stale: run ./srvcc check --write-configs");
         }
         // a configuration without a manifest entry is a model nobody checks
-        java.util.Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         for (Manifest.Model model : new Manifest(HOME).models) named.add("MC" + model.name() + ".cfg");
         try (var files = Files.list(HOME.resolve("model-checks"))) {
             List<String> orphans = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".cfg") && !named.contains(f)).sorted().toList();
@@ -102,10 +105,10 @@ class ModelChecksTest {
     @Test
     void flowStepsAreNumberedConsecutivelyWhateverTlcNumbers() {
         List<ToolOutput.TraceState> t = List.of(
-            new ToolOutput.TraceState(1, "Init", java.util.Map.of("msgs", "{}")),
-            new ToolOutput.TraceState(2, "GnbSendHandoverRequired", java.util.Map.of("msgs", "{}")),
-            new ToolOutput.TraceState(2, "AmfTimerExpiry", java.util.Map.of("msgs", "{}")),
-            new ToolOutput.TraceState(3, "UeArriveUtran", java.util.Map.of("msgs", "{}")));
+            new ToolOutput.TraceState(1, "Init", Map.of("msgs", "{}")),
+            new ToolOutput.TraceState(2, "GnbSendHandoverRequired", Map.of("msgs", "{}")),
+            new ToolOutput.TraceState(2, "AmfTimerExpiry", Map.of("msgs", "{}")),
+            new ToolOutput.TraceState(3, "UeArriveUtran", Map.of("msgs", "{}")));
         Flow f = Flow.ofTlc("t", t, "ts33501", null);
         assertEquals(List.of(1, 2, 3), f.steps().stream().map(Flow.Step::number).toList());
         assertEquals("gNB", f.steps().get(0).node());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -11,10 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.srvcc.Tlc;
 import org.srvcc.cli.Main;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -41,7 +47,7 @@ class ShardsAndJUnitTest {
                 assertEquals(s, Shards.select(build, new Shards.Shard(k, n)), "not deterministic");
             }
             assertEquals(build.size(), count, "a model in two shards (n=" + n + ")");
-            assertEquals(build.stream().map(Manifest.Model::name).collect(java.util.stream.Collectors.toSet()), union, "a model in no shard");
+            assertEquals(build.stream().map(Manifest.Model::name).collect(Collectors.toSet()), union, "a model in no shard");
             long longest = build.stream().mapToLong(Manifest.Model::budgetSeconds).max().orElse(0);
             assertTrue(max - min <= longest, "unbalanced: " + max + " vs " + min);
         }
@@ -50,7 +56,7 @@ class ShardsAndJUnitTest {
     }
 
     @Test
-    @org.srvcc.Tlc
+    @Tlc
     void simulationFindsAMutantReproduciblyAndRefusesBadInput() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         assertEquals(1, Main.run(new String[] {"check", "--simulate", "--model", "MutantAmfSendsKamf", "--seconds", "0", "--seed", "3"},
@@ -72,12 +78,12 @@ class ShardsAndJUnitTest {
     @Test
     void aModelOverItsBudgetIsReportedNotFailed() throws Exception {
         Manifest.Model m = new Manifest(HOME).model("DraftDirect");
-        ModelCheck.Result slow = new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, java.util.Map.of(), List.of(), false);
-        ModelCheck.Result cached = new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, java.util.Map.of(), List.of(), true);
+        ModelCheck.Result slow = new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Map.of(), List.of(), false);
+        ModelCheck.Result cached = new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Map.of(), List.of(), true);
         assertTrue(slow.ok() && slow.overBudget());
         assertTrue(!cached.overBudget(), "a cached answer took no time now");
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-            .parse(new java.io.ByteArrayInputStream(JUnitXml.write(List.of(slow)).getBytes("UTF-8")));
+            .parse(new ByteArrayInputStream(JUnitXml.write(List.of(slow)).getBytes("UTF-8")));
         assertEquals("0", d.getDocumentElement().getAttribute("failures"));
         NodeList props = d.getElementsByTagName("property");
         assertEquals("overBudget", ((Element) props.item(0)).getAttribute("name"));
@@ -86,7 +92,7 @@ class ShardsAndJUnitTest {
 
     /** A run that stops printing is stopped as a hang; one that keeps printing runs past the stall window. */
     @Test
-    @org.srvcc.Tlc
+    @Tlc
     void onlyAHangOrTheCeilingStopsARun() throws Exception {
         Process silent = new ProcessBuilder("sh", "-c", "echo started; sleep 60").start();
         TlcRunner.Run hung = TlcRunner.await(silent, null, 600, 2, System.nanoTime());
@@ -104,17 +110,17 @@ class ShardsAndJUnitTest {
     }
 
     @Test
-    @org.srvcc.Tlc
+    @Tlc
     void benchTlcPrintsBothRatesAndTheirRatio() throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
         assertEquals(0, Main.run(new String[] {"bench-tlc", "--model", "DraftDirect"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
         String o = out.toString();
-        java.util.regex.Matcher r = java.util.regex.Pattern.compile("ratio: the plain spec runs ([0-9.]+) times faster than DraftDirect").matcher(o);
+        Matcher r = Pattern.compile("ratio: the plain spec runs ([0-9.]+) times faster than DraftDirect").matcher(o);
         assertTrue(r.find(), o);
         assertTrue(Double.parseDouble(r.group(1)) > 0, o);
         assertTrue(o.contains("PlainBench K=") && o.contains("833 distinct"), o);
         // the smallest build model's fixed cost, phase by phase; every phase measured (no NaN), none negative
-        java.util.regex.Matcher f = java.util.regex.Pattern.compile("fixed cost of (\\w+) \\((\\d+) distinct states\\), wall seconds: CLI JVM start ([0-9.]+), "
+        Matcher f = Pattern.compile("fixed cost of (\\w+) \\((\\d+) distinct states\\), wall seconds: CLI JVM start ([0-9.]+), "
             + "manifest ([0-9.]+), TLC JVM start ([0-9.]+), SANY ([0-9.]+), initial states ([0-9.]+), search ([0-9.]+), TLC exit ([0-9.]+); TLC run ([0-9.]+)").matcher(o);
         assertTrue(f.find(), o);
         long smallest = new Manifest(HOME).models.stream().filter(x -> x.build() && x.expectDistinct() > 0).mapToLong(Manifest.Model::expectDistinct).min().orElseThrow();
@@ -127,7 +133,7 @@ class ShardsAndJUnitTest {
     }
 
     @Test
-    @org.srvcc.Tlc
+    @Tlc
     void junitXmlParsesWithOneTestcasePerModel(@TempDir Path dir) throws Exception {
         Path xml = dir.resolve("models.xml");
         StringWriter out = new StringWriter(), err = new StringWriter();
@@ -147,8 +153,8 @@ class ShardsAndJUnitTest {
         assertTrue(cases.item(1).getTextContent().contains("KamfNotInMessages"), cases.item(1).getTextContent());
         // a mismatch becomes a failure element
         String failing = JUnitXml.write(List.of(new ModelCheck.Result(new Manifest(HOME).model("DraftDirect"), List.of(), 1, 1, 1, 0.1, 0.1,
-            java.util.Map.of(), List.of("distinct states 1, manifest pins 833 <&>"), false)));
-        Document f = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(failing.getBytes("UTF-8")));
+            Map.of(), List.of("distinct states 1, manifest pins 833 <&>"), false)));
+        Document f = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(failing.getBytes("UTF-8")));
         assertEquals("1", f.getDocumentElement().getAttribute("failures"));
         assertTrue(((Element) f.getElementsByTagName("failure").item(0)).getAttribute("message").contains("<&>"));
         assertTrue(Files.size(xml) > 0);

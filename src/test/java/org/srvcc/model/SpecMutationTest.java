@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.srvcc.Tlc;
 
 /** The spec mutation engine: what it generates from spec/Srvcc.tla, and that a mutant runs and is judged. */
-@org.srvcc.Tlc
+@Tlc
 class SpecMutationTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 

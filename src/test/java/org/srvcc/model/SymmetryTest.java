@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class SymmetryTest {
             assertFalse(full.symmetry(), full.name());
             assertEquals(full.constants(), red.constants(), red.name() + ": not the same configuration");
             assertEquals(full.invariants(), red.invariants(), red.name());
-            assertEquals(new java.util.HashSet<>(full.expectViolated()), new java.util.HashSet<>(red.expectViolated()),
+            assertEquals(new HashSet<>(full.expectViolated()), new HashSet<>(red.expectViolated()),
                 red.name() + ": the reduction changes the verdict");
             if (full.build() && red.build()) inBuild++;
             if (full.expectDistinct() > 0 || red.expectDistinct() > 0) {

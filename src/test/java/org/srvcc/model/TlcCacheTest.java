@@ -5,19 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.srvcc.Tlc;
+import org.srvcc.procedure.Profile;
+import org.srvcc.simulation.Setup;
 
 /**
  * The result cache on a copy of the spec and the manifest: a second check is answered from the cache with
  * the same verdict and counts; one character changed in Srvcc.tla misses for every model; a changed manifest
  * entry misses for that model only; a corrupted entry is ignored, removed and checked again.
  */
-@org.srvcc.Tlc
+@Tlc
 class TlcCacheTest {
     static final Path HOME = Path.of("").toAbsolutePath();
     static final List<String> MODELS = List.of("DraftDirect", "DraftDirectRefinement", "Ts33501ForgeRegistrationProtected");
@@ -57,7 +66,7 @@ class TlcCacheTest {
         Path spec = home.resolve("spec/Srvcc.tla");
         Files.writeString(spec, Files.readString(spec).replaceFirst("\\(\\*", "(* "));
         for (int i = 0; i < MODELS.size(); i++) assertNotEquals(keys.get(i), key(mc, m, MODELS.get(i)), MODELS.get(i) + " after a spec change");
-        Files.copy(HOME.resolve("spec/Srvcc.tla"), spec, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(HOME.resolve("spec/Srvcc.tla"), spec, StandardCopyOption.REPLACE_EXISTING);
         for (int i = 0; i < MODELS.size(); i++) assertEquals(keys.get(i), key(mc, m, MODELS.get(i)), "restored");
 
         // one model's manifest entry changes: that model misses, the others hit
@@ -84,8 +93,8 @@ class TlcCacheTest {
     private static String key(ModelCheck mc, Manifest m, String name) {
         try {
             return mc.firstRunKey(m.model(name), 1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -93,11 +102,11 @@ class TlcCacheTest {
     @Test
     void conformanceAnswersAreKeptCleanAndChecked(@TempDir Path tmp) throws Exception {
         Path home = copyOfHome(tmp.resolve("home"));
-        List<org.srvcc.procedure.Profile> profiles = List.of(org.srvcc.procedure.Profile.values());
-        List<org.srvcc.simulation.Setup> setups = Conformance.replaySetups(profiles);
-        List<ModelReplay.Result> replays = new java.util.ArrayList<>();
+        List<Profile> profiles = List.of(Profile.values());
+        List<Setup> setups = Conformance.replaySetups(profiles);
+        List<ModelReplay.Result> replays = new ArrayList<>();
         for (int i = 0; i < setups.size(); i++)
-            replays.add(new ModelReplay.Result(100 + i, 300 + i, 7, 900 + i, new java.util.LinkedHashSet<>(List.of("UeRegister", "AmfSendN26")),
+            replays.add(new ModelReplay.Result(100 + i, 300 + i, 7, 900 + i, new LinkedHashSet<>(List.of("UeRegister", "AmfSendN26")),
                 List.of(), 1.5, 2.5, 4000 + i, 100 + i, i));
         Conformance.Summary clean = new Conformance.Summary(new TraceValidation.Result(240, 6236, 10, 27.0, List.of(), List.of()), replays, setups, 166.4);
         ConformanceCache cache = new ConformanceCache(tmp.resolve("cache"));
@@ -122,9 +131,9 @@ class TlcCacheTest {
         assertTrue(cache.get(key, profiles).isEmpty());
         assertFalse(Files.exists(entry));
         // a result with a rejection or a divergence is never kept: its details must be computed and shown
-        ModelReplay.Result diverged = new ModelReplay.Result(1, 1, 1, 1, java.util.Set.of(), List.of(new ModelReplay.Divergence(List.of(), 0, "x")),
+        ModelReplay.Result diverged = new ModelReplay.Result(1, 1, 1, 1, Set.of(), List.of(new ModelReplay.Divergence(List.of(), 0, "x")),
             0, 0, 0, 0, 0);
-        List<ModelReplay.Result> bad = new java.util.ArrayList<>(replays);
+        List<ModelReplay.Result> bad = new ArrayList<>(replays);
         bad.set(0, diverged);
         cache.put(key, new Conformance.Summary(clean.traces(), bad, setups, 1));
         assertTrue(cache.get(key, profiles).isEmpty());

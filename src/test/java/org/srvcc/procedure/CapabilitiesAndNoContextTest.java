@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Key128;
 import org.srvcc.kdf.Key256;
 import org.srvcc.kdf.KeyLedger;
 import org.srvcc.kdf.KeyTerm;
 import org.srvcc.kdf.Ksi;
 import org.srvcc.kdf.NasCount;
+import org.srvcc.mutants.Mutants;
 import org.srvcc.wire.Gtpv2Message;
 import org.srvcc.wire.Plan;
 
@@ -27,7 +30,7 @@ class CapabilitiesAndNoContextTest {
     static final Bounds B = new Bounds(1, 2, 5, 2, 1, 0, 0);
 
     static Srvcc start(Profile p, Options o, Set<Integer> unauth, Capabilities c) {
-        return new Srvcc(p, o, org.srvcc.mutants.Mutants.of(o), B, Set.of(), unauth, Set.of(), c, 1, null);
+        return new Srvcc(p, o, Mutants.of(o), B, Set.of(), unauth, Set.of(), c, 1, null);
     }
 
     static void step(Srvcc s, Action a, int choice) {
@@ -270,8 +273,8 @@ class CapabilitiesAndNoContextTest {
         byte[] ck = new byte[16], ik = new byte[16];
         ik[15] = 1;   // one non-zero octet, in IK only
         KeyTerm src = new KeyTerm.KamfTerm(0);
-        Message.PsToCsRequest keyedPs = new Message.PsToCsRequest(1, 1, 1, new org.srvcc.kdf.CkIk(org.srvcc.kdf.Key128.of(ck, new KeyTerm.HalfTerm(src, "ck"),
-            InsecureKeyAccess.get()), org.srvcc.kdf.Key128.of(ik, new KeyTerm.HalfTerm(src, "ik"), InsecureKeyAccess.get())),
+        Message.PsToCsRequest keyedPs = new Message.PsToCsRequest(1, 1, 1, new CkIk(Key128.of(ck, new KeyTerm.HalfTerm(src, "ck"),
+            InsecureKeyAccess.get()), Key128.of(ik, new KeyTerm.HalfTerm(src, "ik"), InsecureKeyAccess.get())),
             Ksi.NO_KEY_AVAILABLE, NasCount.ZERO, Session.EMERGENCY_UNAUTH);
         byte[] keyedPsOctets = WireForm.encode(keyedPs, Profile.TS33501).encode();
         assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(keyedPsOctets), ps));

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.srvcc.kdf.Fc;
+import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.KeyTerm;
+import org.srvcc.mutants.Mutants;
 
 /**
  * Edges of the node handlers that the success path does not reach: duplicated requests, rejections
@@ -19,7 +25,7 @@ class ProcedureEdgesTest {
     static final Bounds B = new Bounds(1, 2, 5, 2, 1, 0, 0);
 
     static Srvcc start(Profile p, Options o, Set<Place> compromised) {
-        return new Srvcc(p, o, org.srvcc.mutants.Mutants.of(o), B, Set.of(), Set.of(), compromised, Capabilities.NONE, 1, null);
+        return new Srvcc(p, o, Mutants.of(o), B, Set.of(), Set.of(), compromised, Capabilities.NONE, 1, null);
     }
 
     static void step(Srvcc s, Action a) {
@@ -204,12 +210,12 @@ class ProcedureEdgesTest {
         for (Action a : TO_CALL) step(t, a);
         step(t, Action.UeEndCall);
         assertFalse(enabled(t, Action.UeAuthenticate), "a second KAMF beyond MaxKamf 1");
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException e = Assertions.assertThrows(IllegalStateException.class,
             () -> t.apply(new Step(Action.UeEndCall, 1, 0)));
         assertEquals("step UeEndCall(1) is not enabled", e.getMessage());
         Srvcc u = start(Profile.TS33501, Options.STANDARD, Set.of());
         step(u, Action.GnbSendHandoverRequired);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> u.apply(new Step(Action.AmfStartSrvcc, 1, 1)),
+        Assertions.assertThrows(IllegalStateException.class, () -> u.apply(new Step(Action.AmfStartSrvcc, 1, 1)),
             "choice 1 of an action with one way");
     }
 
@@ -236,18 +242,18 @@ class ProcedureEdgesTest {
     void revealedKeysAreTheCallKeysAndNothingOnceDeleted() {
         Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of());
         for (Action a : TO_CALL) step(s, a);
-        java.util.Map<String, byte[]> k = s.revealCsKeys(1, org.srvcc.kdf.InsecureKeyAccess.get());
+        Map<String, byte[]> k = s.revealCsKeys(1, InsecureKeyAccess.get());
         assertEquals(List.of("UE CK_SRVCC", "UE IK_SRVCC", "MSC CK_SRVCC", "MSC IK_SRVCC"), List.copyOf(k.keySet()));
-        assertTrue(java.util.Arrays.equals(k.get("UE CK_SRVCC"), k.get("MSC CK_SRVCC")) && java.util.Arrays.equals(k.get("UE IK_SRVCC"), k.get("MSC IK_SRVCC")));
-        assertFalse(java.util.Arrays.equals(k.get("UE CK_SRVCC"), k.get("UE IK_SRVCC")));
+        assertTrue(Arrays.equals(k.get("UE CK_SRVCC"), k.get("MSC CK_SRVCC")) && Arrays.equals(k.get("UE IK_SRVCC"), k.get("MSC IK_SRVCC")));
+        assertFalse(Arrays.equals(k.get("UE CK_SRVCC"), k.get("UE IK_SRVCC")));
         assertEquals(16, k.get("UE CK_SRVCC").length);
         step(s, Action.UeEndCall);
-        java.util.Map<String, byte[]> after = s.revealCsKeys(1, org.srvcc.kdf.InsecureKeyAccess.get());
+        Map<String, byte[]> after = s.revealCsKeys(1, InsecureKeyAccess.get());
         assertEquals(null, after.get("UE CK_SRVCC"));
         assertEquals(null, after.get("UE IK_SRVCC"));
         assertEquals(16, after.get("MSC IK_SRVCC").length, "the MSC keeps the call context until the release reaches it");
         step(s, Action.MscHandleCallRelease);
-        assertEquals(null, s.revealCsKeys(1, org.srvcc.kdf.InsecureKeyAccess.get()).get("MSC CK_SRVCC"));
+        assertEquals(null, s.revealCsKeys(1, InsecureKeyAccess.get()).get("MSC CK_SRVCC"));
     }
 
     @Test
@@ -258,7 +264,7 @@ class ProcedureEdgesTest {
         for (Action a : TO_CALL.subList(0, 7)) step(s, a);
         KeyTerm sent = s.evidence().held().get(Place.MME_SRVCC).iterator().next();
         assertEquals("74", ((KeyTerm.KdfTerm) sent).fc().toString().replace("0x", "").toUpperCase(), "X.1.1 step 2: similar to A.14.2");
-        KeyTerm ckIk = new KeyTerm.KdfTerm(sent, org.srvcc.kdf.Fc.CK_IK_SRVCC, 0);
+        KeyTerm ckIk = new KeyTerm.KdfTerm(sent, Fc.CK_IK_SRVCC, 0);
         assertEquals(Set.of(ckIk), s.evidence().held().get(Place.GNB), "the gNB holds MME_SRVCC's CK||IK of step 4, not the K'ASME");
         assertEquals(Set.of(ckIk), s.evidence().held().get(Place.MSC), "the very keys the MSC got");
         for (Action a : TO_CALL.subList(7, TO_CALL.size())) step(s, a);
@@ -276,7 +282,7 @@ class ProcedureEdgesTest {
         step(s, Action.AmfPrepareEpsHandover);
         // A.14.1 from the UL NAS COUNT (0: the first TAU), A.14.2 from the DL NAS COUNT (1: one NAS message sent)
         KeyTerm kamf = new KeyTerm.KamfTerm(1);
-        assertEquals(Set.of(new KeyTerm.KdfTerm(kamf, org.srvcc.kdf.Fc.K_PRIME_ASME_IDLE, 0), new KeyTerm.KdfTerm(kamf, org.srvcc.kdf.Fc.K_PRIME_ASME_HANDOVER, 1)),
+        assertEquals(Set.of(new KeyTerm.KdfTerm(kamf, Fc.K_PRIME_ASME_IDLE, 0), new KeyTerm.KdfTerm(kamf, Fc.K_PRIME_ASME_HANDOVER, 1)),
             s.evidence().epsKeys());
         assertEquals(1, s.amf(1).ul());
         assertEquals(2, s.amf(1).dl(), "the DL COUNT used for A.14.2 is passed");

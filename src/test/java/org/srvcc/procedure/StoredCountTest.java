@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.srvcc.mutants.Mutants;
 
 /**
  * TS 33.401 14.1: the UE stores an estimated DL NAS COUNT only when it is greater than the stored one,
@@ -19,7 +20,7 @@ class StoredCountTest {
 
     static Srvcc run(String... options) {
         Options o = Options.STANDARD.with(List.of(options));
-        Srvcc s = new Srvcc(Profile.TS33501, o, org.srvcc.mutants.Mutants.of(o), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
+        Srvcc s = new Srvcc(Profile.TS33501, o, Mutants.of(o), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.AmfSendDownlinkNas,
                 Action.MmeHandleForwardRelocationRequest, Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse,
                 Action.AmfHandleResponse, Action.UeHandleDownlinkNas, Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand)) {

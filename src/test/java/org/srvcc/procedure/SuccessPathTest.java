@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import javax.crypto.Mac;
@@ -13,8 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.mutants.Mutants;
 import org.srvcc.simulation.Setup;
 import org.srvcc.simulation.Simulation;
 
@@ -46,9 +51,9 @@ class SuccessPathTest {
                 byte[] kasme = hmac(kamf, new byte[] {0x7D, 0, (byte) (count >> 16), (byte) (count >> 8), (byte) (int) count, 0, 4});
                 byte[] ckik = hmac(kasme, new byte[] {0x1A, 0, 0, 0, 0, 0, 4});
                 InsecureKeyAccess a = InsecureKeyAccess.get();
-                assertArrayEquals(java.util.Arrays.copyOfRange(ckik, 0, 16), msc.key.ck().bytes(a));
-                assertArrayEquals(java.util.Arrays.copyOfRange(ckik, 16, 32), msc.key.ik().bytes(a));
-                assertArrayEquals(java.util.Arrays.copyOfRange(ckik, 0, 16), ue.key.ck().bytes(a));
+                assertArrayEquals(Arrays.copyOfRange(ckik, 0, 16), msc.key.ck().bytes(a));
+                assertArrayEquals(Arrays.copyOfRange(ckik, 16, 32), msc.key.ik().bytes(a));
+                assertArrayEquals(Arrays.copyOfRange(ckik, 0, 16), ue.key.ck().bytes(a));
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -69,17 +74,17 @@ class SuccessPathTest {
         Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 5, 2, 0, 0, 0), Set.of(), Set.of(), Set.<Place>of(), 1);
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
                 Action.MscHandlePsToCsRequest)) s.apply(new Step(a, 1, 0));
-        org.srvcc.kdf.CkIk mapped = s.msc.ctx.get(1).key;
+        CkIk mapped = s.msc.ctx.get(1).key;
         assertTrue(mapped != null && !mapped.isDestroyed());
         assertTrue(s.msc.ctx.get(1).ksi.namesContext());
         s.apply(new Step(Action.MscTimerExpiry, 1, 0));
         assertTrue(mapped.isDestroyed(), "the deleted context's keys were not zeroed");
         assertEquals(null, s.msc.ctx.get(1).key);
-        assertEquals(org.srvcc.kdf.Ksi.NO_KEY_AVAILABLE, s.msc.ctx.get(1).ksi);
+        assertEquals(Ksi.NO_KEY_AVAILABLE, s.msc.ctx.get(1).ksi);
         assertEquals(MscServer.State.Idle, s.msc.ctx.get(1).state);
         // the mutant that keeps the KSI is what MscKsiOnlyInHandover catches
         Options keepsKsi = Options.STANDARD.with(List.of("mscKeepsKsiOnFailure=true"));
-        Srvcc m = new Srvcc(Profile.TS33501, keepsKsi, org.srvcc.mutants.Mutants.of(keepsKsi), new Bounds(1, 2, 5, 2, 0, 0, 0),
+        Srvcc m = new Srvcc(Profile.TS33501, keepsKsi, Mutants.of(keepsKsi), new Bounds(1, 2, 5, 2, 0, 0, 0),
             Set.of(), Set.of(), Set.<Place>of(), Capabilities.NONE, 1, null);
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
                 Action.MscHandlePsToCsRequest, Action.MscTimerExpiry)) m.apply(new Step(a, 1, 0));
@@ -88,7 +93,7 @@ class SuccessPathTest {
 
     private static Simulation.Result runSuccess(Srvcc s) {
         s.apply(new Step(Action.GnbSendHandoverRequired, 1, 0));
-        List<Step> steps = new java.util.ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         return new Simulation.Result(steps, List.of(), s, Simulation.runToCompletion(s, steps), Set.of());
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Key128;
 import org.srvcc.kdf.Key256;
+import org.srvcc.kdf.KeyLedger;
 import org.srvcc.kdf.KeyTerm;
 import org.srvcc.kdf.Ksi;
 import org.srvcc.kdf.NasCount;
@@ -31,7 +34,7 @@ class ValuesAndWireFormTest {
         assertDoesNotThrow(() -> new Bounds(2, 0, 0xFFFFFF, 2, 0, 0, 0));
         for (int[] b : new int[][] {{0, 0, 0, 1, 0, 0, 0}, {1, -1, 0, 1, 0, 0, 0}, {1, 0, -1, 1, 0, 0, 0}, {1, 0, 0x1000000, 1, 0, 0, 0},
                 {2, 0, 0, 1, 0, 0, 0}, {1, 0, 0, 1, -1, 0, 0}, {1, 0, 0, 1, 0, -1, 0}, {1, 0, 0, 1, 0, 0, -1}})
-            assertThrows(IllegalArgumentException.class, () -> new Bounds(b[0], b[1], b[2], b[3], b[4], b[5], b[6]), java.util.Arrays.toString(b));
+            assertThrows(IllegalArgumentException.class, () -> new Bounds(b[0], b[1], b[2], b[3], b[4], b[5], b[6]), Arrays.toString(b));
     }
 
     @Test
@@ -42,7 +45,7 @@ class ValuesAndWireFormTest {
         for (String v : List.of("0", "5", "23", "25", "x"))
             assertEquals("option countLsbBits=" + v + ": expected 1..4, or 24 (the whole COUNT)",
                 assertThrows(IllegalArgumentException.class, () -> Options.STANDARD.with(List.of("countLsbBits=" + v))).getMessage());
-        Map<String, String> m = new java.util.LinkedHashMap<>(Options.STANDARD.asMap());
+        Map<String, String> m = new LinkedHashMap<>(Options.STANDARD.asMap());
         m.put("countLsbBits", "5");
         assertThrows(IllegalArgumentException.class, () -> Options.fromMap(m));
         assertEquals("option '=x' must be name=value",
@@ -61,7 +64,7 @@ class ValuesAndWireFormTest {
         assertEquals(Place.MSC, Place.parse("MSC"));
         String msg = assertThrows(IllegalArgumentException.class, () -> Place.parse("HSS")).getMessage();
         assertEquals("unknown place 'HSS' (expected one of gNB, MME_SRVCC, MSC, Sv)", msg);
-        assertEquals(List.of("ts33501", "draft-via-mme", "draft-direct"), java.util.Arrays.stream(Profile.values()).map(Profile::cliName).toList());
+        assertEquals(List.of("ts33501", "draft-via-mme", "draft-direct"), Arrays.stream(Profile.values()).map(Profile::cliName).toList());
     }
 
     @Test
@@ -78,7 +81,7 @@ class ValuesAndWireFormTest {
 
     static Message.ForwardRelocationRequest frr(byte fill) {
         byte[] k = new byte[32];
-        java.util.Arrays.fill(k, fill);
+        Arrays.fill(k, fill);
         return new Message.ForwardRelocationRequest(1, 1, 1, Key256.of(k, new KeyTerm.KamfTerm(9), A), Ksi.ofKamf(1), NasCount.ZERO, Session.NORMAL);
     }
 
@@ -88,9 +91,9 @@ class ValuesAndWireFormTest {
         Gtpv2Message g = WireForm.encode(sent, Profile.TS33501);
         Message got = WireForm.decode(Gtpv2Message.decode(g.encode()), sent);
         assertTrue(((Message.ForwardRelocationRequest) got).kasme().sameAs(sent.kasme()));
-        long live = org.srvcc.kdf.KeyLedger.live();
+        long live = KeyLedger.live();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(g.encode()), other));
-        assertEquals(live, org.srvcc.kdf.KeyLedger.live(), "the refused decode destroyed the key it had built");
+        assertEquals(live, KeyLedger.live(), "the refused decode destroyed the key it had built");
         assertEquals("wire form of ForwardRelocationRequest for UE 1 decodes to different fields", e.getMessage());
 
         byte[] ck = new byte[16], ik = new byte[16];

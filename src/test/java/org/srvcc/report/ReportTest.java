@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.srvcc.Tlc;
 import org.srvcc.model.Conformance;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.ModelCheck;
 import org.srvcc.procedure.Profile;
 
 /** A small report (two models, one profile) written end to end: sections, figures, no key bytes. */
-@org.srvcc.Tlc
+@Tlc
 class ReportTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 
@@ -39,7 +42,7 @@ class ReportTest {
         assertTrue(findings.contains("`DraftDirect`") && !findings.contains("MutantDirectAmfSendsKamf"), findings);
         // every figure numbers its steps 1, 2, 3, ... with no number twice
         for (String block : md.split("```")) {
-            java.util.regex.Matcher num = java.util.regex.Pattern.compile("(?m)^\\s*(\\d+)\\. ").matcher(block);
+            Matcher num = Pattern.compile("(?m)^\\s*(\\d+)\\. ").matcher(block);
             int expect = 1;
             while (num.find()) assertEquals(expect++, Integer.parseInt(num.group(1)), block);
         }

@@ -10,12 +10,18 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.srvcc.kdf.InsecureKeyAccess;
+import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.KeyLedger;
+import org.srvcc.kdf.Ksi;
+import org.srvcc.kdf.NasCount;
+import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.KeyPlan;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
+import org.srvcc.procedure.TestVectors;
 
 /**
  * Key material is destroyed when a context is deleted: after every step, every key handle that
@@ -109,8 +115,8 @@ class KeyLifecycleTest {
     void destroyingARunEndsTheKeysOfMessagesInFlight() {
         long base = KeyLedger.live();
         Srvcc s = new Setup(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 2, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1).start();
-        s.apply(new Step(org.srvcc.procedure.Action.GnbSendHandoverRequired, 1, 0));
-        s.apply(new Step(org.srvcc.procedure.Action.AmfStartSrvcc, 1, 0));
+        s.apply(new Step(Action.GnbSendHandoverRequired, 1, 0));
+        s.apply(new Step(Action.AmfStartSrvcc, 1, 0));
         assertEquals(base + 3, KeyLedger.live(), "the AMF's and the UE's KAMF, and the KASME_SRVCC in flight");
         s.destroyKeys();
         assertEquals(base, KeyLedger.live());
@@ -119,11 +125,11 @@ class KeyLifecycleTest {
     @Test
     void theDeriveChainAndTheVectorsLeaveNoHandle() {
         long base = KeyLedger.live();
-        assertTrue(org.srvcc.procedure.TestVectors.rows().size() > 0);
+        assertTrue(TestVectors.rows().size() > 0);
         for (Profile p : Profile.values())
             for (Options o : OPTIONS) {
-                org.srvcc.kdf.Kamf k = org.srvcc.kdf.Kamf.of(new byte[32], 1, A);
-                org.srvcc.procedure.KeyPlan.chain(p, o, k, org.srvcc.kdf.NasCount.of(3), new org.srvcc.kdf.Ksi(2));
+                Kamf k = Kamf.of(new byte[32], 1, A);
+                KeyPlan.chain(p, o, k, NasCount.of(3), new Ksi(2));
                 k.destroy();
             }
         assertEquals(base, KeyLedger.live(), "derive's chain or the test vectors left key handles undestroyed");

@@ -1,19 +1,25 @@
 package org.srvcc.simulation;
 
-import org.srvcc.model.Flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.srvcc.model.Flow;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Capabilities;
+import org.srvcc.procedure.Invariants;
+import org.srvcc.procedure.MscServer;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
+import org.srvcc.procedure.Srvcc;
+import org.srvcc.procedure.Step;
+import org.srvcc.procedure.Ue;
 
 /** Random action sequences over every profile: all invariants after every step. */
 class ProcedurePropertiesTest {
@@ -65,11 +71,11 @@ class ProcedurePropertiesTest {
     @Test
     void missingARunOfSixteenNasMessagesBreaksAgreement() {
         Setup s = Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 1, 1, 0, 0, 0, false, true));
-        List<org.srvcc.procedure.Step> steps = new java.util.ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         for (String a : List.of("UeMissNasRun", "GnbSendHandoverRequired", "AmfStartSrvcc", "MmeHandleForwardRelocationRequest",
                 "MscHandlePsToCsRequest", "MmeHandlePsToCsResponse", "AmfHandleResponse", "GnbForwardHandoverCommand",
                 "UeHandleHandoverCommand", "UeArriveUtran", "MscHandleHandoverComplete"))
-            steps.add(new org.srvcc.procedure.Step(Action.valueOf(a), 1, 0));
+            steps.add(new Step(Action.valueOf(a), 1, 0));
         Runner.Run r = Runner.replay(s, steps);
         assertEquals(steps.size(), r.steps().size(), "a step of the model's trace is not enabled in Java");
         assertEquals("KeyAgreement", r.violated());
@@ -120,13 +126,13 @@ class ProcedurePropertiesTest {
     void downlinkReorderingCounterexampleOfTheModelReproducesInJava() {
         // TLC's shortest counterexample for model Ts33501DownlinkReorder, step for step.
         Setup s = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 2, 1, 0, 1, 0));
-        List<org.srvcc.procedure.Step> steps = new java.util.ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         for (String a : List.of("GnbSendHandoverRequired", "AmfStartSrvcc", "MmeHandleForwardRelocationRequest",
                 "MscHandlePsToCsRequest", "MmeHandlePsToCsResponse", "AmfHandleResponse", "GnbCancel", "AmfHandleHandoverCancel",
                 "NetReorderDownlink", "GnbHandleCancelAcknowledge", "GnbSendHandoverRequired", "GnbForwardHandoverCommand",
                 "AmfStartSrvcc", "MmeHandleForwardRelocationRequest", "MscHandlePsToCsRequest", "UeHandleHandoverCommand",
                 "UeArriveUtran", "MscHandleHandoverComplete"))
-            steps.add(new org.srvcc.procedure.Step(Action.valueOf(a), 1, 0));
+            steps.add(new Step(Action.valueOf(a), 1, 0));
         Runner.Run r = Runner.replay(s, steps);
         assertEquals(steps.size(), r.steps().size(), "a step of the model's trace is not enabled in Java");
         assertEquals("KeyAgreement", r.violated());
@@ -136,26 +142,26 @@ class ProcedurePropertiesTest {
     void theFourLsbEstimateHoldsUpToFifteenMissedNasMessagesAndFailsAtSixteen() {
         for (int missed : new int[] {0, 1, 15, 16, 17}) {
             Setup s = Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 40, 1, 0, 0, 0));
-            org.srvcc.procedure.Srvcc x = s.start();
+            Srvcc x = s.start();
             for (int i = 0; i < missed; i++) {
-                x.apply(new org.srvcc.procedure.Step(Action.AmfSendDownlinkNas, 1, 0));
-                x.apply(new org.srvcc.procedure.Step(Action.UeMissDownlinkNas, 1, 0));
+                x.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
+                x.apply(new Step(Action.UeMissDownlinkNas, 1, 0));
             }
             Simulation.Result r = continueSuccess(s, x);
             boolean agree = r.violated().isEmpty();
             assertEquals(missed < 16, agree, missed + " missed: " + r.violated());
             if (missed < 16) {   // not merely "no violation": the UE is in the call, on the MSC's keys
-                assertEquals(org.srvcc.procedure.Ue.State.InUtranCall, x.ue(1).state(), missed + " missed");
-                assertEquals(org.srvcc.procedure.MscServer.State.Active, x.msc(1).state(), missed + " missed");
-                assertTrue(org.srvcc.procedure.Invariants.csKeysAgree(x, 1), missed + " missed");
+                assertEquals(Ue.State.InUtranCall, x.ue(1).state(), missed + " missed");
+                assertEquals(MscServer.State.Active, x.msc(1).state(), missed + " missed");
+                assertTrue(Invariants.csKeysAgree(x, 1), missed + " missed");
                 assertEquals(x.msc(1).key(), x.ue(1).key(), missed + " missed: same term");
             }
         }
     }
 
-    private static Simulation.Result continueSuccess(Setup s, org.srvcc.procedure.Srvcc x) {
-        x.apply(new org.srvcc.procedure.Step(Action.GnbSendHandoverRequired, 1, 0));
-        List<org.srvcc.procedure.Step> steps = new java.util.ArrayList<>();
+    private static Simulation.Result continueSuccess(Setup s, Srvcc x) {
+        x.apply(new Step(Action.GnbSendHandoverRequired, 1, 0));
+        List<Step> steps = new ArrayList<>();
         return new Simulation.Result(steps, List.of(), x, Simulation.runToCompletion(x, steps), Set.of());
     }
 }

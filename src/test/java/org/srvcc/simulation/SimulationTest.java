@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.srvcc.cli.Main;
+import org.srvcc.model.Json;
 import org.srvcc.procedure.Bounds;
+import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
+import org.srvcc.procedure.Selection;
+import org.srvcc.procedure.Ue;
 
 class SimulationTest {
     @Test
@@ -37,17 +45,17 @@ class SimulationTest {
     void aNasMessageOvertakingTheCommandBreaksAgreementUnderTheDefaultEstimate() {
         Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
         for (Profile p : Profile.values()) {
-            Simulation.Result smallest = Simulation.run(Setup.of(p, Options.STANDARD.with(java.util.List.of("nasDuringHandover=true")), b),
+            Simulation.Result smallest = Simulation.run(Setup.of(p, Options.STANDARD.with(List.of("nasDuringHandover=true")), b),
                 Set.of(Simulation.Fault.NAS_DURING_PREPARATION));
             assertTrue(smallest.notInjected().isEmpty(), p.toString());
-            assertEquals(java.util.List.of("KeyAgreement"), smallest.violated(), p.toString());
+            assertEquals(List.of("KeyAgreement"), smallest.violated(), p.toString());
             Simulation.Result closest = Simulation.run(Setup.of(p, Options.STANDARD.with(
-                java.util.List.of("nasDuringHandover=true", "ueEstimate=closest")), b), Set.of(Simulation.Fault.NAS_DURING_PREPARATION));
-            assertEquals(java.util.List.of(), closest.violated(), p + ": the keys agree and the stored COUNT stays");
+                List.of("nasDuringHandover=true", "ueEstimate=closest")), b), Set.of(Simulation.Fault.NAS_DURING_PREPARATION));
+            assertEquals(List.of(), closest.violated(), p + ": the keys agree and the stored COUNT stays");
             closest.end().destroyKeys();
-            Simulation.Result lowers = Simulation.run(Setup.of(p, Options.STANDARD.with(java.util.List.of("nasDuringHandover=true",
+            Simulation.Result lowers = Simulation.run(Setup.of(p, Options.STANDARD.with(List.of("nasDuringHandover=true",
                 "ueEstimate=closest", "ueLowersStoredCount=true")), b), Set.of(Simulation.Fault.NAS_DURING_PREPARATION));
-            assertEquals(java.util.List.of("CountMonotonic"), lowers.violated(), p + ": the mutant's stored COUNT goes back");
+            assertEquals(List.of("CountMonotonic"), lowers.violated(), p + ": the mutant's stored COUNT goes back");
             lowers.end().destroyKeys();
         }
         // without the option the AMF sends no NAS during the handover: the fault finds no place
@@ -67,22 +75,22 @@ class SimulationTest {
         for (Profile p : Profile.values()) {
             Simulation.Result strip = Simulation.run(Setup.of(p, Options.STANDARD, b), Set.of(Simulation.Fault.CAPABILITY_STRIP));
             assertTrue(strip.notInjected().isEmpty(), p.toString());
-            assertEquals(java.util.List.of("AlgorithmSelection"), strip.violated(), p.toString());
-            assertEquals(org.srvcc.procedure.Ue.State.InUtranCall, strip.end().ue(1).state(), p + ": the UE carried the command out");
-            assertEquals(new org.srvcc.procedure.Selection("uea1", "uia1"), strip.end().msc(1).alg(), p.toString());
-            assertTrue(org.srvcc.procedure.Invariants.csKeysAgree(strip.end(), 1), p + ": the keys still agree");
+            assertEquals(List.of("AlgorithmSelection"), strip.violated(), p.toString());
+            assertEquals(Ue.State.InUtranCall, strip.end().ue(1).state(), p + ": the UE carried the command out");
+            assertEquals(new Selection("uea1", "uia1"), strip.end().msc(1).alg(), p.toString());
+            assertTrue(Invariants.csKeysAgree(strip.end(), 1), p + ": the keys still agree");
             strip.end().destroyKeys();
             Simulation.Result forge = Simulation.run(Setup.of(p, Options.STANDARD, b), Set.of(Simulation.Fault.CAPABILITY_FORGE));
             assertTrue(forge.notInjected().isEmpty(), p.toString());
-            assertEquals(java.util.List.of("AlgorithmSelection"), forge.violated(), p.toString());
-            assertEquals(org.srvcc.procedure.Ue.State.Connected5G, forge.end().ue(1).state(), p + ": the UE refused UEA2");
+            assertEquals(List.of("AlgorithmSelection"), forge.violated(), p.toString());
+            assertEquals(Ue.State.Connected5G, forge.end().ue(1).state(), p + ": the UE refused UEA2");
             forge.end().destroyKeys();
             Simulation.Result n2 = Simulation.run(Setup.of(p, Options.STANDARD, b), Set.of(Simulation.Fault.SRVCC_INDICATION_FORGE));
             assertTrue(n2.notInjected().isEmpty(), p.toString());
-            assertEquals(java.util.List.of("SrvccCapabilityHonoured"), n2.violated(), p.toString());
+            assertEquals(List.of("SrvccCapabilityHonoured"), n2.violated(), p.toString());
             assertEquals(1, n2.end().amf(1).att(), p + ": the AMF prepared SRVCC for a UE that cannot do it");
             n2.end().destroyKeys();
-            Simulation.Result checked = Simulation.run(Setup.of(p, Options.STANDARD.with(java.util.List.of("amfChecksSrvccCapability=true")), b),
+            Simulation.Result checked = Simulation.run(Setup.of(p, Options.STANDARD.with(List.of("amfChecksSrvccCapability=true")), b),
                 Set.of(Simulation.Fault.SRVCC_INDICATION_FORGE));
             assertTrue(checked.notInjected().isEmpty() && checked.violated().isEmpty(), p + ": " + checked.violated());
             assertEquals(0, checked.end().amf(1).att(), p + ": the checking AMF prepared nothing");
@@ -110,15 +118,15 @@ class SimulationTest {
     @Test
     @SuppressWarnings("unchecked")
     void traceAndPrintedFlowAgreeStepByStep() throws Exception {
-        java.nio.file.Path t = java.nio.file.Files.createTempDirectory("srvcc-sim").resolve("t.ndjson");
+        Path t = Files.createTempDirectory("srvcc-sim").resolve("t.ndjson");
         StringWriter out = new StringWriter();
         assertEquals(0, Main.run(new String[] {"simulate", "--faults", "cancel", "--trace", t.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter())));
-        java.util.List<String> lines = java.nio.file.Files.readAllLines(t);
+        List<String> lines = Files.readAllLines(t);
         String printed = out.toString();
         for (int i = 1; i < lines.size(); i++) {
-            java.util.Map<String, Object> e = (java.util.Map<String, Object>) org.srvcc.model.Json.parse(lines.get(i));
+            Map<String, Object> e = (Map<String, Object>) Json.parse(lines.get(i));
             assertEquals((long) i, e.get("step"));
-            for (Object m : (java.util.List<Object>) e.get("msg")) assertTrue(printed.contains((String) m), m + " not in the printed flow");
+            for (Object m : (List<Object>) e.get("msg")) assertTrue(printed.contains((String) m), m + " not in the printed flow");
             assertTrue(printed.contains(String.format("%3d. %s", i, e.get("action"))), "step " + i + " " + e.get("action"));
         }
         assertTrue(printed.contains("trace: " + t + " (" + (lines.size() - 1) + " steps)"), printed);

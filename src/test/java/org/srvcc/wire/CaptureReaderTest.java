@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class CaptureReaderTest {
     static final byte[] V6A = hex("20010db8000000000000000000000001"), V6B = hex("20010db8000000000000000000000002");
 
     static byte[] hex(String s) {
-        return java.util.HexFormat.of().parseHex(s.replace(" ", ""));
+        return HexFormat.of().parseHex(s.replace(" ", ""));
     }
 
     static byte[] udp(int sport, int dport, byte[] payload) {
@@ -145,7 +147,7 @@ class CaptureReaderTest {
     void theWireViewSkipsAndCountsWhatIsNotTheProcedureAndNamesAPacketThatDoesNotDecode() {
         byte[] echo = hex("40 01 0009 000001 00 03 0001 00 05");   // Echo Request with Recovery
         byte[] createSession = hex("48 20 0008 00000000 000002 00");
-        byte[] broken = java.util.Arrays.copyOf(GTP, GTP.length - 1);
+        byte[] broken = Arrays.copyOf(GTP, GTP.length - 1);
         broken[3] -= 1;
         Ng ng = new Ng();
         ng.shb(ByteOrder.BIG_ENDIAN);
@@ -173,7 +175,7 @@ class CaptureReaderTest {
         ng.epb(ByteOrder.BIG_ENDIAN, 3, 0, ipv4(17, 0, udp(2123, 2123, GTP)));
         DecodeException e = assertThrows(DecodeException.class, () -> Pcap.read(ng.out.toByteArray()));
         assertTrue(e.getMessage().contains("packet 2 names interface 3"), e.getMessage());
-        byte[] cut = java.util.Arrays.copyOf(ng.out.toByteArray(), ng.out.size() - 6);
+        byte[] cut = Arrays.copyOf(ng.out.toByteArray(), ng.out.size() - 6);
         assertTrue(assertThrows(DecodeException.class, () -> Pcap.read(cut)).getMessage().contains("after packet 1"));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,21 +48,21 @@ class Gtpv2CodecTest {
         byte[] v = eps.value();
         assertEquals(0x83, v[0] & 0xFF, "octet 5: security mode 4 (100), NHI 0, DRXI 0, KSI_ASME 3");
         assertEquals(0x20, v[2] & 0xFF, "octet 7: integrity 2 in bits 7-5, cipher 0 in bits 4-1");
-        assertArrayEquals(hex("0a0b0c 000005"), java.util.Arrays.copyOfRange(v, 3, 9), "octets 8-13: DL then UL NAS COUNT");
-        assertArrayEquals(kasme, java.util.Arrays.copyOfRange(v, 9, 41), "octets 14-45: KASME");
+        assertArrayEquals(hex("0a0b0c 000005"), Arrays.copyOfRange(v, 3, 9), "octets 8-13: DL then UL NAS COUNT");
+        assertArrayEquals(kasme, Arrays.copyOfRange(v, 9, 41), "octets 14-45: KASME");
         MmContexts.MmContextEps back = MmContexts.mmContextEps(eps);
         assertEquals(3, back.ksiAsme());
         assertEquals(0x0A0B0C, back.dlCount());
         assertArrayEquals(kasme, back.kasme());
         // TS 29.274 Figure 8.38-4 after the KASME: UE network capability (length 2), MS network capability (length 0),
         // then the MEI (length 8, TBCD with a filler): an emergency session's equipment identifier travels here
-        assertArrayEquals(hex("02 e060 00 08 94104502237315f8 00"), java.util.Arrays.copyOfRange(v, 41, v.length));
+        assertArrayEquals(hex("02 e060 00 08 94104502237315f8 00"), Arrays.copyOfRange(v, 41, v.length));
         assertEquals("490154203237518", back.mei());
 
         Ie sv = MmContexts.mmContextEutranSrvcc(new MmContexts.MmContextEutranSrvcc(5, ck.clone(), ik.clone(), new byte[] {1, 2, 3}, new byte[0], new byte[0]));
         assertEquals(5, sv.value()[0], "octet 5: eKSI in bits 3-1");
-        assertArrayEquals(ck, java.util.Arrays.copyOfRange(sv.value(), 1, 17), "octets 6-21: CK'CS");
-        assertArrayEquals(ik, java.util.Arrays.copyOfRange(sv.value(), 17, 33), "octets 22-37: IK'CS");
+        assertArrayEquals(ck, Arrays.copyOfRange(sv.value(), 1, 17), "octets 6-21: CK'CS");
+        assertArrayEquals(ik, Arrays.copyOfRange(sv.value(), 17, 33), "octets 22-37: IK'CS");
         assertEquals(3, sv.value()[33], "octet 38: length of classmark 2");
     }
 
@@ -111,7 +112,7 @@ class Gtpv2CodecTest {
     void pcapReadsBothByteOrdersAndRefusesShortFiles() {
         byte[] payload = new Gtpv2Message(136, 1, 2, List.of(Ies.cause(16))).encode();
         byte[] file = Pcap.write(List.of(new Pcap.Frame(1_500_000, Plan.Node.AMF.address(), Plan.Node.MME_SRVCC.address(), payload)));
-        assertArrayEquals(hex("d4c3b2a1 0200 0400"), java.util.Arrays.copyOf(file, 8), "little-endian classic pcap, version 2.4");
+        assertArrayEquals(hex("d4c3b2a1 0200 0400"), Arrays.copyOf(file, 8), "little-endian classic pcap, version 2.4");
         Pcap.Packet p = Pcap.read(file).packets().get(0);
         assertEquals("192.0.2.10", p.srcText());
         assertEquals(2123, p.dstPort());
@@ -121,7 +122,7 @@ class Gtpv2CodecTest {
         for (int[] f : new int[][] {{0, 4}, {4, 2}, {6, 2}, {8, 4}, {12, 4}, {16, 4}, {20, 4}, {24, 4}, {28, 4}, {32, 4}, {36, 4}})
             for (int i = 0; i < f[1]; i++) big[f[0] + i] = file[f[0] + f[1] - 1 - i];
         assertArrayEquals(payload, Pcap.read(big).packets().get(0).payload());
-        assertThrows(DecodeException.class, () -> Pcap.read(java.util.Arrays.copyOf(file, file.length - 3)));
+        assertThrows(DecodeException.class, () -> Pcap.read(Arrays.copyOf(file, file.length - 3)));
         assertThrows(DecodeException.class, () -> Pcap.read(hex("0a0d0d0a")));   // pcapng
     }
 }

@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.srvcc.model.PcapConformance;
+import org.junit.jupiter.api.io.TempDir;
+import org.srvcc.cli.Main;
 import org.srvcc.model.PcapConformance.Rule;
+import org.srvcc.model.PcapConformance;
 import org.srvcc.procedure.Profile;
 
 /**
@@ -68,7 +75,7 @@ class PcapConformanceTest {
         return edited("ts33501-normal", (n, g) -> {
             if (n != 2) return g;
             int v = valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC) + 1;
-            byte[] ck = java.util.Arrays.copyOfRange(g, v, v + 16);
+            byte[] ck = Arrays.copyOfRange(g, v, v + 16);
             System.arraycopy(g, v + 16, g, v, 16);
             System.arraycopy(ck, 0, g, v + 16, 16);
             return g;
@@ -128,12 +135,12 @@ class PcapConformanceTest {
             if (n == 1) {
                 int v = valueAt(g, Gtpv2.MM_CONTEXT_EPS);
                 g[v] = (byte) (g[v] & 0xF8 | 7);
-                if (zeroKasme) java.util.Arrays.fill(g, v + 9, v + 9 + 32, (byte) 0);
+                if (zeroKasme) Arrays.fill(g, v + 9, v + 9 + 32, (byte) 0);
             }
             if (n == 2) {
                 int v = valueAt(g, Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC);
                 g[v] = (byte) (g[v] & 0xF8 | 7);
-                if (zeroCkIk) java.util.Arrays.fill(g, v + 1, v + 33, (byte) 0);
+                if (zeroCkIk) Arrays.fill(g, v + 1, v + 33, (byte) 0);
             }
             return g;
         });
@@ -161,7 +168,7 @@ class PcapConformanceTest {
     void aTruncatedIeBreaksDecodesAtItsPacket() throws Exception {
         byte[] pcap = edited("ts33501-normal", (n, g) -> {
             if (n != 2) return g;
-            byte[] t = java.util.Arrays.copyOf(g, g.length - 10);   // the last IE loses 10 octets
+            byte[] t = Arrays.copyOf(g, g.length - 10);   // the last IE loses 10 octets
             int len = t.length - 4;
             t[2] = (byte) (len >> 8);
             t[3] = (byte) len;
@@ -241,19 +248,19 @@ class PcapConformanceTest {
     }
 
     @Test
-    void theCommandSaysNotApplicableAndExitsThreeWhenNoProcedureIsInTheCapture(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void theCommandSaysNotApplicableAndExitsThreeWhenNoProcedureIsInTheCapture(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("plain.pcap");
         Files.write(f, plainHandover());
-        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
-        int rc = org.srvcc.cli.Main.run(new String[] {"conform", "--pcap", f.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = Main.run(new String[] {"conform", "--pcap", f.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(3, rc, out + "\n" + err);
         assertTrue(out.toString().contains("N/A   kasme-srvcc  needs the KAMF"), out.toString());
         assertTrue(out.toString().contains("N/A   order        no 5G-SRVCC procedure in the capture"), out.toString());
         assertTrue(out.toString().contains("capture: no 5G-SRVCC procedure in it"), out.toString());
         assertFalse(out.toString().contains("PASS"), out.toString());
         Path normal = DIR.resolve("ts33501-normal.pcap");
-        out = new java.io.StringWriter();
-        rc = org.srvcc.cli.Main.run(new String[] {"conform", "--pcap", normal.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        out = new StringWriter();
+        rc = Main.run(new String[] {"conform", "--pcap", normal.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, rc, out.toString());
         assertTrue(out.toString().contains("PASS  ck-ik") && out.toString().contains("N/A   no-kamf"), out.toString());
     }
@@ -283,8 +290,8 @@ class PcapConformanceTest {
      * Its KAMF is the simulation's seeded one, SHA-256("srvcc-kamf/1/2/0") (seed 1, KAMF 2), computed here with the JDK.
      */
     @Test
-    void eachKamfOfTheCaptureCanBeGivenAndANewOneStartsItsCountsAfresh(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        byte[] second = java.security.MessageDigest.getInstance("SHA-256").digest("srvcc-kamf/1/2/0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    void eachKamfOfTheCaptureCanBeGivenAndANewOneStartsItsCountsAfresh(@TempDir Path dir) throws Exception {
+        byte[] second = MessageDigest.getInstance("SHA-256").digest("srvcc-kamf/1/2/0".getBytes(StandardCharsets.UTF_8));
         byte[] pcap = Files.readAllBytes(DIR.resolve("ts33501-call-end.pcap"));
         PcapConformance.Report one = PcapConformance.check(pcap, kamf(), Profile.TS33501, 16);
         assertEquals(1, one.breaks().get(Rule.KASME_SRVCC).size(), "the second attempt is not under the first KAMF");
@@ -294,9 +301,9 @@ class PcapConformanceTest {
         assertEquals(2, both.checked().get(Rule.COUNT_FRESH), "COUNT 0 twice, each under its own KAMF");
         Path k2 = dir.resolve("kamf2.hex");
         Files.writeString(k2, HexFormat.of().formatHex(second) + "\n");
-        java.io.StringWriter out = new java.io.StringWriter();
-        int rc = org.srvcc.cli.Main.run(new String[] {"conform", "--pcap", DIR.resolve("ts33501-call-end.pcap").toString(), "--kamf-file",
-            DIR.resolve("kamf.hex").toString(), "--kamf-file", k2.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+        StringWriter out = new StringWriter();
+        int rc = Main.run(new String[] {"conform", "--pcap", DIR.resolve("ts33501-call-end.pcap").toString(), "--kamf-file",
+            DIR.resolve("kamf.hex").toString(), "--kamf-file", k2.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
         assertEquals(0, rc, out.toString());
     }
 }

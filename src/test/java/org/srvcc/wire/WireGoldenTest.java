@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.srvcc.cli.Main;
@@ -59,7 +60,7 @@ class WireGoldenTest {
         assertEquals(Files.readAllLines(DIR.resolve("mixed-vlan.tshark.tsv")), v.lines());
         assertEquals(8, v.lines().size());
         assertEquals(List.of(), v.errors());
-        assertEquals(java.util.Map.of("GTPv2 messages outside the procedure", 4, "UDP not on port 2123", 1), v.skipped());
+        assertEquals(Map.of("GTPv2 messages outside the procedure", 4, "UDP not on port 2123", 1), v.skipped());
         assertEquals(13, v.frames());
     }
 
