@@ -2,7 +2,6 @@ package org.srvcc.model;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -69,25 +68,14 @@ public final class ConformanceCache {
 
     /** The summary stored under this key, if an entry is there and passes its integrity check. */
     public Optional<Conformance.Summary> get(String key, List<Profile> profiles) {
-        Path f = file(key);
-        if (!Files.isRegularFile(f)) return Optional.empty();
+        Optional<CacheEntry> e = CacheEntry.read(file(key), MAGIC, key);
+        if (e.isEmpty()) return Optional.empty();
         try {
-            String text = Files.readString(f);
-            int end = text.indexOf("\n\n");
-            if (end < 0) throw new IOException("no header");
-            String[] head = text.substring(0, end).split("\n");
-            String body = text.substring(end + 2);
-            if (head.length != 3 || !head[0].equals(MAGIC) || !head[1].equals("key " + key) || !head[2].equals("sha256 " + digest(body)))
-                throw new IOException("integrity");
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) Json.parse(body);
+            Map<String, Object> m = (Map<String, Object>) Json.parse(e.get().body());
             return Optional.of(fromJson(m, profiles));
-        } catch (IOException | RuntimeException bad) {
-            try {
-                Files.deleteIfExists(f);
-            } catch (IOException ignored) {
-                // a read-only cache folder: the entry is ignored all the same
-            }
+        } catch (RuntimeException bad) {   // intact but not a summary of these setups: removed, and computed again
+            CacheEntry.drop(file(key));
             return Optional.empty();
         }
     }
@@ -96,10 +84,7 @@ public final class ConformanceCache {
     public void put(String key, Conformance.Summary s) throws IOException {
         boolean clean = s.traces().rejections().isEmpty() && s.traces().errors().isEmpty()
             && s.replays().stream().allMatch(r -> r.divergences().isEmpty());
-        if (!clean) return;
-        Files.createDirectories(dir);
-        String body = Json.write(toJson(s));
-        AtomicFiles.write(file(key), MAGIC + "\nkey " + key + "\nsha256 " + digest(body) + "\n\n" + body);
+        if (clean) CacheEntry.write(file(key), MAGIC, key, Map.of(), Json.write(toJson(s)));
     }
 
     private static Map<String, Object> toJson(Conformance.Summary s) {
@@ -139,7 +124,4 @@ public final class ConformanceCache {
         return ((Number) o).doubleValue();
     }
 
-    private static String digest(String s) {
-        return HexFormat.of().formatHex(TlcCache.sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
 }

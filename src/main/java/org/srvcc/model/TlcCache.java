@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,25 +90,15 @@ public final class TlcCache {
 
     /** The run stored under this key, if an entry is there and passes its integrity check. */
     public Optional<TlcRunner.Run> get(String key) {
-        Path f = file(key);
-        if (!Files.isRegularFile(f)) return Optional.empty();
+        Optional<CacheEntry> e = CacheEntry.read(file(key), MAGIC, key);
+        if (e.isEmpty()) return Optional.empty();
         try {
-            String text = Files.readString(f);
-            int end = text.indexOf("\n\n");
-            if (end < 0) throw new IOException("no header");
-            String[] head = text.substring(0, end).split("\n");
-            String raw = text.substring(end + 2);
-            if (head.length != 5 || !head[0].equals(MAGIC) || !head[1].equals("key " + key) || !head[4].equals("sha256 " + digest(raw)))
-                throw new IOException("integrity");
-            int exit = Integer.parseInt(head[2].substring("exit ".length()));
-            double seconds = Double.parseDouble(head[3].substring("seconds ".length()));
+            int exit = Integer.parseInt(e.get().fields().get("exit"));
+            double seconds = Double.parseDouble(e.get().fields().get("seconds"));
+            String raw = e.get().body();
             return Optional.of(new TlcRunner.Run(exit, new ToolOutput(raw), raw, seconds, true, null, Map.of()));
-        } catch (IOException | RuntimeException bad) {
-            try {
-                Files.deleteIfExists(f);   // a broken entry is removed, and the model is checked again
-            } catch (IOException ignored) {
-                // a read-only cache folder: the entry is ignored all the same
-            }
+        } catch (RuntimeException bad) {   // a field missing or unreadable: removed, and the model checked again
+            CacheEntry.drop(file(key));
             return Optional.empty();
         }
     }
@@ -115,12 +106,9 @@ public final class TlcCache {
     /** Keeps a finished run; a run TLC did not finish is not kept. */
     public void put(String key, TlcRunner.Run run) throws IOException {
         if (run.exitCode() < 0) return;
-        Files.createDirectories(dir);
-        AtomicFiles.write(file(key), MAGIC + "\nkey " + key + "\nexit " + run.exitCode() + "\nseconds " + run.seconds()
-            + "\nsha256 " + digest(run.raw()) + "\n\n" + run.raw());
-    }
-
-    private static String digest(String s) {
-        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("exit", String.valueOf(run.exitCode()));
+        fields.put("seconds", String.valueOf(run.seconds()));
+        CacheEntry.write(file(key), MAGIC, key, fields, run.raw());
     }
 }
