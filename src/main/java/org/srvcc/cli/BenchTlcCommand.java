@@ -64,7 +64,7 @@ final class BenchTlcCommand implements Callable<Integer> {
         Manifest.Model small = manifest.models.stream().filter(x -> x.build() && x.expectDistinct() > 0)
             .min(Comparator.comparingLong(Manifest.Model::expectDistinct)).orElseThrow();
         TlcRunner.Run r = tlc.run(manifest.home.resolve("model-checks"), manifest.module + ".tla", small.cfg(small.invariants()),
-            List.of(), workers, 600, null, false, small.expectGenerated() >= 0 && small.expectGenerated() < 30_000);
+            List.of(), workers, 600, null, false, small.smallRun());
         // TLC's message codes: 2262 version (first line), 2220/2219 SANY start/end, 2190 initial states done, 2186 finished
         double jvm = r.at(2262), sany = r.at(2219) - r.at(2220), init = r.at(2190) - r.at(2219), search = r.at(2186) - r.at(2190);
         out.printf(Locale.ROOT, "fixed cost of %s (%d distinct states), wall seconds: CLI JVM start %.2f, manifest %.2f, "

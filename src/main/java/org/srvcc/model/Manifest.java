@@ -18,6 +18,11 @@ public final class Manifest {
                         long expectGenerated, long budgetSeconds, boolean build, List<String> mustFire,
                         String note, List<String> targets, boolean symmetry, Map<String, Long> expectSteps) {
         /** The temporal property a non-safety model checks. */
+        /** A run of a few thousand states, where the JIT's startup costs more than it saves (TLC gets C1 only). */
+        public boolean smallRun() {
+            return expectGenerated >= 0 && expectGenerated < 30_000;
+        }
+
         public String property() {
             return mode.equals("refinement") ? REFINEMENT : LIVENESS;
         }

@@ -92,7 +92,7 @@ public final class ModelCheck {
         while (true) {
             TlcRunner.Run run = runner.run(manifest.home.resolve("model-checks"), manifest.module + ".tla",
                 model.cfg(remaining), extra, workers, ceilingSeconds(model), progress, false,
-                model.expectGenerated() >= 0 && model.expectGenerated() < 30_000);
+                model.smallRun());
             total += run.seconds();
             cached &= run.cached();
             ToolOutput out = run.output();
