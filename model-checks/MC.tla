@@ -172,4 +172,22 @@ EstimateNeverCrossesWrap == \A u \in UEs : \A c \in ueUsed[u] : c < Mod
 (* for it, i.e. the keys of an abandoned attempt (model Ts33501AbandonedKeysWitness). No ciphered   *)
 (* call can start then: the MSC takes Handover Complete only while Prepared.                         *)
 UeNeverInCallWithoutContext == \A u \in UEs : ueState[u] = "InUtranCall" /\ ueKey[u] # None => mscState[u] \in InHandover
+(* What TLC tells states apart by (cfg VIEW MCView, safety models only). The history variables   *)
+(* are read by no action, only by invariants; the view keeps of them what an invariant can still *)
+(* tell apart, so two states with one view have the same successors' views and the same verdict *)
+(* on every invariant: the verdicts and the shortest counterexamples stay, fewer states are kept. *)
+(* held: whether a KAMF rested at each place, and everything at a Compromised place; all of it    *)
+(* when EpsMobility (SrvccKeysNotEpsKeys compares it with K'ASMEs yet to come).                   *)
+HeldView == IF EpsMobility THEN held
+            ELSE [p \in Places |-> <<\E k \in held[p] : k.kind = "kamf", IF p \in Compromised THEN held[p] ELSE {}>>]
+RadioView == IF replays < MaxReplays THEN radio ELSE {}               \* read by AttackerReplay only
+SrvccKamfsView == [u \in UEs |-> ueKamf[u] \in srvccKamfs[u]]          \* a new KAMF is always fresh
+(* A context key can be issued again only under a KAMF that the AMF, an MSC context or a message   *)
+(* in flight still has; an entry under any other KAMF can no longer meet a new one (its collisions  *)
+(* with older entries were checked when it was issued, while its KAMF was live).                  *)
+LiveKamfs == {0} \cup {amfKamf[u] : u \in UEs} \cup {Root(mscKey[u]).id : u \in {v \in UEs : mscKey[v] # None}}
+             \cup {Root(m.key).id : m \in {m \in msgs : m.type \in KeyedTypes /\ m.key # None}}
+IssuedView == {a \in issued : Root(a.key).id \in LiveKamfs}
+MCView == <<ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, dl, RadioView,
+            HeldView, IssuedView, SrvccKamfsView, faults, reorders, replays, nextKamf, featureVars>>
 =============================================================================

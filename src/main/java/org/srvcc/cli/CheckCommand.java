@@ -180,7 +180,7 @@ final class CheckCommand implements Callable<Integer> {
             c.put(k, val);
         }
         Manifest.Model x = new Manifest.Model(m.name(), m.group(), m.row() + " with " + String.join(", ", sets), m.mode(), c,
-            m.invariants(), List.of(), -1, -1, m.budgetSeconds(), false, List.of(), m.note(), List.of(), m.symmetry(), Map.of());
+            m.invariants(), List.of(), -1, -1, m.budgetSeconds(), false, List.of(), m.note(), List.of(), m.symmetry(), Map.of(), m.view());
         Schemas.constants(c);   // the manifest schema's ranges (e.g. UEs 1..8)
         return x;
     }

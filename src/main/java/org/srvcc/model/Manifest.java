@@ -16,7 +16,8 @@ public final class Manifest {
     public record Model(String name, String group, String row, String mode, Map<String, Object> constants,
                         List<String> invariants, List<String> expectViolated, long expectDistinct,
                         long expectGenerated, long budgetSeconds, boolean build, List<String> mustFire,
-                        String note, List<String> targets, boolean symmetry, Map<String, Long> expectSteps) {
+                        String note, List<String> targets, boolean symmetry, Map<String, Long> expectSteps,
+                        boolean view) {
         /** The temporal property a non-safety model checks. */
         /** A run of a few thousand states, where the JIT's startup costs more than it saves (TLC gets C1 only). */
         public boolean smallRun() {
@@ -58,6 +59,7 @@ public final class Manifest {
                 }
             }
             if (symmetry) b.append("SYMMETRY\n  UeSymmetry\n");   // MC.tla: permutations that keep each UE's roles
+            if (view) b.append("VIEW\n  MCView\n");   // MC.tla: history in the form the invariants need
             return b.toString();
         }
     }
@@ -104,6 +106,9 @@ public final class Manifest {
             String mode = (String) m.getOrDefault("mode", "safety");
             if (symmetry && !mode.equals("safety"))   // TLC may miss a cycle of a liveness property under symmetry
                 throw new IllegalArgumentException("manifest: model " + m.get("name") + ": symmetry only for safety models, not " + mode);
+            boolean view = (Boolean) m.getOrDefault("view", mode.equals("safety"));
+            if (view && !mode.equals("safety"))   // the view's argument covers invariants and step properties only
+                throw new IllegalArgumentException("manifest: model " + m.get("name") + ": a view only for safety models, not " + mode);
             models.add(new Model((String) m.get("name"), (String) m.get("group"), (String) m.get("row"),
                 mode, constants,
                 (List<String>) m.getOrDefault("invariants", allInvariants),
@@ -113,7 +118,7 @@ public final class Manifest {
                 ((Number) m.getOrDefault("budgetSeconds", 60L)).longValue(),
                 (Boolean) m.getOrDefault("build", Boolean.TRUE),
                 (List<String>) m.getOrDefault("mustFire", List.of()), (String) m.get("note"),
-                (List<String>) m.getOrDefault("targets", List.of()), symmetry, steps(m.get("name"), mode, expect)));
+                (List<String>) m.getOrDefault("targets", List.of()), symmetry, steps(m.get("name"), mode, expect), view));
         }
     }
 
