@@ -1,13 +1,16 @@
 --------------------------------- MODULE MC ---------------------------------
 (***************************************************************************)
-(* What every model checks: Srvcc with finite bounds and the six mutants.  *)
-(* As MCccfraft.tla does for ccfraft.tla, bounds are wrappers of Srvcc's   *)
-(* actions, so spec/Srvcc.tla states the protocol without them. Mutants    *)
-(* replace Srvcc's definitions through the cfg ("AmfSentKey <-             *)
-(* MCAmfSentKey"), each switched by a constant that is FALSE for the       *)
-(* standard. Each MC<Name>.cfg (generated from manifest.json) sets them.   *)
+(* What every model checks: Srvcc with finite bounds and the mutants. As   *)
+(* MCccfraft.tla does for ccfraft.tla, a bound wraps Srvcc's own action    *)
+(* (MCX(u) == bound /\ S!X(u)) and the cfg substitutes it ("X <- MCX"), so *)
+(* Srvcc's Next runs bounded and spec/Srvcc.tla states the protocol        *)
+(* without bounds. Mutants replace Srvcc's override points the same way,   *)
+(* each switched by a constant that is FALSE for the standard. Each        *)
+(* MC<Name>.cfg (generated from manifest.json) lists both substitutions.   *)
 (***************************************************************************)
 EXTENDS Srvcc, TLC
+
+S == INSTANCE Srvcc      \* Srvcc's definitions as written, for the wrappers below
 
 CONSTANTS
     amfSendsKamf,         \* mutant: the AMF forwards KAMF itself
@@ -45,7 +48,7 @@ MCMscForgetsKsi == ~mscKeepsKsiOnFailure
 MCUeForgetsKeysOnReturn == ~ueKeepsKeysOnReturn
 MCSessionAfterReauth(s) == IF ueKeepsSessionOnReauth THEN s ELSE "normal"   \* not SessionAfterReauth: the cfg substitutes it by this
 
-UeSkipReauth(u) ==                 \* mutant only: back on 5G with the old KAMF
+MCUeSkipReauth(u) ==               \* the mutant's step: back on 5G with the old KAMF
     /\ ueSkipsReauth /\ ueState[u] = "NeedsReauth"
     /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
     /\ UNCHANGED <<featureVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
@@ -58,103 +61,37 @@ MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the 
          /\ ueKey' = [ueKey EXCEPT ![u] = None]
          /\ UNCHANGED <<featureVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                         gnbState, netVars, histVars>>
-    ELSE UeRequestReverseSrvcc(u)
+    ELSE S!UeRequestReverseSrvcc(u)
 
 -----------------------------------------------------------------------------
-(* Bounds: the same actions, enabled only while the budget lasts. *)
+(* Bounds: Srvcc's actions, enabled only while the budget lasts (cfg "X <- MCX"). *)
 CountCap == MaxCount + (IF NasRunsReceived \/ NasRunsMissed THEN 2 * Mod ELSE 0)
 Room(u) == amfAtt[u] < MaxAttempts /\ amfDl[u] < CountCap   \* attempts and COUNT left
-MCGnbSendHandoverRequired(u) == Room(u) /\ GnbSendHandoverRequired(u)
-MCAmfStartSrvcc(u) == Room(u) /\ AmfStartSrvcc(u)
-MCAmfSendDownlinkNas(u) == amfDl[u] < MaxCount /\ AmfSendDownlinkNas(u)
-MCUeAuthenticate(u) == nextKamf <= MaxKamf /\ UeAuthenticate(u)
-MCNetLose(u) == faults < MaxFaults /\ NetLose(u)
-MCNetDuplicate(u) == faults < MaxFaults /\ NetDuplicate(u)
-MCNetLoseDownlink(u) == faults < MaxFaults /\ NetLoseDownlink(u)
-MCMscRestart == faults < MaxFaults /\ MscRestart
-MCNetReorderDownlink(u) == reorders < MaxReorders /\ NetReorderDownlink(u)
-MCAttackerReplay(u) == replays < MaxReplays /\ AttackerReplay(u)
-MCAttackerRewriteCapability(u) == tampers < MaxTampers /\ AttackerRewriteCapability(u)
-MCAttackerRewriteSrvccIndication(u) == tampers < MaxTampers /\ AttackerRewriteSrvccIndication(u)
-MCAttackerForgeRegistration(u) == tampers < MaxTampers /\ AttackerForgeRegistration(u)
-MCUeReceiveNasRun(u) == NasRunsReceived /\ amfDl[u] < Mod - 1 /\ UeReceiveNasRun(u)   \* once per KAMF
-MCUeMissNasRun(u) == NasRunsMissed /\ amfDl[u] < Mod - 1 /\ UeMissNasRun(u)          \* once per KAMF
+MCGnbSendHandoverRequired(u) == Room(u) /\ S!GnbSendHandoverRequired(u)
+MCAmfStartSrvcc(u) == Room(u) /\ S!AmfStartSrvcc(u)
+MCAmfSendDownlinkNas(u) == amfDl[u] < MaxCount /\ S!AmfSendDownlinkNas(u)
+MCUeAuthenticate(u) == nextKamf <= MaxKamf /\ S!UeAuthenticate(u)
+MCNetLose(u) == faults < MaxFaults /\ S!NetLose(u)
+MCNetDuplicate(u) == faults < MaxFaults /\ S!NetDuplicate(u)
+MCNetLoseDownlink(u) == faults < MaxFaults /\ S!NetLoseDownlink(u)
+MCMscRestart == faults < MaxFaults /\ S!MscRestart
+MCNetReorderDownlink(u) == reorders < MaxReorders /\ S!NetReorderDownlink(u)
+MCAttackerReplay(u) == replays < MaxReplays /\ S!AttackerReplay(u)
+MCAttackerRewriteCapability(u) == tampers < MaxTampers /\ S!AttackerRewriteCapability(u)
+MCAttackerRewriteSrvccIndication(u) == tampers < MaxTampers /\ S!AttackerRewriteSrvccIndication(u)
+MCAttackerForgeRegistration(u) == tampers < MaxTampers /\ S!AttackerForgeRegistration(u)
+MCUeReceiveNasRun(u) == NasRunsReceived /\ amfDl[u] < Mod - 1 /\ S!UeReceiveNasRun(u)   \* once per KAMF
+MCUeMissNasRun(u) == NasRunsMissed /\ amfDl[u] < Mod - 1 /\ S!UeMissNasRun(u)          \* once per KAMF
 EpsHandoverLeft(u) == ~\E k \in epsKeys : k.fc = "0x74" /\ k.key = Kamf(amfKamf[u])   (* bound: eps-once-per-kamf *)
-MCAmfPrepareEpsHandover(u) == EpsMobility /\ amfDl[u] < MaxCount /\ EpsHandoverLeft(u) /\ AmfPrepareEpsHandover(u)
-MCAmfTransferEpsContext(u) == EpsMobility /\ amfUl[u] = 0 /\ AmfTransferEpsContext(u)     \* once per KAMF
+MCAmfPrepareEpsHandover(u) == EpsMobility /\ amfDl[u] < MaxCount /\ EpsHandoverLeft(u) /\ S!AmfPrepareEpsHandover(u)
+MCAmfTransferEpsContext(u) == EpsMobility /\ amfUl[u] = 0 /\ S!AmfTransferEpsContext(u)     \* once per KAMF
 
 -----------------------------------------------------------------------------
-(* Srvcc's Progress and Environment with the bounded and mutant actions. *)
-MCProgressNoTimers(u) ==
-    \/ GnbForwardHandoverCommand(u) \/ GnbHandlePreparationFailure(u) \/ GnbHandleCancelAcknowledge(u)
-    \/ MCAmfStartSrvcc(u) \/ AmfHandleResponse(u) \/ AmfHandleHandoverCancel(u) \/ AmfHandleComplete(u)
-    \/ MmeHandleForwardRelocationRequest(u) \/ MmeHandlePsToCsResponse(u)
-    \/ MmeHandleRelocationCancel(u) \/ MmeHandlePsToCsComplete(u)
-    \/ MscHandlePsToCsRequest(u) \/ MscHandlePsToCsCancel(u) \/ MscHandleHandoverComplete(u)
-    \/ MscHandleCallRelease(u) \/ UeHandleHandoverCommand(u) \/ UeHandleDownlinkNas(u) \/ UeArriveUtran(u)
-MCProgress(u) == MCProgressNoTimers(u) \/ AmfTimerExpiry(u) \/ MscTimerExpiry(u)
+(* Srvcc's Spec with the substitutions above; liveness without timers asks fairness of the handlers. *)
+MCSpec == Spec
+MCLiveSpec == LiveSpec
+MCLiveSpecNoTimers == Spec /\ \A u \in UEs : WF_vars(Handlers(u))
 
-MCEnvironment(u) ==
-    \/ MCGnbSendHandoverRequired(u) \/ GnbCancel(u) \/ MCAmfSendDownlinkNas(u)
-    \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
-    \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ MCUeAuthenticate(u)
-    \/ UeSkipReauth(u) \/ MCUeRequestReverseSrvcc(u) \/ MCUeReceiveNasRun(u) \/ MCUeMissNasRun(u)
-    \/ MCAmfPrepareEpsHandover(u) \/ MCAmfTransferEpsContext(u)
-    \/ MCNetLose(u) \/ MCNetDuplicate(u) \/ MCNetLoseDownlink(u) \/ MCNetReorderDownlink(u) \/ MCAttackerReplay(u)
-    \/ MCAttackerRewriteCapability(u) \/ MCAttackerRewriteSrvccIndication(u) \/ MCAttackerForgeRegistration(u)
-
-MCNext == (\E u \in UEs : MCProgress(u) \/ MCEnvironment(u)) \/ MCMscRestart
-MCSpec == Init /\ [][MCNext]_vars
-MCLiveSpec == MCSpec /\ \A u \in UEs : WF_vars(MCProgress(u))
-MCLiveSpecNoTimers == MCSpec /\ \A u \in UEs : WF_vars(MCProgressNoTimers(u))
-
-(* The same Java step name, as the bounded model action (trace validation and replay use it). *)
-MCAction(a, u) ==
-    CASE a = "GnbSendHandoverRequired" -> MCGnbSendHandoverRequired(u)
-      [] a = "GnbForwardHandoverCommand" -> GnbForwardHandoverCommand(u)
-      [] a = "GnbHandleCancelAcknowledge" -> GnbHandleCancelAcknowledge(u)
-      [] a = "GnbHandlePreparationFailure" -> GnbHandlePreparationFailure(u)
-      [] a = "GnbCancel" -> GnbCancel(u)
-      [] a = "AmfStartSrvcc" -> MCAmfStartSrvcc(u)
-      [] a = "AmfHandleResponse" -> AmfHandleResponse(u)
-      [] a = "AmfHandleHandoverCancel" -> AmfHandleHandoverCancel(u)
-      [] a = "AmfHandleComplete" -> AmfHandleComplete(u)
-      [] a = "AmfTimerExpiry" -> AmfTimerExpiry(u)
-      [] a = "AmfSendDownlinkNas" -> MCAmfSendDownlinkNas(u)
-      [] a = "MmeHandleForwardRelocationRequest" -> MmeHandleForwardRelocationRequest(u)
-      [] a = "MmeRejectPreparation" -> MmeRejectPreparation(u)
-      [] a = "MmeHandlePsToCsResponse" -> MmeHandlePsToCsResponse(u)
-      [] a = "MmeHandleRelocationCancel" -> MmeHandleRelocationCancel(u)
-      [] a = "MmeHandlePsToCsComplete" -> MmeHandlePsToCsComplete(u)
-      [] a = "MscHandlePsToCsRequest" -> MscHandlePsToCsRequest(u)
-      [] a = "MscRejectPreparation" -> MscRejectPreparation(u)
-      [] a = "MscHandlePsToCsCancel" -> MscHandlePsToCsCancel(u)
-      [] a = "MscHandleHandoverComplete" -> MscHandleHandoverComplete(u)
-      [] a = "MscHandleCallRelease" -> MscHandleCallRelease(u)
-      [] a = "MscTimerExpiry" -> MscTimerExpiry(u)
-      [] a = "UeHandleHandoverCommand" -> UeHandleHandoverCommand(u)
-      [] a = "UeHandleDownlinkNas" -> UeHandleDownlinkNas(u)
-      [] a = "UeMissDownlinkNas" -> UeMissDownlinkNas(u)
-      [] a = "UeArriveUtran" -> UeArriveUtran(u)
-      [] a = "UeReturnTo5G" -> UeReturnTo5G(u)
-      [] a = "UeEndCall" -> UeEndCall(u)
-      [] a = "UeAuthenticate" -> MCUeAuthenticate(u)
-      [] a = "UeSkipReauth" -> UeSkipReauth(u)
-      [] a = "UeRequestReverseSrvcc" -> MCUeRequestReverseSrvcc(u)
-      [] a = "UeReceiveNasRun" -> MCUeReceiveNasRun(u)
-      [] a = "UeMissNasRun" -> MCUeMissNasRun(u)
-      [] a = "AmfPrepareEpsHandover" -> MCAmfPrepareEpsHandover(u)
-      [] a = "AmfTransferEpsContext" -> MCAmfTransferEpsContext(u)
-      [] a = "NetLose" -> MCNetLose(u)
-      [] a = "NetDuplicate" -> MCNetDuplicate(u)
-      [] a = "NetLoseDownlink" -> MCNetLoseDownlink(u)
-      [] a = "NetReorderDownlink" -> MCNetReorderDownlink(u)
-      [] a = "AttackerReplay" -> MCAttackerReplay(u)
-      [] a = "AttackerRewriteCapability" -> MCAttackerRewriteCapability(u)
-      [] a = "AttackerRewriteSrvccIndication" -> MCAttackerRewriteSrvccIndication(u)
-      [] a = "AttackerForgeRegistration" -> MCAttackerForgeRegistration(u)
-      [] a = "MscRestart" -> MCMscRestart
-      [] OTHER -> FALSE
 (* Symmetry (manifest "symmetry": true; UEs are then model values u1..uN). Sound for the        *)
 (* invariants and action properties: Init, Next and every property treat UEs alike, except      *)
 (* through the role sets below, so a permutation that keeps each UE's roles maps behaviours to  *)
@@ -172,6 +109,7 @@ EstimateNeverCrossesWrap == \A u \in UEs : \A c \in ueUsed[u] : c < Mod
 (* for it, i.e. the keys of an abandoned attempt (model Ts33501AbandonedKeysWitness). No ciphered   *)
 (* call can start then: the MSC takes Handover Complete only while Prepared.                         *)
 UeNeverInCallWithoutContext == \A u \in UEs : ueState[u] = "InUtranCall" /\ ueKey[u] # None => mscState[u] \in InHandover
+
 (* What TLC tells states apart by (cfg VIEW MCView, safety models only). The history variables   *)
 (* are read by no action, only by invariants; the view keeps of them what an invariant can still *)
 (* tell apart, so two states with one view have the same successors' views and the same verdict *)

@@ -631,6 +631,8 @@ UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: the network r
     /\ ueState[u] = "InUtranCall"
     /\ UNCHANGED vars
 
+UeSkipReauth(u) == FALSE           \* back on 5G after the call without a new authentication: no such step (a mutant's point)
+
 -----------------------------------------------------------------------------
 (* The AMF's other uses of KAMF: K'ASME for an MME of the EPS (TS 33.501 A.14). With them, a     *)
 (* collision of an SRVCC key with a K'ASME is a state TLC can reach, not a list of banned FCs.    *)
@@ -725,23 +727,23 @@ MscHandleCallRelease(u) == \E m \in msgs : m.ue = u /\ MscHandleCallReleaseMsg(m
 NetLose(u) == \E m \in msgs : m.ue = u /\ NetLoseMsg(m)
 NetDuplicate(u) == \E m \in msgs : m.ue = u /\ NetDuplicateMsg(m)
 
-(* Steps that move the procedure on; fairness is asked of these only. *)
-Progress(u) ==
+(* Steps that move the procedure on; fairness is asked of these only (of the handlers alone in the *)
+(* models that check liveness without timers).                                                  *)
+Handlers(u) ==
     \/ GnbForwardHandoverCommand(u) \/ GnbHandlePreparationFailure(u) \/ GnbHandleCancelAcknowledge(u)
     \/ AmfStartSrvcc(u) \/ AmfHandleResponse(u) \/ AmfHandleHandoverCancel(u) \/ AmfHandleComplete(u)
-    \/ AmfTimerExpiry(u)
     \/ MmeHandleForwardRelocationRequest(u) \/ MmeHandlePsToCsResponse(u)
     \/ MmeHandleRelocationCancel(u) \/ MmeHandlePsToCsComplete(u)
     \/ MscHandlePsToCsRequest(u) \/ MscHandlePsToCsCancel(u) \/ MscHandleHandoverComplete(u)
-    \/ MscHandleCallRelease(u) \/ MscTimerExpiry(u)
-    \/ UeHandleHandoverCommand(u) \/ UeHandleDownlinkNas(u) \/ UeArriveUtran(u)
+    \/ MscHandleCallRelease(u) \/ UeHandleHandoverCommand(u) \/ UeHandleDownlinkNas(u) \/ UeArriveUtran(u)
+Progress(u) == Handlers(u) \/ AmfTimerExpiry(u) \/ MscTimerExpiry(u)
 
 (* Steps the environment chooses: new handovers, rejections, losses, the attacker. *)
 Environment(u) ==
     \/ GnbSendHandoverRequired(u) \/ GnbCancel(u) \/ AmfSendDownlinkNas(u)
     \/ MmeRejectPreparation(u) \/ MscRejectPreparation(u)
     \/ UeMissDownlinkNas(u) \/ UeReturnTo5G(u) \/ UeEndCall(u) \/ UeAuthenticate(u)
-    \/ UeRequestReverseSrvcc(u) \/ UeReceiveNasRun(u) \/ UeMissNasRun(u)
+    \/ UeSkipReauth(u) \/ UeRequestReverseSrvcc(u) \/ UeReceiveNasRun(u) \/ UeMissNasRun(u)
     \/ AmfPrepareEpsHandover(u) \/ AmfTransferEpsContext(u)
     \/ NetLose(u) \/ NetDuplicate(u) \/ NetLoseDownlink(u) \/ NetReorderDownlink(u) \/ AttackerReplay(u)
     \/ AttackerRewriteCapability(u) \/ AttackerRewriteSrvccIndication(u) \/ AttackerForgeRegistration(u)

@@ -11,8 +11,9 @@ EXTENDS TraceState, TraceData
 VARIABLES tr, step   \* which run, and how far into it
 traceVars == <<vars, tr, step>>
 
-(* TraceState (generated from the mapping table of org.srvcc.model.Mapping) EXTENDS MC and     *)
-(* defines IsState(s), every variable as reported, and BecomesState(s), the changed ones.      *)
+(* TraceState (generated from the mapping table of org.srvcc.model.Mapping and Java's action     *)
+(* list) EXTENDS MC and defines IsState(s), every variable as reported, BecomesState(s), the      *)
+(* changed ones, and TraceAction(a, u), the action named a.                                       *)
 
 TraceInit == tr \in DOMAIN Traces /\ step = 1 /\ IsState(Traces[tr][1].state) /\ Init
 
@@ -20,7 +21,7 @@ TraceNext ==
     \/ /\ step < Len(Traces[tr])
        /\ tr' = tr /\ step' = step + 1
        /\ BecomesState(Traces[tr][step + 1].state)
-       /\ MCAction(Traces[tr][step + 1].action, Traces[tr][step + 1].ue)
+       /\ TraceAction(Traces[tr][step + 1].action, Traces[tr][step + 1].ue)
     \/ step = Len(Traces[tr]) /\ UNCHANGED traceVars     \* accepted: rest here
 
 TraceSpec == TraceInit /\ [][TraceNext]_traceVars

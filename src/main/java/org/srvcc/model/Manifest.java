@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Invariants;
 
 /** model-checks/manifest.json: every model with its constants, expected result and budget. */
@@ -144,11 +145,12 @@ public final class Manifest {
     static final List<String> OVERRIDES = List.of("AmfSentKey", "MmeMapKsi", "MscSelectAlg", "MscForgetsKsi", "UeForgetsKeysOnReturn", "SessionAfterReauth",
         "NoContextKey", "UeStoredCount");
 
-    /** The CONSTANTS section: every constant's value, then the mutant substitutions. */
+    /** The CONSTANTS section: every constant's value, then MC.tla's substitutions: mutants, then bounded and switched actions. */
     static String constantsSection(Map<String, Object> constants, boolean modelValues) {
         StringBuilder b = new StringBuilder("CONSTANTS\n");
         constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(cfgValue(k, v, modelValues && UE_SETS.contains(k) ? "u" : "")).append('\n'));
         for (String o : OVERRIDES) b.append("  ").append(o).append(" <- MC").append(o).append('\n');
+        for (Action a : Action.values()) if (a.mc != null) b.append("  ").append(a).append(" <- MC").append(a).append('\n');
         return b.toString();
     }
 

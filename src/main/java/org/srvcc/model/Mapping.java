@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.srvcc.kdf.KeyTerm;
 import org.srvcc.kdf.Ksi;
+import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Algorithm;
 import org.srvcc.procedure.Evidence;
 import org.srvcc.procedure.Message;
@@ -188,9 +189,10 @@ public final class Mapping {
     }
 
     /**
-     * The TLA+ module trace validation needs, generated from this table so that no list of
-     * variables is written twice: IsState(s) (every variable as reported) and BecomesState(s)
-     * (the variables a step changed; the rest unchanged).
+     * The TLA+ module trace validation needs, generated from this table and Java's action list so
+     * that neither is written twice: IsState(s) (every variable as reported), BecomesState(s) (the
+     * variables a step changed; the rest unchanged) and TraceAction(a, u), the action Java named
+     * (Srvcc's, bounded or switched by the cfg's substitutions as in every model).
      */
     public static String traceStateModule() {
         StringBuilder b = new StringBuilder("---- MODULE TraceState ----\n");
@@ -203,7 +205,10 @@ public final class Mapping {
             b.append("    /\\ ").append(v).append("' = IF \"").append(v).append("\" \\in DOMAIN s THEN s.").append(v)
                 .append(" ELSE ").append(v).append('\n');
         }
-        return b.append("====\n").toString();
+        b.append("TraceAction(a, u) ==\n    CASE ");
+        for (Action a : Action.values())
+            b.append("a = \"").append(a).append("\" -> ").append(a).append(a == Action.MscRestart ? "" : "(u)").append("\n      [] ");
+        return b.append("OTHER -> FALSE\n====\n").toString();
     }
 
     /** The Java-field column of the table, for the README and the report. */

@@ -37,9 +37,9 @@ public final class ModelReplay {
         .filter(p -> !Invariants.ACTION_PROPERTIES.contains(p)).toList();
 
     /**
-     * Every action of the Java list ({@link org.srvcc.procedure.Action}), each as MC.tla's bounded
-     * MCAction with verdict' = Verdict' added under its own name (Replay + the action), so that the dump
-     * labels every edge with the action that took it. The list is Java's; MC.tla is never parsed.
+     * Every action of the Java list ({@link org.srvcc.procedure.Action}), each as Srvcc's action (the cfg
+     * substitutes MC.tla's bounded and switched ones) with verdict' = Verdict' added under its own name
+     * (Replay + the action), so that the dump labels every edge with the action that took it.
      */
     static String replayModule() {
         List<String> actions = new ArrayList<>();
@@ -49,8 +49,8 @@ public final class ModelReplay {
             + "\\* verdict is a function of the state, so it adds no states; TLC writes it into every node of the dump\n"
             + "VARIABLE verdict\nVerdict == [" + String.join(", ", STATE_PARTS.stream().map(p -> p + " |-> " + p).toList()) + "]\n");
         for (String a : actions)
-            b.append("Replay").append(a).append("(u) == MCAction(\"").append(a).append("\", u) /\\ verdict' = Verdict'\n");
-        b.append("ReplayMscRestart == MCMscRestart /\\ verdict' = Verdict'\n");
+            b.append("Replay").append(a).append("(u) == ").append(a).append("(u) /\\ verdict' = Verdict'\n");
+        b.append("ReplayMscRestart == MscRestart /\\ verdict' = Verdict'\n");
         b.append("ReplayNext == (\\E u \\in UEs : ").append(String.join(" \\/ ", actions.stream().map(a -> "Replay" + a + "(u)").toList()))
             .append(") \\/ ReplayMscRestart\n");
         b.append("ReplaySpec == (Init /\\ verdict = Verdict) /\\ [][ReplayNext]_<<vars, verdict>>\n====\n");

@@ -172,7 +172,7 @@ public final class TraceValidation {
             Files.writeString(dir.resolve("TraceState.tla"), Mapping.traceStateModule());
             Files.writeString(dir.resolve("MCSucc.tla"), "---- MODULE MCSucc ----\nEXTENDS SrvccTrace\n"
                 + "SuccInit == tr = 1 /\\ step = 1 /\\ IsState(Traces[1][1].state)\n"
-                + "SuccNext == step = 1 /\\ step' = 2 /\\ tr' = tr /\\ MCAction(Traces[1][1].action, Traces[1][1].ue)\n====\n");
+                + "SuccNext == step = 1 /\\ step' = 2 /\\ tr' = tr /\\ TraceAction(Traces[1][1].action, Traces[1][1].ue)\n====\n");
             String cfg = cfg(setup).replace("SPECIFICATION TraceSpec", "INIT SuccInit\nNEXT SuccNext");
             Path dump = dir.resolve("succ");
             r = new TlcRunner(home).run(dir, "MCSucc.tla", cfg, List.of("-dump", dump.toString()), 1, 120, null);

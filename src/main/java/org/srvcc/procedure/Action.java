@@ -13,7 +13,7 @@ public enum Action {
     GnbForwardHandoverCommand(Kind.PROGRESS, (s, u) -> s.gnb.forwardHandoverCommand(u)),
     GnbHandlePreparationFailure(Kind.PROGRESS, (s, u) -> s.gnb.handlePreparationFailure(u)),
     GnbHandleCancelAcknowledge(Kind.PROGRESS, (s, u) -> s.gnb.handleCancelAcknowledge(u)),
-    AmfStartSrvcc(Kind.PROGRESS, (s, u) -> s.room(u) ? s.amf.startSrvcc(u) : Actions.NONE),
+    AmfStartSrvcc(Kind.PROGRESS, Mc.BOUNDED, (s, u) -> s.room(u) ? s.amf.startSrvcc(u) : Actions.NONE),
     AmfHandleResponse(Kind.PROGRESS, (s, u) -> s.amf.handleResponse(u)),
     AmfHandleHandoverCancel(Kind.PROGRESS, (s, u) -> s.amf.handleHandoverCancel(u)),
     AmfHandleComplete(Kind.PROGRESS, (s, u) -> s.amf.handleComplete(u)),
@@ -31,42 +31,52 @@ public enum Action {
     UeHandleDownlinkNas(Kind.PROGRESS, (s, u) -> s.ue.handleDownlinkNas(u)),
     UeArriveUtran(Kind.PROGRESS, (s, u) -> s.ue.arriveUtran(u)),
     // Environment: choices the world makes
-    GnbSendHandoverRequired(Kind.ENVIRONMENT, (s, u) -> s.room(u) ? s.gnb.sendHandoverRequired(u) : Actions.NONE),
+    GnbSendHandoverRequired(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.room(u) ? s.gnb.sendHandoverRequired(u) : Actions.NONE),
     GnbCancel(Kind.ENVIRONMENT, (s, u) -> s.gnb.cancel(u)),
-    AmfSendDownlinkNas(Kind.ENVIRONMENT, (s, u) -> s.countLeft(u) ? s.amf.sendDownlinkNas(u) : Actions.NONE),
+    AmfSendDownlinkNas(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.countLeft(u) ? s.amf.sendDownlinkNas(u) : Actions.NONE),
     MmeRejectPreparation(Kind.FAILURE, (s, u) -> s.mme.rejectPreparation(u)),
     MscRejectPreparation(Kind.FAILURE, (s, u) -> s.msc.rejectPreparation(u)),
     UeMissDownlinkNas(Kind.ENVIRONMENT, (s, u) -> s.ue.missDownlinkNas(u)),
     UeReturnTo5G(Kind.FAILURE, (s, u) -> s.ue.returnTo5G(u)),
     UeEndCall(Kind.ENVIRONMENT, (s, u) -> s.ue.endCall(u)),
-    UeAuthenticate(Kind.ENVIRONMENT, (s, u) -> s.kamfLeft() ? s.ue.authenticate(u) : Actions.NONE),
-    UeRequestReverseSrvcc(Kind.ENVIRONMENT, (s, u) -> s.ue.requestReverseSrvcc(u)),
-    UeReceiveNasRun(Kind.ENVIRONMENT, (s, u) -> s.runLeft(u, s.bounds.nasRunsReceived()) ? s.ue.receiveNasRun(u) : Actions.NONE),
-    UeMissNasRun(Kind.ENVIRONMENT, (s, u) -> s.runLeft(u, s.bounds.nasRunsMissed()) ? s.ue.missNasRun(u) : Actions.NONE),
+    UeAuthenticate(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.kamfLeft() ? s.ue.authenticate(u) : Actions.NONE),
+    UeRequestReverseSrvcc(Kind.ENVIRONMENT, Mc.SWITCHED, (s, u) -> s.ue.requestReverseSrvcc(u)),
+    UeReceiveNasRun(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.runLeft(u, s.bounds.nasRunsReceived()) ? s.ue.receiveNasRun(u) : Actions.NONE),
+    UeMissNasRun(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.runLeft(u, s.bounds.nasRunsMissed()) ? s.ue.missNasRun(u) : Actions.NONE),
     // the UE on NR is part of the model's guard: the AMF alone cannot tell
-    AmfPrepareEpsHandover(Kind.ENVIRONMENT, (s, u) -> s.bounds.epsMobility() && s.countLeft(u) && s.ue.connected5G(u)
+    AmfPrepareEpsHandover(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.bounds.epsMobility() && s.countLeft(u) && s.ue.connected5G(u)
         ? s.amf.prepareEpsHandover(u) : Actions.NONE),
-    AmfTransferEpsContext(Kind.ENVIRONMENT, (s, u) -> s.bounds.epsMobility() && s.ue.connected5G(u) ? s.amf.transferEpsContext(u) : Actions.NONE),
+    AmfTransferEpsContext(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.bounds.epsMobility() && s.ue.connected5G(u) ? s.amf.transferEpsContext(u) : Actions.NONE),
     // Mutant-only steps
-    UeSkipReauth(Kind.MUTANT, (s, u) -> s.ue.skipReauth(u)),
+    UeSkipReauth(Kind.MUTANT, Mc.SWITCHED, (s, u) -> s.ue.skipReauth(u)),
     // Network faults and the attacker
-    NetLose(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.net.lose(u) : Actions.NONE),
-    NetDuplicate(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.net.duplicate(u) : Actions.NONE),
-    NetLoseDownlink(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.net.loseDownlink(u) : Actions.NONE),
-    NetReorderDownlink(Kind.FAULT, (s, u) -> s.reordersLeft() ? s.net.reorderDownlink(u) : Actions.NONE),
-    MscRestart(Kind.FAULT, (s, u) -> s.faultsLeft() ? s.msc.restart() : Actions.NONE),
-    AttackerReplay(Kind.FAULT, (s, u) -> s.replaysLeft() ? s.net.replay(u) : Actions.NONE),
-    AttackerRewriteCapability(Kind.FAULT, (s, u) -> s.tampersLeft() ? s.net.rewriteCapability(u) : Actions.NONE),
-    AttackerRewriteSrvccIndication(Kind.FAULT, (s, u) -> s.tampersLeft() ? s.rewriteSrvccIndication(u) : Actions.NONE),
-    AttackerForgeRegistration(Kind.FAULT, (s, u) -> s.tampersLeft() ? s.forgeRegistration(u) : Actions.NONE);
+    NetLose(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.faultsLeft() ? s.net.lose(u) : Actions.NONE),
+    NetDuplicate(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.faultsLeft() ? s.net.duplicate(u) : Actions.NONE),
+    NetLoseDownlink(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.faultsLeft() ? s.net.loseDownlink(u) : Actions.NONE),
+    NetReorderDownlink(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.reordersLeft() ? s.net.reorderDownlink(u) : Actions.NONE),
+    MscRestart(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.faultsLeft() ? s.msc.restart() : Actions.NONE),
+    AttackerReplay(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.replaysLeft() ? s.net.replay(u) : Actions.NONE),
+    AttackerRewriteCapability(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.net.rewriteCapability(u) : Actions.NONE),
+    AttackerRewriteSrvccIndication(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.rewriteSrvccIndication(u) : Actions.NONE),
+    AttackerForgeRegistration(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.forgeRegistration(u) : Actions.NONE);
 
     public enum Kind { PROGRESS, ENVIRONMENT, FAILURE, MUTANT, FAULT }
 
+    /** How model-checks/MC.tla replaces the action in every model (cfg "X <- MCX"): by a bound, or by a mutant's switch. */
+    public enum Mc { BOUNDED, SWITCHED }
+
     public final Kind kind;
+    /** null: every model runs Srvcc.tla's action as written. */
+    public final Mc mc;
     private final BiFunction<Srvcc, Integer, List<Runnable>> ways;
 
     Action(Kind kind, BiFunction<Srvcc, Integer, List<Runnable>> ways) {
+        this(kind, null, ways);
+    }
+
+    Action(Kind kind, Mc mc, BiFunction<Srvcc, Integer, List<Runnable>> ways) {
         this.kind = kind;
+        this.mc = mc;
         this.ways = ways;
     }
 
