@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Invariants;
+import org.srvcc.procedure.Options;
 
 /** model-checks/manifest.json: every model with its constants, expected result and budget. */
 public final class Manifest {
@@ -89,7 +90,8 @@ public final class Manifest {
         this.home = home;
         Map<String, Object> root = Schemas.manifest("manifest", manifestText);
         module = (String) root.get("module");
-        Map<String, Object> defaults = (Map<String, Object>) root.get("defaults");
+        Map<String, Object> defaults = new LinkedHashMap<>((Map<String, Object>) root.get("defaults"));
+        Options.STANDARD.asMap().forEach((k, v) -> defaults.putIfAbsent(k, constant(v)));   // an option left out: the standard's
         if (root.containsKey("invariants"))
             throw new IllegalArgumentException("manifest: drop the \"invariants\" list; the names come from org.srvcc.procedure.Invariants");
         List<String> allInvariants = List.copyOf(Invariants.ALL.keySet());
@@ -121,6 +123,12 @@ public final class Manifest {
                 (List<String>) m.getOrDefault("mustFire", List.of()), (String) m.get("note"),
                 (List<String>) m.getOrDefault("targets", List.of()), symmetry, steps(m.get("name"), mode, expect), view));
         }
+    }
+
+    /** An option's text as the manifest's JSON value: true/false, a number, or the text itself. */
+    static Object constant(String text) {
+        return text.equals("true") || text.equals("false") ? (Object) Boolean.valueOf(text)
+            : text.matches("\\d+") ? (Object) Long.valueOf(text) : text;
     }
 
     /** expect.steps: per violated part, the length of TLC's shortest counterexample; only parts the model violates. */

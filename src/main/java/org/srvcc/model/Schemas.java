@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.srvcc.procedure.Options;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,10 +49,24 @@ public final class Schemas {
     private static Schema load(String name) {
         try (InputStream in = Schemas.class.getResourceAsStream("/schema/" + name)) {
             if (in == null) throw new IllegalStateException("schema " + name + " missing from the jar");
-            return REGISTRY.getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return REGISTRY.getSchema(name.equals("manifest.schema.json") ? withOptions(text) : text, InputFormat.JSON);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read schema " + name, e);
         }
+    }
+
+    /** The manifest schema with one property per design option and mutant switch, from the table in Options. */
+    @SuppressWarnings("unchecked")
+    static String withOptions(String schemaText) {
+        Map<String, Object> schema = (Map<String, Object>) Json.parse(schemaText);
+        Map<String, Object> constants = (Map<String, Object>) ((Map<String, Object>) schema.get("$defs")).get("constants");
+        Map<String, Object> props = (Map<String, Object>) constants.get("properties");
+        Options.choices().forEach((name, values) -> props.put(name,
+            values.equals(List.of("true", "false")) ? Map.of("type", "boolean")
+                : Map.of("enum", values.stream().map(v -> v.matches("\\d+") ? (Object) Long.parseLong(v) : v).toList())));
+        constants.put("additionalProperties", false);
+        return Json.write(schema);
     }
 
     /**

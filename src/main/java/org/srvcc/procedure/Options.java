@@ -1,7 +1,15 @@
 package org.srvcc.procedure;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.srvcc.kdf.Fc;
@@ -12,34 +20,45 @@ import org.srvcc.kdf.Fc;
  * constants and the CLI's {@code --option name=value}.
  */
 public record Options(
-        boolean amfIncrementsCount,
-        AmfFc amfFc,
-        KeyMode mmeKeyMode,
-        KeyMode ueKeyMode,
-        MmeCount mmeCount,
-        boolean ueRejectsUsedCount,
-        Estimate ueEstimate,
-        boolean nasDuringHandover,
-        boolean mscDeletesOnFailure,
-        int countLsbBits,
-        boolean gnbSeesKeys,
-        // mutants
-        boolean amfSendsKamf,
-        boolean mmeMapsWrongKsi,
-        boolean ueSkipsReauth,
-        boolean allowReverseSrvcc,
-        boolean nullAlgorithmsAlways,
-        boolean mmeMapsNoKeyKsi,
-        boolean mscKeepsKsiOnFailure,
-        boolean mscIgnoresEmergency,
-        boolean ueKeepsKeysOnReturn,
-        boolean ueKeepsSessionOnReauth,
-        boolean mscAllowsUea0,
-        boolean amfChecksSrvccCapability,
-        boolean amfKeysWithoutContext,
-        boolean ueLowersStoredCount,
-        Prefers mscPrefers,
-        CountSource ueCountSource) {
+        @Option(standard = "true") boolean amfIncrementsCount,
+        @Option(standard = "new") AmfFc amfFc,
+        @Option(standard = "derive") KeyMode mmeKeyMode,
+        @Option(standard = "derive") KeyMode ueKeyMode,
+        @Option(standard = "zero") MmeCount mmeCount,
+        @Option(standard = "true") boolean ueRejectsUsedCount,
+        @Option(standard = "smallest") Estimate ueEstimate,
+        @Option(standard = "false") boolean nasDuringHandover,
+        @Option(standard = "true") boolean mscDeletesOnFailure,
+        @Option(standard = "4") int countLsbBits,
+        @Option(standard = "false") boolean gnbSeesKeys,
+        @Option(standard = "false") boolean mscAllowsUea0,
+        @Option(standard = "false", mutant = true) boolean amfSendsKamf,
+        @Option(standard = "false", mutant = true) boolean mmeMapsWrongKsi,
+        @Option(standard = "false", mutant = true) boolean ueSkipsReauth,
+        @Option(standard = "false", mutant = true) boolean allowReverseSrvcc,
+        @Option(standard = "false", mutant = true) boolean nullAlgorithmsAlways,
+        @Option(standard = "false", mutant = true) boolean mmeMapsNoKeyKsi,
+        @Option(standard = "false", mutant = true) boolean mscKeepsKsiOnFailure,
+        @Option(standard = "false", mutant = true) boolean mscIgnoresEmergency,
+        @Option(standard = "false", mutant = true) boolean ueKeepsKeysOnReturn,
+        @Option(standard = "false", mutant = true) boolean ueKeepsSessionOnReauth,
+        @Option(standard = "false") boolean amfChecksSrvccCapability,
+        @Option(standard = "false", mutant = true) boolean amfKeysWithoutContext,
+        @Option(standard = "false", mutant = true) boolean ueLowersStoredCount,
+        @Option(standard = "uea2") Prefers mscPrefers,
+        @Option(standard = "lsbs") CountSource ueCountSource) {
+
+    /**
+     * One row of the options table: the standard's value, and whether the switch is a mutant (an
+     * implementation error kept only to show that an invariant part can fail). The name, type and
+     * order come from the record component; asMap, fromMap, STANDARD and isMutant read this table.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Option {
+        String standard();
+        boolean mutant() default false;
+    }
 
     public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74"), UNNUMBERED("unnumbered");
         final String text; AmfFc(String t) { text = t; }
@@ -68,9 +87,11 @@ public record Options(
         final String text; MmeCount(String t) { text = t; }
         @Override public String toString() { return text; } }
 
-    public static final Options STANDARD = new Options(true, AmfFc.NEW, KeyMode.DERIVE, KeyMode.DERIVE,
-        MmeCount.ZERO, true, Estimate.SMALLEST, false, true, 4, false, false, false, false, false, false, false, false, false, false, false, false, false, false,
-        false, Prefers.UEA2, CountSource.LSBS);
+    /** The values countLsbBits takes: a few low bits, or 24 (the whole COUNT). */
+    static final List<Integer> LSB_BITS = List.of(1, 2, 3, 4, 24);
+    private static final RecordComponent[] TABLE = Options.class.getRecordComponents();
+
+    public static final Options STANDARD = fromMap(standardMap());
 
     public Options {
         if ((countLsbBits < 1 || countLsbBits > 4) && countLsbBits != 24)
@@ -85,41 +106,42 @@ public record Options(
     }
 
     public boolean isMutant() {
-        return amfSendsKamf || mmeMapsWrongKsi || ueSkipsReauth || allowReverseSrvcc || nullAlgorithmsAlways || mmeMapsNoKeyKsi
-            || mscKeepsKsiOnFailure || mscIgnoresEmergency || ueKeepsKeysOnReturn || ueKeepsSessionOnReauth
-            || amfKeysWithoutContext || ueLowersStoredCount;
+        for (RecordComponent c : TABLE)
+            if (c.getAnnotation(Option.class).mutant() && (Boolean) value(c)) return true;
+        return false;
     }
 
-    /** Option name to its value's text, in declaration order. */
+    /** Option name to its value's text, in the table's order. */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("amfIncrementsCount", String.valueOf(amfIncrementsCount));
-        m.put("amfFc", amfFc.toString());
-        m.put("mmeKeyMode", mmeKeyMode.toString());
-        m.put("ueKeyMode", ueKeyMode.toString());
-        m.put("mmeCount", mmeCount.toString());
-        m.put("ueRejectsUsedCount", String.valueOf(ueRejectsUsedCount));
-        m.put("ueEstimate", ueEstimate.toString());
-        m.put("nasDuringHandover", String.valueOf(nasDuringHandover));
-        m.put("mscDeletesOnFailure", String.valueOf(mscDeletesOnFailure));
-        m.put("countLsbBits", String.valueOf(countLsbBits));
-        m.put("gnbSeesKeys", String.valueOf(gnbSeesKeys));
-        m.put("mscAllowsUea0", String.valueOf(mscAllowsUea0));
-        m.put("amfSendsKamf", String.valueOf(amfSendsKamf));
-        m.put("mmeMapsWrongKsi", String.valueOf(mmeMapsWrongKsi));
-        m.put("ueSkipsReauth", String.valueOf(ueSkipsReauth));
-        m.put("allowReverseSrvcc", String.valueOf(allowReverseSrvcc));
-        m.put("nullAlgorithmsAlways", String.valueOf(nullAlgorithmsAlways));
-        m.put("mmeMapsNoKeyKsi", String.valueOf(mmeMapsNoKeyKsi));
-        m.put("mscKeepsKsiOnFailure", String.valueOf(mscKeepsKsiOnFailure));
-        m.put("mscIgnoresEmergency", String.valueOf(mscIgnoresEmergency));
-        m.put("ueKeepsKeysOnReturn", String.valueOf(ueKeepsKeysOnReturn));
-        m.put("ueKeepsSessionOnReauth", String.valueOf(ueKeepsSessionOnReauth));
-        m.put("amfChecksSrvccCapability", String.valueOf(amfChecksSrvccCapability));
-        m.put("amfKeysWithoutContext", String.valueOf(amfKeysWithoutContext));
-        m.put("ueLowersStoredCount", String.valueOf(ueLowersStoredCount));
-        m.put("mscPrefers", mscPrefers.toString());
-        m.put("ueCountSource", ueCountSource.toString());
+        for (RecordComponent c : TABLE) m.put(c.getName(), String.valueOf(value(c)));
+        return m;
+    }
+
+    private Object value(RecordComponent c) {
+        try {
+            return c.getAccessor().invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each option's allowed values as text, in the table's order (for the manifest schema). */
+    public static Map<String, List<String>> choices() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (RecordComponent c : TABLE) {
+            List<String> l = new ArrayList<>();
+            if (c.getType() == boolean.class) l.addAll(List.of("true", "false"));
+            else if (c.getType() == int.class) for (int b : LSB_BITS) l.add(String.valueOf(b));
+            else for (Object e : c.getType().getEnumConstants()) l.add(e.toString());
+            m.put(c.getName(), l);
+        }
+        return m;
+    }
+
+    private static Map<String, String> standardMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (RecordComponent c : TABLE) m.put(c.getName(), c.getAnnotation(Option.class).standard());
         return m;
     }
 
@@ -149,16 +171,22 @@ public record Options(
     }
 
     public static Options fromMap(Map<String, String> m) {
-        return new Options(bool(m, "amfIncrementsCount"),
-            enumOf(m, "amfFc", AmfFc.values()), enumOf(m, "mmeKeyMode", KeyMode.values()),
-            enumOf(m, "ueKeyMode", KeyMode.values()), enumOf(m, "mmeCount", MmeCount.values()),
-            bool(m, "ueRejectsUsedCount"), enumOf(m, "ueEstimate", Estimate.values()), bool(m, "nasDuringHandover"), bool(m, "mscDeletesOnFailure"), bits(m.get("countLsbBits")), bool(m, "gnbSeesKeys"),
-            bool(m, "amfSendsKamf"), bool(m, "mmeMapsWrongKsi"), bool(m, "ueSkipsReauth"),
-            bool(m, "allowReverseSrvcc"), bool(m, "nullAlgorithmsAlways"), bool(m, "mmeMapsNoKeyKsi"),
-            bool(m, "mscKeepsKsiOnFailure"), bool(m, "mscIgnoresEmergency"), bool(m, "ueKeepsKeysOnReturn"),
-            bool(m, "ueKeepsSessionOnReauth"), bool(m, "mscAllowsUea0"), bool(m, "amfChecksSrvccCapability"),
-            bool(m, "amfKeysWithoutContext"), bool(m, "ueLowersStoredCount"), enumOf(m, "mscPrefers", Prefers.values()),
-            enumOf(m, "ueCountSource", CountSource.values()));
+        Object[] values = new Object[TABLE.length];
+        Class<?>[] types = new Class<?>[TABLE.length];
+        for (int i = 0; i < TABLE.length; i++) {
+            RecordComponent c = TABLE[i];
+            types[i] = c.getType();
+            values[i] = c.getType() == boolean.class ? bool(m, c.getName())
+                : c.getType() == int.class ? bits(m.get(c.getName()))
+                : enumOf(m, c.getName(), c.getType().getEnumConstants());
+        }
+        try {
+            return Options.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean bool(Map<String, String> m, String k) {
@@ -168,10 +196,10 @@ public record Options(
         throw new IllegalArgumentException("option " + k + "=" + v + ": expected true or false");
     }
 
-    private static <E extends Enum<E>> E enumOf(Map<String, String> m, String k, E[] values) {
+    private static Object enumOf(Map<String, String> m, String k, Object[] values) {
         String v = m.get(k);
         StringBuilder known = new StringBuilder();
-        for (E e : values) {
+        for (Object e : values) {
             if (e.toString().equals(v)) return e;
             known.append(known.length() == 0 ? "" : ", ").append(e);
         }
@@ -181,7 +209,7 @@ public record Options(
     private static int bits(String v) {
         try {
             int b = Integer.parseInt(v);
-            if (b >= 1 && b <= 4 || b == 24) return b;
+            if (LSB_BITS.contains(b)) return b;
         } catch (NumberFormatException ignored) {
             // reported below
         }
