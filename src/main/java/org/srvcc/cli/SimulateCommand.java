@@ -104,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         Capture capture = new Capture();
-        Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
+        Bounds b = Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4);
         Capabilities caps = Simulation.capabilitiesFor(fs);
         if (session.equals("emergency-no-context") && kamf != null) {
             kamf.destroy();

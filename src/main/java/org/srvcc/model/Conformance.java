@@ -28,21 +28,21 @@ public final class Conformance {
     public static List<Setup> traceSetups(List<Profile> profiles) {
         List<Setup> l = new ArrayList<>();
         for (Profile p : profiles) {
-            l.add(new Setup(p, Options.STANDARD, new Bounds(2, 3, 6, 4, 2, 1, 1).withEpsMobility(true), Set.of(), Set.of(2), Set.of(), 1));
-            l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 6, 3, 2, 1, 1),
+            l.add(new Setup(p, Options.STANDARD, Bounds.of(2).attempts(3).count(6).kamf(4).faults(2).reorders(1).replays(1).withEpsMobility(true), Set.of(), Set.of(2), Set.of(), 1));
+            l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), Bounds.of(1).attempts(2).count(6).kamf(3).faults(2).reorders(1).replays(1),
                 Set.of(1), Set.of(), Set.of("MSC"), 1));
             // the capability attacker on every link, a UE with UEA1/UIA1 only, one without 5G-SRVCC (unauthenticated)
             if (p == Profile.TS33501)
-                l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(2, 2, 4, 3, 1, 0, 0), Set.of(), Set.of(2), Set.of(), 1,
+                l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), Bounds.of(2).attempts(2).count(4).kamf(3).faults(1), Set.of(), Set.of(2), Set.of(), 1,
                     new Capabilities(Set.of(1), Set.of(2), Set.of("Uu", "N2", "N26", "Sv"), 2)));
             // UE 2 without any 5G security context (no SIM)
             if (p == Profile.DRAFT_VIA_MME)
-                l.add(new Setup(p, Options.STANDARD, new Bounds(2, 2, 4, 2, 1, 0, 0), Set.of(), Set.of(2), Set.of(), 1, Capabilities.noContext(Set.of(2))));
+                l.add(new Setup(p, Options.STANDARD, Bounds.of(2).attempts(2).count(4).kamf(2).faults(1), Set.of(), Set.of(2), Set.of(), 1, Capabilities.noContext(Set.of(2))));
             // the drafts read literally: 0x74 ("similar to" A.14.2) or the placeholder FC, no increment, the whole COUNT, keys via the gNB
             if (p != Profile.TS33501)
                 l.add(new Setup(p, Options.STANDARD.with(List.of(p == Profile.DRAFT_VIA_MME ? "amfFc=reuse-0x74" : "ueCountSource=own",
                     "amfIncrementsCount=false", "ueRejectsUsedCount=false",
-                    "countLsbBits=24", "gnbSeesKeys=true")), new Bounds(1, 2, 3, 2, 1, 0, 1), Set.of(), Set.of(), Set.of("gNB"), 1));
+                    "countLsbBits=24", "gnbSeesKeys=true")), Bounds.of(1).attempts(2).count(3).kamf(2).faults(1).replays(1), Set.of(), Set.of(), Set.of("gNB"), 1));
         }
         return l;
     }
@@ -51,33 +51,33 @@ public final class Conformance {
     public static List<Setup> replaySetups(List<Profile> profiles) {
         List<Setup> l = new ArrayList<>();
         for (Profile p : profiles)
-            l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 1, 1, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
+            l.add(new Setup(p, Options.STANDARD.with(List.of("countLsbBits=2")), Bounds.of(1).attempts(1).count(1).kamf(1), Set.of(), Set.of(), Set.of(), 1));
         if (profiles.contains(Profile.TS33501)) {   // retries and re-authentication; faults, reordering, replay
-            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 2, 1, 2, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
-            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 1, 1, 1), Set.of(), Set.of(1), Set.of(), 1));
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), Bounds.of(1).attempts(2).count(1).kamf(2), Set.of(), Set.of(), Set.of(), 1));
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), Bounds.of(1).attempts(1).count(1).kamf(1).faults(1).reorders(1).replays(1), Set.of(), Set.of(1), Set.of(), 1));
             // runs of DL NAS messages received and missed (the actions that reach past the LSB window)
-            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 0, 0, 0, true, true), Set.of(), Set.of(), Set.of(), 1));
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), Bounds.of(1).attempts(1).count(1).kamf(1).nasRuns(true, true), Set.of(), Set.of(), Set.of(), 1));
             // COUNTs above 0 fed into both KDFs, FC 0x74, and a mutant with a fault: the terms must still name the octets
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2", "mmeCount=received", "amfFc=reuse-0x74")),
-                new Bounds(1, 1, 3, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
+                Bounds.of(1).attempts(1).count(3).kamf(1), Set.of(), Set.of(), Set.of(), 1));
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1", "mmeMapsWrongKsi=true")),
-                new Bounds(1, 1, 2, 1, 1, 0, 0), Set.of(), Set.of(), Set.of(), 1));
+                Bounds.of(1).attempts(1).count(2).kamf(1).faults(1), Set.of(), Set.of(), Set.of(), 1));
             // the AMF's EPS derivations (A.14.1, A.14.2) with FC 0x74 and no increment: key separation broken in reachable states
             l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2", "amfFc=reuse-0x74", "amfIncrementsCount=false")),
-                new Bounds(1, 1, 2, 1, 0, 0, 0).withEpsMobility(true), Set.of(), Set.of(), Set.of(), 1));
+                Bounds.of(1).attempts(1).count(2).kamf(1).withEpsMobility(true), Set.of(), Set.of(), Set.of(), 1));
         }
         if (profiles.contains(Profile.TS33501))   // capability rewrites on N26 and Sv, and a forged NGAP indication
-            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1", "mscAllowsUea0=true")), new Bounds(1, 1, 1, 1, 0, 0, 0),
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1", "mscAllowsUea0=true")), Bounds.of(1).attempts(1).count(1).kamf(1),
                 Set.of(), Set.of(), Set.of(), 1, new Capabilities(Set.of(1), Set.of(), Set.of("N2", "N26", "Sv"), 1)));
         if (profiles.contains(Profile.TS33501))   // a UE with no 5G security context (no SIM): KSI 7 and no key
-            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 2, 1, 1, 0, 0, 0),
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), Bounds.of(1).attempts(2).count(1).kamf(1),
                 Set.of(), Set.of(1), Set.of(), 1, Capabilities.noContext(Set.of(1))));
         if (profiles.contains(Profile.TS33501))   // an unprotected Registration Request rewritten on the radio
-            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), new Bounds(1, 1, 1, 1, 0, 0, 0),
+            l.add(new Setup(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=1")), Bounds.of(1).attempts(1).count(1).kamf(1),
                 Set.of(), Set.of(1), Set.of(), 1, new Capabilities(Set.of(), Set.of(1), Set.of("Uu"), 1)));
         if (profiles.contains(Profile.DRAFT_VIA_MME))   // the split: CK and IK are the halves of K'ASME itself
             l.add(new Setup(Profile.DRAFT_VIA_MME, Options.STANDARD.with(List.of("countLsbBits=2", "mmeKeyMode=split", "ueKeyMode=split")),
-                new Bounds(1, 1, 2, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1));
+                Bounds.of(1).attempts(1).count(2).kamf(1), Set.of(), Set.of(), Set.of(), 1));
         return l;
     }
 

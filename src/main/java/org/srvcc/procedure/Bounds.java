@@ -18,13 +18,38 @@ public record Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int ma
     /** The largest number of UEs, attempts, faults, reorders or replays a setup may name. */
     public static final int MAX = 64;
 
-    public Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int maxFaults, int maxReorders, int maxReplays) {
-        this(ues, maxAttempts, maxCount, maxKamf, maxFaults, maxReorders, maxReplays, false, false, false);
+    /** Bounds for {@code ues} UEs that allow nothing yet (no attempt, COUNT 0, each UE's own KAMF only); the named withers add. */
+    public static Bounds of(int ues) {
+        return new Bounds(ues, 0, 0, ues, 0, 0, 0, false, false, false);
     }
 
-    public Bounds(int ues, int maxAttempts, int maxCount, int maxKamf, int maxFaults, int maxReorders, int maxReplays,
-                  boolean nasRunsReceived, boolean nasRunsMissed) {
-        this(ues, maxAttempts, maxCount, maxKamf, maxFaults, maxReorders, maxReplays, nasRunsReceived, nasRunsMissed, false);
+    public Bounds attempts(int n) {
+        return new Bounds(ues, n, maxCount, maxKamf, maxFaults, maxReorders, maxReplays, nasRunsReceived, nasRunsMissed, epsMobility);
+    }
+
+    public Bounds count(int n) {
+        return new Bounds(ues, maxAttempts, n, maxKamf, maxFaults, maxReorders, maxReplays, nasRunsReceived, nasRunsMissed, epsMobility);
+    }
+
+    public Bounds kamf(int n) {
+        return new Bounds(ues, maxAttempts, maxCount, n, maxFaults, maxReorders, maxReplays, nasRunsReceived, nasRunsMissed, epsMobility);
+    }
+
+    public Bounds faults(int n) {
+        return new Bounds(ues, maxAttempts, maxCount, maxKamf, n, maxReorders, maxReplays, nasRunsReceived, nasRunsMissed, epsMobility);
+    }
+
+    public Bounds reorders(int n) {
+        return new Bounds(ues, maxAttempts, maxCount, maxKamf, maxFaults, n, maxReplays, nasRunsReceived, nasRunsMissed, epsMobility);
+    }
+
+    public Bounds replays(int n) {
+        return new Bounds(ues, maxAttempts, maxCount, maxKamf, maxFaults, maxReorders, n, nasRunsReceived, nasRunsMissed, epsMobility);
+    }
+
+    /** Whether the UE may receive (and miss) one run of DL NAS messages, to reach past the LSB window. */
+    public Bounds nasRuns(boolean received, boolean missed) {
+        return new Bounds(ues, maxAttempts, maxCount, maxKamf, maxFaults, maxReorders, maxReplays, received, missed, epsMobility);
     }
 
     /** The same bounds with the AMF's EPS derivations (MC.tla's EpsMobility) switched on or off. */

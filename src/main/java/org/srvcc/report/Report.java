@@ -59,7 +59,7 @@ public final class Report {
     /** Success flows of every profile and the failure flows of the final profile, from the Java procedure. */
     public static List<Figure> procedureFigures() {
         List<Figure> f = new ArrayList<>();
-        Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
+        Bounds b = Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4);
         for (Profile p : Profile.values())
             f.add(javaFigure("success-" + p, "Success: SRVCC 5G to UTRAN, profile " + p, Setup.of(p, Options.STANDARD, b), Set.of()));
         for (Simulation.Fault fault : List.of(Simulation.Fault.PREP_REJECT_MSC, Simulation.Fault.CANCEL, Simulation.Fault.TIMEOUT,

@@ -37,7 +37,7 @@ public class HandoverBenchmark {
 
     @Setup
     public void prepare() {
-        setup = org.srvcc.simulation.Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 100, 2, 0, 0, 0));
+        setup = org.srvcc.simulation.Setup.of(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(100).kamf(2));
         steps = Simulation.run(setup, Set.of()).steps();
         kamf = Kamf.of(new byte[32], 1, InsecureKeyAccess.get());
     }

@@ -77,7 +77,7 @@ class ConformanceTest {
             new MutantCase("mmeMapsNoKeyKsi=true", Set.of(), Action.MmeHandleForwardRelocationRequest),
             new MutantCase("nullAlgorithmsAlways=true", Set.of(), Action.MscHandlePsToCsRequest),
             new MutantCase("allowReverseSrvcc=true", Set.of(Simulation.Fault.REVERSE), Action.UeRequestReverseSrvcc));
-        Bounds b = new Bounds(1, 4, 8, 4, 2, 0, 0);
+        Bounds b = Bounds.of(1).attempts(4).count(8).kamf(4).faults(2);
         List<TraceValidation.Run> runs = new ArrayList<>();
         for (MutantCase c : cases) {
             Setup mutant = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of(c.option())), b);

@@ -27,7 +27,7 @@ import org.srvcc.wire.Plan;
  * TS 33.501 J.1.2, J.2 and the model's actions of the same names (spec/Srvcc.tla).
  */
 class CapabilitiesAndNoContextTest {
-    static final Bounds B = new Bounds(1, 2, 5, 2, 1, 0, 0);
+    static final Bounds B = Bounds.of(1).attempts(2).count(5).kamf(2).faults(1);
 
     static Srvcc start(Profile p, Options o, Set<Integer> unauth, Capabilities c) {
         return new Srvcc(p, o, Mutants.of(o), B, Set.of(), unauth, Set.of(), c, 1, null);

@@ -28,7 +28,7 @@ class NodeActionsTest {
 
     @Test
     void theAttackerReplaysTheHandoverCommandSeenOnTheRadio() {
-        Srvcc s = start(new Bounds(1, 2, 5, 2, 0, 0, 1));
+        Srvcc s = start(Bounds.of(1).attempts(2).count(5).kamf(2).replays(1));
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
                 Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse, Action.AmfHandleResponse, Action.GnbForwardHandoverCommand))
             step(s, a);
@@ -42,7 +42,7 @@ class NodeActionsTest {
 
     @Test
     void reorderingSwapsNeighboursOnTheDownlink() {
-        Srvcc s = start(new Bounds(1, 2, 5, 2, 0, 1, 0));
+        Srvcc s = start(Bounds.of(1).attempts(2).count(5).kamf(2).reorders(1));
         step(s, Action.AmfSendDownlinkNas);
         step(s, Action.AmfSendDownlinkNas);
         List<Message> before = s.network().downlink(1);
@@ -55,7 +55,7 @@ class NodeActionsTest {
     @Test
     void runsOfNasMessagesMoveTheCountsByAWindow() {
         // 4 LSBs: a received run is 15 messages (COUNT 0..14), a missed run 16 (COUNT 0..15)
-        Bounds b = new Bounds(1, 1, 2, 1, 0, 0, 0, true, true);
+        Bounds b = Bounds.of(1).attempts(1).count(2).kamf(1).nasRuns(true, true);
         Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, b, Set.of(), Set.of(), Set.<Place>of(), 1);
         step(s, Action.UeReceiveNasRun);
         assertEquals(15, s.amf(1).dl());
@@ -69,7 +69,7 @@ class NodeActionsTest {
 
     @Test
     void heldKeysListEveryLiveHandleAndDestroyKeysEndsThem() {
-        Srvcc s = start(new Bounds(1, 2, 5, 2, 0, 0, 0));
+        Srvcc s = start(Bounds.of(1).attempts(2).count(5).kamf(2));
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest))
             step(s, a);
         InsecureKeyAccess a = InsecureKeyAccess.get();

@@ -22,7 +22,7 @@ import org.srvcc.mutants.Mutants;
  * model's actions of the same names.
  */
 class ProcedureEdgesTest {
-    static final Bounds B = new Bounds(1, 2, 5, 2, 1, 0, 0);
+    static final Bounds B = Bounds.of(1).attempts(2).count(5).kamf(2).faults(1);
 
     static Srvcc start(Profile p, Options o, Set<Place> compromised) {
         return new Srvcc(p, o, Mutants.of(o), B, Set.of(), Set.of(), compromised, Capabilities.NONE, 1, null);
@@ -137,7 +137,7 @@ class ProcedureEdgesTest {
 
     @Test
     void aMessageIsDuplicatedOnceAndCountsAsAFault() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 5, 2, 3, 0, 0), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(5).kamf(2).faults(3), Set.of(), Set.of(), Set.of(), 1);
         step(s, Action.GnbSendHandoverRequired);
         assertEquals(List.of(Message.Type.HandoverRequired), s.network().uplink(1).stream().map(Message::type).toList());
         step(s, Action.AmfStartSrvcc);
@@ -151,7 +151,7 @@ class ProcedureEdgesTest {
 
     @Test
     void neighboursSwapOncePerPairAndTheAttackerReplaysOnlyThatUesCommand() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(2, 2, 5, 2, 0, 1, 1), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(2).attempts(2).count(5).kamf(2).reorders(1).replays(1), Set.of(), Set.of(), Set.of(), 1);
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
         assertEquals(1, s.enabled().stream().filter(x -> x.action() == Action.NetReorderDownlink && x.ue() == 1).count(), "two messages, one pair");
@@ -197,7 +197,7 @@ class ProcedureEdgesTest {
     @Test
     void boundsOnAttemptsAndKamfsCloseTheActions() {
         // one attempt, one KAMF: after a rejection no second Handover Required, after the call no re-authentication
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 5, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(5).kamf(1), Set.of(), Set.of(), Set.of(), 1);
         assertEquals(2, s.nextKamf());
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
@@ -206,7 +206,7 @@ class ProcedureEdgesTest {
         step(s, Action.GnbHandlePreparationFailure);
         assertEquals(Gnb.State.Idle, s.gnb(1));
         assertFalse(enabled(s, Action.GnbSendHandoverRequired), "a second attempt beyond MaxAttempts 1");
-        Srvcc t = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 5, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc t = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(5).kamf(1), Set.of(), Set.of(), Set.of(), 1);
         for (Action a : TO_CALL) step(t, a);
         step(t, Action.UeEndCall);
         assertFalse(enabled(t, Action.UeAuthenticate), "a second KAMF beyond MaxKamf 1");
@@ -221,7 +221,7 @@ class ProcedureEdgesTest {
 
     @Test
     void aNasRunNeedsAnIdleAmf() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 5, 1, 0, 0, 0, true, true), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, true), Set.of(), Set.of(), Set.of(), 1);
         assertTrue(enabled(s, Action.UeReceiveNasRun) && enabled(s, Action.UeMissNasRun));
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
@@ -276,7 +276,7 @@ class ProcedureEdgesTest {
 
     @Test
     void theAmfDerivesKPrimeAsmeForEpsOncePerKamfFromTheRightCount() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 5, 2, 0, 0, 0).withEpsMobility(true), Set.of(), Set.of(), Set.<Place>of(), 1);
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(5).kamf(2).withEpsMobility(true), Set.of(), Set.of(), Set.<Place>of(), 1);
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
         step(s, Action.AmfTransferEpsContext);
         step(s, Action.AmfPrepareEpsHandover);
@@ -327,7 +327,7 @@ class ProcedureEdgesTest {
 
     @Test
     void faultsSpendTheBudgetAndDownlinkNasFollowsTheOption() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD.with(List.of("nasDuringHandover=true")), new Bounds(1, 2, 5, 2, 3, 0, 0),
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD.with(List.of("nasDuringHandover=true")), Bounds.of(1).attempts(2).count(5).kamf(2).faults(3),
             Set.of(), Set.of(), Set.<Place>of(), 1);
         for (Action a : TO_CALL.subList(0, 6)) step(s, a);   // the AMF is Commanded
         assertEquals(Amf.State.Commanded, s.amf(1).state());
@@ -344,7 +344,7 @@ class ProcedureEdgesTest {
 
     @Test
     void aReceivedNasRunStartsFromTheAmfsCurrentCount() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 5, 1, 0, 0, 0, true, false), Set.of(), Set.of(), Set.<Place>of(), 1);
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, false), Set.of(), Set.of(), Set.<Place>of(), 1);
         step(s, Action.AmfSendDownlinkNas);
         step(s, Action.UeHandleDownlinkNas);
         step(s, Action.UeReceiveNasRun);

@@ -16,7 +16,7 @@ import org.srvcc.mutants.Mutants;
  * the stored COUNT must stay 1; the mutant ueLowersStoredCount stores 0.
  */
 class StoredCountTest {
-    static final Bounds B = new Bounds(1, 3, 5, 1, 1, 0, 0);
+    static final Bounds B = Bounds.of(1).attempts(3).count(5).kamf(1).faults(1);
 
     static Srvcc run(String... options) {
         Options o = Options.STANDARD.with(List.of(options));

@@ -37,7 +37,7 @@ class SuccessPathTest {
     @Test
     void ueAndMscDeriveTheAnnexJKeysForAnyKamfCountAndKsi() {
         qt().withExamples(150).forAll(KAMFS, COUNTS, integers().between(0, 6)).checkAssert((kamf, count, ngKsi) -> {
-            Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 0xFFFFFF, 20, 0, 0, 0), Set.of(), Set.of(), Set.<Place>of(), 1);
+            Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(0xFFFFFF).kamf(20), Set.of(), Set.of(), Set.<Place>of(), 1);
             preset(s, Kamf.of(kamf, ngKsi + 7, InsecureKeyAccess.get()), count);
             Simulation.Result r = runSuccess(s);
             assertTrue(r.violated().isEmpty(), r.violated().toString());
@@ -63,7 +63,7 @@ class SuccessPathTest {
 
     @Test
     void noSrvccStartsOnTheLastCountBecauseTheIncrementWouldWrap() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 0xFFFFFF, 20, 0, 0, 0), Set.of(), Set.of(), Set.<Place>of(), 1);
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(0xFFFFFF).kamf(20), Set.of(), Set.of(), Set.<Place>of(), 1);
         preset(s, Kamf.of(new byte[32], 8, InsecureKeyAccess.get()), 0xFFFFFF);
         assertTrue(s.enabled().stream().noneMatch(x -> x.action() == Action.GnbSendHandoverRequired || x.action() == Action.AmfSendDownlinkNas));
     }
@@ -71,7 +71,7 @@ class SuccessPathTest {
     @Test
     void keysAreDestroyedWhenContextsAreDeleted() {
         // J.1.2: a failed handover deletes CK_SRVCC, IK_SRVCC and KSI_SRVCC; the handles are zeroed
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, new Bounds(1, 2, 5, 2, 0, 0, 0), Set.of(), Set.of(), Set.<Place>of(), 1);
+        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(5).kamf(2), Set.of(), Set.of(), Set.<Place>of(), 1);
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
                 Action.MscHandlePsToCsRequest)) s.apply(new Step(a, 1, 0));
         CkIk mapped = s.msc.ctx.get(1).key;
@@ -84,7 +84,7 @@ class SuccessPathTest {
         assertEquals(MscServer.State.Idle, s.msc.ctx.get(1).state);
         // the mutant that keeps the KSI is what MscKsiOnlyInHandover catches
         Options keepsKsi = Options.STANDARD.with(List.of("mscKeepsKsiOnFailure=true"));
-        Srvcc m = new Srvcc(Profile.TS33501, keepsKsi, Mutants.of(keepsKsi), new Bounds(1, 2, 5, 2, 0, 0, 0),
+        Srvcc m = new Srvcc(Profile.TS33501, keepsKsi, Mutants.of(keepsKsi), Bounds.of(1).attempts(2).count(5).kamf(2),
             Set.of(), Set.of(), Set.<Place>of(), Capabilities.NONE, 1, null);
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
                 Action.MscHandlePsToCsRequest, Action.MscTimerExpiry)) m.apply(new Step(a, 1, 0));

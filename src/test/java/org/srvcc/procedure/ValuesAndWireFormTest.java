@@ -30,11 +30,11 @@ class ValuesAndWireFormTest {
 
     @Test
     void boundsAcceptTheirLimitsAndRefuseTheNextValue() {
-        assertDoesNotThrow(() -> new Bounds(1, 0, 0, 1, 0, 0, 0));
-        assertDoesNotThrow(() -> new Bounds(2, 0, 0xFFFFFF, 2, 0, 0, 0));
+        assertDoesNotThrow(() -> Bounds.of(1).attempts(0).count(0).kamf(1));
+        assertDoesNotThrow(() -> Bounds.of(2).attempts(0).count(0xFFFFFF).kamf(2));
         for (int[] b : new int[][] {{0, 0, 0, 1, 0, 0, 0}, {1, -1, 0, 1, 0, 0, 0}, {1, 0, -1, 1, 0, 0, 0}, {1, 0, 0x1000000, 1, 0, 0, 0},
                 {2, 0, 0, 1, 0, 0, 0}, {1, 0, 0, 1, -1, 0, 0}, {1, 0, 0, 1, 0, -1, 0}, {1, 0, 0, 1, 0, 0, -1}})
-            assertThrows(IllegalArgumentException.class, () -> new Bounds(b[0], b[1], b[2], b[3], b[4], b[5], b[6]), Arrays.toString(b));
+            assertThrows(IllegalArgumentException.class, () -> new Bounds(b[0], b[1], b[2], b[3], b[4], b[5], b[6], false, false, false), Arrays.toString(b));
     }
 
     @Test

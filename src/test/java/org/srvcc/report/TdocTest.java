@@ -41,7 +41,7 @@ class TdocTest {
         "Discussion on 5G-SRVCC", "S3-260001");
 
     private static Flow someFlow() {
-        Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
+        Bounds b = Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4);
         return Report.javaFigure("f", "Success flow for this test", Setup.of(Profile.TS33501, Options.STANDARD, b), Set.of()).flow();
     }
 

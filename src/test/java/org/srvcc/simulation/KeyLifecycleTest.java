@@ -59,7 +59,7 @@ class KeyLifecycleTest {
                     for (String session : List.of("normal", "emergency", "emergency-unauth")) {
                         Set<Integer> em = session.equals("normal") ? Set.of() : Set.of(1);
                         Set<Integer> un = session.equals("emergency-unauth") ? Set.of(1) : Set.of();
-                        Setup setup = new Setup(p, opt, new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0), em, un, Set.of(), 7);
+                        Setup setup = new Setup(p, opt, Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4), em, un, Set.of(), 7);
                         String what = setup.text() + " fault " + f.cli;
                         long base = KeyLedger.live();
                         int[] n = {0};
@@ -86,7 +86,7 @@ class KeyLifecycleTest {
         for (Profile p : Profile.values())
             for (Options o : OPTIONS)
                 for (int w = 0; w < 25; w++) {
-                    Setup setup = new Setup(p, o, new Bounds(2, 3, 6, 3, 2, 1, 1).withEpsMobility(w % 4 < 2), Set.of(2), w % 2 == 0 ? Set.of(2) : Set.of(),
+                    Setup setup = new Setup(p, o, Bounds.of(2).attempts(3).count(6).kamf(3).faults(2).reorders(1).replays(1).withEpsMobility(w % 4 < 2), Set.of(2), w % 2 == 0 ? Set.of(2) : Set.of(),
                         w % 3 == 0 ? Set.of("MSC") : Set.of(), w);
                     long base = KeyLedger.live();
                     Srvcc s = setup.start();
@@ -114,7 +114,7 @@ class KeyLifecycleTest {
     @Test
     void destroyingARunEndsTheKeysOfMessagesInFlight() {
         long base = KeyLedger.live();
-        Srvcc s = new Setup(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 2, 1, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1).start();
+        Srvcc s = new Setup(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(2).kamf(1), Set.of(), Set.of(), Set.of(), 1).start();
         s.apply(new Step(Action.GnbSendHandoverRequired, 1, 0));
         s.apply(new Step(Action.AmfStartSrvcc, 1, 0));
         assertEquals(base + 3, KeyLedger.live(), "the AMF's and the UE's KAMF, and the KASME_SRVCC in flight");

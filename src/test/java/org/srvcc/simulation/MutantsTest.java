@@ -28,7 +28,7 @@ import org.srvcc.procedure.Step;
  */
 class MutantsTest {
     static Stream<Arguments> mutants() {
-        Bounds b = new Bounds(1, 3, 6, 3, 1, 0, 0);
+        Bounds b = Bounds.of(1).attempts(3).count(6).kamf(3).faults(1);
         return Stream.of(
             Arguments.of("TypeOK", Profile.TS33501, "mmeMapsNoKeyKsi=true", b, Set.of(), Capabilities.NONE),
             Arguments.of("KamfConfinement", Profile.TS33501, "amfSendsKamf=true", b, Set.of(), Capabilities.NONE),

@@ -25,13 +25,13 @@ import org.srvcc.procedure.Ue;
 class ProcedurePropertiesTest {
     /** Setups where the standard procedure must keep every invariant: faults, emergency, two UEs, a compromised gNB. */
     static List<Setup> holdingSetups() {
-        Bounds one = new Bounds(1, 4, 15, 4, 3, 0, 0);      // at most 15 DL NAS messages: within the 4-bit window
-        Bounds two = new Bounds(2, 3, 15, 5, 3, 0, 0);
+        Bounds one = Bounds.of(1).attempts(4).count(15).kamf(4).faults(3);      // at most 15 DL NAS messages: within the 4-bit window
+        Bounds two = Bounds.of(2).attempts(3).count(15).kamf(5).faults(3);
         return List.of(
             new Setup(Profile.TS33501, Options.STANDARD, one, Set.of(), Set.of(), Set.of("gNB"), 1),
             new Setup(Profile.TS33501, Options.STANDARD, two, Set.of(1), Set.of(2), Set.of(), 1),
             // a received run of 15 DL NAS messages: estimates across the 4-bit wrap (model Ts33501)
-            new Setup(Profile.TS33501, Options.STANDARD, new Bounds(1, 3, 2, 3, 1, 0, 0, true, false), Set.of(), Set.of(), Set.of(), 1),
+            new Setup(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(3).count(2).kamf(3).faults(1).nasRuns(true, false), Set.of(), Set.of(), Set.of(), 1),
             // the AMF also derives K'ASME for EPS (model Ts33501EpsMobility); with FC 0x74 too (Ts33501Reuse74)
             new Setup(Profile.TS33501, Options.STANDARD, two.withEpsMobility(true), Set.of(), Set.of(2), Set.of(), 1),
             new Setup(Profile.TS33501, Options.STANDARD.with(List.of("amfFc=reuse-0x74")), one.withEpsMobility(true), Set.of(), Set.of(), Set.of(), 1),
@@ -70,7 +70,7 @@ class ProcedurePropertiesTest {
     /** The model's Ts33501MissedRun in Java: a missed run of 16 DL NAS messages, then a handover, breaks agreement. */
     @Test
     void missingARunOfSixteenNasMessagesBreaksAgreement() {
-        Setup s = Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 1, 1, 0, 0, 0, false, true));
+        Setup s = Setup.of(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(1).kamf(1).nasRuns(false, true));
         List<Step> steps = new ArrayList<>();
         for (String a : List.of("UeMissNasRun", "GnbSendHandoverRequired", "AmfStartSrvcc", "MmeHandleForwardRelocationRequest",
                 "MscHandlePsToCsRequest", "MmeHandlePsToCsResponse", "AmfHandleResponse", "GnbForwardHandoverCommand",
@@ -89,7 +89,7 @@ class ProcedurePropertiesTest {
     void capabilityRewritesBreakOnlyAlgorithmSelection() {
         for (Profile p : Profile.values()) {
             Runner.Stats stats = new Runner.Stats();
-            Setup s = new Setup(p, Options.STANDARD, new Bounds(1, 2, 4, 2, 0, 0, 0), Set.of(), Set.of(), Set.of(), 1,
+            Setup s = new Setup(p, Options.STANDARD, Bounds.of(1).attempts(2).count(4).kamf(2), Set.of(), Set.of(), Set.of(), 1,
                 new Capabilities(Set.of(), Set.of(), Set.of("N26", "Sv"), 1));
             Runner.Run bad = Runner.defaultWeights().explore(s, 5, 20000, 60, stats);
             assertTrue(bad != null, "no violation in " + p);
@@ -102,7 +102,7 @@ class ProcedurePropertiesTest {
     @Test
     void forgedRegistrationOfAnUnprotectedUeBreaksOnlyTheSrvccCapability() {
         Runner.Stats stats = new Runner.Stats();
-        Setup s = new Setup(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 2, 1, 0, 0, 0), Set.of(), Set.of(1), Set.of(), 1,
+        Setup s = new Setup(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(2).kamf(1), Set.of(), Set.of(1), Set.of(), 1,
             new Capabilities(Set.of(), Set.of(1), Set.of("Uu"), 1));
         Runner.Run bad = Runner.defaultWeights().explore(s, 9, 20000, 40, stats);
         assertTrue(bad != null, "no violation");
@@ -115,7 +115,7 @@ class ProcedurePropertiesTest {
         // The radio attacker: the model finds KeyAgreement violated (a denial of service, model
         // Ts33501Replay); random Java runs find the same and nothing else.
         Runner.Stats stats = new Runner.Stats();
-        Setup s = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 4, 2, 0, 0, 1));
+        Setup s = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2")), Bounds.of(1).attempts(2).count(4).kamf(2).replays(1));
         Runner.Run bad = Runner.defaultWeights().explore(s, 3, 20000, 60, stats);
         assertTrue(bad != null, "no violation");
         assertEquals("KeyAgreement", bad.violated());
@@ -125,7 +125,7 @@ class ProcedurePropertiesTest {
     @Test
     void downlinkReorderingCounterexampleOfTheModelReproducesInJava() {
         // TLC's shortest counterexample for model Ts33501DownlinkReorder, step for step.
-        Setup s = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2")), new Bounds(1, 2, 2, 1, 0, 1, 0));
+        Setup s = Setup.of(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2")), Bounds.of(1).attempts(2).count(2).kamf(1).reorders(1));
         List<Step> steps = new ArrayList<>();
         for (String a : List.of("GnbSendHandoverRequired", "AmfStartSrvcc", "MmeHandleForwardRelocationRequest",
                 "MscHandlePsToCsRequest", "MmeHandlePsToCsResponse", "AmfHandleResponse", "GnbCancel", "AmfHandleHandoverCancel",
@@ -141,7 +141,7 @@ class ProcedurePropertiesTest {
     @Test
     void theFourLsbEstimateHoldsUpToFifteenMissedNasMessagesAndFailsAtSixteen() {
         for (int missed : new int[] {0, 1, 15, 16, 17}) {
-            Setup s = Setup.of(Profile.TS33501, Options.STANDARD, new Bounds(1, 1, 40, 1, 0, 0, 0));
+            Setup s = Setup.of(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(40).kamf(1));
             Srvcc x = s.start();
             for (int i = 0; i < missed; i++) {
                 x.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));

@@ -28,7 +28,7 @@ class SimulationTest {
                 if (f == Simulation.Fault.PREP_REJECT_MME && !p.viaMme()) continue;
                 if (f == Simulation.Fault.NAS_DURING_PREPARATION || f == Simulation.Fault.CAPABILITY_STRIP
                     || f == Simulation.Fault.CAPABILITY_FORGE || f == Simulation.Fault.SRVCC_INDICATION_FORGE) continue;   // findings, tested below
-                Setup s = Setup.of(p, Options.STANDARD, new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0));
+                Setup s = Setup.of(p, Options.STANDARD, Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4));
                 Simulation.Result r = Simulation.run(s, Set.of(f));
                 assertTrue(r.violated().isEmpty(), p + " " + f + ": " + r.violated());
                 assertTrue(r.notInjected().isEmpty(), p + " " + f + " was not injected");
@@ -43,7 +43,7 @@ class SimulationTest {
      */
     @Test
     void aNasMessageOvertakingTheCommandBreaksAgreementUnderTheDefaultEstimate() {
-        Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
+        Bounds b = Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4);
         for (Profile p : Profile.values()) {
             Simulation.Result smallest = Simulation.run(Setup.of(p, Options.STANDARD.with(List.of("nasDuringHandover=true")), b),
                 Set.of(Simulation.Fault.NAS_DURING_PREPARATION));
@@ -71,7 +71,7 @@ class SimulationTest {
      */
     @Test
     void capabilityTamperingIsSeenOnlyWhereTheUeCannotComply() {
-        Bounds b = new Bounds(1, 4, 0xFFFFFF, 4, 4, 0, 0);
+        Bounds b = Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4);
         for (Profile p : Profile.values()) {
             Simulation.Result strip = Simulation.run(Setup.of(p, Options.STANDARD, b), Set.of(Simulation.Fault.CAPABILITY_STRIP));
             assertTrue(strip.notInjected().isEmpty(), p.toString());
