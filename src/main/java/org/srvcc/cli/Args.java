@@ -24,12 +24,14 @@ final class Args {
     /** Integers in ASCII digits only (Java's parsers also take Arabic-Indic and other digits). */
     static int asciiInt(String option, String s) {
         long v = asciiLong(option, s);
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new CommandLine.TypeConversionException("'" + clip(s) + "' is out of range");
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)
+            throw new CommandLine.TypeConversionException("'" + clip(s) + "' is out of range");
         return (int) v;
     }
 
     static long asciiLong(String option, String s) {
-        if (s == null || !DEC.matcher(s).matches()) throw new CommandLine.TypeConversionException("'" + clip(s) + "' is not a whole number in ASCII digits");
+        if (s == null || !DEC.matcher(s).matches())
+            throw new CommandLine.TypeConversionException("'" + clip(s) + "' is not a whole number in ASCII digits");
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
@@ -65,8 +67,11 @@ final class Args {
         long v;
         if (DEC.matcher(text).matches()) v = Long.parseLong(text);
         else if (HEXNUM.matcher(text).matches()) v = Long.parseLong(text.substring(2), 16);
-        else throw new Main.UserError(option + ": '" + clip(text) + "' is not a number (ASCII digits, or 0x and hex digits)");
-        if (v < 0 || v > NasCount.MAX) throw new Main.UserError(option + ": NAS COUNT " + text + " outside 0..16777215 (0xFFFFFF)");
+        else
+            throw new Main.UserError(
+                    option + ": '" + clip(text) + "' is not a number (ASCII digits, or 0x and hex digits)");
+        if (v < 0 || v > NasCount.MAX)
+            throw new Main.UserError(option + ": NAS COUNT " + text + " outside 0..16777215 (0xFFFFFF)");
         return NasCount.of(v);
     }
 
@@ -86,7 +91,8 @@ final class Args {
     static byte[] secret(String name, String file, String env, String inline, InputStream stdin) {
         int given = (file != null ? 1 : 0) + (env != null ? 1 : 0) + (inline != null ? 1 : 0);
         if (given != 1)
-            throw new Main.UserError("give the " + name + " by exactly one of --" + name + "-file PATH|-, --" + name + "-env NAME, --" + name + " HEX");
+            throw new Main.UserError("give the " + name + " by exactly one of --" + name + "-file PATH|-, --" + name
+                    + "-env NAME, --" + name + " HEX");
         String text;
         String from;
         if (file != null) {
@@ -94,7 +100,8 @@ final class Args {
             text = readSecretFile(from, file, stdin);
         } else if (env != null) {
             from = "--" + name + "-env";
-            if (!env.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) throw new Main.UserError(from + ": '" + clip(env) + "' is not an environment variable name");
+            if (!env.matches("[A-Za-z_][A-Za-z0-9_]{0,127}"))
+                throw new Main.UserError(from + ": '" + clip(env) + "' is not an environment variable name");
             text = System.getenv(env);
             if (text == null) throw new Main.UserError(from + ": environment variable " + env + " is not set");
         } else {
@@ -116,7 +123,9 @@ final class Args {
     /** Said once the input was accepted, so that bad input still gets exactly one line. */
     static void warnIfInline(String name, String inline, PrintWriter err) {
         if (inline != null)
-            err.println("srvcc: warning: --" + name + " puts the key on the command line, where other local users can read it; prefer --" + name + "-file or --" + name + "-env");
+            err.println("srvcc: warning: --" + name
+                    + " puts the key on the command line, where other local users can read it; prefer --" + name
+                    + "-file or --" + name + "-env");
     }
 
     /** A capture file's octets (conform --pcap, wire): a regular file of at most 64 MiB. */
@@ -124,12 +133,14 @@ final class Args {
         try {
             Path p = Path.of(file);
             if (!Files.isRegularFile(p)) throw new Main.UserError(option + ": no such file: " + clip(file));
-            if (Files.size(p) > 64L << 20) throw new Main.UserError(option + ": " + clip(file) + " is larger than 64 MiB");
+            if (Files.size(p) > 64L << 20)
+                throw new Main.UserError(option + ": " + clip(file) + " is larger than 64 MiB");
             return Files.readAllBytes(p);
         } catch (InvalidPathException e) {
             throw new Main.UserError(option + ": '" + clip(file) + "' is not a valid path");
         } catch (IOException e) {
-            throw new Main.UserError(option + ": cannot read " + clip(file) + " (" + e.getClass().getSimpleName() + ")");
+            throw new Main.UserError(
+                    option + ": cannot read " + clip(file) + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -139,18 +150,23 @@ final class Args {
             if (file.equals("-")) raw = stdin.readNBytes(4097);
             else {
                 Path p = Path.of(file);
-                if (!Files.isRegularFile(p)) throw new Main.UserError(option + ": " + clip(file) + " is not a readable file");
-                if (Files.size(p) > 4096) throw new Main.UserError(option + ": " + clip(file) + " is larger than 4096 octets; a key file holds hex digits only");
+                if (!Files.isRegularFile(p))
+                    throw new Main.UserError(option + ": " + clip(file) + " is not a readable file");
+                if (Files.size(p) > 4096)
+                    throw new Main.UserError(option + ": " + clip(file)
+                            + " is larger than 4096 octets; a key file holds hex digits only");
                 raw = Files.readAllBytes(p);
             }
-            if (raw.length > 4096) throw new Main.UserError(option + ": more than 4096 octets; a key file holds hex digits only");
+            if (raw.length > 4096)
+                throw new Main.UserError(option + ": more than 4096 octets; a key file holds hex digits only");
             String s = new String(raw, StandardCharsets.US_ASCII);
             Arrays.fill(raw, (byte) 0);
             return s;
         } catch (InvalidPathException e) {
             throw new Main.UserError(option + ": '" + clip(file) + "' is not a valid path");
         } catch (IOException e) {
-            throw new Main.UserError(option + ": cannot read " + clip(file) + " (" + e.getClass().getSimpleName() + ")");
+            throw new Main.UserError(
+                    option + ": cannot read " + clip(file) + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -14,19 +14,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench-tlc", mixinStandardHelpOptions = true,
-    description = {"Compares TLC's throughput on a project model with a plain spec of the same size.",
-        "Runs spec/PlainBench.tla (three counters and a set, sized to the model's pinned distinct states) and the model "
-            + "with the same JVM flags and workers, and prints both generated-states-per-second figures and their ratio.",
-        "A last line gives the fixed cost of the smallest build model, wall time per phase (CLI start, manifest, TLC JVM start, "
-            + "SANY, initial states, search, TLC exit)."})
+@Command(
+        name = "bench-tlc",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compares TLC's throughput on a project model with a plain spec of the same size.",
+            "Runs spec/PlainBench.tla (three counters and a set, sized to the model's pinned distinct states) and "
+                    + "the model "
+                    + "with the same JVM flags and workers, and prints both generated-states-per-second figures and "
+                    + "their ratio.",
+            "A last line gives the fixed cost of the smallest build model, wall time per phase (CLI start, "
+                    + "manifest, TLC JVM start, "
+                    + "SANY, initial states, search, TLC exit)."
+        })
 final class BenchTlcCommand implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "Ts33501TwoUes", paramLabel = "NAME", description = "the project model (default Ts33501TwoUes)")
+    @Option(
+            names = "--model",
+            defaultValue = "Ts33501TwoUes",
+            paramLabel = "NAME",
+            description = "the project model (default Ts33501TwoUes)")
     String model;
 
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "TLC workers for both runs, 1..64 (default 1)")
+    @Option(
+            names = "--workers",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "TLC workers for both runs, 1..64 (default 1)")
     int workers;
 
     @Override
@@ -38,37 +54,100 @@ final class BenchTlcCommand implements Callable<Integer> {
         Manifest manifest = new Manifest(home);
         double manifestSeconds = (System.nanoTime() - t0) / 1e9;
         Manifest.Model m = manifest.model(model);
-        if (m.expectDistinct() <= 0) throw new Main.UserError("--model: " + model + " pins no state count to size the plain spec by");
+        if (m.expectDistinct() <= 0)
+            throw new Main.UserError("--model: " + model + " pins no state count to size the plain spec by");
         // (K+1)^3 * 16 distinct states, as close as possible to the model's
         int k = Math.max(1, (int) Math.round(Math.cbrt(m.expectDistinct() / 16.0)) - 1);
         TlcRunner tlc = new TlcRunner(home);
         PrintWriter out = spec.commandLine().getOut();
-        TlcRunner.Run plain = tlc.run(home.resolve("spec"), "PlainBench.tla",
-            "SPECIFICATION Spec\nCONSTANTS\n  K = " + k + "\nINVARIANTS\n  TypeOK\n", List.of(), workers, 1800, null);
-        TlcRunner.Run proj = tlc.run(home.resolve("model-checks"), manifest.module + ".tla", m.cfg(m.invariants()), List.of(), workers, 1800, null);
-        if (!plain.output().success()) throw new IllegalStateException("PlainBench did not finish: " + plain.output().errors());
-        if (proj.output().stats()[0] < 0) throw new IllegalStateException(model + " did not finish: " + proj.output().errors());
-        double pr = plain.output().stats()[1] / plain.seconds(), mr = proj.output().stats()[1] / proj.seconds();
-        out.printf(Locale.ROOT, "%-16s %10d distinct %11d generated %7.1f s %10.0f generated/s%n", "PlainBench K=" + k,
-            plain.output().stats()[0], plain.output().stats()[1], plain.seconds(), pr);
-        out.printf(Locale.ROOT, "%-16s %10d distinct %11d generated %7.1f s %10.0f generated/s%n", model,
-            proj.output().stats()[0], proj.output().stats()[1], proj.seconds(), mr);
-        out.printf(Locale.ROOT, "ratio: the plain spec runs %.1f times faster than %s (%d worker%s, JVM flags alike)%n", pr / mr, model,
-            workers, workers > 1 ? "s" : "");
+        TlcRunner.Run plain = tlc.run(
+                home.resolve("spec"),
+                "PlainBench.tla",
+                "SPECIFICATION Spec\nCONSTANTS\n  K = " + k + "\nINVARIANTS\n  TypeOK\n",
+                List.of(),
+                workers,
+                1800,
+                null);
+        TlcRunner.Run proj = tlc.run(
+                home.resolve("model-checks"),
+                manifest.module + ".tla",
+                m.cfg(m.invariants()),
+                List.of(),
+                workers,
+                1800,
+                null);
+        if (!plain.output().success())
+            throw new IllegalStateException(
+                    "PlainBench did not finish: " + plain.output().errors());
+        if (proj.output().stats()[0] < 0)
+            throw new IllegalStateException(
+                    model + " did not finish: " + proj.output().errors());
+        double pr = plain.output().stats()[1] / plain.seconds(),
+                mr = proj.output().stats()[1] / proj.seconds();
+        out.printf(
+                Locale.ROOT,
+                "%-16s %10d distinct %11d generated %7.1f s %10.0f generated/s%n",
+                "PlainBench K=" + k,
+                plain.output().stats()[0],
+                plain.output().stats()[1],
+                plain.seconds(),
+                pr);
+        out.printf(
+                Locale.ROOT,
+                "%-16s %10d distinct %11d generated %7.1f s %10.0f generated/s%n",
+                model,
+                proj.output().stats()[0],
+                proj.output().stats()[1],
+                proj.seconds(),
+                mr);
+        out.printf(
+                Locale.ROOT,
+                "ratio: the plain spec runs %.1f times faster than %s (%d worker%s, JVM flags alike)%n",
+                pr / mr,
+                model,
+                workers,
+                workers > 1 ? "s" : "");
         fixedCost(tlc, manifest, cliStart, manifestSeconds, out);
         return 0;
     }
 
     /** Where the seconds of the smallest build model go: the cost every model pays whatever its size. */
-    private void fixedCost(TlcRunner tlc, Manifest manifest, double cliStart, double manifestSeconds, PrintWriter out) throws Exception {
-        Manifest.Model small = manifest.models.stream().filter(x -> x.build() && x.expectDistinct() > 0)
-            .min(Comparator.comparingLong(Manifest.Model::expectDistinct)).orElseThrow();
-        TlcRunner.Run r = tlc.run(manifest.home.resolve("model-checks"), manifest.module + ".tla", small.cfg(small.invariants()),
-            List.of(), workers, 600, null, false, small.smallRun());
-        // TLC's message codes: 2262 version (first line), 2220/2219 SANY start/end, 2190 initial states done, 2186 finished
-        double jvm = r.at(2262), sany = r.at(2219) - r.at(2220), init = r.at(2190) - r.at(2219), search = r.at(2186) - r.at(2190);
-        out.printf(Locale.ROOT, "fixed cost of %s (%d distinct states), wall seconds: CLI JVM start %.2f, manifest %.2f, "
-                + "TLC JVM start %.2f, SANY %.2f, initial states %.2f, search %.2f, TLC exit %.2f; TLC run %.2f%n",
-            small.name(), small.expectDistinct(), cliStart, manifestSeconds, jvm, sany, init, search, r.seconds() - r.at(2186), r.seconds());
+    private void fixedCost(TlcRunner tlc, Manifest manifest, double cliStart, double manifestSeconds, PrintWriter out)
+            throws Exception {
+        Manifest.Model small = manifest.models.stream()
+                .filter(x -> x.build() && x.expectDistinct() > 0)
+                .min(Comparator.comparingLong(Manifest.Model::expectDistinct))
+                .orElseThrow();
+        TlcRunner.Run r = tlc.run(
+                manifest.home.resolve("model-checks"),
+                manifest.module + ".tla",
+                small.cfg(small.invariants()),
+                List.of(),
+                workers,
+                600,
+                null,
+                false,
+                small.smallRun());
+        // TLC's message codes: 2262 version (first line), 2220/2219 SANY start/end, 2190 initial states done, 2186
+        // finished
+        double jvm = r.at(2262),
+                sany = r.at(2219) - r.at(2220),
+                init = r.at(2190) - r.at(2219),
+                search = r.at(2186) - r.at(2190);
+        out.printf(
+                Locale.ROOT,
+                "fixed cost of %s (%d distinct states), wall seconds: CLI JVM start %.2f, manifest %.2f, "
+                        + "TLC JVM start %.2f, SANY %.2f, initial states %.2f, search %.2f, TLC exit %.2f; TLC run "
+                        + "%.2f%n",
+                small.name(),
+                small.expectDistinct(),
+                cliStart,
+                manifestSeconds,
+                jvm,
+                sany,
+                init,
+                search,
+                r.seconds() - r.at(2186),
+                r.seconds());
     }
 }

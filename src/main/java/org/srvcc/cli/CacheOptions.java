@@ -7,12 +7,18 @@ import picocli.CommandLine.Option;
 
 /** --cache DIR and --no-cache, for every command that runs the manifest's models. */
 final class CacheOptions {
-    @Option(names = "--cache", paramLabel = "DIR", description = "keep TLC's answers here (default target/tlc-cache); a model whose spec, "
-        + "MC module, configuration and TLC are unchanged is answered from it and marked cached (report: also the conformance "
-        + "check, when the code is unchanged too)")
+    @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "keep TLC's answers here (default target/tlc-cache); a model whose spec, "
+                    + "MC module, configuration and TLC are unchanged is answered from it and marked cached "
+                    + "(report: also the conformance "
+                    + "check, when the code is unchanged too)")
     String dir;
 
-    @Option(names = "--no-cache", description = "check every model with TLC (and run the conformance check), reading and writing no cache")
+    @Option(
+            names = "--no-cache",
+            description = "check every model with TLC (and run the conformance check), reading and writing no cache")
     boolean off;
 
     /** The cache to use, or null. The build's tests set srvcc.cache=off: their model checks always run TLC. */

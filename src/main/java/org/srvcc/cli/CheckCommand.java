@@ -1,7 +1,6 @@
 package org.srvcc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,64 +30,113 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Model-checks the manifest's TLA+ models with TLC and compares each result with the manifest.",
-        "Each model runs in its own TLC JVM; the verdict and the exact state counts must match. Exit status 1 on any mismatch."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Model-checks the manifest's TLA+ models with TLC and compares each result with the manifest.",
+            "Each model runs in its own TLC JVM; the verdict and the exact state counts must match. Exit status 1 "
+                    + "on any mismatch."
+        })
 final class CheckCommand implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "check only these models (repeatable); default: every model with build=true")
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "check only these models (repeatable); default: every model with build=true")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--all", description = "also the models kept out of the default build (large ones)")
     boolean all;
 
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "TLC worker threads per model, 1..64 (default 1)")
+    @Option(
+            names = "--workers",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "TLC worker threads per model, 1..64 (default 1)")
     int workers;
 
-    @Option(names = "--jobs", defaultValue = "2", paramLabel = "N", description = "models checked at once, 1..16 (default 2)")
+    @Option(
+            names = "--jobs",
+            defaultValue = "2",
+            paramLabel = "N",
+            description = "models checked at once, 1..16 (default 2)")
     int jobs;
 
     @Option(names = "--matrix", description = "print the evaluation matrix (design x property) as Markdown")
     boolean matrix;
 
-    @Option(names = "--out", defaultValue = "target/check", paramLabel = "DIR", description = "where counterexamples are written as JSON (default target/check)")
+    @Option(
+            names = "--out",
+            defaultValue = "target/check",
+            paramLabel = "DIR",
+            description = "where counterexamples are written as JSON (default target/check)")
     String out;
 
     @Option(names = "--write-configs", description = "write model-checks/MC<Name>.cfg for every model and exit")
     boolean writeConfigs;
 
-    @Option(names = "--shard", paramLabel = "K/N", description = "check only shard K of N (balanced by the manifest's time budgets)")
+    @Option(
+            names = "--shard",
+            paramLabel = "K/N",
+            description = "check only shard K of N (balanced by the manifest's time budgets)")
     String shard;
 
-    @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write the results as JUnit XML (one testcase per model)")
+    @Option(
+            names = "--junit-xml",
+            paramLabel = "FILE",
+            description = "also write the results as JUnit XML (one testcase per model)")
     String junitXml;
 
     @Option(names = "--simulate", description = "TLC's random simulation of one --model instead of exhausting it")
     boolean simulate;
 
-    @Option(names = "--depth", defaultValue = "100", paramLabel = "D", description = "with --simulate: steps per behaviour, 1..10000 (default 100)")
+    @Option(
+            names = "--depth",
+            defaultValue = "100",
+            paramLabel = "D",
+            description = "with --simulate: steps per behaviour, 1..10000 (default 100)")
     int depth;
 
-    @Option(names = "--seconds", defaultValue = "60", paramLabel = "S", description = "with --simulate: how long to go on, 0..86400 (default 60; 0: one batch)")
+    @Option(
+            names = "--seconds",
+            defaultValue = "60",
+            paramLabel = "S",
+            description = "with --simulate: how long to go on, 0..86400 (default 60; 0: one batch)")
     int seconds;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "X", description = "with --simulate: the first batch's seed; with --mutate-spec: the sample's (default 1)")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "X",
+            description = "with --simulate: the first batch's seed; with --mutate-spec: the sample's (default 1)")
     long seed;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "with --simulate: override a constant of the model (repeatable), e.g. UEs=5")
+    @Option(
+            names = "--set",
+            paramLabel = "NAME=VALUE",
+            description = "with --simulate: override a constant of the model (repeatable), e.g. UEs=5")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
-    @Option(names = "--mutate-spec", description = "mutation testing of spec/Srvcc.tla against the fast build models (see README)")
+    @Option(
+            names = "--mutate-spec",
+            description = "mutation testing of spec/Srvcc.tla against the fast build models (see README)")
     boolean mutateSpec;
 
-    @Option(names = "--limit", defaultValue = "40", paramLabel = "N", description = "with --mutate-spec: mutants to run, a seeded sample (default 40; 0: all)")
+    @Option(
+            names = "--limit",
+            defaultValue = "40",
+            paramLabel = "N",
+            description = "with --mutate-spec: mutants to run, a seeded sample (default 40; 0: all)")
     int limit;
 
-    @picocli.CommandLine.Mixin CacheOptions cacheOptions = new CacheOptions();
+    @picocli.CommandLine.Mixin
+    CacheOptions cacheOptions = new CacheOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -111,10 +159,12 @@ final class CheckCommand implements Callable<Integer> {
         if (shard != null) chosen = Shards.select(chosen, Shards.Shard.parse(shard));
         if (simulate) return simulate(manifest, o);
         if (mutateSpec) return MutateSpec.run(manifest, limit, seed, jobs, out, o, quiet ? null : err);
-        Path junit = junitXml == null ? null : AtomicFiles.outputFile("--junit-xml", junitXml, true);   // before any TLC run
-        Path dir = AtomicFiles.outputDir("--out", out);   // checked, created and locked before any TLC run
+        Path junit =
+                junitXml == null ? null : AtomicFiles.outputFile("--junit-xml", junitXml, true); // before any TLC run
+        Path dir = AtomicFiles.outputDir("--out", out); // checked, created and locked before any TLC run
         try (AutoCloseable lock = AtomicFiles.lock(dir, "--out")) {
-            List<ModelCheck.Result> results = run(manifest, chosen, workers, jobs, quiet ? null : err, cacheOptions.cache(manifest.home));
+            List<ModelCheck.Result> results =
+                    run(manifest, chosen, workers, jobs, quiet ? null : err, cacheOptions.cache(manifest.home));
             if (junit != null) AtomicFiles.write(junit, JUnitXml.write(results));
             return report(manifest, results, dir, o);
         }
@@ -123,14 +173,20 @@ final class CheckCommand implements Callable<Integer> {
     /** Options that would be silently ignored together are refused in one line. */
     private void refuseIgnoredCombinations() {
         var pr = spec.commandLine().getParseResult();
-        if (!sets.isEmpty() && !simulate) throw new Main.UserError("--set goes with --simulate: a model checked in full keeps its pinned constants");
-        if (all && !names.isEmpty()) throw new Main.UserError("--all and --model exclude each other: --model names the models to check");
-        if (simulate && junitXml != null) throw new Main.UserError("--junit-xml goes with model checking, not with --simulate");
+        if (!sets.isEmpty() && !simulate)
+            throw new Main.UserError("--set goes with --simulate: a model checked in full keeps its pinned constants");
+        if (all && !names.isEmpty())
+            throw new Main.UserError("--all and --model exclude each other: --model names the models to check");
+        if (simulate && junitXml != null)
+            throw new Main.UserError("--junit-xml goes with model checking, not with --simulate");
         for (String opt : List.of("--depth", "--seconds"))
             if (pr.hasMatchedOption(opt) && !simulate) throw new Main.UserError(opt + " goes with --simulate");
         if (pr.hasMatchedOption("--limit") && !mutateSpec) throw new Main.UserError("--limit goes with --mutate-spec");
-        if ((simulate || mutateSpec || writeConfigs) && (pr.hasMatchedOption("--cache") || pr.hasMatchedOption("--no-cache")))
-            throw new Main.UserError("--cache and --no-cache go with model checking, not with --simulate, --mutate-spec or --write-configs");
+        if ((simulate || mutateSpec || writeConfigs)
+                && (pr.hasMatchedOption("--cache") || pr.hasMatchedOption("--no-cache")))
+            throw new Main.UserError(
+                    "--cache and --no-cache go with model checking, not with --simulate, --mutate-spec or "
+                            + "--write-configs");
     }
 
     /** Behaviours per TLC run of a simulation: large enough that the JVM start does not dominate. */
@@ -148,11 +204,28 @@ final class CheckCommand implements Callable<Integer> {
             o.print(r.flow().render());
             StringBuilder setArgs = new StringBuilder();
             for (String x : sets) setArgs.append(" --set ").append(Main.printable(x));
-            o.printf(Locale.ROOT, "reproduce: ./srvcc check --simulate --model %s%s --depth %d --seed %d --seconds 0%n", m.name(), setArgs, depth, r.seed());
+            o.printf(
+                    Locale.ROOT,
+                    "reproduce: ./srvcc check --simulate --model %s%s --depth %d --seed %d --seconds 0%n",
+                    m.name(),
+                    setArgs,
+                    depth,
+                    r.seed());
             return 1;
         }
-        o.printf(Locale.ROOT, "simulated %s: %d behaviours of depth <= %d, %d states in %.1f s (%.0f states/s, %.0f behaviours/s), seeds %d..%d: no invariant part violated%n",
-            m.name(), r.behaviours(), depth, r.states(), r.seconds(), r.states() / r.seconds(), r.behaviours() / r.seconds(), seed, seed + r.behaviours() / BATCH - 1);
+        o.printf(
+                Locale.ROOT,
+                "simulated %s: %d behaviours of depth <= %d, %d states in %.1f s (%.0f states/s, %.0f "
+                        + "behaviours/s), seeds %d..%d: no invariant part violated%n",
+                m.name(),
+                r.behaviours(),
+                depth,
+                r.states(),
+                r.seconds(),
+                r.states() / r.seconds(),
+                r.behaviours() / r.seconds(),
+                seed,
+                seed + r.behaviours() / BATCH - 1);
         return 0;
     }
 
@@ -171,17 +244,36 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 val = Json.parse(v);
             } catch (IllegalArgumentException e) {
-                val = v;   // a bare word is a string
+                val = v; // a bare word is a string
             }
             Object def = c.get(k);
-            boolean same = def instanceof Boolean ? val instanceof Boolean : def instanceof Number ? val instanceof Long
-                : def instanceof List<?> ? val instanceof List<?> : val instanceof String;
+            boolean same = def instanceof Boolean
+                    ? val instanceof Boolean
+                    : def instanceof Number
+                            ? val instanceof Long
+                            : def instanceof List<?> ? val instanceof List<?> : val instanceof String;
             if (!same) throw new Main.UserError("--set " + k + ": expected a value like " + Json.write(def));
             c.put(k, val);
         }
-        Manifest.Model x = new Manifest.Model(m.name(), m.group(), m.row() + " with " + String.join(", ", sets), m.mode(), c,
-            m.invariants(), List.of(), -1, -1, m.budgetSeconds(), false, List.of(), m.note(), List.of(), m.symmetry(), Map.of(), m.view());
-        Schemas.constants(c);   // the manifest schema's ranges (e.g. UEs 1..8)
+        Manifest.Model x = new Manifest.Model(
+                m.name(),
+                m.group(),
+                m.row() + " with " + String.join(", ", sets),
+                m.mode(),
+                c,
+                m.invariants(),
+                List.of(),
+                -1,
+                -1,
+                m.budgetSeconds(),
+                false,
+                List.of(),
+                m.note(),
+                List.of(),
+                m.symmetry(),
+                Map.of(),
+                m.view());
+        Schemas.constants(c); // the manifest schema's ranges (e.g. UEs 1..8)
         return x;
     }
 
@@ -199,8 +291,12 @@ final class CheckCommand implements Callable<Integer> {
             }
             for (String p : r.problems()) o.println("MISMATCH " + r.model().name() + ": " + p);
             if (r.overBudget())
-                o.printf(Locale.ROOT, "slow %s: %.1f s, over its budget of %d s (set on a quiet 2-core machine; not a failure)%n",
-                    r.model().name(), r.seconds(), r.model().budgetSeconds());
+                o.printf(
+                        Locale.ROOT,
+                        "slow %s: %.1f s, over its budget of %d s (set on a quiet 2-core machine; not a failure)%n",
+                        r.model().name(),
+                        r.seconds(),
+                        r.model().budgetSeconds());
         }
         AtomicFiles.write(dir.resolve("results.json"), resultsJson(results));
         if (matrix) {
@@ -211,8 +307,9 @@ final class CheckCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    static List<ModelCheck.Result> run(Manifest manifest, List<Manifest.Model> models, int workers, int jobs,
-                                       PrintWriter progress, TlcCache cache) throws Exception {
+    static List<ModelCheck.Result> run(
+            Manifest manifest, List<Manifest.Model> models, int workers, int jobs, PrintWriter progress, TlcCache cache)
+            throws Exception {
         ModelCheck mc = new ModelCheck(manifest, cache);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
@@ -224,15 +321,27 @@ final class CheckCommand implements Callable<Integer> {
             for (Manifest.Model m : order) {
                 fs.add(pool.submit(() -> {
                     ModelCheck.Result r = mc.check(m, workers, line -> {
-                        if (progress != null) synchronized (progress) { progress.println("  " + m.name() + ": " + line); progress.flush(); }
+                        if (progress != null)
+                            synchronized (progress) {
+                                progress.println("  " + m.name() + ": " + line);
+                                progress.flush();
+                            }
                     });
-                    if (progress != null) synchronized (progress) {
-                        progress.printf("[%s] %s: %s, %s%n", r.ok() ? "ok" : "MISMATCH", m.name(),
-                            r.violated().isEmpty() ? r.distinct() + " distinct states" : "violated " + r.violated(),
-                            r.cached() ? "cached (TLC took " + String.format(Locale.ROOT, "%.1f", r.seconds()) + " s when it ran)"
-                                : String.format(Locale.ROOT, "%.1f s", r.seconds()));
-                        progress.flush();
-                    }
+                    if (progress != null)
+                        synchronized (progress) {
+                            progress.printf(
+                                    "[%s] %s: %s, %s%n",
+                                    r.ok() ? "ok" : "MISMATCH",
+                                    m.name(),
+                                    r.violated().isEmpty()
+                                            ? r.distinct() + " distinct states"
+                                            : "violated " + r.violated(),
+                                    r.cached()
+                                            ? "cached (TLC took " + String.format(Locale.ROOT, "%.1f", r.seconds())
+                                                    + " s when it ran)"
+                                            : String.format(Locale.ROOT, "%.1f s", r.seconds()));
+                            progress.flush();
+                        }
                     return r;
                 }));
                 byModel.put(m, fs.get(fs.size() - 1));
@@ -267,13 +376,26 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static String table(List<ModelCheck.Result> results) {
-        StringBuilder b = new StringBuilder(String.format("%-34s %-34s %-34s %10s %10s %6s %8s%n",
-            "model", "expected", "got", "distinct", "states/s", "depth", "seconds"));
+        StringBuilder b = new StringBuilder(String.format(
+                "%-34s %-34s %-34s %10s %10s %6s %8s%n",
+                "model", "expected", "got", "distinct", "states/s", "depth", "seconds"));
         for (ModelCheck.Result r : results) {
-            String exp = r.model().expectViolated().isEmpty() ? "success" : String.join(",", r.model().expectViolated());
-            String got = r.violated().isEmpty() ? (r.ok() || r.distinct() >= 0 ? "success" : "error") : String.join(",", r.violated());
-            b.append(String.format("%-34s %-34s %-34s %10d %10.0f %6d %8.1f%s%n", r.model().name(), exp, got,
-                r.distinct(), r.statesPerSecond(), r.depth(), r.seconds(), r.ok() ? "" : "  MISMATCH"));
+            String exp = r.model().expectViolated().isEmpty()
+                    ? "success"
+                    : String.join(",", r.model().expectViolated());
+            String got = r.violated().isEmpty()
+                    ? (r.ok() || r.distinct() >= 0 ? "success" : "error")
+                    : String.join(",", r.violated());
+            b.append(String.format(
+                    "%-34s %-34s %-34s %10d %10.0f %6d %8.1f%s%n",
+                    r.model().name(),
+                    exp,
+                    got,
+                    r.distinct(),
+                    r.statesPerSecond(),
+                    r.depth(),
+                    r.seconds(),
+                    r.ok() ? "" : "  MISMATCH"));
         }
         return b.toString();
     }

@@ -19,34 +19,57 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "derive", mixinStandardHelpOptions = true,
-    description = "Prints every key and identifier one SRVCC handover derives in a profile, with the KDF input string S of each step.")
+@Command(
+        name = "derive",
+        mixinStandardHelpOptions = true,
+        description =
+                "Prints every key and identifier one SRVCC handover derives in a profile, with the KDF input string "
+                        + "S of each step.")
 final class DeriveCommand implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--profile", defaultValue = "ts33501", paramLabel = "P",
-        description = "ts33501 (default), draft-via-mme or draft-direct")
+    @Option(
+            names = "--profile",
+            defaultValue = "ts33501",
+            paramLabel = "P",
+            description = "ts33501 (default), draft-via-mme or draft-direct")
     String profile;
 
-    @Option(names = "--kamf", paramLabel = "HEX", description = "KAMF, 32 octets in hex (visible to other local users: prefer --kamf-file or --kamf-env)")
+    @Option(
+            names = "--kamf",
+            paramLabel = "HEX",
+            description = "KAMF, 32 octets in hex (visible to other local users: prefer --kamf-file or --kamf-env)")
     String kamf;
 
-    @Option(names = "--kamf-file", paramLabel = "PATH|-", description = "read KAMF in hex from a file, or from standard input with -")
+    @Option(
+            names = "--kamf-file",
+            paramLabel = "PATH|-",
+            description = "read KAMF in hex from a file, or from standard input with -")
     String kamfFile;
 
     @Option(names = "--kamf-env", paramLabel = "NAME", description = "read KAMF in hex from this environment variable")
     String kamfEnv;
 
-    @Option(names = "--show-keys", description = "print the derived keys (K'ASME/KASME_SRVCC, CK_SRVCC, IK_SRVCC); without it they are hidden")
+    @Option(
+            names = "--show-keys",
+            description = "print the derived keys (K'ASME/KASME_SRVCC, CK_SRVCC, IK_SRVCC); without it they are hidden")
     boolean showKeys;
 
-    @Option(names = "--dl-count", required = true, paramLabel = "N", description = "the AMF's current downlink NAS COUNT, 0..16777215 (or 0x...)")
+    @Option(
+            names = "--dl-count",
+            required = true,
+            paramLabel = "N",
+            description = "the AMF's current downlink NAS COUNT, 0..16777215 (or 0x...)")
     String dlCount;
 
     @Option(names = "--ngksi", required = true, paramLabel = "K", description = "ngKSI of the current 5G context, 0..6")
     int ngKsi;
 
-    @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a design option, e.g. amfFc=reuse-0x74 (repeatable)")
+    @Option(
+            names = "--option",
+            paramLabel = "NAME=VALUE",
+            description = "a design option, e.g. amfFc=reuse-0x74 (repeatable)")
     List<String> options = new ArrayList<>();
 
     @Option(names = "--json", description = "print the chain as a JSON array")
@@ -77,19 +100,23 @@ final class DeriveCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("profile", p.toString());
             m.put("options", o.asMap());
-            m.put("steps", steps.stream().map(x -> {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("name", x.name());
-                e.put("from", x.from());
-                e.put("s", x.s());
-                e.put("value", shown(x));
-                return e;
-            }).toList());
+            m.put(
+                    "steps",
+                    steps.stream()
+                            .map(x -> {
+                                Map<String, Object> e = new LinkedHashMap<>();
+                                e.put("name", x.name());
+                                e.put("from", x.from());
+                                e.put("s", x.s());
+                                e.put("value", shown(x));
+                                return e;
+                            })
+                            .toList());
             out.println(Json.write(m));
             return 0;
         }
-        out.println("profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())
-            + ", DL NAS COUNT " + dl.value() + ", ngKSI " + ksi.value());
+        out.println("profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText()) + ", DL NAS COUNT "
+                + dl.value() + ", ngKSI " + ksi.value());
         int i = 1;
         for (KeyPlan.ChainStep s : steps) {
             out.printf("%2d. %-24s %s%n", i++, s.name(), shown(s));

@@ -14,23 +14,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "findings", mixinStandardHelpOptions = true,
-    description = {"Renders the findings ledger (model-checks/findings.json) as Markdown, as docs/findings.md shows it.",
-        "--check compares it with the manifest's pinned verdicts and counterexample lengths",
-        "and with the tagged lines of the spec and code;",
-        "--write-docs writes docs/findings.md and the summary table in README.md's findings region."})
+@Command(
+        name = "findings",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Renders the findings ledger (model-checks/findings.json) as Markdown, as docs/findings.md shows it.",
+            "--check compares it with the manifest's pinned verdicts and counterexample lengths",
+            "and with the tagged lines of the spec and code;",
+            "--write-docs writes docs/findings.md and the summary table in README.md's findings region."
+        })
 final class FindingsCommand implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--check", description = "print every disagreement with the manifest and the code tags; exit 1 on any")
+    @Option(
+            names = "--check",
+            description = "print every disagreement with the manifest and the code tags; exit 1 on any")
     boolean check;
 
-    @Option(names = {"--write-docs", "--write-readme"}, description = "write docs/findings.md and README.md's findings table from the ledger")
+    @Option(
+            names = {"--write-docs", "--write-readme"},
+            description = "write docs/findings.md and README.md's findings table from the ledger")
     boolean writeReadme;
 
     @Override
     public Integer call() throws Exception {
-        if (check && writeReadme) throw new Main.UserError("--check and --write-docs exclude each other: run them one after the other");
+        if (check && writeReadme)
+            throw new Main.UserError("--check and --write-docs exclude each other: run them one after the other");
         Path home = Home.find();
         Findings ledger = Findings.load(home);
         PrintWriter out = spec.commandLine().getOut();
@@ -44,10 +54,12 @@ final class FindingsCommand implements Callable<Integer> {
             if (!Files.isRegularFile(docs) || !Files.readString(docs).equals(ledger.docsPage()))
                 problems.add(Findings.DOCS + ": differs from the ledger (./srvcc findings --write-docs)");
             for (String p : problems) out.println(p);
-            out.println(problems.isEmpty()
-                ? "findings: " + ledger.findings.size() + " findings, " + ledger.assumptions.size()
-                    + " assumptions, consistent with the manifest, the code tags, the README and " + Findings.DOCS
-                : "findings: " + problems.size() + " problems");
+            out.println(
+                    problems.isEmpty()
+                            ? "findings: " + ledger.findings.size() + " findings, " + ledger.assumptions.size()
+                                    + " assumptions, consistent with the manifest, the code tags, the README and "
+                                    + Findings.DOCS
+                            : "findings: " + problems.size() + " problems");
             return problems.isEmpty() ? 0 : 1;
         }
         if (writeReadme) {

@@ -14,24 +14,44 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "kdf", mixinStandardHelpOptions = true,
-    description = "Runs the TS 33.220 Annex B.2 KDF: HMAC-SHA-256(key, FC || P0 || L0 || ...), prints the 256-bit output in hex.")
+@Command(
+        name = "kdf",
+        mixinStandardHelpOptions = true,
+        description = "Runs the TS 33.220 Annex B.2 KDF: HMAC-SHA-256(key, FC || P0 || L0 || ...), prints the 256-bit "
+                + "output in hex.")
 final class KdfCommand implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--key", paramLabel = "HEX", description = "the key in hex (visible to other local users: prefer --key-file or --key-env)")
+    @Option(
+            names = "--key",
+            paramLabel = "HEX",
+            description = "the key in hex (visible to other local users: prefer --key-file or --key-env)")
     String key;
 
-    @Option(names = "--key-file", paramLabel = "PATH|-", description = "read the key in hex from a file, or from standard input with -")
+    @Option(
+            names = "--key-file",
+            paramLabel = "PATH|-",
+            description = "read the key in hex from a file, or from standard input with -")
     String keyFile;
 
-    @Option(names = "--key-env", paramLabel = "NAME", description = "read the key in hex from this environment variable")
+    @Option(
+            names = "--key-env",
+            paramLabel = "NAME",
+            description = "read the key in hex from this environment variable")
     String keyEnv;
 
-    @Option(names = "--fc", required = true, paramLabel = "HEX", description = "function code: one octet 00..FE, or FFxx")
+    @Option(
+            names = "--fc",
+            required = true,
+            paramLabel = "HEX",
+            description = "function code: one octet 00..FE, or FFxx")
     String fc;
 
-    @Option(names = "--param", paramLabel = "HEX", description = "a parameter Pi in hex (repeatable, in order; may be empty)")
+    @Option(
+            names = "--param",
+            paramLabel = "HEX",
+            description = "a parameter Pi in hex (repeatable, in order; may be empty)")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--json", description = "print a JSON object with S and the output")

@@ -12,20 +12,37 @@ import org.srvcc.model.Schemas;
 import org.srvcc.model.Scratch;
 import org.srvcc.simulation.Simulation;
 import org.srvcc.wire.DecodeException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code ./srvcc}. Bad input: one line on stderr, exit status 2, no stack trace,
  * and no argument value echoed back (a value may be a key). @argument files are not expanded.
  */
-@Command(name = "srvcc", mixinStandardHelpOptions = true, version = "srvcc 0.2.0",
-    description = "Model and reference implementation of the 3GPP SRVCC from 5G to UTRAN security procedure.",
-    subcommands = {KdfCommand.class, DeriveCommand.class, VectorsCommand.class, SimulateCommand.class, CheckCommand.class, ConformCommand.class, ReportCommand.class, FindingsCommand.class, ContributionCommand.class, BenchTlcCommand.class, WireCommand.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "srvcc",
+        mixinStandardHelpOptions = true,
+        version = "srvcc 0.2.0",
+        description = "Model and reference implementation of the 3GPP SRVCC from 5G to UTRAN security procedure.",
+        subcommands = {
+            KdfCommand.class,
+            DeriveCommand.class,
+            VectorsCommand.class,
+            SimulateCommand.class,
+            CheckCommand.class,
+            ConformCommand.class,
+            ReportCommand.class,
+            FindingsCommand.class,
+            ContributionCommand.class,
+            BenchTlcCommand.class,
+            WireCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -33,14 +50,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        Scratch.init();   // its shutdown hook is in place before any signal can come
+        Scratch.init(); // its shutdown hook is in place before any signal can come
         onSignals();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-            if (!Scratch.stopping()) System.err.println("srvcc: internal error: " + e.getClass().getSimpleName());
+            if (!Scratch.stopping())
+                System.err.println("srvcc: internal error: " + e.getClass().getSimpleName());
         });
-        Thread said = new Thread(() -> {
-            if (!finished) System.err.println("srvcc: stopped; TLC children ended and scratch folders removed");
-        }, "srvcc-stopped");
+        Thread said = new Thread(
+                () -> {
+                    if (!finished) System.err.println("srvcc: stopped; TLC children ended and scratch folders removed");
+                },
+                "srvcc-stopped");
         Runtime.getRuntime().addShutdownHook(said);
         int rc = run(args, gated(System.out), gated(System.err));
         finished = true;
@@ -74,27 +94,29 @@ public final class Main implements Runnable {
      * for a moment and would otherwise report the TLC children the cleanup has just ended as failures.
      */
     static PrintWriter gated(OutputStream stream) {
-        return new PrintWriter(new FilterWriter(new OutputStreamWriter(stream, Charset.defaultCharset())) {
-            @Override
-            public void write(int c) throws IOException {
-                if (!Scratch.stopping()) super.write(c);
-            }
+        return new PrintWriter(
+                new FilterWriter(new OutputStreamWriter(stream, Charset.defaultCharset())) {
+                    @Override
+                    public void write(int c) throws IOException {
+                        if (!Scratch.stopping()) super.write(c);
+                    }
 
-            @Override
-            public void write(char[] b, int off, int len) throws IOException {
-                if (!Scratch.stopping()) super.write(b, off, len);
-            }
+                    @Override
+                    public void write(char[] b, int off, int len) throws IOException {
+                        if (!Scratch.stopping()) super.write(b, off, len);
+                    }
 
-            @Override
-            public void write(String str, int off, int len) throws IOException {
-                if (!Scratch.stopping()) super.write(str, off, len);
-            }
+                    @Override
+                    public void write(String str, int off, int len) throws IOException {
+                        if (!Scratch.stopping()) super.write(str, off, len);
+                    }
 
-            @Override
-            public void flush() throws IOException {
-                if (!Scratch.stopping()) super.flush();
-            }
-        }, true);
+                    @Override
+                    public void flush() throws IOException {
+                        if (!Scratch.stopping()) super.flush();
+                    }
+                },
+                true);
     }
 
     /** Runs the CLI with the given streams; returns the exit status (used by the tests). */
@@ -119,11 +141,13 @@ public final class Main implements Runnable {
             } else if (ex instanceof IllegalArgumentException || ex instanceof UserError) {
                 err.println("srvcc: " + noHex(printable(oneLine(ex.getMessage()))));
             } else if (ex instanceof IOException) {
-                err.println("srvcc: input/output failed: " + ex.getClass().getSimpleName() + ": " + redact(oneLine(String.valueOf(ex.getMessage())), args));
+                err.println("srvcc: input/output failed: " + ex.getClass().getSimpleName() + ": "
+                        + redact(oneLine(String.valueOf(ex.getMessage())), args));
                 err.flush();
                 return 1;
             } else {
-                err.println("srvcc: internal error: " + ex.getClass().getSimpleName() + ": " + redact(oneLine(String.valueOf(ex.getMessage())), args));
+                err.println("srvcc: internal error: " + ex.getClass().getSimpleName() + ": "
+                        + redact(oneLine(String.valueOf(ex.getMessage())), args));
                 err.flush();
                 return 1;
             }
@@ -147,8 +171,7 @@ public final class Main implements Runnable {
     /** The fault classes of simulate, from the one enum that defines them. */
     static String[] faultList() {
         List<String> l = new ArrayList<>(List.of("", "Faults (--faults, comma-separated, each once):"));
-        for (Simulation.Fault f : Simulation.Fault.values())
-            l.add(String.format("  %-16s %s", f.cli, f.what));
+        for (Simulation.Fault f : Simulation.Fault.values()) l.add(String.format("  %-16s %s", f.cli, f.what));
         return l.toArray(String[]::new);
     }
 
@@ -158,11 +181,15 @@ public final class Main implements Runnable {
             List<String> opts = new ArrayList<>();
             int stray = 0;
             for (String s : u.getUnmatched()) {
-                if (s.startsWith("-") && s.length() > 1 && !s.matches("-\\d.*")) opts.add("'" + printable(s.split("=", 2)[0]) + "'");
+                if (s.startsWith("-") && s.length() > 1 && !s.matches("-\\d.*"))
+                    opts.add("'" + printable(s.split("=", 2)[0]) + "'");
                 else stray++;
             }
-            String m = opts.isEmpty() ? "" : "unknown option" + (opts.size() > 1 ? "s " : " ") + String.join(", ", opts);
-            if (stray > 0) m += (m.isEmpty() ? "" : "; ") + stray + " unexpected argument" + (stray > 1 ? "s" : "") + " (values are not repeated here)";
+            String m =
+                    opts.isEmpty() ? "" : "unknown option" + (opts.size() > 1 ? "s " : " ") + String.join(", ", opts);
+            if (stray > 0)
+                m += (m.isEmpty() ? "" : "; ") + stray + " unexpected argument" + (stray > 1 ? "s" : "")
+                        + " (values are not repeated here)";
             return m + " (see --help)";
         }
         return redact(oneLine(ex.getMessage()), args);

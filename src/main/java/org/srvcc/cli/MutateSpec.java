@@ -20,20 +20,26 @@ final class MutateSpec {
     /** Models with at most this many pinned distinct states (or unpinned) make up the fast set. */
     static final long FAST = 30_000;
 
-    static int run(Manifest manifest, int limit, long seed, int jobs, String out, PrintWriter o, PrintWriter err) throws Exception {
+    static int run(Manifest manifest, int limit, long seed, int jobs, String out, PrintWriter o, PrintWriter err)
+            throws Exception {
         if (limit < 0 || limit > 100_000) throw new Main.UserError("--limit: " + limit + " is outside 0..100000");
         Path dir = AtomicFiles.outputDir("--out", out);
         List<String> spec = Files.readAllLines(manifest.home.resolve("spec/Srvcc.tla"));
         List<SpecMutation.Mutant> all = SpecMutation.mutants(spec);
         List<SpecMutation.Mutant> chosen = SpecMutation.sample(all, limit == 0 ? all.size() : limit, seed);
-        List<String> models = SpecMutation.fastModels(manifest, FAST).stream().map(Manifest.Model::name).toList();
-        o.printf("spec mutation: %d mutants of spec/Srvcc.tla's actions, running %d (seed %d) against %d fast build models%n",
-            all.size(), chosen.size(), seed, models.size());
+        List<String> models = SpecMutation.fastModels(manifest, FAST).stream()
+                .map(Manifest.Model::name)
+                .toList();
+        o.printf(
+                "spec mutation: %d mutants of spec/Srvcc.tla's actions, running %d (seed %d) against %d fast build "
+                        + "models%n",
+                all.size(), chosen.size(), seed, models.size());
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<SpecMutation.Outcome> results = new ArrayList<>();
         try {
             List<Future<SpecMutation.Outcome>> fs = new ArrayList<>();
-            for (SpecMutation.Mutant m : chosen) fs.add(pool.submit(() -> SpecMutation.run(manifest.home, m, spec, models, null)));
+            for (SpecMutation.Mutant m : chosen)
+                fs.add(pool.submit(() -> SpecMutation.run(manifest.home, m, spec, models, null)));
             for (Future<SpecMutation.Outcome> f : fs) {
                 SpecMutation.Outcome r = f.get();
                 results.add(r);
@@ -43,22 +49,47 @@ final class MutateSpec {
             pool.shutdownNow();
         }
         long killed = results.stream().filter(r -> r.verdict().equals("killed")).count();
-        long survived = results.stream().filter(r -> r.verdict().equals("survived")).count();
+        long survived =
+                results.stream().filter(r -> r.verdict().equals("survived")).count();
         long stillborn = results.size() - killed - survived;
-        List<String> tsv = new ArrayList<>(List.of("mutant\tverdict\tkilled by\tdetail\tline before\tline after\tseconds"));
+        List<String> tsv =
+                new ArrayList<>(List.of("mutant\tverdict\tkilled by\tdetail\tline before\tline after\tseconds"));
         for (SpecMutation.Outcome r : results)
-            tsv.add(String.join("\t", r.mutant().id(), r.verdict(), r.killedBy(), r.detail().replace('\t', ' '),
-                r.mutant().before().strip(), r.mutant().after().strip(), String.format(Locale.ROOT, "%.1f", r.seconds())));
+            tsv.add(String.join(
+                    "\t",
+                    r.mutant().id(),
+                    r.verdict(),
+                    r.killedBy(),
+                    r.detail().replace('\t', ' '),
+                    r.mutant().before().strip(),
+                    r.mutant().after().strip(),
+                    String.format(Locale.ROOT, "%.1f", r.seconds())));
         AtomicFiles.writeLines(AtomicFiles.inside(dir, "spec-mutation.tsv"), tsv);
         for (SpecMutation.Outcome r : results)
             if (r.verdict().equals("survived"))
-                o.printf("SURVIVED %-7s line %d: %s  ->  %s%n", r.mutant().id(), r.mutant().line(), r.mutant().before().strip(), r.mutant().after().strip());
+                o.printf(
+                        "SURVIVED %-7s line %d: %s  ->  %s%n",
+                        r.mutant().id(),
+                        r.mutant().line(),
+                        r.mutant().before().strip(),
+                        r.mutant().after().strip());
         double score = killed + survived == 0 ? 0 : 100.0 * killed / (killed + survived);
-        long byVerdict = results.stream().filter(r -> r.verdict().equals("killed") && r.detail().startsWith("expected violated")).count();
-        o.printf("killed by a verdict (an invariant or property violated, or no longer violated): %d; by a pinned state count only: %d%n",
-            byVerdict, killed - byVerdict);
-        o.printf(Locale.ROOT, "spec mutation score: %d killed, %d survived, %d stillborn (do not parse or fail to run): %.1f%% of %d live mutants%n",
-            killed, survived, stillborn, score, killed + survived);
+        long byVerdict = results.stream()
+                .filter(r -> r.verdict().equals("killed") && r.detail().startsWith("expected violated"))
+                .count();
+        o.printf(
+                "killed by a verdict (an invariant or property violated, or no longer violated): %d; by a pinned "
+                        + "state count only: %d%n",
+                byVerdict, killed - byVerdict);
+        o.printf(
+                Locale.ROOT,
+                "spec mutation score: %d killed, %d survived, %d stillborn (do not parse or fail to run): %.1f%% of "
+                        + "%d live mutants%n",
+                killed,
+                survived,
+                stillborn,
+                score,
+                killed + survived);
         o.println("table: " + dir.resolve("spec-mutation.tsv"));
         return survived == 0 ? 0 : 1;
     }

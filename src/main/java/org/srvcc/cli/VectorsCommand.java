@@ -9,10 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "vectors", mixinStandardHelpOptions = true,
-    description = "Writes the test-vector table of all three profiles over the documented input set (COUNT edges, every ngKSI 0..6).")
+@Command(
+        name = "vectors",
+        mixinStandardHelpOptions = true,
+        description = "Writes the test-vector table of all three profiles over the documented input set (COUNT edges, "
+                + "every ngKSI 0..6).")
 final class VectorsCommand implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", defaultValue = "md", paramLabel = "md|tsv", description = "md (default) or tsv")
     String format;

@@ -8,15 +8,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "wire", mixinStandardHelpOptions = true,
-    description = {"Prints this project's decoding of the GTPv2-C packets of a capture, one tab-separated line per packet.",
-        "Reads pcap and pcapng (Ethernet with VLAN tags, Linux cooked v1/v2, raw IP, IPv4, IPv6, loopback). "
-            + "Each message of the procedure gets a line in the columns of tshark -T fields -E aggregator=, with the fields "
-            + "listed in docs/implementers.md (Wire), so the two decoders can be compared line by line (tools/wire-check.sh); "
-            + "key IEs are printed in hex. Other packets and GTP messages are skipped and counted; a summary goes to stderr. "
-            + "Exit status 1 if a message of the procedure does not decode (each named by its packet number on stderr)."})
+@Command(
+        name = "wire",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints this project's decoding of the GTPv2-C packets of a capture, one tab-separated line per packet.",
+            "Reads pcap and pcapng (Ethernet with VLAN tags, Linux cooked v1/v2, raw IP, IPv4, IPv6, loopback). "
+                    + "Each message of the procedure gets a line in the columns of tshark -T fields -E aggregator=, "
+                    + "with the fields "
+                    + "listed in docs/implementers.md (Wire), so the two decoders can be compared line by line "
+                    + "(tools/wire-check.sh); "
+                    + "key IEs are printed in hex. Other packets and GTP messages are skipped and counted; a "
+                    + "summary goes to stderr. "
+                    + "Exit status 1 if a message of the procedure does not decode (each named by its packet number "
+                    + "on stderr)."
+        })
 final class WireCommand implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a libpcap capture")
     String file;
@@ -24,7 +33,11 @@ final class WireCommand implements Callable<Integer> {
     @Option(names = "--header", description = "first print the tshark field names")
     boolean header;
 
-    @Option(names = "--port", defaultValue = "2123", paramLabel = "N", description = "the UDP port of GTP-C (default 2123)")
+    @Option(
+            names = "--port",
+            defaultValue = "2123",
+            paramLabel = "N",
+            description = "the UDP port of GTP-C (default 2123)")
     int port;
 
     @Override

@@ -34,8 +34,9 @@ public record CkIk(Key128 ck, Key128 ik) {
 
     static CkIk split(byte[] out, KeyTerm source) {
         try {
-            return new CkIk(new Key128(Arrays.copyOfRange(out, 0, 16), new KeyTerm.HalfTerm(source, "ck")),
-                            new Key128(Arrays.copyOfRange(out, 16, 32), new KeyTerm.HalfTerm(source, "ik")));
+            return new CkIk(
+                    new Key128(Arrays.copyOfRange(out, 0, 16), new KeyTerm.HalfTerm(source, "ck")),
+                    new Key128(Arrays.copyOfRange(out, 16, 32), new KeyTerm.HalfTerm(source, "ik")));
         } finally {
             Arrays.fill(out, (byte) 0);
         }

@@ -33,8 +33,9 @@ public final class Derivations {
 
     /** TS 33.401 A.12: CK_SRVCC || IK_SRVCC from a KASME, FC 0x1A, P0 = NAS COUNT (zero in Annex J). */
     public static CkIk ckIkSrvcc(Key256 kasme, NasCount count) {
-        return CkIk.split(Kdf.derive(kasme.raw(), Fc.CK_IK_SRVCC, count.encode()),
-                          new KeyTerm.KdfTerm(kasme.term(), Fc.CK_IK_SRVCC, count.value()));
+        return CkIk.split(
+                Kdf.derive(kasme.raw(), Fc.CK_IK_SRVCC, count.encode()),
+                new KeyTerm.KdfTerm(kasme.term(), Fc.CK_IK_SRVCC, count.value()));
     }
 
     /** Draft X.1.1 "treat K'ASME as CK_SRVCC || IK_SRVCC": no derivation, just the halves. */
@@ -44,7 +45,7 @@ public final class Derivations {
 
     /** Draft X.1.2: CK_SRVCC || IK_SRVCC straight from KAMF with the given FC. */
     public static CkIk ckIkFromKamf(Kamf kamf, Fc fc, NasCount downlink) {
-        return CkIk.split(Kdf.derive(kamf.raw(), fc, downlink.encode()),
-                          new KeyTerm.KdfTerm(kamf.term(), fc, downlink.value()));
+        return CkIk.split(
+                Kdf.derive(kamf.raw(), fc, downlink.encode()), new KeyTerm.KdfTerm(kamf.term(), fc, downlink.value()));
     }
 }

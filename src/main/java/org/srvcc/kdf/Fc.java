@@ -10,10 +10,10 @@ public record Fc(int first, int second) {
     /** Marks a one-octet FC. */
     static final int NONE = -1;
 
-    public static final Fc K_PRIME_ASME_IDLE = of(0x73);      // TS 33.501 A.14.1
-    public static final Fc K_PRIME_ASME_HANDOVER = of(0x74);  // TS 33.501 A.14.2
-    public static final Fc KASME_SRVCC = of(0x7D);            // TS 33.501 A.21
-    public static final Fc CK_IK_SRVCC = of(0x1A);            // TS 33.401 A.12
+    public static final Fc K_PRIME_ASME_IDLE = of(0x73); // TS 33.501 A.14.1
+    public static final Fc K_PRIME_ASME_HANDOVER = of(0x74); // TS 33.501 A.14.2
+    public static final Fc KASME_SRVCC = of(0x7D); // TS 33.501 A.21
+    public static final Fc CK_IK_SRVCC = of(0x1A); // TS 33.401 A.12
     /**
      * The draft's "new FC value" for deriving CK_SRVCC||IK_SRVCC straight from KAMF (seed X.1.2).
      * 3GPP never assigned one; this project uses the extension form 0xFF 0x01 so that it cannot
@@ -25,8 +25,7 @@ public record Fc(int first, int second) {
         if (first < 0 || first > 0xFF) throw new IllegalArgumentException("FC octet out of range 0x00..0xFF");
         if (first == 0xFF && (second < 0 || second > 0xFF))
             throw new IllegalArgumentException("FC 0xFF needs a second octet 0x00..0xFF");
-        if (first != 0xFF && second != NONE)
-            throw new IllegalArgumentException("only FC 0xFF takes a second octet");
+        if (first != 0xFF && second != NONE) throw new IllegalArgumentException("only FC 0xFF takes a second octet");
     }
 
     public static Fc of(int octet) {

@@ -16,7 +16,8 @@ public final class Hex {
     }
 
     public static byte[] decode(String hex) {
-        if (hex.length() % 2 != 0) throw new IllegalArgumentException("odd number of hex digits (" + hex.length() + ")");
+        if (hex.length() % 2 != 0)
+            throw new IllegalArgumentException("odd number of hex digits (" + hex.length() + ")");
         byte[] out = new byte[hex.length() / 2];
         for (int i = 0; i < out.length; i++) {
             int hi = Character.digit(hex.charAt(2 * i), 16);

@@ -20,7 +20,8 @@ public final class Kdf {
         for (int i = 0; i < params.length; i++) {
             byte[] p = params[i];
             if (p.length > MAX_PARAM_LENGTH)
-                throw new IllegalArgumentException("KDF parameter P" + i + " is " + p.length + " octets; the limit is 65535");
+                throw new IllegalArgumentException(
+                        "KDF parameter P" + i + " is " + p.length + " octets; the limit is 65535");
             s.writeBytes(p);
             s.write((p.length >> 8) & 0xFF);
             s.write(p.length & 0xFF);
@@ -35,7 +36,7 @@ public final class Kdf {
 
     static byte[] hmac(byte[] key, byte[] s) {
         HMac mac = new HMac(new SHA256Digest());
-        KeyParameter param = new KeyParameter(key);   // Bouncy Castle keeps its own copy of the key
+        KeyParameter param = new KeyParameter(key); // Bouncy Castle keeps its own copy of the key
         try {
             mac.init(param);
             mac.update(s, 0, s.length);
@@ -44,7 +45,7 @@ public final class Kdf {
             return out;
         } finally {
             Arrays.fill(param.getKey(), (byte) 0);
-            mac.init(new KeyParameter(new byte[0]));   // overwrites the key-derived ipad/opad state
+            mac.init(new KeyParameter(new byte[0])); // overwrites the key-derived ipad/opad state
         }
     }
 }

@@ -21,7 +21,10 @@ public final class KeyLedger {
         LIVE.decrementAndGet();
     }
 
-    /** Handles created and not yet destroyed (one that was garbage-collected undestroyed still counts: it was never zeroed). */
+    /**
+     * Handles created and not yet destroyed (one that was garbage-collected undestroyed still counts: it was never
+     * zeroed).
+     */
     public static long live() {
         return LIVE.get();
     }

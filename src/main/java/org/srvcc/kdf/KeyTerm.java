@@ -6,15 +6,24 @@ package org.srvcc.kdf;
  */
 public sealed interface KeyTerm {
     record KamfTerm(int id) implements KeyTerm {
-        @Override public String toString() { return "KAMF" + id; }
+        @Override
+        public String toString() {
+            return "KAMF" + id;
+        }
     }
 
     record KdfTerm(KeyTerm key, Fc fc, int count) implements KeyTerm {
-        @Override public String toString() { return "KDF(" + key + "," + fc + "," + count + ")"; }
+        @Override
+        public String toString() {
+            return "KDF(" + key + "," + fc + "," + count + ")";
+        }
     }
 
     record HalfTerm(KeyTerm key, String half) implements KeyTerm {
-        @Override public String toString() { return "Half(" + key + "," + half + ")"; }
+        @Override
+        public String toString() {
+            return "Half(" + key + "," + half + ")";
+        }
     }
 
     /** The KAMF this term was derived from (one-way: the term records it, a key holder cannot invert it). */

@@ -12,7 +12,9 @@ public final class Ksi {
     private final int value;
 
     public Ksi(int value) {
-        if (value == NO_KEY) throw new IllegalArgumentException("key set identifier 7 means 'no key available' and cannot identify a context");
+        if (value == NO_KEY)
+            throw new IllegalArgumentException(
+                    "key set identifier 7 means 'no key available' and cannot identify a context");
         if (value < 0 || value > 6) throw new IllegalArgumentException("key set identifier " + value + " outside 0..6");
         this.value = value;
     }

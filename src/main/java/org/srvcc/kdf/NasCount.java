@@ -44,7 +44,8 @@ public record NasCount(int value) implements Comparable<NasCount> {
      */
     public static Optional<NasCount> estimate(NasCount stored, int lsb, int bits) {
         int mask = (1 << bits) - 1;
-        if (lsb < 0 || lsb > mask) throw new IllegalArgumentException("low bits " + lsb + " do not fit in " + bits + " bits");
+        if (lsb < 0 || lsb > mask)
+            throw new IllegalArgumentException("low bits " + lsb + " do not fit in " + bits + " bits");
         long candidate = (stored.value() & ~(long) mask) | lsb;
         if (candidate < stored.value()) candidate += mask + 1L;
         return candidate > MAX ? Optional.empty() : Optional.of(new NasCount((int) candidate));

@@ -27,10 +27,10 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         String name = target.getFileName().toString();
         Path tmp = Files.createTempFile(dir, "." + name.substring(0, Math.min(name.length(), 60)), ".part");
-        Scratch.trackFile(tmp);   // a signal before the rename must not leave the part behind
+        Scratch.trackFile(tmp); // a signal before the rename must not leave the part behind
         try {
             Files.write(tmp, data, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
-            try {   // the temporary file is 0600; an output is meant to be read: rw-r--r--
+            try { // the temporary file is 0600; an output is meant to be read: rw-r--r--
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep what it gave
@@ -62,23 +62,29 @@ public final class AtomicFiles {
         Path p = path(option, given);
         if (p.getFileName() == null || p.getFileName().toString().length() > 200)
             throw new IllegalArgumentException(option + ": the file name is empty or longer than 200 characters");
-        if (Files.isDirectory(p)) throw new IllegalArgumentException(option + ": " + given + " is a folder, not a file");
+        if (Files.isDirectory(p))
+            throw new IllegalArgumentException(option + ": " + given + " is a folder, not a file");
         Path dir = p.getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw new IllegalArgumentException(option + ": folder " + dir + " does not exist");
+        if (dir == null || !Files.isDirectory(dir))
+            throw new IllegalArgumentException(option + ": folder " + dir + " does not exist");
         if (!Files.isWritable(dir)) throw new IllegalArgumentException(option + ": folder " + dir + " is not writable");
         if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-            throw new IllegalArgumentException(option + ": " + given + " is not a regular file (a link, FIFO or device is never replaced)");
+            throw new IllegalArgumentException(
+                    option + ": " + given + " is not a regular file (a link, FIFO or device is never replaced)");
         if (!replace && Files.exists(p, LinkOption.NOFOLLOW_LINKS))
             throw new IllegalArgumentException(option + ": " + given + " exists (add --force to replace it)");
         return p;
     }
 
-    /** A folder the command creates inside its output folder: refused if something other than a real folder is there. */
+    /**
+     * A folder the command creates inside its output folder: refused if something other than a real folder is there.
+     */
     public static Path childDir(Path dir, String name) throws IOException {
         Path p = inside(dir, name);
         if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.isSymbolicLink(p) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                throw new IllegalArgumentException(p + " is not a folder of its own (a link or a file): nothing is written through it");
+                throw new IllegalArgumentException(
+                        p + " is not a folder of its own (a link or a file): nothing is written through it");
             return p;
         }
         return Files.createDirectory(p);
@@ -87,14 +93,16 @@ public final class AtomicFiles {
     /** An output folder: an existing writable folder, or a new one whose parent exists. Created now. */
     public static Path outputDir(String option, String given) {
         Path p = path(option, given);
-        if (Files.exists(p) && !Files.isDirectory(p)) throw new IllegalArgumentException(option + ": " + given + " exists and is not a folder");
+        if (Files.exists(p) && !Files.isDirectory(p))
+            throw new IllegalArgumentException(option + ": " + given + " exists and is not a folder");
         Path parent = p.getParent();
         if (!Files.exists(p) && (parent == null || !Files.isDirectory(parent)))
             throw new IllegalArgumentException(option + ": folder " + parent + " does not exist");
         try {
             Files.createDirectories(p);
         } catch (IOException e) {
-            throw new IllegalArgumentException(option + ": cannot create " + given + " (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    option + ": cannot create " + given + " (" + e.getClass().getSimpleName() + ")");
         }
         if (!Files.isWritable(p)) throw new IllegalArgumentException(option + ": " + given + " is not writable");
         return p;
@@ -112,7 +120,8 @@ public final class AtomicFiles {
         if (given == null || given.isBlank()) throw new IllegalArgumentException(option + ": an empty path");
         if (given.length() > 4000) throw new IllegalArgumentException(option + ": a path longer than 4000 characters");
         for (String part : given.split("/"))
-            if (part.length() > 200) throw new IllegalArgumentException(option + ": a path part longer than 200 characters");
+            if (part.length() > 200)
+                throw new IllegalArgumentException(option + ": a path part longer than 200 characters");
         try {
             // ".." and links resolve as the OS resolves them: through the real path of the parent, never lexically
             Path abs = Path.of(given).toAbsolutePath();
@@ -120,11 +129,14 @@ public final class AtomicFiles {
             Path parent = abs.getParent(), name = abs.getFileName();
             if (name == null || name.toString().equals("..") || name.toString().equals("."))
                 throw new IllegalArgumentException(option + ": '" + given + "' names no file");
-            return parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(name) : abs.normalize();
+            return parent != null && Files.isDirectory(parent)
+                    ? parent.toRealPath().resolve(name)
+                    : abs.normalize();
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(option + ": '" + given + "' is not a valid path");
         } catch (IOException e) {
-            throw new IllegalArgumentException(option + ": cannot resolve '" + given + "' (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    option + ": cannot resolve '" + given + "' (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -134,10 +146,15 @@ public final class AtomicFiles {
      */
     public static AutoCloseable lock(Path dir, String option) throws IOException {
         FileChannel ch;
-        try {   // never through a link: a planted .srvcc.lock link would make the run create a file elsewhere
-            ch = FileChannel.open(dir.resolve(".srvcc.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {   // ELOOP for a link: refused, never followed
-            throw new IllegalArgumentException(option + ": " + dir.resolve(".srvcc.lock") + " cannot be opened as a plain file (is it a link?)");
+        try { // never through a link: a planted .srvcc.lock link would make the run create a file elsewhere
+            ch = FileChannel.open(
+                    dir.resolve(".srvcc.lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) { // ELOOP for a link: refused, never followed
+            throw new IllegalArgumentException(
+                    option + ": " + dir.resolve(".srvcc.lock") + " cannot be opened as a plain file (is it a link?)");
         }
         FileLock l;
         try {

@@ -24,9 +24,10 @@ record CacheEntry(Map<String, String> fields, String body) {
             if (end < 0) throw new IOException("no header");
             String[] head = text.substring(0, end).split("\n");
             String body = text.substring(end + 2);
-            if (head.length < 3 || !head[0].equals(format) || !head[1].equals("key " + key)
-                || !head[head.length - 1].equals("sha256 " + digest(body)))
-                throw new IOException("integrity");
+            if (head.length < 3
+                    || !head[0].equals(format)
+                    || !head[1].equals("key " + key)
+                    || !head[head.length - 1].equals("sha256 " + digest(body))) throw new IOException("integrity");
             Map<String, String> fields = new LinkedHashMap<>();
             for (int i = 2; i < head.length - 1; i++) {
                 int sp = head[i].indexOf(' ');

@@ -34,7 +34,10 @@ public final class ConformanceCache {
     /** SHA-256 over everything a conformance summary depends on. */
     public static String key(Path home, List<Profile> profiles, int traces, long seed) throws IOException {
         MessageDigest d = TlcCache.sha256();
-        TlcCache.add(d, "conformance; tlc " + tlc2.TLCGlobals.versionOfTLC + "; profiles " + profiles + "; traces " + traces + "; seed " + seed);
+        TlcCache.add(
+                d,
+                "conformance; tlc " + tlc2.TLCGlobals.versionOfTLC + "; profiles " + profiles + "; traces " + traces
+                        + "; seed " + seed);
         for (Path folder : List.of(home.resolve("spec"), home.resolve("model-checks"))) addTree(d, folder, ".tla");
         Path code = codeLocation();
         if (Files.isDirectory(code)) addTree(d, code, "");
@@ -47,7 +50,10 @@ public final class ConformanceCache {
 
     private static void addTree(MessageDigest d, Path root, String suffix) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
-            for (Path f : s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList()) {
+            for (Path f : s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(suffix))
+                    .sorted()
+                    .toList()) {
                 TlcCache.add(d, root.relativize(f).toString());
                 d.update(Files.readAllBytes(f));
             }
@@ -56,7 +62,11 @@ public final class ConformanceCache {
 
     private static Path codeLocation() throws IOException {
         try {
-            return Path.of(Conformance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Conformance.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException | RuntimeException e) {
             throw new IOException("cannot locate the tool's own code: " + e.getMessage());
         }
@@ -74,7 +84,7 @@ public final class ConformanceCache {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) Json.parse(e.get().body());
             return Optional.of(fromJson(m, profiles));
-        } catch (RuntimeException bad) {   // intact but not a summary of these setups: removed, and computed again
+        } catch (RuntimeException bad) { // intact but not a summary of these setups: removed, and computed again
             CacheEntry.drop(file(key));
             return Optional.empty();
         }
@@ -82,8 +92,9 @@ public final class ConformanceCache {
 
     /** Keeps a clean summary; one with any rejection, error or divergence is not kept. */
     public void put(String key, Conformance.Summary s) throws IOException {
-        boolean clean = s.traces().rejections().isEmpty() && s.traces().errors().isEmpty()
-            && s.replays().stream().allMatch(r -> r.divergences().isEmpty());
+        boolean clean = s.traces().rejections().isEmpty()
+                && s.traces().errors().isEmpty()
+                && s.replays().stream().allMatch(r -> r.divergences().isEmpty());
         if (clean) CacheEntry.write(file(key), MAGIC, key, Map.of(), Json.write(toJson(s)));
     }
 
@@ -93,8 +104,17 @@ public final class ConformanceCache {
         m.put("traces", List.of(t.runs(), t.steps(), t.tlcRuns(), t.seconds()));
         List<Object> rs = new ArrayList<>();
         for (ModelReplay.Result r : s.replays())
-            rs.add(List.of(r.states(), r.transitions(), r.behaviours(), r.stepsApplied(), List.copyOf(r.actionsCovered()), r.tlcSeconds(),
-                r.seconds(), r.keysChecked(), r.verdictsCompared(), r.violatingStates()));
+            rs.add(List.of(
+                    r.states(),
+                    r.transitions(),
+                    r.behaviours(),
+                    r.stepsApplied(),
+                    List.copyOf(r.actionsCovered()),
+                    r.tlcSeconds(),
+                    r.seconds(),
+                    r.keysChecked(),
+                    r.verdictsCompared(),
+                    r.violatingStates()));
         m.put("replays", rs);
         m.put("seconds", s.seconds());
         return m;
@@ -102,14 +122,25 @@ public final class ConformanceCache {
 
     private static Conformance.Summary fromJson(Map<String, Object> m, List<Profile> profiles) {
         List<?> t = (List<?>) m.get("traces");
-        TraceValidation.Result tv = new TraceValidation.Result(i(t.get(0)), i(t.get(1)), i(t.get(2)), dbl(t.get(3)), List.of(), List.of());
+        TraceValidation.Result tv =
+                new TraceValidation.Result(i(t.get(0)), i(t.get(1)), i(t.get(2)), dbl(t.get(3)), List.of(), List.of());
         List<ModelReplay.Result> rs = new ArrayList<>();
         for (Object o : (List<?>) m.get("replays")) {
             List<?> r = (List<?>) o;
             LinkedHashSet<String> actions = new LinkedHashSet<>();
             for (Object a : (List<?>) r.get(4)) actions.add((String) a);
-            rs.add(new ModelReplay.Result(i(r.get(0)), i(r.get(1)), i(r.get(2)), ((Number) r.get(3)).longValue(), actions, List.of(),
-                dbl(r.get(5)), dbl(r.get(6)), ((Number) r.get(7)).longValue(), i(r.get(8)), i(r.get(9))));
+            rs.add(new ModelReplay.Result(
+                    i(r.get(0)),
+                    i(r.get(1)),
+                    i(r.get(2)),
+                    ((Number) r.get(3)).longValue(),
+                    actions,
+                    List.of(),
+                    dbl(r.get(5)),
+                    dbl(r.get(6)),
+                    ((Number) r.get(7)).longValue(),
+                    i(r.get(8)),
+                    i(r.get(9))));
         }
         List<Setup> setups = Conformance.replaySetups(profiles);
         if (setups.size() != rs.size()) throw new IllegalStateException("the entry's replays do not match the setups");
@@ -123,5 +154,4 @@ public final class ConformanceCache {
     private static double dbl(Object o) {
         return ((Number) o).doubleValue();
     }
-
 }

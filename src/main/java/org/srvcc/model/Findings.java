@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 public final class Findings {
     public record Clause(String doc, String clause, String step) {
-        @Override public String toString() {
+        @Override
+        public String toString() {
             return doc + " " + (doc.equals("draft CR") ? "" : "§") + clause + (step == null ? "" : " step " + step);
         }
     }
@@ -42,7 +43,13 @@ public final class Findings {
         }
 
         public String stepsText() {
-            return steps.isEmpty() ? "–" : String.join(", ", steps.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+            return steps.isEmpty()
+                    ? "–"
+                    : String.join(
+                            ", ",
+                            steps.entrySet().stream()
+                                    .map(e -> e.getKey() + ": " + e.getValue())
+                                    .toList());
         }
     }
 
@@ -54,11 +61,24 @@ public final class Findings {
     /** Text the project proposes for a clause, in its own words (a pCR's changed text). */
     public record Proposal(Clause clause, String text) {}
 
-    public record Finding(String id, String title, String claim, String status, List<Clause> clauses, List<String> assumptions,
-                          String holdsUnder, String detail, List<ModelRef> models, String reproduce, Proposal proposal) {
+    public record Finding(
+            String id,
+            String title,
+            String claim,
+            String status,
+            List<Clause> clauses,
+            List<String> assumptions,
+            String holdsUnder,
+            String detail,
+            List<ModelRef> models,
+            String reproduce,
+            Proposal proposal) {
         /** The first violated model and its first violated part, the counterexample a document shows; null if none. */
         public ModelRef firstViolated() {
-            return models.stream().filter(m -> m.verdict().equals("violated")).findFirst().orElse(null);
+            return models.stream()
+                    .filter(m -> m.verdict().equals("violated"))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -73,14 +93,20 @@ public final class Findings {
         return new Findings(TextFiles.read(file, "findings ledger"));
     }
 
-    /** A ledger from its text: schema-checked, then every reference resolved; bad text is an IllegalArgumentException. */
+    /**
+     * A ledger from its text: schema-checked, then every reference resolved; bad text is an IllegalArgumentException.
+     */
     @SuppressWarnings("unchecked")
     public Findings(String text) {
         Map<String, Object> root = Schemas.findings("findings", text);
         for (Object o : (List<Object>) root.get("assumptions")) {
             Map<String, Object> a = (Map<String, Object>) o;
-            assumptions.add(new Assumption((String) a.get("id"), (String) a.get("tag"), (String) a.get("text"), (String) a.get("why"),
-                clauses(a.get("clauses"))));
+            assumptions.add(new Assumption(
+                    (String) a.get("id"),
+                    (String) a.get("tag"),
+                    (String) a.get("text"),
+                    (String) a.get("why"),
+                    clauses(a.get("clauses"))));
         }
         for (Object o : (List<Object>) root.get("findings")) {
             Map<String, Object> f = (Map<String, Object>) o;
@@ -88,14 +114,27 @@ public final class Findings {
             for (Object mo : (List<Object>) f.get("models")) {
                 Map<String, Object> m = (Map<String, Object>) mo;
                 Map<String, Long> steps = new LinkedHashMap<>();
-                ((Map<String, Object>) m.getOrDefault("steps", Map.of())).forEach((k, v) -> steps.put(k, ((Number) v).longValue()));
-                models.add(new ModelRef((String) m.get("name"), (String) m.get("verdict"), (List<String>) m.get("parts"), steps));
+                ((Map<String, Object>) m.getOrDefault("steps", Map.of()))
+                        .forEach((k, v) -> steps.put(k, ((Number) v).longValue()));
+                models.add(new ModelRef(
+                        (String) m.get("name"), (String) m.get("verdict"), (List<String>) m.get("parts"), steps));
             }
             Map<String, Object> pr = (Map<String, Object>) f.get("proposal");
-            Proposal proposal = pr == null ? null : new Proposal(clauses(List.of(pr.get("clause"))).get(0), (String) pr.get("text"));
-            findings.add(new Finding((String) f.get("id"), (String) f.get("title"), (String) f.get("claim"), (String) f.get("status"),
-                clauses(f.get("clauses")), (List<String>) f.get("assumptions"), (String) f.get("holdsUnder"), (String) f.get("detail"),
-                models, (String) f.get("reproduce"), proposal));
+            Proposal proposal = pr == null
+                    ? null
+                    : new Proposal(clauses(List.of(pr.get("clause"))).get(0), (String) pr.get("text"));
+            findings.add(new Finding(
+                    (String) f.get("id"),
+                    (String) f.get("title"),
+                    (String) f.get("claim"),
+                    (String) f.get("status"),
+                    clauses(f.get("clauses")),
+                    (List<String>) f.get("assumptions"),
+                    (String) f.get("holdsUnder"),
+                    (String) f.get("detail"),
+                    models,
+                    (String) f.get("reproduce"),
+                    proposal));
         }
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -125,8 +164,10 @@ public final class Findings {
     }
 
     public Finding finding(String id) {
-        return findings.stream().filter(f -> f.id().equals(id)).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no finding " + id + " in " + FILE));
+        return findings.stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no finding " + id + " in " + FILE));
     }
 
     public Assumption assumption(String id) {
@@ -158,13 +199,16 @@ public final class Findings {
                             problems.add(where + p + " is not violated in the manifest (violated: " + expected + ")");
                         Long pinned = m.expectSteps().get(p), said = r.steps().get(p);
                         if (pinned == null) problems.add(where + "the manifest pins no counterexample length for " + p);
-                        else if (!pinned.equals(said)) problems.add(where + p + " in " + said + " steps, the manifest pins " + pinned);
+                        else if (!pinned.equals(said))
+                            problems.add(where + p + " in " + said + " steps, the manifest pins " + pinned);
                     }
                 } else {
                     List<String> parts = r.parts().isEmpty() ? m.invariants() : r.parts();
                     for (String p : parts)
-                        if (expected.contains(p)) problems.add(where + "holds, but the manifest expects " + p + " violated");
-                    if (!r.steps().isEmpty()) problems.add(where + "holds, yet the ledger gives counterexample lengths");
+                        if (expected.contains(p))
+                            problems.add(where + "holds, but the manifest expects " + p + " violated");
+                    if (!r.steps().isEmpty())
+                        problems.add(where + "holds, yet the ledger gives counterexample lengths");
                 }
                 for (String p : r.steps().keySet())
                     if (!r.parts().contains(p)) problems.add(where + "a length for " + p + ", which it does not list");
@@ -194,27 +238,36 @@ public final class Findings {
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = pat.matcher(lines.get(i));
                 while (m.find())
-                    tags.computeIfAbsent(m.group(1) + ": " + m.group(2), k -> new ArrayList<>()).add(home.relativize(f) + ":" + (i + 1));
+                    tags.computeIfAbsent(m.group(1) + ": " + m.group(2), k -> new ArrayList<>())
+                            .add(home.relativize(f) + ":" + (i + 1));
             }
         }
         return tags;
     }
 
-    /** A tag in the code that the ledger lacks (or tags otherwise), and an assumption beyond the text that no line carries. */
+    /**
+     * A tag in the code that the ledger lacks (or tags otherwise), and an assumption beyond the text that no line
+     * carries.
+     */
     public List<String> tagProblems(Map<String, List<String>> tags) {
         List<String> problems = new ArrayList<>();
         Map<String, String> tagOf = new LinkedHashMap<>();
         for (Assumption a : assumptions) tagOf.put(a.id(), a.tag());
         for (Map.Entry<String, List<String>> e : tags.entrySet()) {
-            String tag = e.getKey().substring(0, e.getKey().indexOf(':')), id = e.getKey().substring(e.getKey().indexOf(": ") + 2);
-            if (!tagOf.containsKey(id)) problems.add(e.getValue().get(0) + ": tag " + e.getKey() + " has no assumption in " + FILE);
+            String tag = e.getKey().substring(0, e.getKey().indexOf(':')),
+                    id = e.getKey().substring(e.getKey().indexOf(": ") + 2);
+            if (!tagOf.containsKey(id))
+                problems.add(e.getValue().get(0) + ": tag " + e.getKey() + " has no assumption in " + FILE);
             else if (!tagOf.get(id).equals(tag))
-                problems.add(e.getValue().get(0) + ": tag " + e.getKey() + ", but the ledger tags " + id + " " + tagOf.get(id));
+                problems.add(e.getValue().get(0) + ": tag " + e.getKey() + ", but the ledger tags " + id + " "
+                        + tagOf.get(id));
         }
         Set<String> tagged = new HashSet<>();
         for (String k : tags.keySet()) tagged.add(k.substring(k.indexOf(": ") + 2));
         for (Assumption a : assumptions)
-            if (a.beyondText() && !tagged.contains(a.id())) problems.add(FILE + ": assumption " + a.id() + " (" + a.tag() + ") tags no line of the spec or the code");
+            if (a.beyondText() && !tagged.contains(a.id()))
+                problems.add(
+                        FILE + ": assumption " + a.id() + " (" + a.tag() + ") tags no line of the spec or the code");
         return problems;
     }
 
@@ -234,14 +287,17 @@ public final class Findings {
     }
 
     public static final String DOCS = "docs/findings.md";
-    public static final String BEGIN = "<!-- findings: rendered from model-checks/findings.json by ./srvcc findings --write-docs; do not edit -->";
+    public static final String BEGIN =
+            "<!-- findings: rendered from model-checks/findings.json by ./srvcc findings --write-docs; do not edit -->";
     public static final String END = "<!-- end of findings -->";
 
     /** The README with its findings region replaced by this ledger's summary table (links into {@link #DOCS}). */
     public String intoReadme(String readme) {
         int a = readme.indexOf(BEGIN), z = readme.indexOf(END);
-        if (a < 0 || z < a) throw new IllegalArgumentException("README.md has no findings region (" + BEGIN + " ... " + END + ")");
-        return readme.substring(0, a + BEGIN.length()) + "\n\n" + FindingsMarkdown.summary(this, DOCS) + "\n" + readme.substring(z);
+        if (a < 0 || z < a)
+            throw new IllegalArgumentException("README.md has no findings region (" + BEGIN + " ... " + END + ")");
+        return readme.substring(0, a + BEGIN.length()) + "\n\n" + FindingsMarkdown.summary(this, DOCS) + "\n"
+                + readme.substring(z);
     }
 
     /** The whole of {@link #DOCS}: a delegate's page, generated from this ledger. */

@@ -26,11 +26,13 @@ public record Flow(String title, List<Step> steps, String violated) {
     public record Step(int number, String action, String node, List<Arrow> arrows) {}
 
     /** A Java run whose messages were recorded while it ran ({@code sent.get(i)}: what step i sent). */
-    public static Flow ofJava(String title, Profile p, List<org.srvcc.procedure.Step> steps, List<List<Message>> sent, String violated) {
+    public static Flow ofJava(
+            String title, Profile p, List<org.srvcc.procedure.Step> steps, List<List<Message>> sent, String violated) {
         List<Step> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             List<Arrow> arrows = new ArrayList<>();
-            for (Message m : sent.get(i)) arrows.add(new Arrow(m.type().from(p), m.type().to(p), label(Mapping.message(m))));
+            for (Message m : sent.get(i))
+                arrows.add(new Arrow(m.type().from(p), m.type().to(p), label(Mapping.message(m))));
             Action a = steps.get(i).action();
             out.add(new Step(i + 1, steps.get(i).toString(), a.node(), arrows));
         }
@@ -61,7 +63,8 @@ public record Flow(String title, List<Step> steps, String violated) {
                 for (Map.Entry<Object, Integer> e : now.entrySet()) {
                     Map<String, Object> m = (Map<String, Object>) e.getKey();
                     Message.Type t = Message.Type.valueOf((String) m.get("type"));
-                    for (int k = before.getOrDefault(m, 0); k < e.getValue(); k++) arrows.add(new Arrow(t.from(p), t.to(p), label(m)));
+                    for (int k = before.getOrDefault(m, 0); k < e.getValue(); k++)
+                        arrows.add(new Arrow(t.from(p), t.to(p), label(m)));
                 }
                 steps.add(new Step(steps.size() + 1, st.action(), node(st.action()), arrows));
             }
@@ -74,7 +77,8 @@ public record Flow(String title, List<Step> steps, String violated) {
         Map<Object, Integer> bag = new HashMap<>();
         if (st.value("msgs") instanceof Set<?> set) for (Object m : set) bag.merge(m, 1, Integer::sum);
         for (String q : List.of("ul", "dl"))
-            if (st.value(q) instanceof List<?> perUe) for (Object seq : perUe) for (Object m : (List<?>) seq) bag.merge(m, 1, Integer::sum);
+            if (st.value(q) instanceof List<?> perUe)
+                for (Object seq : perUe) for (Object m : (List<?>) seq) bag.merge(m, 1, Integer::sum);
         return bag;
     }
 
@@ -90,17 +94,23 @@ public record Flow(String title, List<Step> steps, String violated) {
     /** The one label format: "PsToCsRequest(ue 1, att 1, key KDF(KDF(KAMF1,0x7D,0),0x1A,0), KSI 1)". */
     @SuppressWarnings("unchecked")
     public static String label(Map<String, Object> m) {
-        StringBuilder b = new StringBuilder((String) m.get("type")).append("(ue ").append(m.get("ue"));
+        StringBuilder b =
+                new StringBuilder((String) m.get("type")).append("(ue ").append(m.get("ue"));
         if (((Number) m.get("att")).longValue() > 0) b.append(", att ").append(m.get("att"));
         if (m.containsKey("key")) b.append(", key ").append(term((Map<String, Object>) m.get("key")));
         if (m.containsKey("ksi")) b.append(", KSI ").append(m.get("ksi"));
         if (m.containsKey("lsb")) b.append(", COUNT LSBs ").append(m.get("lsb"));
-        if (m.containsKey("count") && !m.containsKey("key")) b.append(", COUNT ").append(m.get("count"));
-        if (m.containsKey("cap") && m.get("cap") instanceof Collection<?> c)   // the UE security capability
-            b.append(", cap {").append(String.join(",", new TreeSet<>(c.stream().map(String::valueOf).toList()))).append('}');
+        if (m.containsKey("count") && !m.containsKey("key"))
+            b.append(", COUNT ").append(m.get("count"));
+        if (m.containsKey("cap") && m.get("cap") instanceof Collection<?> c) // the UE security capability
+        b.append(", cap {")
+                    .append(String.join(
+                            ",", new TreeSet<>(c.stream().map(String::valueOf).toList())))
+                    .append('}');
         if (m.containsKey("ok")) b.append(Boolean.TRUE.equals(m.get("ok")) ? ", accept" : ", reject");
-        if (m.get("alg") instanceof Map<?, ?> a && !"none".equals(a.get("uea")))   // the selected UEA and UIA (NULL: uea0 with no UIA)
-            b.append(", alg ").append("none".equals(a.get("uia")) ? "null" : a.get("uea") + "/" + a.get("uia"));
+        if (m.get("alg") instanceof Map<?, ?> a
+                && !"none".equals(a.get("uea"))) // the selected UEA and UIA (NULL: uea0 with no UIA)
+        b.append(", alg ").append("none".equals(a.get("uia")) ? "null" : a.get("uea") + "/" + a.get("uia"));
         long copy = ((Number) m.get("copy")).longValue();
         if (copy == 2) b.append(", duplicate");
         if (copy == 3) b.append(", REPLAYED");
@@ -112,7 +122,8 @@ public record Flow(String title, List<Step> steps, String violated) {
     public static String term(Map<String, Object> k) {
         return switch ((String) k.get("kind")) {
             case "kamf" -> "KAMF" + k.get("id");
-            case "kdf" -> "KDF(" + term((Map<String, Object>) k.get("key")) + "," + k.get("fc") + "," + k.get("count") + ")";
+            case "kdf" ->
+                "KDF(" + term((Map<String, Object>) k.get("key")) + "," + k.get("fc") + "," + k.get("count") + ")";
             default -> "none";
         };
     }
@@ -131,10 +142,17 @@ public record Flow(String title, List<Step> steps, String violated) {
             String head = String.format("%3d. %-34s ", s.number(), s.action());
             List<String> l = lines(s);
             if (l.isEmpty()) b.append(head.stripTrailing()).append('\n');
-            for (int i = 0; i < l.size(); i++) b.append(i == 0 ? head : " ".repeat(head.length())).append(l.get(i)).append('\n');
+            for (int i = 0; i < l.size(); i++)
+                b.append(i == 0 ? head : " ".repeat(head.length()))
+                        .append(l.get(i))
+                        .append('\n');
         }
-        if (violated != null) b.append("     => ").append(violated).append(" violated in the state after step ")
-            .append(steps.isEmpty() ? 0 : steps.get(steps.size() - 1).number()).append('\n');
+        if (violated != null)
+            b.append("     => ")
+                    .append(violated)
+                    .append(" violated in the state after step ")
+                    .append(steps.isEmpty() ? 0 : steps.get(steps.size() - 1).number())
+                    .append('\n');
         return b.toString();
     }
 }

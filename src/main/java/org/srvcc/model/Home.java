@@ -15,7 +15,8 @@ public final class Home {
         String env = prop != null ? prop : System.getenv("SRVCC_HOME");
         Path p = env != null && !env.isBlank() ? Path.of(env) : Path.of("").toAbsolutePath();
         if (!Files.isRegularFile(p.resolve("model-checks/manifest.json")))
-            throw new IllegalArgumentException("no model-checks/manifest.json under " + p + " (run from the checkout, or through ./srvcc)");
+            throw new IllegalArgumentException(
+                    "no model-checks/manifest.json under " + p + " (run from the checkout, or through ./srvcc)");
         return p;
     }
 }

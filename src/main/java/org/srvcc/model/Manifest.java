@@ -15,11 +15,24 @@ import org.srvcc.procedure.Options;
 
 /** model-checks/manifest.json: every model with its constants, expected result and budget. */
 public final class Manifest {
-    public record Model(String name, String group, String row, String mode, Map<String, Object> constants,
-                        List<String> invariants, List<String> expectViolated, long expectDistinct,
-                        long expectGenerated, long budgetSeconds, boolean build, List<String> mustFire,
-                        String note, List<String> targets, boolean symmetry, Map<String, Long> expectSteps,
-                        boolean view) {
+    public record Model(
+            String name,
+            String group,
+            String row,
+            String mode,
+            Map<String, Object> constants,
+            List<String> invariants,
+            List<String> expectViolated,
+            long expectDistinct,
+            long expectGenerated,
+            long budgetSeconds,
+            boolean build,
+            List<String> mustFire,
+            String note,
+            List<String> targets,
+            boolean symmetry,
+            Map<String, Long> expectSteps,
+            boolean view) {
         /** The temporal property a non-safety model checks. */
         /** A run of a few thousand states, where the JIT's startup costs more than it saves (TLC gets C1 only). */
         public boolean smallRun() {
@@ -38,36 +51,48 @@ public final class Manifest {
         public String cfg(List<String> invariantsToCheck) {
             StringBuilder b = new StringBuilder();
             b.append("\\* Generated from model-checks/manifest.json by ./srvcc check --write-configs; do not edit.\n");
-            b.append("\\* Model ").append(name).append(": ").append(note == null ? row : note).append('\n');
-            b.append("SPECIFICATION ").append(switch (mode) {
-                case "liveness" -> "MCLiveSpec";
-                case "liveness-no-timers" -> "MCLiveSpecNoTimers";
-                default -> "MCSpec";
-            }).append('\n');
+            b.append("\\* Model ")
+                    .append(name)
+                    .append(": ")
+                    .append(note == null ? row : note)
+                    .append('\n');
+            b.append("SPECIFICATION ")
+                    .append(
+                            switch (mode) {
+                                case "liveness" -> "MCLiveSpec";
+                                case "liveness-no-timers" -> "MCLiveSpecNoTimers";
+                                default -> "MCSpec";
+                            })
+                    .append('\n');
             b.append(constantsSection(constants, symmetry));
             if (!mode.equals("safety")) {
                 b.append("PROPERTIES\n  ").append(property()).append('\n');
                 b.append("INVARIANTS\n  TypeOK\n");
             } else {
-                List<String> actions = invariantsToCheck.stream().filter(Invariants.ACTION_PROPERTIES::contains).toList();
-                List<String> states = invariantsToCheck.stream().filter(i -> !Invariants.ACTION_PROPERTIES.contains(i)).toList();
+                List<String> actions = invariantsToCheck.stream()
+                        .filter(Invariants.ACTION_PROPERTIES::contains)
+                        .toList();
+                List<String> states = invariantsToCheck.stream()
+                        .filter(i -> !Invariants.ACTION_PROPERTIES.contains(i))
+                        .toList();
                 if (!states.isEmpty()) {
                     b.append("INVARIANTS\n");
                     for (String inv : states) b.append("  ").append(inv).append('\n');
                 }
                 if (!actions.isEmpty()) {
-                    b.append("PROPERTIES\n");   // properties of steps, e.g. NoReverseSrvcc
+                    b.append("PROPERTIES\n"); // properties of steps, e.g. NoReverseSrvcc
                     for (String p : actions) b.append("  ").append(p).append('\n');
                 }
             }
-            if (symmetry) b.append("SYMMETRY\n  UeSymmetry\n");   // MC.tla: permutations that keep each UE's roles
-            if (view) b.append("VIEW\n  MCView\n");   // MC.tla: history in the form the invariants need
+            if (symmetry) b.append("SYMMETRY\n  UeSymmetry\n"); // MC.tla: permutations that keep each UE's roles
+            if (view) b.append("VIEW\n  MCView\n"); // MC.tla: history in the form the invariants need
             return b.toString();
         }
     }
 
     /** The temporal properties of spec/Srvcc.tla (the invariants' names are in org.srvcc.procedure.Invariants). */
     public static final String LIVENESS = "HandoverEventuallyResolves", REFINEMENT = "RefinesSrvccKeys";
+
     public static final List<String> TEMPORAL = List.of(LIVENESS, REFINEMENT);
 
     public final Path home;
@@ -91,79 +116,121 @@ public final class Manifest {
         Map<String, Object> root = Schemas.manifest("manifest", manifestText);
         module = (String) root.get("module");
         Map<String, Object> defaults = new LinkedHashMap<>((Map<String, Object>) root.get("defaults"));
-        Options.STANDARD.asMap().forEach((k, v) -> defaults.putIfAbsent(k, constant(v)));   // an option left out: the standard's
+        Options.STANDARD
+                .asMap()
+                .forEach((k, v) -> defaults.putIfAbsent(k, constant(v))); // an option left out: the standard's
         if (root.containsKey("invariants"))
-            throw new IllegalArgumentException("manifest: drop the \"invariants\" list; the names come from org.srvcc.procedure.Invariants");
+            throw new IllegalArgumentException(
+                    "manifest: drop the \"invariants\" list; the names come from org.srvcc.procedure.Invariants");
         List<String> allInvariants = List.copyOf(Invariants.ALL.keySet());
         Set<Object> names = new HashSet<>();
         for (Object o : (List<Object>) root.get("models")) {
             Map<String, Object> m = (Map<String, Object>) o;
-            if (!names.add(m.get("name"))) throw new IllegalArgumentException("manifest: model " + m.get("name") + " is defined twice");
+            if (!names.add(m.get("name")))
+                throw new IllegalArgumentException("manifest: model " + m.get("name") + " is defined twice");
             Map<String, Object> constants = new LinkedHashMap<>(defaults);
             Map<String, Object> set = (Map<String, Object>) m.getOrDefault("set", Map.of());
             for (String k : set.keySet())
-                if (!constants.containsKey(k)) throw new IllegalArgumentException("manifest: model " + m.get("name") + " sets unknown constant " + k);
+                if (!constants.containsKey(k))
+                    throw new IllegalArgumentException(
+                            "manifest: model " + m.get("name") + " sets unknown constant " + k);
             constants.putAll(set);
             Map<String, Object> expect = (Map<String, Object>) m.get("expect");
             boolean symmetry = (Boolean) m.getOrDefault("symmetry", Boolean.FALSE);
             String mode = (String) m.getOrDefault("mode", "safety");
-            if (symmetry && !mode.equals("safety"))   // TLC may miss a cycle of a liveness property under symmetry
-                throw new IllegalArgumentException("manifest: model " + m.get("name") + ": symmetry only for safety models, not " + mode);
+            if (symmetry && !mode.equals("safety")) // TLC may miss a cycle of a liveness property under symmetry
+            throw new IllegalArgumentException(
+                        "manifest: model " + m.get("name") + ": symmetry only for safety models, not " + mode);
             boolean view = (Boolean) m.getOrDefault("view", mode.equals("safety"));
-            if (view && !mode.equals("safety"))   // the view's argument covers invariants and step properties only
-                throw new IllegalArgumentException("manifest: model " + m.get("name") + ": a view only for safety models, not " + mode);
-            models.add(new Model((String) m.get("name"), (String) m.get("group"), (String) m.get("row"),
-                mode, constants,
-                (List<String>) m.getOrDefault("invariants", allInvariants),
-                (List<String>) expect.getOrDefault("violated", List.of()),
-                ((Number) expect.getOrDefault("distinct", -1L)).longValue(),
-                ((Number) expect.getOrDefault("generated", -1L)).longValue(),
-                ((Number) m.getOrDefault("budgetSeconds", 60L)).longValue(),
-                (Boolean) m.getOrDefault("build", Boolean.TRUE),
-                (List<String>) m.getOrDefault("mustFire", List.of()), (String) m.get("note"),
-                (List<String>) m.getOrDefault("targets", List.of()), symmetry, steps(m.get("name"), mode, expect), view));
+            if (view && !mode.equals("safety")) // the view's argument covers invariants and step properties only
+            throw new IllegalArgumentException(
+                        "manifest: model " + m.get("name") + ": a view only for safety models, not " + mode);
+            models.add(new Model(
+                    (String) m.get("name"),
+                    (String) m.get("group"),
+                    (String) m.get("row"),
+                    mode,
+                    constants,
+                    (List<String>) m.getOrDefault("invariants", allInvariants),
+                    (List<String>) expect.getOrDefault("violated", List.of()),
+                    ((Number) expect.getOrDefault("distinct", -1L)).longValue(),
+                    ((Number) expect.getOrDefault("generated", -1L)).longValue(),
+                    ((Number) m.getOrDefault("budgetSeconds", 60L)).longValue(),
+                    (Boolean) m.getOrDefault("build", Boolean.TRUE),
+                    (List<String>) m.getOrDefault("mustFire", List.of()),
+                    (String) m.get("note"),
+                    (List<String>) m.getOrDefault("targets", List.of()),
+                    symmetry,
+                    steps(m.get("name"), mode, expect),
+                    view));
         }
     }
 
     /** An option's text as the manifest's JSON value: true/false, a number, or the text itself. */
     static Object constant(String text) {
-        return text.equals("true") || text.equals("false") ? (Object) Boolean.valueOf(text)
-            : text.matches("\\d+") ? (Object) Long.valueOf(text) : text;
+        return text.equals("true") || text.equals("false")
+                ? (Object) Boolean.valueOf(text)
+                : text.matches("\\d+") ? (Object) Long.valueOf(text) : text;
     }
 
     /** expect.steps: per violated part, the length of TLC's shortest counterexample; only parts the model violates. */
     @SuppressWarnings("unchecked")
     private static Map<String, Long> steps(Object name, String mode, Map<String, Object> expect) {
         Map<String, Long> steps = new LinkedHashMap<>();
-        ((Map<String, Object>) expect.getOrDefault("steps", Map.of())).forEach((k, v) -> steps.put(k, ((Number) v).longValue()));
-        if (!steps.isEmpty() && mode.startsWith("liveness"))   // a lasso's length varies between runs
-            throw new IllegalArgumentException("manifest: model " + name + ": a liveness counterexample has no pinned length");
+        ((Map<String, Object>) expect.getOrDefault("steps", Map.of()))
+                .forEach((k, v) -> steps.put(k, ((Number) v).longValue()));
+        if (!steps.isEmpty() && mode.startsWith("liveness")) // a lasso's length varies between runs
+        throw new IllegalArgumentException(
+                    "manifest: model " + name + ": a liveness counterexample has no pinned length");
         List<?> violated = (List<?>) expect.getOrDefault("violated", List.of());
         for (String k : steps.keySet())
-            if (!violated.contains(k)) throw new IllegalArgumentException("manifest: model " + name + " pins steps of " + k + ", which it does not expect violated");
+            if (!violated.contains(k))
+                throw new IllegalArgumentException(
+                        "manifest: model " + name + " pins steps of " + k + ", which it does not expect violated");
         return Map.copyOf(steps);
     }
 
     public Model model(String name) {
-        return models.stream().filter(m -> m.name().equals(name)).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no model named '" + name + "' in model-checks/manifest.json"));
+        return models.stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no model named '" + name + "' in model-checks/manifest.json"));
     }
 
     /** Srvcc's definitions that MC.tla replaces with its mutant-switched versions. */
-    static final List<String> OVERRIDES = List.of("AmfSentKey", "MmeMapKsi", "MscSelectAlg", "MscForgetsKsi", "UeForgetsKeysOnReturn", "SessionAfterReauth",
-        "NoContextKey", "UeStoredCount");
+    static final List<String> OVERRIDES = List.of(
+            "AmfSentKey",
+            "MmeMapKsi",
+            "MscSelectAlg",
+            "MscForgetsKsi",
+            "UeForgetsKeysOnReturn",
+            "SessionAfterReauth",
+            "NoContextKey",
+            "UeStoredCount");
 
-    /** The CONSTANTS section: every constant's value, then MC.tla's substitutions: mutants, then bounded and switched actions. */
+    /**
+     * The CONSTANTS section: every constant's value, then MC.tla's substitutions: mutants, then bounded and switched
+     * actions.
+     */
     static String constantsSection(Map<String, Object> constants, boolean modelValues) {
         StringBuilder b = new StringBuilder("CONSTANTS\n");
-        constants.forEach((k, v) -> b.append("  ").append(k).append(" = ").append(cfgValue(k, v, modelValues && UE_SETS.contains(k) ? "u" : "")).append('\n'));
-        for (String o : OVERRIDES) b.append("  ").append(o).append(" <- MC").append(o).append('\n');
-        for (Action a : Action.values()) if (a.mc != null) b.append("  ").append(a).append(" <- MC").append(a).append('\n');
+        constants.forEach((k, v) -> b.append("  ")
+                .append(k)
+                .append(" = ")
+                .append(cfgValue(k, v, modelValues && UE_SETS.contains(k) ? "u" : ""))
+                .append('\n'));
+        for (String o : OVERRIDES)
+            b.append("  ").append(o).append(" <- MC").append(o).append('\n');
+        for (Action a : Action.values())
+            if (a.mc != null)
+                b.append("  ").append(a).append(" <- MC").append(a).append('\n');
         return b.toString();
     }
 
     /** The constants whose values are UEs; with symmetry, written as model values u1..uN (TLC permutes only those). */
-    static final List<String> UE_SETS = List.of("UEs", "EmergencyUEs", "UnauthUEs", "NoContextUEs", "WeakUEs", "SrvccIncapableUEs");
+    static final List<String> UE_SETS =
+            List.of("UEs", "EmergencyUEs", "UnauthUEs", "NoContextUEs", "WeakUEs", "SrvccIncapableUEs");
 
     /** A constant's value in cfg syntax; {@code ue} prefixes each UE number ("u": model values). */
     static String cfgValue(String key, Object v, String ue) {

@@ -33,51 +33,84 @@ public final class Mapping {
     public static final Map<String, Object> NONE = Map.of("kind", "none");
 
     public static final List<Row> ROWS = List.of(
-        perUe("ueState", "Ue.Ctx.state", (s, u) -> s.ue(u).state().name()),
-        perUe("ueKamf", "Ue.Ctx.kamf (its KeyTerm id; 0: none shared)", (s, u) -> (long) s.ue(u).kamfId()),
-        perUe("ueDl", "Ue.Ctx.dl (stored DL NAS COUNT)", (s, u) -> (long) s.ue(u).dl()),
-        perUe("ueUsed", "Ue.Ctx.used", (s, u) -> longs(s.ue(u).used())),
-        perUe("ueDerivs", "Ue.Ctx.derivs", (s, u) -> (long) s.ue(u).derivs()),
-        perUe("ueKey", "Ue.Ctx.key (CkIk.source() term)", (s, u) -> term(s.ue(u).key())),
-        perUe("ueKsi", "Ue.Ctx.ksi", (s, u) -> ksi(s.ue(u).ksi())),
-        perUe("ueSession", "Ue.Ctx.session", (s, u) -> s.ue(u).session().model),
-        perUe("amfState", "Amf.Ctx.state", (s, u) -> s.amf(u).state().name()),
-        perUe("amfKamf", "Amf.Ctx.kamf (id; 0 once released)", (s, u) -> (long) s.amf(u).kamfId()),
-        perUe("amfDl", "Amf.Ctx.dl", (s, u) -> (long) s.amf(u).dl()),
-        perUe("amfUsed", "Amf.Ctx.used", (s, u) -> longs(s.amf(u).used())),
-        perUe("amfDerivs", "Amf.Ctx.derivs", (s, u) -> (long) s.amf(u).derivs()),
-        perUe("amfAtt", "Amf.Ctx.att", (s, u) -> (long) s.amf(u).att()),
-        perUe("amfCount", "Amf.Ctx.count (COUNT of the last derivation)", (s, u) -> (long) s.amf(u).count()),
-        perUe("mmeState", "MmeSrvcc.Ctx.state", (s, u) -> s.mme(u).state().name()),
-        perUe("mmeKsi", "MmeSrvcc.Ctx.ksi", (s, u) -> ksi(s.mme(u).ksi())),
-        perUe("mmeAtt", "MmeSrvcc.Ctx.att", (s, u) -> (long) s.mme(u).att()),
-        perUe("mscState", "MscServer.Ctx.state", (s, u) -> s.msc(u).state().name()),
-        perUe("mscKey", "MscServer.Ctx.key (term)", (s, u) -> term(s.msc(u).key())),
-        perUe("mscKsi", "MscServer.Ctx.ksi", (s, u) -> ksi(s.msc(u).ksi())),
-        perUe("mscAlg", "MscServer.Ctx.alg", (s, u) -> s.msc(u).alg().model()),
-        perUe("mscSession", "MscServer.Ctx.session (\"none\": no context)", (s, u) -> s.msc(u).session() == null ? "none" : s.msc(u).session().model),
-        perUe("mscAtt", "MscServer.Ctx.att", (s, u) -> (long) s.msc(u).att()),
-        perUe("gnbState", "Gnb.state", (s, u) -> s.gnb(u).name()),
-        new Row("msgs", "Network.msgs (a set by Message.identity())", s -> messages(s.network().inFlight())),
-        perUe("ul", "Network.ul (N2 uplink queue)", (s, u) -> s.network().uplink(u).stream().map(m -> (Object) message(m)).toList()),
-        perUe("dl", "Network.dl (downlink queue)", (s, u) -> s.network().downlink(u).stream().map(m -> (Object) message(m)).toList()),
-        new Row("radio", "Network.radio", s -> messages(s.network().radio())),
-        new Row("held", "Evidence.held (Event.Held)", Mapping::held),
-        new Row("issued", "Evidence.issued (Event.ContextMapped)", Mapping::issued),
-        perUe("srvccKamfs", "Evidence.srvccKamfs (Event.ArrivedUtran)", (s, u) -> longs(s.evidence().srvccKamfs(u))),
-        new Row("faults", "Network.faults", s -> (long) s.network().faults()),
-        new Row("reorders", "Network.reorders", s -> (long) s.network().reorders()),
-        new Row("replays", "Network.replays", s -> (long) s.network().replays()),
-        new Row("nextKamf", "Amf.nextKamf", s -> (long) s.nextKamf()),
-        perUe("amfUl", "Amf.Ctx.ul (UL NAS COUNT)", (s, u) -> (long) s.amf(u).ul()),
-        new Row("epsKeys", "Evidence.epsKeys (Event.EpsKeyDerived)", s -> {
-            Set<Object> t = new HashSet<>();
-            for (KeyTerm k : s.evidence().epsKeys()) t.add(term(k));
-            return t;
-        }),
-        perUe("amfSrvccCap", "Amf.Ctx.srvccCap (5G-SRVCC capability registered)", (s, u) -> s.amf(u).srvccCap()),
-        perUe("gnbSrvccPossible", "Gnb.srvccPossible (NGAP \"5G-SRVCC operation possible\")", (s, u) -> s.gnbSrvccPossible(u)),
-        new Row("tampers", "Network.tampers", s -> (long) s.network().tampers()));
+            perUe("ueState", "Ue.Ctx.state", (s, u) -> s.ue(u).state().name()),
+            perUe("ueKamf", "Ue.Ctx.kamf (its KeyTerm id; 0: none shared)", (s, u) ->
+                    (long) s.ue(u).kamfId()),
+            perUe("ueDl", "Ue.Ctx.dl (stored DL NAS COUNT)", (s, u) ->
+                    (long) s.ue(u).dl()),
+            perUe("ueUsed", "Ue.Ctx.used", (s, u) -> longs(s.ue(u).used())),
+            perUe("ueDerivs", "Ue.Ctx.derivs", (s, u) -> (long) s.ue(u).derivs()),
+            perUe(
+                    "ueKey",
+                    "Ue.Ctx.key (CkIk.source() term)",
+                    (s, u) -> term(s.ue(u).key())),
+            perUe("ueKsi", "Ue.Ctx.ksi", (s, u) -> ksi(s.ue(u).ksi())),
+            perUe("ueSession", "Ue.Ctx.session", (s, u) -> s.ue(u).session().model),
+            perUe("amfState", "Amf.Ctx.state", (s, u) -> s.amf(u).state().name()),
+            perUe("amfKamf", "Amf.Ctx.kamf (id; 0 once released)", (s, u) ->
+                    (long) s.amf(u).kamfId()),
+            perUe("amfDl", "Amf.Ctx.dl", (s, u) -> (long) s.amf(u).dl()),
+            perUe("amfUsed", "Amf.Ctx.used", (s, u) -> longs(s.amf(u).used())),
+            perUe("amfDerivs", "Amf.Ctx.derivs", (s, u) -> (long) s.amf(u).derivs()),
+            perUe("amfAtt", "Amf.Ctx.att", (s, u) -> (long) s.amf(u).att()),
+            perUe("amfCount", "Amf.Ctx.count (COUNT of the last derivation)", (s, u) ->
+                    (long) s.amf(u).count()),
+            perUe("mmeState", "MmeSrvcc.Ctx.state", (s, u) -> s.mme(u).state().name()),
+            perUe("mmeKsi", "MmeSrvcc.Ctx.ksi", (s, u) -> ksi(s.mme(u).ksi())),
+            perUe("mmeAtt", "MmeSrvcc.Ctx.att", (s, u) -> (long) s.mme(u).att()),
+            perUe("mscState", "MscServer.Ctx.state", (s, u) -> s.msc(u).state().name()),
+            perUe("mscKey", "MscServer.Ctx.key (term)", (s, u) -> term(s.msc(u).key())),
+            perUe("mscKsi", "MscServer.Ctx.ksi", (s, u) -> ksi(s.msc(u).ksi())),
+            perUe("mscAlg", "MscServer.Ctx.alg", (s, u) -> s.msc(u).alg().model()),
+            perUe(
+                    "mscSession",
+                    "MscServer.Ctx.session (\"none\": no context)",
+                    (s, u) -> s.msc(u).session() == null ? "none" : s.msc(u).session().model),
+            perUe("mscAtt", "MscServer.Ctx.att", (s, u) -> (long) s.msc(u).att()),
+            perUe("gnbState", "Gnb.state", (s, u) -> s.gnb(u).name()),
+            new Row(
+                    "msgs",
+                    "Network.msgs (a set by Message.identity())",
+                    s -> messages(s.network().inFlight())),
+            perUe(
+                    "ul",
+                    "Network.ul (N2 uplink queue)",
+                    (s, u) -> s.network().uplink(u).stream()
+                            .map(m -> (Object) message(m))
+                            .toList()),
+            perUe(
+                    "dl",
+                    "Network.dl (downlink queue)",
+                    (s, u) -> s.network().downlink(u).stream()
+                            .map(m -> (Object) message(m))
+                            .toList()),
+            new Row("radio", "Network.radio", s -> messages(s.network().radio())),
+            new Row("held", "Evidence.held (Event.Held)", Mapping::held),
+            new Row("issued", "Evidence.issued (Event.ContextMapped)", Mapping::issued),
+            perUe(
+                    "srvccKamfs",
+                    "Evidence.srvccKamfs (Event.ArrivedUtran)",
+                    (s, u) -> longs(s.evidence().srvccKamfs(u))),
+            new Row("faults", "Network.faults", s -> (long) s.network().faults()),
+            new Row("reorders", "Network.reorders", s -> (long) s.network().reorders()),
+            new Row("replays", "Network.replays", s -> (long) s.network().replays()),
+            new Row("nextKamf", "Amf.nextKamf", s -> (long) s.nextKamf()),
+            perUe("amfUl", "Amf.Ctx.ul (UL NAS COUNT)", (s, u) ->
+                    (long) s.amf(u).ul()),
+            new Row("epsKeys", "Evidence.epsKeys (Event.EpsKeyDerived)", s -> {
+                Set<Object> t = new HashSet<>();
+                for (KeyTerm k : s.evidence().epsKeys()) t.add(term(k));
+                return t;
+            }),
+            perUe(
+                    "amfSrvccCap",
+                    "Amf.Ctx.srvccCap (5G-SRVCC capability registered)",
+                    (s, u) -> s.amf(u).srvccCap()),
+            perUe(
+                    "gnbSrvccPossible",
+                    "Gnb.srvccPossible (NGAP \"5G-SRVCC operation possible\")",
+                    (s, u) -> s.gnbSrvccPossible(u)),
+            new Row("tampers", "Network.tampers", s -> (long) s.network().tampers()));
 
     private interface PerUe {
         Object at(Srvcc s, int u);
@@ -125,10 +158,20 @@ public final class Mapping {
         r.put("att", (long) m.att());
         r.put("copy", (long) m.copy());
         if (m instanceof Message.ForwardRelocationRequest f) {
-            keyed(r, f.kasme() == null ? null : f.kasme().term(), f.ksi(), f.count().value(), f.session().model);
+            keyed(
+                    r,
+                    f.kasme() == null ? null : f.kasme().term(),
+                    f.ksi(),
+                    f.count().value(),
+                    f.session().model);
             r.put("cap", new HashSet<Object>(Algorithm.names(f.cap())));
         } else if (m instanceof Message.PsToCsRequest p) {
-            keyed(r, p.keys() == null ? null : p.keys().source(), p.ksi(), p.count().value(), p.session().model);
+            keyed(
+                    r,
+                    p.keys() == null ? null : p.keys().source(),
+                    p.ksi(),
+                    p.count().value(),
+                    p.session().model);
             r.put("cap", new HashSet<Object>(Algorithm.names(p.cap())));
         } else if (m instanceof Message.Answer x) {
             r.put("ok", x.ok());
@@ -196,26 +239,44 @@ public final class Mapping {
      */
     public static String traceStateModule() {
         StringBuilder b = new StringBuilder("---- MODULE TraceState ----\n");
-        b.append("(* Generated from org.srvcc.model.Mapping.ROWS; one line per variable of spec/Srvcc.tla. *)\nEXTENDS MC\n");
+        b.append("(* Generated from org.srvcc.model.Mapping.ROWS; one line per variable of spec/Srvcc.tla. "
+                + "*)\nEXTENDS MC\n");
         b.append("IsState(s) ==\n");
-        for (Row r : ROWS) b.append("    /\\ ").append(r.variable()).append(" = s.").append(r.variable()).append('\n');
+        for (Row r : ROWS)
+            b.append("    /\\ ")
+                    .append(r.variable())
+                    .append(" = s.")
+                    .append(r.variable())
+                    .append('\n');
         b.append("BecomesState(s) ==\n");
         for (Row r : ROWS) {
             String v = r.variable();
-            b.append("    /\\ ").append(v).append("' = IF \"").append(v).append("\" \\in DOMAIN s THEN s.").append(v)
-                .append(" ELSE ").append(v).append('\n');
+            b.append("    /\\ ")
+                    .append(v)
+                    .append("' = IF \"")
+                    .append(v)
+                    .append("\" \\in DOMAIN s THEN s.")
+                    .append(v)
+                    .append(" ELSE ")
+                    .append(v)
+                    .append('\n');
         }
         b.append("TraceAction(a, u) ==\n    CASE ");
         for (Action a : Action.values())
-            b.append("a = \"").append(a).append("\" -> ").append(a).append(a == Action.MscRestart ? "" : "(u)").append("\n      [] ");
+            b.append("a = \"")
+                    .append(a)
+                    .append("\" -> ")
+                    .append(a)
+                    .append(a == Action.MscRestart ? "" : "(u)")
+                    .append("\n      [] ");
         return b.append("OTHER -> FALSE\n====\n").toString();
     }
 
     /** The Java-field column of the table, for the README and the report. */
     public static String markdownTable() {
         StringBuilder b = new StringBuilder("| TLA+ variable = NDJSON field | Java |\n|---|---|\n");
-        for (Row r : ROWS) b.append("| `").append(r.variable()).append("` | ").append(r.java()).append(" |\n");
+        for (Row r : ROWS)
+            b.append("| `").append(r.variable()).append("` | ").append(r.java()).append(" |\n");
         return b.toString();
     }
-
 }

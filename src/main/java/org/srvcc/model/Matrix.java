@@ -29,13 +29,20 @@ public final class Matrix {
         b.append("\n|---|").append("---|".repeat(PROPERTIES.size())).append('\n');
         for (ModelCheck.Result r : results) {
             if (!groups.contains(r.model().group())) continue;
-            b.append("| ").append(Schemas.plainText(r.model().row()).replace("|", "\\|")).append(" (`").append(r.model().name()).append("`) |");
+            b.append("| ")
+                    .append(Schemas.plainText(r.model().row()).replace("|", "\\|"))
+                    .append(" (`")
+                    .append(r.model().name())
+                    .append("`) |");
             for (String p : PROPERTIES) {
                 String cell;
-                List<String> broken = parts(p).stream().filter(r.violated()::contains).toList();
-                if (!broken.isEmpty()) cell = "[**violated**](#cex-" + r.model().name() + "-" + broken.get(0) + ")"
-                    + (parts(p).size() > 1 ? ": " + String.join(", ", broken) : "");
-                else if (checks(r.model(), p) && r.problems().stream().noneMatch(x -> x.startsWith("TLC"))) cell = "holds";
+                List<String> broken =
+                        parts(p).stream().filter(r.violated()::contains).toList();
+                if (!broken.isEmpty())
+                    cell = "[**violated**](#cex-" + r.model().name() + "-" + broken.get(0) + ")"
+                            + (parts(p).size() > 1 ? ": " + String.join(", ", broken) : "");
+                else if (checks(r.model(), p) && r.problems().stream().noneMatch(x -> x.startsWith("TLC")))
+                    cell = "holds";
                 else cell = "–";
                 b.append(' ').append(cell).append(" |");
             }
@@ -45,12 +52,15 @@ public final class Matrix {
     }
 
     private static boolean checks(Manifest.Model m, String p) {
-        return m.mode().equals("safety") ? parts(p).stream().anyMatch(m.invariants()::contains) : m.property().equals(p) || p.equals("TypeOK");
+        return m.mode().equals("safety")
+                ? parts(p).stream().anyMatch(m.invariants()::contains)
+                : m.property().equals(p) || p.equals("TypeOK");
     }
 
     public static List<String> groups(List<ModelCheck.Result> results) {
         List<String> g = new ArrayList<>();
-        for (ModelCheck.Result r : results) if (!g.contains(r.model().group())) g.add(r.model().group());
+        for (ModelCheck.Result r : results)
+            if (!g.contains(r.model().group())) g.add(r.model().group());
         return g;
     }
 }

@@ -16,9 +16,17 @@ import java.util.function.Consumer;
 public final class ModelCheck {
     public record Violation(String invariant, List<ToolOutput.TraceState> trace, Flow flow) {}
 
-    public record Result(Manifest.Model model, List<Violation> violations, long distinct, long generated,
-                         int depth, double seconds, double tlcSeconds, Map<String, Long> coverage,
-                         List<String> problems, boolean cached) {
+    public record Result(
+            Manifest.Model model,
+            List<Violation> violations,
+            long distinct,
+            long generated,
+            int depth,
+            double seconds,
+            double tlcSeconds,
+            Map<String, Long> coverage,
+            List<String> problems,
+            boolean cached) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -27,7 +35,10 @@ public final class ModelCheck {
             return violations.stream().map(Violation::invariant).toList();
         }
 
-        /** TLC ran longer than the model's budget (a figure from the 2-core reference machine): reported, never a failure. */
+        /**
+         * TLC ran longer than the model's budget (a figure from the 2-core reference machine): reported, never a
+         * failure.
+         */
         public boolean overBudget() {
             return !cached && seconds > model.budgetSeconds();
         }
@@ -60,7 +71,9 @@ public final class ModelCheck {
         this(manifest, CEILING, cache);
     }
 
-    /** {@code ceiling}: budgets per run before it is stopped (spec mutants use a tight one: a runaway mutant is killed). */
+    /**
+     * {@code ceiling}: budgets per run before it is stopped (spec mutants use a tight one: a runaway mutant is killed).
+     */
     public ModelCheck(Manifest manifest, double ceiling, TlcCache cache) {
         this.manifest = manifest;
         this.runner = new TlcRunner(manifest.home, cache);
@@ -75,7 +88,13 @@ public final class ModelCheck {
     /** The cache key of a model's first TLC run (all its parts), as {@link TlcCache#key} computes it. */
     public String firstRunKey(Manifest.Model model, int workers) throws IOException {
         List<String> extra = model.mustFire().isEmpty() ? List.of() : List.of("-coverage", "1");
-        return TlcCache.key(manifest.home, manifest.home.resolve("model-checks"), manifest.module + ".tla", model.cfg(model.invariants()), extra, workers);
+        return TlcCache.key(
+                manifest.home,
+                manifest.home.resolve("model-checks"),
+                manifest.module + ".tla",
+                model.cfg(model.invariants()),
+                extra,
+                workers);
     }
 
     public Result check(Manifest.Model model, int workers, Consumer<String> progress)
@@ -90,19 +109,33 @@ public final class ModelCheck {
         List<String> extra = model.mustFire().isEmpty() ? List.of() : List.of("-coverage", "1");
         boolean cached = true;
         while (true) {
-            TlcRunner.Run run = runner.run(manifest.home.resolve("model-checks"), manifest.module + ".tla",
-                model.cfg(remaining), extra, workers, ceilingSeconds(model), progress, false,
-                model.smallRun());
+            TlcRunner.Run run = runner.run(
+                    manifest.home.resolve("model-checks"),
+                    manifest.module + ".tla",
+                    model.cfg(remaining),
+                    extra,
+                    workers,
+                    ceilingSeconds(model),
+                    progress,
+                    false,
+                    model.smallRun());
             total += run.seconds();
             cached &= run.cached();
             ToolOutput out = run.output();
             String inv = out.violatedInvariant();
             if (!model.mode().equals("safety") && out.temporalViolated()) inv = model.property();
-            else if (inv == null && remaining.contains(out.violatedActionProperty())) inv = out.violatedActionProperty();
+            else if (inv == null && remaining.contains(out.violatedActionProperty()))
+                inv = out.violatedActionProperty();
             if (inv != null) {
                 List<ToolOutput.TraceState> trace = out.trace();
-                violations.add(new Violation(inv, trace, Flow.ofTlc("Counterexample: " + inv + " in model " + model.name()
-                    + " (" + model.row() + ")", trace, model.profile(), inv)));
+                violations.add(new Violation(
+                        inv,
+                        trace,
+                        Flow.ofTlc(
+                                "Counterexample: " + inv + " in model " + model.name() + " (" + model.row() + ")",
+                                trace,
+                                model.profile(),
+                                inv)));
                 if (!remaining.remove(inv) || !model.mode().equals("safety")) break;
                 if (remaining.isEmpty()) break;
                 continue;
@@ -110,7 +143,7 @@ public final class ModelCheck {
             if (!out.success()) {
                 List<String> errs = out.errors();
                 problems.add("TLC exit " + run.exitCode() + (run.stopped() != null ? " (" + run.stopped() + ")" : "")
-                    + (errs.isEmpty() ? "" : ": " + String.join(" | ", errs)));
+                        + (errs.isEmpty() ? "" : ": " + String.join(" | ", errs)));
                 break;
             }
             long[] st = out.stats();

@@ -28,13 +28,26 @@ public final class ModelReplay {
 
     public record Divergence(List<Edge> path, int at, String detail) {}
 
-    public record Result(int states, int transitions, int behaviours, long stepsApplied, Set<String> actionsCovered,
-                         List<Divergence> divergences, double tlcSeconds, double seconds, long keysChecked,
-                         int verdictsCompared, int violatingStates) {}
+    public record Result(
+            int states,
+            int transitions,
+            int behaviours,
+            long stepsApplied,
+            Set<String> actionsCovered,
+            List<Divergence> divergences,
+            double tlcSeconds,
+            double seconds,
+            long keysChecked,
+            int verdictsCompared,
+            int violatingStates) {}
 
-    /** The state invariants' parts, each evaluated by TLC into every dumped state (an annotation variable that is a function of the state). */
+    /**
+     * The state invariants' parts, each evaluated by TLC into every dumped state (an annotation variable that is a
+     * function of the state).
+     */
     static final List<String> STATE_PARTS = Invariants.ALL.keySet().stream()
-        .filter(p -> !Invariants.ACTION_PROPERTIES.contains(p)).toList();
+            .filter(p -> !Invariants.ACTION_PROPERTIES.contains(p))
+            .toList();
 
     /**
      * Every action of the Java list ({@link org.srvcc.procedure.Action}), each as Srvcc's action (the cfg
@@ -43,16 +56,20 @@ public final class ModelReplay {
      */
     static String replayModule() {
         List<String> actions = new ArrayList<>();
-        for (Action a : Action.values())
-            if (a != Action.MscRestart) actions.add(a.name());   // the one action of no UE
+        for (Action a : Action.values()) if (a != Action.MscRestart) actions.add(a.name()); // the one action of no UE
         StringBuilder b = new StringBuilder("---- MODULE MCReplay ----\nEXTENDS MC\n"
-            + "\\* verdict is a function of the state, so it adds no states; TLC writes it into every node of the dump\n"
-            + "VARIABLE verdict\nVerdict == [" + String.join(", ", STATE_PARTS.stream().map(p -> p + " |-> " + p).toList()) + "]\n");
+                + "\\* verdict is a function of the state, so it adds no states; TLC writes it into every node of "
+                + "the dump\n"
+                + "VARIABLE verdict\nVerdict == ["
+                + String.join(
+                        ", ", STATE_PARTS.stream().map(p -> p + " |-> " + p).toList()) + "]\n");
         for (String a : actions)
             b.append("Replay").append(a).append("(u) == ").append(a).append("(u) /\\ verdict' = Verdict'\n");
         b.append("ReplayMscRestart == MscRestart /\\ verdict' = Verdict'\n");
-        b.append("ReplayNext == (\\E u \\in UEs : ").append(String.join(" \\/ ", actions.stream().map(a -> "Replay" + a + "(u)").toList()))
-            .append(") \\/ ReplayMscRestart\n");
+        b.append("ReplayNext == (\\E u \\in UEs : ")
+                .append(String.join(
+                        " \\/ ", actions.stream().map(a -> "Replay" + a + "(u)").toList()))
+                .append(") \\/ ReplayMscRestart\n");
         b.append("ReplaySpec == (Init /\\ verdict = Verdict) /\\ [][ReplayNext]_<<vars, verdict>>\n====\n");
         return b.toString();
     }
@@ -92,16 +109,22 @@ public final class ModelReplay {
         TlcRunner.Run run;
         try {
             Path dot = dir.resolve("graph.dot");
-            String cfg = "SPECIFICATION ReplaySpec\n" + Manifest.constantsSection(TraceValidation.constants(setup), false);
+            String cfg =
+                    "SPECIFICATION ReplaySpec\n" + Manifest.constantsSection(TraceValidation.constants(setup), false);
             Files.writeString(dir.resolve("MCReplay.tla"), replayModule());
-            run = new TlcRunner(home).run(dir, "MCReplay.tla", cfg,
-                List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);
-            if (!run.output().success()) throw new IllegalStateException("TLC could not dump the graph: " + run.output().errors());
+            run = new TlcRunner(home)
+                    .run(dir, "MCReplay.tla", cfg, List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);
+            if (!run.output().success())
+                throw new IllegalStateException(
+                        "TLC could not dump the graph: " + run.output().errors());
             Path dumped = Files.exists(dot) ? dot : Path.of(dot + ".dot");
             for (String line : Files.readAllLines(dumped)) {
                 Matcher n = NODE.matcher(line);
                 if (n.matches()) {
-                    String label = n.group(2).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
+                    String label = n.group(2)
+                            .replace("\\n", "\n")
+                            .replace("\\\"", "\"")
+                            .replace("\\\\", "\\");
                     Map<String, Object> st = new HashMap<>();
                     ToolOutput.vars(label).forEach((k, v) -> st.put(k, TlaValue.parse(v)));
                     verdicts.put(n.group(1), tlaViolated(st.remove("verdict")));
@@ -109,7 +132,11 @@ public final class ModelReplay {
                     continue;
                 }
                 Matcher e = EDGE.matcher(line);
-                if (e.find() && !e.group(1).equals(e.group(2))) edges.add(new Edge(e.group(1), e.group(2), ToolOutput.actionName(e.group(3).replaceFirst("^Replay", ""))));
+                if (e.find() && !e.group(1).equals(e.group(2)))
+                    edges.add(new Edge(
+                            e.group(1),
+                            e.group(2),
+                            ToolOutput.actionName(e.group(3).replaceFirst("^Replay", ""))));
             }
         } finally {
             Scratch.close(dir);
@@ -118,21 +145,27 @@ public final class ModelReplay {
 
         Map<String, Object> init = Mapping.state(setup.start());
         String root = null;
-        for (Map.Entry<String, Map<String, Object>> e : nodes.entrySet()) if (e.getValue().equals(init)) root = e.getKey();
+        for (Map.Entry<String, Map<String, Object>> e : nodes.entrySet())
+            if (e.getValue().equals(init)) root = e.getKey();
         List<Divergence> div = new ArrayList<>();
         if (root == null) {
             div.add(new Divergence(List.of(), 0, "the Java initial state is not the model's initial state"));
-            return new Result(nodes.size(), edges.size(), 0, 0, Set.of(), div, tlcSecs, (System.nanoTime() - t0) / 1e9, 0, 0, 0);
+            return new Result(
+                    nodes.size(), edges.size(), 0, 0, Set.of(), div, tlcSecs, (System.nanoTime() - t0) / 1e9, 0, 0, 0);
         }
         int verdictsCompared = 1;
         Srvcc start = setup.start();
         List<String> atRoot = javaViolated(start);
         start.destroyKeys();
         if (!atRoot.equals(verdicts.get(root)))
-            div.add(new Divergence(List.of(), 0, "invariant verdicts differ in the initial state: TLA+ " + verdicts.get(root) + ", Java " + atRoot));
+            div.add(new Divergence(
+                    List.of(),
+                    0,
+                    "invariant verdicts differ in the initial state: TLA+ " + verdicts.get(root) + ", Java " + atRoot));
         // Shortest paths from the root, then the Java steps that realise them.
         Map<String, List<Edge>> out = new HashMap<>();
-        for (Edge e : edges) out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        for (Edge e : edges)
+            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
         Map<String, List<Step>> javaPath = new HashMap<>();
         javaPath.put(root, List.of());
         ArrayDeque<String> queue = new ArrayDeque<>(List.of(root));
@@ -155,7 +188,7 @@ public final class ModelReplay {
                     try (TermCoherence keys = new TermCoherence()) {
                         for (Step st : javaPath.get(s)) {
                             j.apply(st);
-                            keys.check(j);   // learns the KAMFs along the path
+                            keys.check(j); // learns the KAMFs along the path
                         }
                         j.apply(cand);
                         applied += javaPath.get(s).size() + 1;
@@ -182,7 +215,11 @@ public final class ModelReplay {
                 if (!javaPath.containsKey(e.to())) {
                     verdictsCompared++;
                     if (!javaVerdict.equals(verdicts.get(e.to()))) {
-                        div.add(new Divergence(mp, mp.size(), "invariant verdicts differ: TLA+ violates " + verdicts.get(e.to()) + ", Java " + javaVerdict));
+                        div.add(new Divergence(
+                                mp,
+                                mp.size(),
+                                "invariant verdicts differ: TLA+ violates " + verdicts.get(e.to()) + ", Java "
+                                        + javaVerdict));
                         continue;
                     }
                     List<Step> jp = new ArrayList<>(javaPath.get(s));
@@ -193,8 +230,18 @@ public final class ModelReplay {
                 }
             }
         }
-        return new Result(nodes.size(), edges.size(), behaviours, applied, covered, div, tlcSecs, (System.nanoTime() - t0) / 1e9, keysChecked,
-            verdictsCompared, violatingStates(verdicts));
+        return new Result(
+                nodes.size(),
+                edges.size(),
+                behaviours,
+                applied,
+                covered,
+                div,
+                tlcSecs,
+                (System.nanoTime() - t0) / 1e9,
+                keysChecked,
+                verdictsCompared,
+                violatingStates(verdicts));
     }
 
     private static List<Step> candidates(Setup setup, List<Step> prefix, String action) {

@@ -37,14 +37,23 @@ public final class PcapConformance {
     private PcapConformance() {}
 
     public enum Rule {
-        DECODES("decodes", "every GTP-C packet is a well-formed message of the procedure (TS 29.274 §5, §8; TS 29.280 §6)"),
+        DECODES(
+                "decodes",
+                "every GTP-C packet is a well-formed message of the procedure (TS 29.274 §5, §8; TS 29.280 §6)"),
         NO_KAMF("no-kamf", "no packet carries the octets of KAMF (TS 33.501 J.1: KAMF stays in the AMF)"),
         KASME_SRVCC("kasme-srvcc", "KASME_SRVCC = KDF(KAMF, FC 0x7D, DL NAS COUNT) (TS 33.501 J.1.2 step 3, A.21)"),
-        COUNT_FRESH("count-fresh", "each attempt uses a DL NAS COUNT above every COUNT an earlier attempt used (TS 33.501 J.1.2)"),
-        CK_IK("ck-ik", "CK_SRVCC||IK_SRVCC = KDF(KASME_SRVCC, FC 0x1A, COUNT 0), CK the 128 MSBs (TS 33.501 J.1.2 step 4, TS 33.401 A.12)"),
-        KSI("ksi", "KSI_SRVCC on Sv = eKSI of the Forward Relocation Request; 7 (no key available) only with no key (TS 33.501 J.1.2 step 4, J.2)"),
+        COUNT_FRESH(
+                "count-fresh",
+                "each attempt uses a DL NAS COUNT above every COUNT an earlier attempt used (TS 33.501 J.1.2)"),
+        CK_IK(
+                "ck-ik",
+                "CK_SRVCC||IK_SRVCC = KDF(KASME_SRVCC, FC 0x1A, COUNT 0), CK the 128 MSBs (TS 33.501 J.1.2 step 4, "
+                        + "TS 33.401 A.12)"),
+        KSI(
+                "ksi",
+                "KSI_SRVCC on Sv = eKSI of the Forward Relocation Request; 7 (no key available) only with no key "
+                        + "(TS 33.501 J.1.2 step 4, J.2)"),
         ORDER("order", "messages in TS 23.216 §6.5.4 order; each answer matches an earlier request's sequence number");
-
         public final String id, statement;
 
         Rule(String id, String statement) {
@@ -55,8 +64,16 @@ public final class PcapConformance {
 
     public record Break(Rule rule, int packet, String what) {}
 
-    public record Report(int packets, int gtp, int skipped, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked,
-                         int inScope, Map<String, Integer> skippedBy, Map<Rule, String> notApplicable, boolean searchCapped) {
+    public record Report(
+            int packets,
+            int gtp,
+            int skipped,
+            Map<Rule, List<Break>> breaks,
+            Map<Rule, Integer> checked,
+            int inScope,
+            Map<String, Integer> skippedBy,
+            Map<Rule, String> notApplicable,
+            boolean searchCapped) {
         public boolean holds() {
             return breaks.values().stream().allMatch(List::isEmpty);
         }
@@ -64,7 +81,8 @@ public final class PcapConformance {
         /** Why a rule decided nothing in this capture, or null when it checked something. */
         public String notApplicable(Rule r) {
             if (checked.get(r) > 0) return null;
-            return notApplicable.getOrDefault(r, inScope == 0 ? "no 5G-SRVCC procedure in the capture" : "nothing in the capture for this rule");
+            return notApplicable.getOrDefault(
+                    r, inScope == 0 ? "no 5G-SRVCC procedure in the capture" : "nothing in the capture for this rule");
         }
     }
 
@@ -105,17 +123,19 @@ public final class PcapConformance {
         }
         Map<String, PcapTies.UeState> ues = new HashMap<>();
         Map<Long, String> teidOwner = new HashMap<>();
-        Map<String, String> openRequests = new HashMap<>();   // type/seq -> UE
+        Map<String, String> openRequests = new HashMap<>(); // type/seq -> UE
         String lastUe = null;
         int gtp = 0;
-        List<Kamf> handles = new ArrayList<>();   // their wire scan is the simulation's
+        List<Kamf> handles = new ArrayList<>(); // their wire scan is the simulation's
         for (byte[] k : kamfs) handles.add(Kamf.of(k, 0, InsecureKeyAccess.get()));
         try {
             for (Pcap.Packet p : cap.packets()) {
                 int n = p.number();
                 for (Kamf h : handles) {
                     count(checked, Rule.NO_KAMF);
-                    if (h.occursIn(p.payload())) breaks.get(Rule.NO_KAMF).add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
+                    if (h.occursIn(p.payload()))
+                        breaks.get(Rule.NO_KAMF)
+                                .add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
                 }
                 if (!p.isGtpC(port)) {
                     skippedBy.merge("UDP not on port " + port, 1, Integer::sum);
@@ -166,31 +186,42 @@ public final class PcapConformance {
         } finally {
             handles.forEach(Kamf::destroy);
         }
-        return new Report(cap.frames(), gtp, cap.frames() - inScope, breaks, checked, inScope, skippedBy, na, search.capped);
+        return new Report(
+                cap.frames(), gtp, cap.frames() - inScope, breaks, checked, inScope, skippedBy, na, search.capped);
     }
 
-    private static void frRequest(Gtpv2Message g, PcapTies.UeState s, int n, List<byte[]> kamfs, PcapTies.CountSearch search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
+    private static void frRequest(
+            Gtpv2Message g,
+            PcapTies.UeState s,
+            int n,
+            List<byte[]> kamfs,
+            PcapTies.CountSearch search,
+            Map<Rule, List<Break>> breaks,
+            Map<Rule, Integer> checked) {
         MmContexts.MmContextEps c = MmContexts.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
         byte[] retransmitted = s.kasmeBySeq.get(g.sequence());
         s.eksi = c.ksiAsme();
-        if (c.ksiAsme() == 7) {   // eKSI 7: a UE with no 5G security context (no SIM); no key may travel under it
+        if (c.ksiAsme() == 7) { // eKSI 7: a UE with no 5G security context (no SIM); no key may travel under it
             count(checked, Rule.KSI);
-            if (!MmContexts.noKeyOctets(c.kasme())) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "eKSI 7 (no key available) sent with a KASME"));
+            if (!MmContexts.noKeyOctets(c.kasme()))
+                breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "eKSI 7 (no key available) sent with a KASME"));
             s.kasme = c.kasme();
             s.kasmeBySeq.put(g.sequence(), c.kasme());
             s.svAccepted = s.svCompleted = s.frAccepted = false;
             return;
         }
-        if (retransmitted != null && Arrays.equals(retransmitted, c.kasme())) {   // GTP retransmission, not a new attempt
+        if (retransmitted != null && Arrays.equals(retransmitted, c.kasme())) { // GTP retransmission, not a new attempt
             s.kasme = c.kasme();
             return;
         }
-        if (kamfs.isEmpty()) {   // the wire alone: the COUNT the MM Context says was used, and a KASME_SRVCC no earlier attempt had
+        if (kamfs.isEmpty()) { // the wire alone: the COUNT the MM Context says was used, and a KASME_SRVCC no earlier
+            // attempt had
             count(checked, Rule.COUNT_FRESH);
             PcapTies.fresh(s, c.dlCount(), n, breaks);
             for (byte[] earlier : s.kasmeBySeq.values())
                 if (Arrays.equals(earlier, c.kasme()))
-                    breaks.get(Rule.COUNT_FRESH).add(new Break(Rule.COUNT_FRESH, n, "KASME_SRVCC repeats an earlier attempt's"));
+                    breaks.get(Rule.COUNT_FRESH)
+                            .add(new Break(Rule.COUNT_FRESH, n, "KASME_SRVCC repeats an earlier attempt's"));
             s.kasmeCount = c.dlCount();
             s.kasme = c.kasme();
             s.kasmeBySeq.put(g.sequence(), c.kasme());
@@ -201,10 +232,12 @@ public final class PcapConformance {
         int[] under = new int[1];
         int found = PcapTies.findCount(kamfs, Fc.KASME_SRVCC, c.kasme(), c.dlCount(), search, under);
         if (found < 0) {
-            String why = "KASME is not KDF(KAMF, 0x7D, COUNT) for the MM Context's DL COUNT " + c.dlCount() + " or any COUNT in " + search.range()
-                + " under " + PcapTies.kamfsGiven(kamfs) + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
+            String why = "KASME is not KDF(KAMF, 0x7D, COUNT) for the MM Context's DL COUNT " + c.dlCount()
+                    + " or any COUNT in " + search.range() + " under " + PcapTies.kamfsGiven(kamfs)
+                    + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
             int other = PcapTies.findCount(kamfs, Fc.K_PRIME_ASME_HANDOVER, c.kasme(), c.dlCount(), search, under);
-            if (other >= 0) why += "; it is KDF(KAMF, 0x74, " + other + "), the 5G->EPS handover K'ASME (FC 0x74 instead of 0x7D)";
+            if (other >= 0)
+                why += "; it is KDF(KAMF, 0x74, " + other + "), the 5G->EPS handover K'ASME (FC 0x74 instead of 0x7D)";
             breaks.get(Rule.KASME_SRVCC).add(new Break(Rule.KASME_SRVCC, n, why));
         } else {
             count(checked, Rule.COUNT_FRESH);
@@ -217,29 +250,51 @@ public final class PcapConformance {
         s.svAccepted = s.svCompleted = s.frAccepted = false;
     }
 
-    private static void svRequest(Gtpv2Message g, PcapTies.UeState s, int n, List<byte[]> kamfs, Profile p, PcapTies.CountSearch search, Map<Rule, List<Break>> breaks, Map<Rule, Integer> checked) {
-        MmContexts.MmContextEutranSrvcc c = MmContexts.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
+    private static void svRequest(
+            Gtpv2Message g,
+            PcapTies.UeState s,
+            int n,
+            List<byte[]> kamfs,
+            Profile p,
+            PcapTies.CountSearch search,
+            Map<Rule, List<Break>> breaks,
+            Map<Rule, Integer> checked) {
+        MmContexts.MmContextEutranSrvcc c =
+                MmContexts.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
         byte[] got = PcapTies.concat(c.ck(), c.ik()), swapped = PcapTies.concat(c.ik(), c.ck());
         count(checked, Rule.KSI);
-        if (c.eksi() == 7) {   // no 5G security context: CK and IK must be absent (zero octets), and nothing is derived
-            if (!MmContexts.noKeyOctets(got)) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
+        if (c.eksi() == 7) { // no 5G security context: CK and IK must be absent (zero octets), and nothing is derived
+            if (!MmContexts.noKeyOctets(got))
+                breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
             if (p.viaMme() && s.eksi != 7 && s.kasme != null)
-                breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI_SRVCC 7 but the Forward Relocation Request's eKSI is " + s.eksi));
+                breaks.get(Rule.KSI)
+                        .add(new Break(
+                                Rule.KSI, n, "KSI_SRVCC 7 but the Forward Relocation Request's eKSI is " + s.eksi));
             return;
         }
         count(checked, Rule.CK_IK);
         if (p.viaMme()) {
             count(checked, Rule.ORDER);
             if (s.kasme == null) {
-                breaks.get(Rule.ORDER).add(new Break(Rule.ORDER, n, "SRVCC PS to CS Request with no earlier Forward Relocation Request for this UE"));
+                breaks.get(Rule.ORDER)
+                        .add(new Break(
+                                Rule.ORDER,
+                                n,
+                                "SRVCC PS to CS Request with no earlier Forward Relocation Request for this UE"));
                 return;
             }
-            if (c.eksi() != s.eksi) breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI_SRVCC " + c.eksi() + " but the Forward Relocation Request's eKSI is " + s.eksi));
+            if (c.eksi() != s.eksi)
+                breaks.get(Rule.KSI)
+                        .add(new Break(
+                                Rule.KSI,
+                                n,
+                                "KSI_SRVCC " + c.eksi() + " but the Forward Relocation Request's eKSI is " + s.eksi));
             byte[] want = Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, NasCount.ZERO.encode());
             if (!Arrays.equals(want, got)) {
                 String why = "CK'CS||IK'CS is not KDF(KASME_SRVCC, 0x1A, 0)";
                 if (Arrays.equals(want, swapped)) why += ": CK and IK are swapped (IK in the CK field)";
-                else if (s.kasmeCount > 0 && Arrays.equals(Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, new NasCount(s.kasmeCount).encode()), got))
+                else if (s.kasmeCount > 0
+                        && Arrays.equals(Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, new NasCount(s.kasmeCount).encode()), got))
                     why += ": A.12 was fed the DL COUNT " + s.kasmeCount + " instead of 0";
                 breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
             }
@@ -248,15 +303,21 @@ public final class PcapConformance {
             int[] under = new int[1];
             int found = PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, got, -1, search, under);
             if (found < 0) {
-                String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in " + search.range()
-                    + " under " + PcapTies.kamfsGiven(kamfs) + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
-                if (PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search, under) >= 0) why += ": CK and IK are swapped";
+                String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in "
+                        + search.range() + " under " + PcapTies.kamfsGiven(kamfs)
+                        + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
+                if (PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search, under) >= 0)
+                    why += ": CK and IK are swapped";
                 breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
             } else {
                 count(checked, Rule.COUNT_FRESH);
                 s.underKamf(under[0]);
                 if (s.counts.contains(found) && s.kasmeBySeq.get(g.sequence()) == null)
-                    breaks.get(Rule.COUNT_FRESH).add(new Break(Rule.COUNT_FRESH, n, "DL NAS COUNT " + found + " was already used by an earlier attempt of this UE"));
+                    breaks.get(Rule.COUNT_FRESH)
+                            .add(new Break(
+                                    Rule.COUNT_FRESH,
+                                    n,
+                                    "DL NAS COUNT " + found + " was already used by an earlier attempt of this UE"));
                 s.counts.add(found);
                 s.kasmeBySeq.put(g.sequence(), got);
             }

@@ -11,11 +11,21 @@ import org.srvcc.wire.Ies;
 final class PcapOrder {
     private PcapOrder() {}
 
-    static void answerOrNotification(Gtpv2Message g, PcapTies.UeState s, int n, Profile p, Map<String, String> open, String ue,
-                                             Map<PcapConformance.Rule, List<PcapConformance.Break>> breaks, Map<PcapConformance.Rule, Integer> checked) {
+    static void answerOrNotification(
+            Gtpv2Message g,
+            PcapTies.UeState s,
+            int n,
+            Profile p,
+            Map<String, String> open,
+            String ue,
+            Map<PcapConformance.Rule, List<PcapConformance.Break>> breaks,
+            Map<PcapConformance.Rule, Integer> checked) {
         PcapConformance.count(checked, PcapConformance.Rule.ORDER);
         int t = g.type();
-        boolean accepted = g.ie(Gtpv2.CAUSE).map(Ies::cause).map(c -> c == Ies.REQUEST_ACCEPTED).orElse(true);
+        boolean accepted = g.ie(Gtpv2.CAUSE)
+                .map(Ies::cause)
+                .map(c -> c == Ies.REQUEST_ACCEPTED)
+                .orElse(true);
         int request = switch (t) {
             case Gtpv2.FORWARD_RELOCATION_RESPONSE -> Gtpv2.FORWARD_RELOCATION_REQUEST;
             case Gtpv2.SRVCC_PS_TO_CS_RESPONSE -> Gtpv2.SRVCC_PS_TO_CS_REQUEST;
@@ -28,26 +38,44 @@ final class PcapOrder {
         List<PcapConformance.Break> b = breaks.get(PcapConformance.Rule.ORDER);
         if (request >= 0) {
             if (!open.containsKey(request + "/" + g.sequence()))
-                b.add(new PcapConformance.Break(PcapConformance.Rule.ORDER, n, g.name() + " answers no earlier " + Gtpv2.messageName(request) + " with sequence number " + g.sequence()));
+                b.add(new PcapConformance.Break(
+                        PcapConformance.Rule.ORDER,
+                        n,
+                        g.name() + " answers no earlier " + Gtpv2.messageName(request) + " with sequence number "
+                                + g.sequence()));
         } else open.put(t + "/" + g.sequence(), ue);
         switch (t) {
             case Gtpv2.SRVCC_PS_TO_CS_RESPONSE -> s.svAccepted |= accepted;
             case Gtpv2.FORWARD_RELOCATION_RESPONSE -> {
-                if (accepted && !s.svAccepted) b.add(new PcapConformance.Break(PcapConformance.Rule.ORDER, n, "Forward Relocation Response accepts before the MSC accepted the SRVCC PS to CS Request"));
+                if (accepted && !s.svAccepted)
+                    b.add(new PcapConformance.Break(
+                            PcapConformance.Rule.ORDER,
+                            n,
+                            "Forward Relocation Response accepts before the MSC accepted the SRVCC PS to CS Request"));
                 s.frAccepted |= accepted;
             }
             case Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION -> {
-                if (!s.svAccepted) b.add(new PcapConformance.Break(PcapConformance.Rule.ORDER, n, "SRVCC PS to CS Complete Notification before an accepted SRVCC PS to CS Response"));
+                if (!s.svAccepted)
+                    b.add(new PcapConformance.Break(
+                            PcapConformance.Rule.ORDER,
+                            n,
+                            "SRVCC PS to CS Complete Notification before an accepted SRVCC PS to CS Response"));
                 s.svCompleted = true;
             }
             case Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION -> {
                 if (!s.svCompleted || !s.frAccepted)
-                    b.add(new PcapConformance.Break(PcapConformance.Rule.ORDER, n, "Forward Relocation Complete Notification before the MSC's completion and an accepted Forward Relocation Response"));
+                    b.add(new PcapConformance.Break(
+                            PcapConformance.Rule.ORDER,
+                            n,
+                            "Forward Relocation Complete Notification before the MSC's completion and an "
+                                    + "accepted Forward Relocation Response"));
             }
             case Gtpv2.RELOCATION_CANCEL_REQUEST, Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION -> {
-                if (s.kasmeBySeq.isEmpty()) b.add(new PcapConformance.Break(PcapConformance.Rule.ORDER, n, g.name() + " with no earlier request to cancel"));
+                if (s.kasmeBySeq.isEmpty())
+                    b.add(new PcapConformance.Break(
+                            PcapConformance.Rule.ORDER, n, g.name() + " with no earlier request to cancel"));
             }
-            default -> { }
+            default -> {}
         }
     }
 }

@@ -25,14 +25,18 @@ final class PcapTies {
     static boolean outOfScope(Gtpv2Message g, Set<String> seqs, Set<Long> teids) {
         int t = g.type();
         if (t == Gtpv2.FORWARD_RELOCATION_REQUEST) {
-            boolean srvcc = g.ie(Gtpv2.INDICATION).map(Ies::indication).map(Ies.Indication::fiveGSrvccHo).orElse(false);
+            boolean srvcc = g.ie(Gtpv2.INDICATION)
+                    .map(Ies::indication)
+                    .map(Ies.Indication::fiveGSrvccHo)
+                    .orElse(false);
             if (srvcc) return false;
             seqs.add(String.valueOf(g.sequence()));
             g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teids.add(f.teid()));
             return true;
         }
-        if (t >= Gtpv2.FORWARD_RELOCATION_RESPONSE && t <= Gtpv2.RELOCATION_CANCEL_RESPONSE
-            && (seqs.contains(String.valueOf(g.sequence())) || teids.contains(g.teid()))) {
+        if (t >= Gtpv2.FORWARD_RELOCATION_RESPONSE
+                && t <= Gtpv2.RELOCATION_CANCEL_RESPONSE
+                && (seqs.contains(String.valueOf(g.sequence())) || teids.contains(g.teid()))) {
             g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teids.add(f.teid()));
             return true;
         }
@@ -43,9 +47,14 @@ final class PcapTies {
         var imsi = g.ie(Gtpv2.IMSI);
         if (imsi.isPresent()) return "IMSI " + Ies.digits(imsi.get());
         if (teidOwner.containsKey(g.teid())) return teidOwner.get(g.teid());
-        for (int req : new int[] {Gtpv2.FORWARD_RELOCATION_REQUEST, Gtpv2.SRVCC_PS_TO_CS_REQUEST, Gtpv2.RELOCATION_CANCEL_REQUEST,
-                                  Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION, Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION,
-                                  Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION}) {
+        for (int req : new int[] {
+            Gtpv2.FORWARD_RELOCATION_REQUEST,
+            Gtpv2.SRVCC_PS_TO_CS_REQUEST,
+            Gtpv2.RELOCATION_CANCEL_REQUEST,
+            Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION,
+            Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION,
+            Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION
+        }) {
             String u = open.get(req + "/" + g.sequence());
             if (u != null) return u;
         }
@@ -69,7 +78,8 @@ final class PcapTies {
         }
 
         String range() {
-            return "[0, " + perRequest + ")" + (capped ? " as far as the capture's search budget of " + budget + " derivations reached" : "");
+            return "[0, " + perRequest + ")"
+                    + (capped ? " as far as the capture's search budget of " + budget + " derivations reached" : "");
         }
     }
 
@@ -90,7 +100,7 @@ final class PcapTies {
     }
 
     static int findCount(byte[] kamf, Fc fc, byte[] target, int first, CountSearch search) {
-        if (first >= 0 && matches(kamf, fc, first, target)) return first;   // the COUNT the message names is always tried
+        if (first >= 0 && matches(kamf, fc, first, target)) return first; // the COUNT the message names is always tried
         for (int c = 0; c < search.perRequest && c <= NasCount.MAX; c++) {
             if (c == first) continue;
             if (search.left <= 0) {
@@ -128,6 +138,7 @@ final class PcapTies {
             if (k != kamf) counts.clear();
             kamf = k;
         }
+
         final Map<Integer, byte[]> kasmeBySeq = new HashMap<>();
         byte[] kasme;
         int eksi = -1, kasmeCount = -1;
@@ -137,8 +148,13 @@ final class PcapTies {
     static void fresh(UeState s, int count, int n, Map<PcapConformance.Rule, List<PcapConformance.Break>> breaks) {
         int max = s.counts.stream().mapToInt(Integer::intValue).max().orElse(-1);
         if (count <= max)
-            breaks.get(PcapConformance.Rule.COUNT_FRESH).add(new PcapConformance.Break(PcapConformance.Rule.COUNT_FRESH, n, "DL NAS COUNT " + count + (s.counts.contains(count) ? " was already used" : " is below " + max)
-                + " by an earlier attempt of this UE"));
+            breaks.get(PcapConformance.Rule.COUNT_FRESH)
+                    .add(new PcapConformance.Break(
+                            PcapConformance.Rule.COUNT_FRESH,
+                            n,
+                            "DL NAS COUNT " + count
+                                    + (s.counts.contains(count) ? " was already used" : " is below " + max)
+                                    + " by an earlier attempt of this UE"));
         s.counts.add(count);
     }
 }

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.srvcc.procedure.Options;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.srvcc.procedure.Options;
 
 /**
  * The JSON Schemas shipped in src/main/resources/schema (the manifest, one NDJSON trace line):
@@ -38,10 +38,12 @@ public final class Schemas {
     static {
         // the validator logs through SLF4J; with no binding, SLF4J's own three-line notice would
         // break "one line on stderr" for bad input
-        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
+        if (System.getProperty("slf4j.internal.verbosity") == null)
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     public static final Schema MANIFEST = load("manifest.schema.json");
     public static final Schema TRACE_LINE = load("trace.schema.json");
     public static final Schema FINDINGS = load("findings.schema.json");
@@ -60,11 +62,19 @@ public final class Schemas {
     @SuppressWarnings("unchecked")
     static String withOptions(String schemaText) {
         Map<String, Object> schema = (Map<String, Object>) Json.parse(schemaText);
-        Map<String, Object> constants = (Map<String, Object>) ((Map<String, Object>) schema.get("$defs")).get("constants");
+        Map<String, Object> constants =
+                (Map<String, Object>) ((Map<String, Object>) schema.get("$defs")).get("constants");
         Map<String, Object> props = (Map<String, Object>) constants.get("properties");
-        Options.choices().forEach((name, values) -> props.put(name,
-            values.equals(List.of("true", "false")) ? Map.of("type", "boolean")
-                : Map.of("enum", values.stream().map(v -> v.matches("\\d+") ? (Object) Long.parseLong(v) : v).toList())));
+        Options.choices()
+                .forEach((name, values) -> props.put(
+                        name,
+                        values.equals(List.of("true", "false"))
+                                ? Map.of("type", "boolean")
+                                : Map.of(
+                                        "enum",
+                                        values.stream()
+                                                .map(v -> v.matches("\\d+") ? (Object) Long.parseLong(v) : v)
+                                                .toList())));
         constants.put("additionalProperties", false);
         return Json.write(schema);
     }
@@ -84,7 +94,8 @@ public final class Schemas {
 
     /** Strict JSON, then the schema; a problem inside the list {@code list} names its item by {@code key}. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> validated(Schema schema, String list, String key, String label, String what, String text) {
+    private static Map<String, Object> validated(
+            Schema schema, String list, String key, String label, String what, String text) {
         Object parsed;
         try {
             parsed = Json.parse(text);
@@ -93,7 +104,8 @@ public final class Schemas {
         }
         List<Error> errors = schema.validate(text, InputFormat.JSON);
         if (errors.isEmpty()) return (Map<String, Object>) parsed;
-        List<Object> items = parsed instanceof Map<?, ?> m && m.get(list) instanceof List<?> l ? (List<Object>) l : List.of();
+        List<Object> items =
+                parsed instanceof Map<?, ?> m && m.get(list) instanceof List<?> l ? (List<Object>) l : List.of();
         Pattern index = Pattern.compile("^/" + list + "/(\\d+)(.*)$");
         List<String> problems = new ArrayList<>();
         for (Error e : errors) {
@@ -102,9 +114,11 @@ public final class Schemas {
             if (x.matches()) {
                 int i = Integer.parseInt(x.group(1));
                 Object name = i < items.size() && items.get(i) instanceof Map<?, ?> mm ? mm.get(key) : null;
-                loc = label + " " + (name instanceof String s ? "'" + printable(s) + "'" : "#" + (i + 1)) + " " + (x.group(2).isEmpty() ? "/" : x.group(2));
+                loc = label + " " + (name instanceof String s ? "'" + printable(s) + "'" : "#" + (i + 1)) + " "
+                        + (x.group(2).isEmpty() ? "/" : x.group(2));
             }
-            problems.add(what + ": " + (loc.isEmpty() ? "/" : loc) + ": " + printable(e.getMessage().replaceFirst("^\\S+: ", "")));
+            problems.add(what + ": " + (loc.isEmpty() ? "/" : loc) + ": "
+                    + printable(e.getMessage().replaceFirst("^\\S+: ", "")));
         }
         throw new Invalid(problems);
     }
@@ -122,12 +136,14 @@ public final class Schemas {
     /** The problems of one NDJSON trace line (empty when it conforms). */
     public static List<String> traceLine(String line) {
         List<String> p = new ArrayList<>();
-        for (Error e : TRACE_LINE.validate(line, InputFormat.JSON)) p.add(pointer(e) + ": " + printable(e.getMessage()));
+        for (Error e : TRACE_LINE.validate(line, InputFormat.JSON))
+            p.add(pointer(e) + ": " + printable(e.getMessage()));
         return p;
     }
 
     private static String pointer(Error e) {
-        String s = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        String s =
+                e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
         // "$.models[0].name" -> "/models/0/name"
         return s.replaceFirst("^\\$", "").replaceAll("\\[(\\d+)\\]", "/$1").replace('.', '/');
     }
@@ -137,14 +153,24 @@ public final class Schemas {
     }
 
     /**
-     * Untrusted text for a one-line message: control characters, line breaks and the bidirectional controls that
-     * reorder what a terminal shows (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) as escapes, at most max characters.
+     * Untrusted text for a one-line message: control characters, line breaks and the bidirectional
+     * controls that reorder what a terminal shows (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) as
+     * escapes, at most max characters.
      */
     public static String printable(String s, int max) {
         StringBuilder b = new StringBuilder();
         for (char c : s.toCharArray())
-            b.append(c < 0x20 || c >= 0x7f && c < 0xa0 || c == '\u2028' || c == '\u2029' || c == '\u200e' || c == '\u200f'
-                || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            b.append(
+                    c < 0x20
+                                    || c >= 0x7f && c < 0xa0
+                                    || c == '\u2028'
+                                    || c == '\u2029'
+                                    || c == '\u200e'
+                                    || c == '\u200f'
+                                    || c >= '\u202a' && c <= '\u202e'
+                                    || c >= '\u2066' && c <= '\u2069'
+                            ? String.format("\\u%04x", (int) c)
+                            : String.valueOf(c));
         return b.length() > max ? b.substring(0, max) + "..." : b.toString();
     }
 

@@ -54,10 +54,11 @@ public final class Scratch {
      */
     static synchronized Path dir(Path base) throws IOException {
         if (closing) throw new IOException("shutting down: no new scratch folder");
-        for (String b : BASES) sweep(base.resolveSibling(b));   // a listing of a few folders: cheap for every run
+        for (String b : BASES) sweep(base.resolveSibling(b)); // a listing of a few folders: cheap for every run
         Path d = base.resolve(UUID.randomUUID().toString());
         Files.createDirectories(d);
-        Files.writeString(d.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
+        Files.writeString(
+                d.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
         DIRS.add(d);
         return d;
     }
@@ -74,7 +75,7 @@ public final class Scratch {
                 try {
                     pid = Long.parseLong(Files.readString(owner).strip());
                 } catch (IOException | NumberFormatException e) {
-                    continue;   // not a folder this tool made, or one still being made: left alone
+                    continue; // not a folder this tool made, or one still being made: left alone
                 }
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
                 deleteTree(d);
@@ -83,7 +84,7 @@ public final class Scratch {
     }
 
     static synchronized void track(Process p) {
-        if (closing) {   // started while the hook was already cleaning up: end it at once
+        if (closing) { // started while the hook was already cleaning up: end it at once
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             return;
@@ -104,7 +105,7 @@ public final class Scratch {
     /** Ends every child process (with its descendants) and removes every folder still registered. */
     public static void cleanUp() {
         synchronized (Scratch.class) {
-            closing = true;   // from here on dir() and track() start nothing; what they made before is in the sets
+            closing = true; // from here on dir() and track() start nothing; what they made before is in the sets
         }
         for (Process p : PROCESSES) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -150,7 +151,7 @@ public final class Scratch {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    return FileVisitResult.CONTINUE;   // removed meanwhile by the other remover
+                    return FileVisitResult.CONTINUE; // removed meanwhile by the other remover
                 }
 
                 @Override

@@ -16,10 +16,12 @@ public final class Shards {
     public record Shard(int k, int n) {
         public static Shard parse(String text) {
             if (text == null || !text.matches("[0-9]{1,2}/[0-9]{1,2}"))
-                throw new IllegalArgumentException("--shard: expected K/N (e.g. 2/3), got '" + (text == null ? "" : text.length() > 20 ? text.substring(0, 20) + "..." : text) + "'");
+                throw new IllegalArgumentException("--shard: expected K/N (e.g. 2/3), got '"
+                        + (text == null ? "" : text.length() > 20 ? text.substring(0, 20) + "..." : text) + "'");
             String[] p = text.split("/");
             int k = Integer.parseInt(p[0]), n = Integer.parseInt(p[1]);
-            if (n < 1 || n > 64 || k < 1 || k > n) throw new IllegalArgumentException("--shard: need 1 <= K <= N <= 64, got " + text);
+            if (n < 1 || n > 64 || k < 1 || k > n)
+                throw new IllegalArgumentException("--shard: need 1 <= K <= N <= 64, got " + text);
             return new Shard(k, n);
         }
     }
@@ -27,7 +29,8 @@ public final class Shards {
     /** The models of shard K of N, in the order they were given. */
     public static List<Manifest.Model> select(List<Manifest.Model> models, Shard s) {
         List<Manifest.Model> order = new ArrayList<>(models);
-        order.sort(Comparator.comparingLong((Manifest.Model m) -> -m.budgetSeconds()).thenComparing(Manifest.Model::name));
+        order.sort(Comparator.comparingLong((Manifest.Model m) -> -m.budgetSeconds())
+                .thenComparing(Manifest.Model::name));
         long[] load = new long[s.n()];
         List<Manifest.Model> mine = new ArrayList<>();
         for (Manifest.Model m : order) {

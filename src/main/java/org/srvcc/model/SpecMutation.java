@@ -48,15 +48,22 @@ public final class SpecMutation {
         for (int i = from; i < to; i++) {
             String l = spec.get(i), code = l.replaceFirst("\\\\\\*.*$", "");
             Matcher g = GUARD.matcher(code);
-            boolean continued = i + 1 < spec.size() && indent(spec.get(i + 1)) > indent(l) && !spec.get(i + 1).trim().startsWith("/\\");
-            if (g.matches() && !code.contains("'") && !code.contains("UNCHANGED") && !continued && !code.contains("LET")
+            boolean continued = i + 1 < spec.size()
+                    && indent(spec.get(i + 1)) > indent(l)
+                    && !spec.get(i + 1).trim().startsWith("/\\");
+            if (g.matches()
+                    && !code.contains("'")
+                    && !code.contains("UNCHANGED")
+                    && !continued
+                    && !code.contains("LET")
                     && !assigns.matcher(code).find()) {
                 String[] parts = g.group(2).trim().split(" /\\\\ ");
-                if (parts.length > 1) for (int k = 0; k < parts.length; k++) {
-                    List<String> rest = new ArrayList<>(List.of(parts));
-                    rest.remove(k);
-                    out.add(new Mutant(i + 1, "G", 0, l, g.group(1) + "/\\ " + String.join(" /\\ ", rest)));
-                }
+                if (parts.length > 1)
+                    for (int k = 0; k < parts.length; k++) {
+                        List<String> rest = new ArrayList<>(List.of(parts));
+                        rest.remove(k);
+                        out.add(new Mutant(i + 1, "G", 0, l, g.group(1) + "/\\ " + String.join(" /\\ ", rest)));
+                    }
                 else out.add(new Mutant(i + 1, "G", 0, l, g.group(1) + "/\\ TRUE"));
                 replaceEach(out, i, l, code, " = ", " # ", "E");
                 replaceEach(out, i, l, code, " # ", " = ", "E");
@@ -65,15 +72,25 @@ public final class SpecMutation {
             }
             replaceEach(out, i, l, code, " + 1", "", "P");
             Matcher u = UPDATE.matcher(code);
-            if (u.matches() && !continued && code.chars().filter(c -> c == '\'').count() == 1) out.add(new Mutant(i + 1, "U", 0, l, u.group(1) + "/\\ UNCHANGED " + u.group(2)));
+            if (u.matches() && !continued && code.chars().filter(c -> c == '\'').count() == 1)
+                out.add(new Mutant(i + 1, "U", 0, l, u.group(1) + "/\\ UNCHANGED " + u.group(2)));
         }
         List<Mutant> numbered = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Mutant m : out) numbered.add(new Mutant(m.line(), m.operator(), seen.merge(m.operator() + m.line(), 1, Integer::sum), m.before(), m.after()));
+        for (Mutant m : out)
+            numbered.add(new Mutant(
+                    m.line(),
+                    m.operator(),
+                    seen.merge(m.operator() + m.line(), 1, Integer::sum),
+                    m.before(),
+                    m.after()));
         return numbered;
     }
 
-    /** Operators whose body primes a variable (Send, Reply, Push, MscDrop, ...): a call to one is an update, not a guard. */
+    /**
+     * Operators whose body primes a variable (Send, Reply, Push, MscDrop, ...): a call to one is an update, not a
+     * guard.
+     */
     public static Pattern assigningOperators(List<String> spec) {
         List<String> names = new ArrayList<>();
         String current = null;
@@ -113,16 +130,19 @@ public final class SpecMutation {
         List<Mutant> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(seed));
         List<Mutant> s = new ArrayList<>(shuffled.subList(0, limit));
-        s.sort(Comparator.comparingInt(Mutant::line).thenComparing(Mutant::operator).thenComparing(Mutant::after));
+        s.sort(Comparator.comparingInt(Mutant::line)
+                .thenComparing(Mutant::operator)
+                .thenComparing(Mutant::after));
         return s;
     }
 
     /** The fast build models, cheapest first: the ones a mutant is run against. */
     public static List<Manifest.Model> fastModels(Manifest m, long maxDistinct) {
-        return m.models.stream().filter(Manifest.Model::build)
-            .filter(x -> x.expectDistinct() <= maxDistinct)
-            .sorted(Comparator.comparingLong(x -> x.expectDistinct() < 0 ? maxDistinct : x.expectDistinct()))
-            .toList();
+        return m.models.stream()
+                .filter(Manifest.Model::build)
+                .filter(x -> x.expectDistinct() <= maxDistinct)
+                .sorted(Comparator.comparingLong(x -> x.expectDistinct() < 0 ? maxDistinct : x.expectDistinct()))
+                .toList();
     }
 
     /** Runs the models on one mutant in a copy of the project's spec and model folders; stops at the first kill. */
@@ -137,18 +157,25 @@ public final class SpecMutation {
             mutated.set(mu.line() - 1, mu.after());
             Files.write(dir.resolve("spec/Srvcc.tla"), mutated);
             Manifest manifest = new Manifest(dir);
-            // budgets are not what is tested here; a mutant that makes a small model explode is stopped at 1.5 x 3 x its budget
-            ModelCheck mc = new ModelCheck(manifest, 4.5, null);   // 4.5 budgets: a mutant that blows up the state space is cut short
+            // budgets are not what is tested here; a mutant that makes a small model explode is stopped at 1.5 x 3 x
+            // its budget
+            ModelCheck mc = new ModelCheck(
+                    manifest, 4.5, null); // 4.5 budgets: a mutant that blows up the state space is cut short
             for (String name : models) {
                 ModelCheck.Result r = mc.check(manifest.model(name), 1, null);
-                List<String> problems = r.problems().stream().filter(p -> !p.startsWith("took ")).toList();
+                List<String> problems = r.problems().stream()
+                        .filter(p -> !p.startsWith("took "))
+                        .toList();
                 if (!problems.isEmpty()) {
-                    boolean broken = problems.stream().anyMatch(p -> p.startsWith("TLC exit") && !p.contains("timed out"));
-                    return new Outcome(mu, broken ? "stillborn" : "killed", name, problems.get(0), (System.nanoTime() - t0) / 1e9);
+                    boolean broken =
+                            problems.stream().anyMatch(p -> p.startsWith("TLC exit") && !p.contains("timed out"));
+                    return new Outcome(
+                            mu, broken ? "stillborn" : "killed", name, problems.get(0), (System.nanoTime() - t0) / 1e9);
                 }
                 if (progress != null) progress.accept(mu.id() + " survives " + name);
             }
-            return new Outcome(mu, "survived", "", "every fast model gives its expected result", (System.nanoTime() - t0) / 1e9);
+            return new Outcome(
+                    mu, "survived", "", "every fast model gives its expected result", (System.nanoTime() - t0) / 1e9);
         } finally {
             Scratch.close(dir);
         }

@@ -31,7 +31,8 @@ public final class TermCoherence implements AutoCloseable {
         List<String> bad = new ArrayList<>();
         try {
             for (Srvcc.HeldKey h : held)
-                if (h.term() instanceof KeyTerm.KamfTerm k) kamfs.putIfAbsent(h.ue() + "/" + k.id(), h.bytes().clone());
+                if (h.term() instanceof KeyTerm.KamfTerm k)
+                    kamfs.putIfAbsent(h.ue() + "/" + k.id(), h.bytes().clone());
             for (Srvcc.HeldKey h : held) {
                 byte[] want = eval(h.ue(), h.term());
                 if (want == null) {
@@ -40,7 +41,8 @@ public final class TermCoherence implements AutoCloseable {
                 }
                 checked++;
                 if (!MessageDigest.isEqual(want, h.bytes()))
-                    bad.add("UE " + h.ue() + " " + h.where() + ": its octets are not " + h.term() + " evaluated independently (HmacSHA256)");
+                    bad.add("UE " + h.ue() + " " + h.where() + ": its octets are not " + h.term()
+                            + " evaluated independently (HmacSHA256)");
                 Arrays.fill(want, (byte) 0);
             }
         } finally {
@@ -72,7 +74,9 @@ public final class TermCoherence implements AutoCloseable {
         byte[] key = eval(ue, d.key());
         if (key == null) return null;
         int c = d.count();
-        byte[] fc = d.fc().first() == 0xFF ? new byte[] {(byte) 0xFF, (byte) d.fc().second()} : new byte[] {(byte) d.fc().first()};
+        byte[] fc = d.fc().first() == 0xFF
+                ? new byte[] {(byte) 0xFF, (byte) d.fc().second()}
+                : new byte[] {(byte) d.fc().first()};
         byte[] s = new byte[fc.length + 6];
         System.arraycopy(fc, 0, s, 0, fc.length);
         s[fc.length] = (byte) (c >>> 24);

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Text files the tool reads (manifest, ledger, scenarios): size-capped before reading, strict UTF-8, one-line errors. */
+/**
+ * Text files the tool reads (manifest, ledger, scenarios): size-capped before reading, strict UTF-8, one-line errors.
+ */
 public final class TextFiles {
     private TextFiles() {}
 
@@ -22,11 +24,17 @@ public final class TextFiles {
     public static String read(Path file, String what, long maxBytes) throws IOException {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException(what + ": no file " + file);
         long size = Files.size(file);
-        if (size > maxBytes) throw new IllegalArgumentException(what + " " + file + ": " + size + " bytes, more than the " + maxBytes + " allowed");
+        if (size > maxBytes)
+            throw new IllegalArgumentException(
+                    what + " " + file + ": " + size + " bytes, more than the " + maxBytes + " allowed");
         byte[] b = Files.readAllBytes(file);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(what + " " + file + ": not UTF-8 text");
         }

@@ -23,7 +23,8 @@ public final class TlaValue {
         TlaValue p = new TlaValue(text);
         Object v = p.value();
         p.ws();
-        if (p.i != p.s.length()) throw new IllegalArgumentException("TLA+ value: trailing text at " + p.i + ": " + text);
+        if (p.i != p.s.length())
+            throw new IllegalArgumentException("TLA+ value: trailing text at " + p.i + ": " + text);
         return v;
     }
 
@@ -33,7 +34,10 @@ public final class TlaValue {
 
     private boolean eat(String t) {
         ws();
-        if (s.startsWith(t, i)) { i += t.length(); return true; }
+        if (s.startsWith(t, i)) {
+            i += t.length();
+            return true;
+        }
         return false;
     }
 
@@ -42,14 +46,16 @@ public final class TlaValue {
         if (eat("<<")) {
             List<Object> l = new ArrayList<>();
             if (eat(">>")) return l;
-            do l.add(value()); while (eat(","));
+            do l.add(value());
+            while (eat(","));
             if (!eat(">>")) throw new IllegalArgumentException("TLA+ value: expected >> at " + i);
             return l;
         }
         if (eat("{")) {
             Set<Object> set = new HashSet<>();
             if (eat("}")) return set;
-            do set.add(value()); while (eat(","));
+            do set.add(value());
+            while (eat(","));
             if (!eat("}")) throw new IllegalArgumentException("TLA+ value: expected } at " + i);
             return set;
         }
@@ -75,19 +81,20 @@ public final class TlaValue {
             i++;
             return b.toString();
         }
-        if (eat("(")) {   // a function TLC cannot print as a sequence: over model-value UEs, (u1 :> a @@ u2 :> b)
+        if (eat("(")) { // a function TLC cannot print as a sequence: over model-value UEs, (u1 :> a @@ u2 :> b)
             TreeMap<Long, Object> f = new TreeMap<>();
             do {
                 Object k = value();
-                if (!(k instanceof Long n) || !eat(":>")) throw new IllegalArgumentException("TLA+ value: expected UE :> value at " + i);
+                if (!(k instanceof Long n) || !eat(":>"))
+                    throw new IllegalArgumentException("TLA+ value: expected UE :> value at " + i);
                 f.put(n, value());
             } while (eat("@@"));
             if (!eat(")")) throw new IllegalArgumentException("TLA+ value: expected ) at " + i);
-            if (f.firstKey() != 1 || f.lastKey() != f.size())   // distinct keys: then exactly 1..N
-                throw new IllegalArgumentException("TLA+ value: a function over UEs must cover u1..uN: " + f.keySet());
-            return new ArrayList<>(f.values());   // read as the sequence TLC prints for UEs 1..N
+            if (f.firstKey() != 1 || f.lastKey() != f.size()) // distinct keys: then exactly 1..N
+            throw new IllegalArgumentException("TLA+ value: a function over UEs must cover u1..uN: " + f.keySet());
+            return new ArrayList<>(f.values()); // read as the sequence TLC prints for UEs 1..N
         }
-        if (i + 1 < s.length() && s.charAt(i) == 'u' && Character.isDigit(s.charAt(i + 1))) {   // model value uN: UE N
+        if (i + 1 < s.length() && s.charAt(i) == 'u' && Character.isDigit(s.charAt(i + 1))) { // model value uN: UE N
             int st = ++i;
             while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
             return Long.parseLong(s.substring(st, i));
@@ -97,7 +104,9 @@ public final class TlaValue {
         int st = i;
         if (i < s.length() && s.charAt(i) == '-') i++;
         while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
-        if (st == i) throw new IllegalArgumentException("TLA+ value: unexpected text at " + i + ": " + s.substring(i, Math.min(s.length(), i + 20)));
+        if (st == i)
+            throw new IllegalArgumentException(
+                    "TLA+ value: unexpected text at " + i + ": " + s.substring(i, Math.min(s.length(), i + 20)));
         return Long.parseLong(s.substring(st, i));
     }
 
@@ -109,12 +118,18 @@ public final class TlaValue {
     }
 
     private static void write(Object v, StringBuilder b) {
-        if (v instanceof String str) b.append('"').append(str.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        if (v instanceof String str)
+            b.append('"')
+                    .append(str.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         else if (v instanceof Boolean bool) b.append(bool ? "TRUE" : "FALSE");
         else if (v instanceof Number n) b.append(n.longValue());
         else if (v instanceof List<?> l) {
             b.append("<<");
-            for (int k = 0; k < l.size(); k++) { if (k > 0) b.append(", "); write(l.get(k), b); }
+            for (int k = 0; k < l.size(); k++) {
+                if (k > 0) b.append(", ");
+                write(l.get(k), b);
+            }
             b.append(">>");
         } else if (v instanceof Set<?> set) {
             List<String> parts = new ArrayList<>();
@@ -122,7 +137,7 @@ public final class TlaValue {
             parts.sort(null);
             b.append('{').append(String.join(", ", parts)).append('}');
         } else if (v instanceof Map<?, ?> m && m.isEmpty()) {
-            b.append("<<>>");   // the empty function, as TLC prints it
+            b.append("<<>>"); // the empty function, as TLC prints it
         } else if (v instanceof Map<?, ?> m) {
             b.append('[');
             boolean first = true;

@@ -45,13 +45,15 @@ public final class TlcCache {
     }
 
     /** The key of a TLC run: SHA-256 over everything its answer depends on. */
-    public static String key(Path home, Path moduleDir, String module, String cfgText, List<String> args, int workers) throws IOException {
+    public static String key(Path home, Path moduleDir, String module, String cfgText, List<String> args, int workers)
+            throws IOException {
         MessageDigest d = sha256();
         add(d, "tlc " + tlc2.TLCGlobals.versionOfTLC);
         for (Path folder : List.of(home.resolve("spec"), moduleDir)) {
             add(d, "folder " + home.relativize(folder.toAbsolutePath().normalize()));
             try (Stream<Path> s = Files.list(folder)) {
-                for (Path f : s.filter(p -> p.toString().endsWith(".tla")).sorted().toList()) {
+                for (Path f :
+                        s.filter(p -> p.toString().endsWith(".tla")).sorted().toList()) {
                     add(d, f.getFileName().toString());
                     d.update(Files.readAllBytes(f));
                 }
@@ -65,7 +67,7 @@ public final class TlcCache {
 
     static void add(MessageDigest d, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        d.update(ByteBuffer.allocate(4).putInt(b.length).array());   // length-prefixed: no two inputs share a stream
+        d.update(ByteBuffer.allocate(4).putInt(b.length).array()); // length-prefixed: no two inputs share a stream
         d.update(b);
     }
 
@@ -97,7 +99,7 @@ public final class TlcCache {
             double seconds = Double.parseDouble(e.get().fields().get("seconds"));
             String raw = e.get().body();
             return Optional.of(new TlcRunner.Run(exit, new ToolOutput(raw), raw, seconds, true, null, Map.of()));
-        } catch (RuntimeException bad) {   // a field missing or unreadable: removed, and the model checked again
+        } catch (RuntimeException bad) { // a field missing or unreadable: removed, and the model checked again
             CacheEntry.drop(file(key));
             return Optional.empty();
         }

@@ -13,14 +13,16 @@ public final class TlcChild {
     private TlcChild() {}
 
     public static void main(String[] args) throws Exception {
-        Thread watch = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) { }   // nothing is ever written: this returns only at end-of-file
-            } catch (IOException e) {
-                // a broken pipe is the parent's death too
-            }
-            Runtime.getRuntime().halt(143);
-        }, "parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() >= 0) {} // nothing is ever written: this returns only at end-of-file
+                    } catch (IOException e) {
+                        // a broken pipe is the parent's death too
+                    }
+                    Runtime.getRuntime().halt(143);
+                },
+                "parent-watch");
         watch.setDaemon(true);
         watch.start();
         tlc2.TLC.main(args);

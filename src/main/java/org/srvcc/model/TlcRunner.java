@@ -20,8 +20,14 @@ import java.util.function.Consumer;
 public final class TlcRunner {
     /** {@code cached}: read from a {@link TlcCache}, not run now. */
     /** One TLC run; {@code stopped} says why the runner stopped it (no progress, ceiling), null if TLC ended. */
-    public record Run(int exitCode, ToolOutput output, String raw, double seconds, boolean cached, String stopped,
-                      Map<Integer, Double> marks) {
+    public record Run(
+            int exitCode,
+            ToolOutput output,
+            String raw,
+            double seconds,
+            boolean cached,
+            String stopped,
+            Map<Integer, Double> marks) {
         /** Seconds from the child's start to the first message with this TLC code (NaN if none, or cached). */
         public double at(int code) {
             return marks.getOrDefault(code, Double.NaN);
@@ -43,7 +49,13 @@ public final class TlcRunner {
 
     public static String tlcJar() {
         try {
-            return Path.of(tlc2.TLC.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(tlc2.TLC
+                            .class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the TLC jar", e);
         }
@@ -53,31 +65,63 @@ public final class TlcRunner {
      * Checks {@code module} (a .tla in {@code dir}) with the given configuration text. The spec/
      * folder is on TLA-Library so MC modules can EXTEND Srvcc.
      */
-    public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
-                   long timeoutSeconds, Consumer<String> progress) throws IOException, InterruptedException {
+    public Run run(
+            Path dir,
+            String module,
+            String cfgText,
+            List<String> extraArgs,
+            int workers,
+            long timeoutSeconds,
+            Consumer<String> progress)
+            throws IOException, InterruptedException {
         return run(dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, false);
     }
 
     /** Where {@link TlcChild} is loaded from: target/classes or the srvcc jar. */
     static String ownClasses() {
         try {
-            return Path.of(TlcChild.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(TlcChild.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** As above; with {@code checkDeadlock} a state without successors is an error (trace validation). */
-    public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
-                   long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock) throws IOException, InterruptedException {
+    public Run run(
+            Path dir,
+            String module,
+            String cfgText,
+            List<String> extraArgs,
+            int workers,
+            long timeoutSeconds,
+            Consumer<String> progress,
+            boolean checkDeadlock)
+            throws IOException, InterruptedException {
         return run(dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, checkDeadlock, false);
     }
 
     /** {@code small}: a run of a few thousand states, where the JIT's startup costs more than it saves. */
-    public Run run(Path dir, String module, String cfgText, List<String> extraArgs, int workers,
-                   long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock, boolean small) throws IOException, InterruptedException {
-        if ("off".equals(System.getProperty("srvcc.tlc")))   // the build's fast tier: a test that needs TLC is tagged "tlc"
-            throw new IllegalStateException("TLC is off in this run (srvcc.tlc=off): a test that checks models is tagged \"tlc\"");
+    public Run run(
+            Path dir,
+            String module,
+            String cfgText,
+            List<String> extraArgs,
+            int workers,
+            long timeoutSeconds,
+            Consumer<String> progress,
+            boolean checkDeadlock,
+            boolean small)
+            throws IOException, InterruptedException {
+        if ("off"
+                .equals(System.getProperty(
+                        "srvcc.tlc"))) // the build's fast tier: a test that needs TLC is tagged "tlc"
+        throw new IllegalStateException(
+                    "TLC is off in this run (srvcc.tlc=off): a test that checks models is tagged \"tlc\"");
         List<String> args = new ArrayList<>(extraArgs);
         if (checkDeadlock) args.add("(deadlock checked)");
         String key = cache == null ? null : TlcCache.key(home, dir, module, cfgText, args, workers);
@@ -87,7 +131,8 @@ public final class TlcRunner {
         }
         Path work = Scratch.dir(home.resolve("target/tlc"));
         try {
-            Run r = runIn(work, dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, checkDeadlock, small);
+            Run r = runIn(
+                    work, dir, module, cfgText, extraArgs, workers, timeoutSeconds, progress, checkDeadlock, small);
             if (key != null) cache.put(key, r);
             return r;
         } finally {
@@ -95,20 +140,42 @@ public final class TlcRunner {
         }
     }
 
-    private Run runIn(Path work, Path dir, String module, String cfgText, List<String> extraArgs, int workers,
-                      long timeoutSeconds, Consumer<String> progress, boolean checkDeadlock, boolean small) throws IOException, InterruptedException {
+    private Run runIn(
+            Path work,
+            Path dir,
+            String module,
+            String cfgText,
+            List<String> extraArgs,
+            int workers,
+            long timeoutSeconds,
+            Consumer<String> progress,
+            boolean checkDeadlock,
+            boolean small)
+            throws IOException, InterruptedException {
         Path cfg = work.resolve("MC.cfg");
         // TLC unpacks its standard modules (Naturals.tla, ...) into java.io.tmpdir; two TLC JVMs
         // sharing /tmp race on those files, so every run gets its own.
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         Files.writeString(cfg, cfgText);
         List<String> cmd = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-DTLA-Library=" + home.resolve("spec") + File.pathSeparator + home.resolve("model-checks"),
-            "-cp", tlcJar() + File.pathSeparator + ownClasses(), TlcChild.class.getName(), "-nowarning", "-tool"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                small ? "-XX:TieredStopAtLevel=1" : "-XX:+UseParallelGC",
+                "-Xss16m",
+                "-Djava.io.tmpdir=" + tmp,
+                "-DTLA-Library=" + home.resolve("spec") + File.pathSeparator + home.resolve("model-checks"),
+                "-cp",
+                tlcJar() + File.pathSeparator + ownClasses(),
+                TlcChild.class.getName(),
+                "-nowarning",
+                "-tool"));
         if (!checkDeadlock) cmd.add("-deadlock");
-        cmd.addAll(List.of("-workers", String.valueOf(workers), "-metadir", work.resolve("states").toString(),
-            "-config", cfg.toString()));
+        cmd.addAll(List.of(
+                "-workers",
+                String.valueOf(workers),
+                "-metadir",
+                work.resolve("states").toString(),
+                "-config",
+                cfg.toString()));
         cmd.addAll(extraArgs);
         cmd.add(module);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
@@ -128,6 +195,7 @@ public final class TlcRunner {
      * has stopped making progress (a hang), however much of its ceiling is left.
      */
     static final long STALL_SECONDS = 300;
+
     private static final String MSG = "@!@!@STARTMSG ";
 
     /**
@@ -135,40 +203,46 @@ public final class TlcRunner {
      * for {@code stallSeconds}, or one past {@code ceilingSeconds} (a ceiling against hangs, far
      * above any budget), is stopped, and its result says which.
      */
-    static Run await(Process p, Consumer<String> progress, long ceilingSeconds, long stallSeconds, long t0) throws InterruptedException {
+    static Run await(Process p, Consumer<String> progress, long ceilingSeconds, long stallSeconds, long t0)
+            throws InterruptedException {
         StringBuilder out = new StringBuilder();
         AtomicLong lastLine = new AtomicLong(System.nanoTime());
         Map<Integer, Double> marks = new ConcurrentHashMap<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                boolean inProgress = false;
-                while ((line = r.readLine()) != null) {
-                    long now = System.nanoTime();
-                    lastLine.set(now);
-                    if (line.startsWith(MSG)) {   // when each phase began: the fixed cost's breakdown
-                        int colon = line.indexOf(':', MSG.length());
-                        if (colon > 0) {
-                            try {
-                                marks.putIfAbsent(Integer.parseInt(line.substring(MSG.length(), colon)), (now - t0) / 1e9);
-                            } catch (NumberFormatException ignored) {
-                                // not a message header after all
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        boolean inProgress = false;
+                        while ((line = r.readLine()) != null) {
+                            long now = System.nanoTime();
+                            lastLine.set(now);
+                            if (line.startsWith(MSG)) { // when each phase began: the fixed cost's breakdown
+                                int colon = line.indexOf(':', MSG.length());
+                                if (colon > 0) {
+                                    try {
+                                        marks.putIfAbsent(
+                                                Integer.parseInt(line.substring(MSG.length(), colon)),
+                                                (now - t0) / 1e9);
+                                    } catch (NumberFormatException ignored) {
+                                        // not a message header after all
+                                    }
+                                }
+                            }
+                            synchronized (out) {
+                                out.append(line).append('\n');
+                            }
+                            if (line.startsWith("@!@!@STARTMSG 2200:")) inProgress = true;
+                            else if (inProgress) {
+                                if (progress != null && !line.startsWith("@!@!@")) progress.accept(line.strip());
+                                inProgress = false;
                             }
                         }
+                    } catch (IOException ignored) {
+                        // the process ended; what was read is kept
                     }
-                    synchronized (out) {
-                        out.append(line).append('\n');
-                    }
-                    if (line.startsWith("@!@!@STARTMSG 2200:")) inProgress = true;
-                    else if (inProgress) {
-                        if (progress != null && !line.startsWith("@!@!@")) progress.accept(line.strip());
-                        inProgress = false;
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended; what was read is kept
-            }
-        }, "tlc-output");
+                },
+                "tlc-output");
         reader.start();
         String stopped = null;
         while (!p.waitFor(1, TimeUnit.SECONDS)) {
@@ -178,7 +252,7 @@ public final class TlcRunner {
             else if (now - t0 > TimeUnit.SECONDS.toNanos(ceilingSeconds))
                 stopped = "stopped at the ceiling of " + ceilingSeconds + " s";
             if (stopped != null) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);   // they hold the output pipe open too
+                p.descendants().forEach(ProcessHandle::destroyForcibly); // they hold the output pipe open too
                 p.destroyForcibly();
                 p.waitFor();
                 break;
@@ -193,6 +267,4 @@ public final class TlcRunner {
         }
         return new Run(done ? p.exitValue() : -1, new ToolOutput(raw), raw, secs, false, stopped, Map.copyOf(marks));
     }
-
-
 }

@@ -19,11 +19,12 @@ public final class ToolOutput {
         }
     }
 
-    private static final Pattern FRAME = Pattern.compile(
-        "@!@!@STARTMSG (\\d+):(\\d+) @!@!@\\R(.*?)@!@!@ENDMSG \\1 @!@!@", Pattern.DOTALL);
+    private static final Pattern FRAME =
+            Pattern.compile("@!@!@STARTMSG (\\d+):(\\d+) @!@!@\\R(.*?)@!@!@ENDMSG \\1 @!@!@", Pattern.DOTALL);
     private static final Pattern STATE_HEAD = Pattern.compile("^(?:State )?(\\d+): <(.*?)>\\s*$", Pattern.MULTILINE);
     private static final Pattern VAR = Pattern.compile("(?m)^/\\\\ (\\w+) = ");
-    private static final Pattern STATS = Pattern.compile("([\\d,]+) states generated.*?([\\d,]+) distinct states found.*?([\\d,]+) states left", Pattern.DOTALL);
+    private static final Pattern STATS = Pattern.compile(
+            "([\\d,]+) states generated.*?([\\d,]+) distinct states found.*?([\\d,]+) states left", Pattern.DOTALL);
     private static final Pattern DEPTH = Pattern.compile("depth of the complete state graph search is (\\d+)");
     private static final Pattern COVERAGE = Pattern.compile("^<(\\w+) line .*?>: (\\d+):(\\d+)", Pattern.MULTILINE);
 
@@ -31,7 +32,11 @@ public final class ToolOutput {
 
     public ToolOutput(String text) {
         Matcher m = FRAME.matcher(text);
-        while (m.find()) messages.add(new Message(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3).strip()));
+        while (m.find())
+            messages.add(new Message(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    m.group(3).strip()));
     }
 
     public boolean success() {
@@ -58,7 +63,9 @@ public final class ToolOutput {
 
     public boolean temporalViolated() {
         // 2116: temporal property violated; 2112: action property (e.g. a refinement) violated
-        return messages.stream().anyMatch(x -> x.code == 2116 || x.code == 2112 || x.body.startsWith("Temporal properties were violated"));
+        return messages.stream()
+                .anyMatch(x ->
+                        x.code == 2116 || x.code == 2112 || x.body.startsWith("Temporal properties were violated"));
     }
 
     public List<TraceState> trace() {
@@ -79,7 +86,10 @@ public final class ToolOutput {
         Matcher v = VAR.matcher(text);
         List<int[]> spans = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        while (v.find()) { spans.add(new int[] {v.start(), v.end()}); names.add(v.group(1)); }
+        while (v.find()) {
+            spans.add(new int[] {v.start(), v.end()});
+            names.add(v.group(1));
+        }
         for (int k = 0; k < spans.size(); k++) {
             int end = k + 1 < spans.size() ? spans.get(k + 1)[0] : text.length();
             vars.put(names.get(k), text.substring(spans.get(k)[1], end).strip());
@@ -123,7 +133,9 @@ public final class ToolOutput {
 
     /** The protocol action behind a TLC action name: MC.tla's bounded wrapper MCX is action X. */
     public static String actionName(String tlc) {
-        return tlc.length() > 2 && tlc.startsWith("MC") && Character.isUpperCase(tlc.charAt(2)) ? tlc.substring(2) : tlc;
+        return tlc.length() > 2 && tlc.startsWith("MC") && Character.isUpperCase(tlc.charAt(2))
+                ? tlc.substring(2)
+                : tlc;
     }
 
     /** Action name to distinct states it produced (from -coverage). */
@@ -141,7 +153,13 @@ public final class ToolOutput {
     public List<String> errors() {
         List<String> e = new ArrayList<>();
         for (Message x : messages)
-            if (x.severity == 1 && x.code != 2110 && x.code != 2112 && x.code != 2116 && x.code != 2121 && x.code != 2217 && x.code != 2122)
+            if (x.severity == 1
+                    && x.code != 2110
+                    && x.code != 2112
+                    && x.code != 2116
+                    && x.code != 2121
+                    && x.code != 2217
+                    && x.code != 2122)
                 e.add(x.code + ": " + x.body.lines().findFirst().orElse(""));
         return e;
     }

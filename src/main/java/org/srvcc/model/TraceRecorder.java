@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.srvcc.simulation.Setup;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
+import org.srvcc.simulation.Setup;
 
 /**
  * A run as NDJSON: a header line with the setup, then one line per step with the node, the
@@ -36,7 +36,10 @@ public final class TraceRecorder implements Consumer<Srvcc> {
         head.put("setup", setup.text());
         head.put("profile", setup.profile().toString());
         head.put("options", setup.options().asMap());
-        head.put("keys", "simulation KAMFs are SHA-256 of the seed in 'setup': reproducible and NOT secret; key values never appear here, only terms");
+        head.put(
+                "keys",
+                "simulation KAMFs are SHA-256 of the seed in 'setup': reproducible and NOT secret; key values never "
+                        + "appear here, only terms");
         head.put("state", initial);
         out.add(Json.write(head));
         for (int i = 0; i < steps.size(); i++) {

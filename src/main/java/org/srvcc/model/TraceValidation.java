@@ -37,7 +37,8 @@ public final class TraceValidation {
      */
     public record Rejection(Run run, int step, Step javaStep, List<String> changedByJava, String modelAllows) {}
 
-    public record Result(int runs, int steps, int tlcRuns, double seconds, List<Rejection> rejections, List<String> errors) {}
+    public record Result(
+            int runs, int steps, int tlcRuns, double seconds, List<Rejection> rejections, List<String> errors) {}
 
     private final Path home;
 
@@ -47,7 +48,9 @@ public final class TraceValidation {
 
     public Result validate(List<Run> runs) throws IOException, InterruptedException {
         Map<String, List<Run>> groups = new LinkedHashMap<>();
-        for (Run r : runs) groups.computeIfAbsent(r.modelSetup().withSeed(0).text(), k -> new ArrayList<>()).add(r);
+        for (Run r : runs)
+            groups.computeIfAbsent(r.modelSetup().withSeed(0).text(), k -> new ArrayList<>())
+                    .add(r);
         List<Rejection> rejections = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int tlcRuns = 0, steps = 0;
@@ -73,12 +76,17 @@ public final class TraceValidation {
                 }
                 ToolOutput.TraceState last = t.get(t.size() - 1);
                 int tr = ((Number) last.value("tr")).intValue() - 1;
-                int step = ((Number) last.value("step")).intValue();   // the last state the model reached
+                int step = ((Number) last.value("step")).intValue(); // the last state the model reached
                 Run bad = pending.get(tr);
                 List<Map<String, Object>> st = states.get(tr);
-                // the model reached state number `step` (1 = initial); Java step number `step` is the one it cannot take
-                rejections.add(new Rejection(bad, step, bad.steps().get(step - 1), changed(st.get(step - 1), st.get(step)),
-                    allowed(bad.modelSetup(), st.get(step - 1), bad.steps().get(step - 1), st.get(step))));
+                // the model reached state number `step` (1 = initial); Java step number `step` is the one it cannot
+                // take
+                rejections.add(new Rejection(
+                        bad,
+                        step,
+                        bad.steps().get(step - 1),
+                        changed(st.get(step - 1), st.get(step)),
+                        allowed(bad.modelSetup(), st.get(step - 1), bad.steps().get(step - 1), st.get(step))));
                 pending.remove(tr);
                 states.remove(tr);
             }
@@ -94,7 +102,9 @@ public final class TraceValidation {
             for (int i = 0; i < r.steps().size() && bad.isEmpty(); i++) {
                 s.apply(r.steps().get(i));
                 int n = i + 1;
-                bad = c.check(s).stream().map(b -> "step " + n + " (" + r.steps().get(n - 1) + "): " + b).toList();
+                bad = c.check(s).stream()
+                        .map(b -> "step " + n + " (" + r.steps().get(n - 1) + "): " + b)
+                        .toList();
             }
             s.destroyKeys();
             return bad;
@@ -122,7 +132,8 @@ public final class TraceValidation {
     private static List<String> changed(Map<String, Object> before, Map<String, Object> after) {
         List<String> c = new ArrayList<>();
         for (String k : after.keySet())
-            if (!after.get(k).equals(before.get(k))) c.add(k + ": " + TlaValue.write(before.get(k)) + " -> " + TlaValue.write(after.get(k)));
+            if (!after.get(k).equals(before.get(k)))
+                c.add(k + ": " + TlaValue.write(before.get(k)) + " -> " + TlaValue.write(after.get(k)));
         return c;
     }
 
@@ -137,8 +148,13 @@ public final class TraceValidation {
                 List<Map<String, Object>> st = states.get(i);
                 for (int k = 0; k < st.size(); k++) {
                     Map<String, Object> e = new TreeMap<>();
-                    e.put("action", k == 0 ? "Init" : runs.get(i).steps().get(k - 1).action().name());
-                    e.put("ue", (long) (k == 0 ? 0 : runs.get(i).steps().get(k - 1).ue()));
+                    e.put(
+                            "action",
+                            k == 0
+                                    ? "Init"
+                                    : runs.get(i).steps().get(k - 1).action().name());
+                    e.put("ue", (long)
+                            (k == 0 ? 0 : runs.get(i).steps().get(k - 1).ue()));
                     e.put("state", k == 0 ? st.get(0) : delta(st.get(k - 1), st.get(k)));
                     data.append(k > 0 ? ",\n  " : "").append(TlaValue.write(e));
                 }
@@ -158,7 +174,8 @@ public final class TraceValidation {
      * What the model allows from {@code before} with the same action and UE: TLC enumerates the
      * successors (-dump), and the one closest to the Java state is compared variable by variable.
      */
-    String allowed(Setup setup, Map<String, Object> before, Step step, Map<String, Object> java) throws IOException, InterruptedException {
+    String allowed(Setup setup, Map<String, Object> before, Step step, Map<String, Object> java)
+            throws IOException, InterruptedException {
         Path dir = Scratch.dir(home.resolve("target/trace-validation"));
         List<Map<String, Object>> succ = new ArrayList<>();
         TlcRunner.Run r;
@@ -167,12 +184,17 @@ public final class TraceValidation {
             e.put("action", step.action().name());
             e.put("ue", (long) step.ue());
             e.put("state", before);
-            Files.writeString(dir.resolve("TraceData.tla"), "---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\nTraces == << << "
-                + TlaValue.write(e) + " >> >>\n====\n");
+            Files.writeString(
+                    dir.resolve("TraceData.tla"),
+                    "---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\nTraces == << << " + TlaValue.write(e)
+                            + " >> >>\n====\n");
             Files.writeString(dir.resolve("TraceState.tla"), Mapping.traceStateModule());
-            Files.writeString(dir.resolve("MCSucc.tla"), "---- MODULE MCSucc ----\nEXTENDS SrvccTrace\n"
-                + "SuccInit == tr = 1 /\\ step = 1 /\\ IsState(Traces[1][1].state)\n"
-                + "SuccNext == step = 1 /\\ step' = 2 /\\ tr' = tr /\\ TraceAction(Traces[1][1].action, Traces[1][1].ue)\n====\n");
+            Files.writeString(
+                    dir.resolve("MCSucc.tla"),
+                    "---- MODULE MCSucc ----\nEXTENDS SrvccTrace\n"
+                            + "SuccInit == tr = 1 /\\ step = 1 /\\ IsState(Traces[1][1].state)\n"
+                            + "SuccNext == step = 1 /\\ step' = 2 /\\ tr' = tr /\\ TraceAction(Traces[1][1].action, "
+                            + "Traces[1][1].ue)\n====\n");
             String cfg = cfg(setup).replace("SPECIFICATION TraceSpec", "INIT SuccInit\nNEXT SuccNext");
             Path dump = dir.resolve("succ");
             r = new TlcRunner(home).run(dir, "MCSucc.tla", cfg, List.of("-dump", dump.toString()), 1, 120, null);
@@ -182,23 +204,32 @@ public final class TraceValidation {
                     Map<String, String> v = ToolOutput.vars(block);
                     if (!"2".equals(v.get("step"))) continue;
                     Map<String, Object> m = new TreeMap<>();
-                    v.forEach((k, x) -> { if (!k.equals("tr") && !k.equals("step")) m.put(k, TlaValue.parse(x)); });
+                    v.forEach((k, x) -> {
+                        if (!k.equals("tr") && !k.equals("step")) m.put(k, TlaValue.parse(x));
+                    });
                     succ.add(m);
                 }
             }
         } finally {
             Scratch.close(dir);
         }
-        if (!r.output().success() && succ.isEmpty()) return "TLC could not enumerate successors: " + r.output().errors();
-        if (succ.isEmpty()) return "the model does not allow " + step.action() + " for UE " + step.ue() + " in this state";
+        if (!r.output().success() && succ.isEmpty())
+            return "TLC could not enumerate successors: " + r.output().errors();
+        if (succ.isEmpty())
+            return "the model does not allow " + step.action() + " for UE " + step.ue() + " in this state";
         Map<String, Object> best = succ.get(0);
         int bestN = Integer.MAX_VALUE;
         for (Map<String, Object> m : succ) {
-            int n = ModelReplay.diff(m, java).isEmpty() ? 0 : ModelReplay.diff(m, java).split("; ").length;
-            if (n < bestN) { bestN = n; best = m; }
+            int n = ModelReplay.diff(m, java).isEmpty()
+                    ? 0
+                    : ModelReplay.diff(m, java).split("; ").length;
+            if (n < bestN) {
+                bestN = n;
+                best = m;
+            }
         }
-        return "the model allows " + succ.size() + " successor(s) by " + step.action() + "; the closest differs in " + bestN
-            + " variable(s): " + ModelReplay.diff(best, java);
+        return "the model allows " + succ.size() + " successor(s) by " + step.action() + "; the closest differs in "
+                + bestN + " variable(s): " + ModelReplay.diff(best, java);
     }
 
     /** The model constants that correspond to a Java setup. */
@@ -212,8 +243,15 @@ public final class TraceValidation {
         c.put("EmergencyUEs", new ArrayList<>(new TreeSet<>(s.emergencyUes())));
         c.put("UnauthUEs", new ArrayList<>(new TreeSet<>(s.unauthUes())));
         c.put("Profile", s.profile().toString());
-        s.options().asMap().forEach((k, v) -> c.put(k, v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE
-            : k.equals("countLsbBits") ? (Object) Long.parseLong(v) : v));
+        s.options()
+                .asMap()
+                .forEach((k, v) -> c.put(
+                        k,
+                        v.equals("true")
+                                ? Boolean.TRUE
+                                : v.equals("false")
+                                        ? Boolean.FALSE
+                                        : k.equals("countLsbBits") ? (Object) Long.parseLong(v) : v));
         c.put("Compromised", new ArrayList<>(new TreeSet<>(s.compromised())));
         c.put("MaxAttempts", (long) s.bounds().maxAttempts());
         c.put("MaxCount", (long) s.bounds().maxCount());

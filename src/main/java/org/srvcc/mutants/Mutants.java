@@ -30,7 +30,9 @@ public final class Mutants implements Deviations {
         return o.isMutant() ? new Mutants(o) : STANDARD;
     }
 
-    /** amfSendsKamf: KAMF itself goes out as the key, the leak the confinement invariant and the wire scan must catch. */
+    /**
+     * amfSendsKamf: KAMF itself goes out as the key, the leak the confinement invariant and the wire scan must catch.
+     */
     @Override
     public Key256 amfSentKey(Kamf kamf, Supplier<Key256> derived) {
         return o.amfSendsKamf() ? kamfAsKey(kamf) : derived.get();

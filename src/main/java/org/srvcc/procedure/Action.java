@@ -31,9 +31,11 @@ public enum Action {
     UeHandleDownlinkNas(Kind.PROGRESS, (s, u) -> s.ue.handleDownlinkNas(u)),
     UeArriveUtran(Kind.PROGRESS, (s, u) -> s.ue.arriveUtran(u)),
     // Environment: choices the world makes
-    GnbSendHandoverRequired(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.room(u) ? s.gnb.sendHandoverRequired(u) : Actions.NONE),
+    GnbSendHandoverRequired(
+            Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.room(u) ? s.gnb.sendHandoverRequired(u) : Actions.NONE),
     GnbCancel(Kind.ENVIRONMENT, (s, u) -> s.gnb.cancel(u)),
-    AmfSendDownlinkNas(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.countLeft(u) ? s.amf.sendDownlinkNas(u) : Actions.NONE),
+    AmfSendDownlinkNas(
+            Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.countLeft(u) ? s.amf.sendDownlinkNas(u) : Actions.NONE),
     MmeRejectPreparation(Kind.FAILURE, (s, u) -> s.mme.rejectPreparation(u)),
     MscRejectPreparation(Kind.FAILURE, (s, u) -> s.msc.rejectPreparation(u)),
     UeMissDownlinkNas(Kind.ENVIRONMENT, (s, u) -> s.ue.missDownlinkNas(u)),
@@ -41,12 +43,25 @@ public enum Action {
     UeEndCall(Kind.ENVIRONMENT, (s, u) -> s.ue.endCall(u)),
     UeAuthenticate(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.kamfLeft() ? s.ue.authenticate(u) : Actions.NONE),
     UeRequestReverseSrvcc(Kind.ENVIRONMENT, Mc.SWITCHED, (s, u) -> s.ue.requestReverseSrvcc(u)),
-    UeReceiveNasRun(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.runLeft(u, s.bounds.nasRunsReceived()) ? s.ue.receiveNasRun(u) : Actions.NONE),
-    UeMissNasRun(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.runLeft(u, s.bounds.nasRunsMissed()) ? s.ue.missNasRun(u) : Actions.NONE),
+    UeReceiveNasRun(
+            Kind.ENVIRONMENT,
+            Mc.BOUNDED,
+            (s, u) -> s.runLeft(u, s.bounds.nasRunsReceived()) ? s.ue.receiveNasRun(u) : Actions.NONE),
+    UeMissNasRun(
+            Kind.ENVIRONMENT,
+            Mc.BOUNDED,
+            (s, u) -> s.runLeft(u, s.bounds.nasRunsMissed()) ? s.ue.missNasRun(u) : Actions.NONE),
     // the UE on NR is part of the model's guard: the AMF alone cannot tell
-    AmfPrepareEpsHandover(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.bounds.epsMobility() && s.countLeft(u) && s.ue.connected5G(u)
-        ? s.amf.prepareEpsHandover(u) : Actions.NONE),
-    AmfTransferEpsContext(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.bounds.epsMobility() && s.ue.connected5G(u) ? s.amf.transferEpsContext(u) : Actions.NONE),
+    AmfPrepareEpsHandover(
+            Kind.ENVIRONMENT,
+            Mc.BOUNDED,
+            (s, u) -> s.bounds.epsMobility() && s.countLeft(u) && s.ue.connected5G(u)
+                    ? s.amf.prepareEpsHandover(u)
+                    : Actions.NONE),
+    AmfTransferEpsContext(
+            Kind.ENVIRONMENT,
+            Mc.BOUNDED,
+            (s, u) -> s.bounds.epsMobility() && s.ue.connected5G(u) ? s.amf.transferEpsContext(u) : Actions.NONE),
     // Mutant-only steps
     UeSkipReauth(Kind.MUTANT, Mc.SWITCHED, (s, u) -> s.ue.skipReauth(u)),
     // Network faults and the attacker
@@ -56,18 +71,33 @@ public enum Action {
     NetReorderDownlink(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.reordersLeft() ? s.net.reorderDownlink(u) : Actions.NONE),
     MscRestart(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.faultsLeft() ? s.msc.restart() : Actions.NONE),
     AttackerReplay(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.replaysLeft() ? s.net.replay(u) : Actions.NONE),
-    AttackerRewriteCapability(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.net.rewriteCapability(u) : Actions.NONE),
-    AttackerRewriteSrvccIndication(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.rewriteSrvccIndication(u) : Actions.NONE),
-    AttackerForgeRegistration(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.forgeRegistration(u) : Actions.NONE);
+    AttackerRewriteCapability(
+            Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.net.rewriteCapability(u) : Actions.NONE),
+    AttackerRewriteSrvccIndication(
+            Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.rewriteSrvccIndication(u) : Actions.NONE),
+    AttackerForgeRegistration(
+            Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.forgeRegistration(u) : Actions.NONE);
 
-    public enum Kind { PROGRESS, ENVIRONMENT, FAILURE, MUTANT, FAULT }
+    public enum Kind {
+        PROGRESS,
+        ENVIRONMENT,
+        FAILURE,
+        MUTANT,
+        FAULT
+    }
 
-    /** How model-checks/MC.tla replaces the action in every model (cfg "X <- MCX"): by a bound, or by a mutant's switch. */
-    public enum Mc { BOUNDED, SWITCHED }
+    /**
+     * How model-checks/MC.tla replaces the action in every model (cfg "X <- MCX"): by a bound, or by a mutant's switch.
+     */
+    public enum Mc {
+        BOUNDED,
+        SWITCHED
+    }
 
     public final Kind kind;
     /** null: every model runs Srvcc.tla's action as written. */
     public final Mc mc;
+
     private final BiFunction<Srvcc, Integer, List<Runnable>> ways;
 
     Action(Kind kind, BiFunction<Srvcc, Integer, List<Runnable>> ways) {

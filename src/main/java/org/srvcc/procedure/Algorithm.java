@@ -11,7 +11,10 @@ import java.util.TreeSet;
  * What the MSC selects from them is a {@link Selection}.
  */
 public enum Algorithm {
-    UEA1("uea1"), UEA2("uea2"), UIA1("uia1"), UIA2("uia2");
+    UEA1("uea1"),
+    UEA2("uea2"),
+    UIA1("uia1"),
+    UIA2("uia2");
 
     public final String model;
 

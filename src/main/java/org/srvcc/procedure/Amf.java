@@ -22,7 +22,12 @@ import org.srvcc.procedure.Message.Type;
  * and hands the key to MME_SRVCC (or, in draft-direct, CK||IK to the MSC server).
  */
 public final class Amf {
-    public enum State { Idle, Preparing, Commanded, Released }
+    public enum State {
+        Idle,
+        Preparing,
+        Commanded,
+        Released
+    }
 
     /** What the AMF keeps for one UE; {@code kamf} is null once the context is released. */
     static final class Ctx {
@@ -33,10 +38,10 @@ public final class Amf {
         int derivs;
         int att;
         int count;
-        KeyTerm sent;            // the key this attempt sent (what a literal reading of the draft puts in the HO command)
-        int ul;                  // UL NAS COUNT of the last uplink NAS message (a TAU) taken
-        boolean epsHandover;     // a K'ASME for an EPS handover was derived from this KAMF
-        boolean srvccCap;        // the 5G-SRVCC capability from the UE's Registration Request
+        KeyTerm sent; // the key this attempt sent (what a literal reading of the draft puts in the HO command)
+        int ul; // UL NAS COUNT of the last uplink NAS message (a TAU) taken
+        boolean epsHandover; // a K'ASME for an EPS handover was derived from this KAMF
+        boolean srvccCap; // the 5G-SRVCC capability from the UE's Registration Request
 
         int kamfId() {
             return kamf == null ? 0 : kamf.term().id();
@@ -44,7 +49,16 @@ public final class Amf {
     }
 
     /** The model's amf* variables for one UE (no key bytes: KAMF by its identity). */
-    public record View(State state, int kamfId, int dl, Set<Integer> used, int derivs, int att, int count, int ul, boolean srvccCap) {}
+    public record View(
+            State state,
+            int kamfId,
+            int dl,
+            Set<Integer> used,
+            int derivs,
+            int att,
+            int count,
+            int ul,
+            boolean srvccCap) {}
 
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Profile profile;
@@ -55,12 +69,21 @@ public final class Amf {
     private final long seed;
     /** The session of each UE's call, as its registration told the AMF (emergency or not). */
     private final Map<Integer, Session> sessionOf = new TreeMap<>();
+
     int nextKamf;
 
     private final Capabilities caps;
 
-    Amf(Profile profile, Options options, Deviations dev, Network net, Event.Observer obs, long seed, Map<Integer, Session> sessions,
-        Kamf firstKamf, Capabilities caps) {
+    Amf(
+            Profile profile,
+            Options options,
+            Deviations dev,
+            Network net,
+            Event.Observer obs,
+            long seed,
+            Map<Integer, Session> sessions,
+            Kamf firstKamf,
+            Capabilities caps) {
         this.caps = caps;
         this.dev = dev;
         this.profile = profile;
@@ -71,7 +94,9 @@ public final class Amf {
         sessions.forEach((u, sess) -> {
             Ctx amf = new Ctx();
             // a UE with no 5G security context (no SIM) has no KAMF here either: ngKSI 7
-            amf.kamf = caps.noContextUes().contains(u) ? null : u == 1 && firstKamf != null ? firstKamf.copy() : newKamf(u, 0);
+            amf.kamf = caps.noContextUes().contains(u)
+                    ? null
+                    : u == 1 && firstKamf != null ? firstKamf.copy() : newKamf(u, 0);
             amf.srvccCap = caps.srvccCapable(u);
             ctx.put(u, amf);
             sessionOf.put(u, sess);
@@ -86,7 +111,16 @@ public final class Amf {
 
     public View view(int u) {
         Ctx amf = ctx.get(u);
-        return new View(amf.state, amf.kamfId(), amf.dl, Set.copyOf(amf.used), amf.derivs, amf.att, amf.count, amf.ul, amf.srvccCap);
+        return new View(
+                amf.state,
+                amf.kamfId(),
+                amf.dl,
+                Set.copyOf(amf.used),
+                amf.derivs,
+                amf.att,
+                amf.count,
+                amf.ul,
+                amf.srvccCap);
     }
 
     /** The model's AmfServes: with a KAMF, or, for a UE with no 5G security context, until released. */
@@ -104,13 +138,16 @@ public final class Amf {
         return ctx.get(u).kamf;
     }
 
-    /** TS 33.501 J.1.2 steps 2-3 (TS 23.216 §6.5.4 Forward Relocation Request): derive from KAMF at the DL NAS COUNT, map ngKSI, forward, count up. */
+    /**
+     * TS 33.501 J.1.2 steps 2-3 (TS 23.216 §6.5.4 Forward Relocation Request): derive from KAMF at the DL NAS COUNT,
+     * map ngKSI, forward, count up.
+     */
     List<Runnable> startSrvcc(int u) {
         return when(net.headUp(u, Type.HandoverRequired), () -> {
             net.popUp(u);
             Ctx amf = ctx.get(u);
             if (amf.state != State.Idle || !serves(u)) return;
-            if (!amf.srvccCap && options.amfChecksSrvccCapability()) {   // policy: amf-srvcc-check
+            if (!amf.srvccCap && options.amfChecksSrvccCapability()) { // policy: amf-srvcc-check
                 net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, amf.att, 1));
                 return;
             }
@@ -119,7 +156,7 @@ public final class Amf {
             amf.state = State.Preparing;
             amf.att = a;
             amf.count = c;
-            boolean keyed = amf.kamfId() != 0;   // reading: no-sim-ksi7 (nothing derived, eKSI 7, no COUNT used)
+            boolean keyed = amf.kamfId() != 0; // reading: no-sim-ksi7 (nothing derived, eKSI 7, no COUNT used)
             if (keyed) {
                 amf.used.add(c);
                 amf.derivs++;
@@ -134,7 +171,10 @@ public final class Amf {
         });
     }
 
-    /** The Forward Relocation Request (PS to CS Request when direct) with the key derived from {@code src} (none if null). */
+    /**
+     * The Forward Relocation Request (PS to CS Request when direct) with the key derived from {@code src} (none if
+     * null).
+     */
     private void send(int u, int a, NasCount count, Kamf src, Ksi ksi) {
         Session sess = sessionOf.get(u);
         if (profile.viaMme()) {
@@ -155,23 +195,38 @@ public final class Amf {
         }
     }
 
-    /** TS 33.501 J.1.2 steps 7-8: Forward Relocation Response (PS to CS Response when direct); the HandoverCommand carries the COUNT's LSBs. */
+    /**
+     * TS 33.501 J.1.2 steps 7-8: Forward Relocation Response (PS to CS Response when direct); the HandoverCommand
+     * carries the COUNT's LSBs.
+     */
     List<Runnable> handleResponse(int u) {
-        return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationResponse : Type.PsToCsResponse), x -> {
-            Message m = net.take(x);
-            Ctx amf = ctx.get(u);
-            if (m.att() != amf.att || amf.state != State.Preparing) return;
-            if (((Message.Answer) m).ok()) {
-                amf.state = State.Commanded;
-                net.push(u, new Message.HoCmd(Type.HandoverCommand, u, m.att(), 1, amf.count % (1 << options.countLsbBits()), cmdKsi(amf),
-                    ((Message.Answer) m).alg()));
-                // reading: draft-gnb-gets-key (X.1.1 step 7, X.1.2 step 5: the CK, IK of step 4 or 3 reach the gNB)
-                if (options.gnbSeesKeys()) obs.on(new Event.Held(Place.GNB, KeyPlan.commandKeys(profile, options, amf.sent, amf.count)));
-            } else {
-                amf.state = State.Idle;
-                net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, m.att(), 1));
-            }
-        });
+        return Actions.each(
+                net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationResponse : Type.PsToCsResponse), x -> {
+                    Message m = net.take(x);
+                    Ctx amf = ctx.get(u);
+                    if (m.att() != amf.att || amf.state != State.Preparing) return;
+                    if (((Message.Answer) m).ok()) {
+                        amf.state = State.Commanded;
+                        net.push(
+                                u,
+                                new Message.HoCmd(
+                                        Type.HandoverCommand,
+                                        u,
+                                        m.att(),
+                                        1,
+                                        amf.count % (1 << options.countLsbBits()),
+                                        cmdKsi(amf),
+                                        ((Message.Answer) m).alg()));
+                        // reading: draft-gnb-gets-key (X.1.1 step 7, X.1.2 step 5: the CK, IK of step 4 or 3 reach the
+                        // gNB)
+                        if (options.gnbSeesKeys())
+                            obs.on(new Event.Held(
+                                    Place.GNB, KeyPlan.commandKeys(profile, options, amf.sent, amf.count)));
+                    } else {
+                        amf.state = State.Idle;
+                        net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, m.att(), 1));
+                    }
+                });
     }
 
     /** Handover Cancel from the gNB (TS 23.216 §6.5.4 cancel): tell the target side, acknowledge to the gNB. */
@@ -204,21 +259,22 @@ public final class Amf {
 
     /** Forward Relocation Complete (PS to CS Complete when direct): the UE is on UTRAN, release its 5G context. */
     List<Runnable> handleComplete(int u) {
-        return Actions.each(net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationComplete : Type.PsToCsComplete), x -> {
-            Message m = net.take(x);
-            Ctx amf = ctx.get(u);
-            if (m.att() == amf.att && amf.state != State.Released && serves(u)) {
-                amf.state = State.Released;
-                release(amf);
-            }
-        });
+        return Actions.each(
+                net.inFlight(u, profile.viaMme() ? Type.ForwardRelocationComplete : Type.PsToCsComplete), x -> {
+                    Message m = net.take(x);
+                    Ctx amf = ctx.get(u);
+                    if (m.att() == amf.att && amf.state != State.Released && serves(u)) {
+                        amf.state = State.Released;
+                        release(amf);
+                    }
+                });
     }
 
     /** Any downlink NAS message: it uses the DL NAS COUNT and advances it. */
     List<Runnable> sendDownlinkNas(int u) {
         Ctx amf = ctx.get(u);
         boolean may = amf.state == State.Idle
-            || options.nasDuringHandover() && (amf.state == State.Preparing || amf.state == State.Commanded);
+                || options.nasDuringHandover() && (amf.state == State.Preparing || amf.state == State.Commanded);
         return when(may && amf.kamfId() != 0, () -> {
             net.push(u, new Message.Nas(u, 1, NasCount.of(amf.dl)));
             amf.dl++;

@@ -17,7 +17,10 @@ public interface Deviations {
     /** The procedure as specified. */
     Deviations STANDARD = new Deviations() {};
 
-    /** AmfSentKey, via MME_SRVCC: the K_ASME_SRVCC the AMF sends ({@code derived}: the J.1.2 derivation from {@code kamf}). */
+    /**
+     * AmfSentKey, via MME_SRVCC: the K_ASME_SRVCC the AMF sends ({@code derived}: the J.1.2 derivation from {@code
+     * kamf}).
+     */
     default Key256 amfSentKey(Kamf kamf, Supplier<Key256> derived) {
         return derived.get();
     }

@@ -21,7 +21,10 @@ public sealed interface Event {
     /** Authentication gave the AMF and the UE a KAMF (ueCopy null for a UE without a 5G context). */
     record KamfIssued(int ue, Kamf amfCopy, Kamf ueCopy) implements Event {}
 
-    /** The AMF derived the key it sends (KASME_SRVCC, K'ASME, or CK||IK when direct); the evidence keeps its fingerprint. */
+    /**
+     * The AMF derived the key it sends (KASME_SRVCC, K'ASME, or CK||IK when direct); the evidence keeps its
+     * fingerprint.
+     */
     record AmfDerived(int ue, int att, Key256 kasme, CkIk ckIk) implements Event {}
 
     /** A key came to rest at, or passed through, a place a passive attacker may read. */

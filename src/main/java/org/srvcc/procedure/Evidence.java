@@ -34,7 +34,7 @@ public final class Evidence implements Event.Observer {
     private final Map<Integer, Set<Integer>> srvccKamfs = new TreeMap<>();
     private final Set<KeyTerm> epsKeys = new LinkedHashSet<>();
     private final Map<String, String> sentKeyFingerprint = new HashMap<>();
-    private final Map<Integer, Kamf[]> kamfs = new TreeMap<>();   // per UE: the AMF's and the UE's handle, to scan for
+    private final Map<Integer, Kamf[]> kamfs = new TreeMap<>(); // per UE: the AMF's and the UE's handle, to scan for
     private final List<String> wireLeaks = new ArrayList<>();
     private final List<String> leftCallTo = new ArrayList<>();
     private final List<String> countWentBack = new ArrayList<>();
@@ -43,7 +43,7 @@ public final class Evidence implements Event.Observer {
         for (Place p : Place.values()) held.put(p, new LinkedHashSet<>());
     }
 
-    private Consumer<Event.Wire> tap = w -> { };
+    private Consumer<Event.Wire> tap = w -> {};
 
     void tap(Consumer<Event.Wire> t) {
         tap = t;
@@ -53,21 +53,27 @@ public final class Evidence implements Event.Observer {
     public void on(Event e) {
         if (e instanceof Event.Wire w) tap.accept(w);
         // only GTPv2-C messages can carry a key: the NGAP and RRC records have no key component
-        if (e instanceof Event.Wire w) scan(w.from() + " -> " + w.to() + " GTPv2-C", w.octets().clone());
+        if (e instanceof Event.Wire w)
+            scan(w.from() + " -> " + w.to() + " GTPv2-C", w.octets().clone());
         else if (e instanceof Event.KamfIssued k) {
             kamfs.put(k.ue(), new Kamf[] {k.amfCopy(), k.ueCopy()});
             srvccKamfs.putIfAbsent(k.ue(), new TreeSet<>());
         } else if (e instanceof Event.AmfDerived d) {
-            sentKeyFingerprint.put(d.ue() + "/" + d.att(),
-                d.kasme() != null ? fingerprint(d.kasme().bytes(InsecureKeyAccess.get())) : fingerprint(d.ckIk()));
+            sentKeyFingerprint.put(
+                    d.ue() + "/" + d.att(),
+                    d.kasme() != null ? fingerprint(d.kasme().bytes(InsecureKeyAccess.get())) : fingerprint(d.ckIk()));
         } else if (e instanceof Event.Held h) held.get(h.place()).add(h.key());
         else if (e instanceof Event.EpsKeyDerived k) epsKeys.add(k.key());
-        else if (e instanceof Event.ContextMapped c) issued.add(new Issued(c.ue(), c.att(), c.keys().source(), fingerprint(c.keys())));
+        else if (e instanceof Event.ContextMapped c)
+            issued.add(new Issued(c.ue(), c.att(), c.keys().source(), fingerprint(c.keys())));
         else if (e instanceof Event.ArrivedUtran a) srvccKamfs.get(a.ue()).add(a.kamfId());
         else if (e instanceof Event.UeCountStored c && c.to() < c.from())
-            countWentBack.add("UE " + c.ue() + " stored DL NAS COUNT " + c.from() + " -> " + c.to() + " under KAMF" + c.kamfId());
-        else if (e instanceof Event.UeMoved m && m.from() == Ue.State.InUtranCall
-            && m.to() != Ue.State.InUtranCall && m.to() != Ue.State.NeedsReauth)
+            countWentBack.add(
+                    "UE " + c.ue() + " stored DL NAS COUNT " + c.from() + " -> " + c.to() + " under KAMF" + c.kamfId());
+        else if (e instanceof Event.UeMoved m
+                && m.from() == Ue.State.InUtranCall
+                && m.to() != Ue.State.InUtranCall
+                && m.to() != Ue.State.NeedsReauth)
             leftCallTo.add("UE " + m.ue() + " went from InUtranCall to " + m.to());
     }
 
@@ -79,8 +85,10 @@ public final class Evidence implements Event.Observer {
     private void scan(String what, byte[] enc) {
         try {
             kamfs.forEach((u, k) -> {
-                if (k[0] != null && k[0].occursIn(enc)) wireLeaks.add(what + " for UE " + u + " carries the bytes of the AMF's " + k[0].term());
-                if (k[1] != null && k[1].term().id() != 0 && k[1].occursIn(enc)) wireLeaks.add(what + " for UE " + u + " carries the bytes of the UE's " + k[1].term());
+                if (k[0] != null && k[0].occursIn(enc))
+                    wireLeaks.add(what + " for UE " + u + " carries the bytes of the AMF's " + k[0].term());
+                if (k[1] != null && k[1].term().id() != 0 && k[1].occursIn(enc))
+                    wireLeaks.add(what + " for UE " + u + " carries the bytes of the UE's " + k[1].term());
             });
         } finally {
             Arrays.fill(enc, (byte) 0);

@@ -13,11 +13,17 @@ import org.srvcc.procedure.Message.Type;
  * the procedure: the COUNT's low bits and the KSI are all it relays.
  */
 public final class Gnb {
-    public enum State { Idle, Requested, Commanded, Cancelling }
+    public enum State {
+        Idle,
+        Requested,
+        Commanded,
+        Cancelling
+    }
 
     final Map<Integer, State> state = new TreeMap<>();
     /** "5G-SRVCC operation possible" per UE, as NGAP told the gNB (TR 33.856 key issue 3). */
     final Map<Integer, Boolean> srvccPossible = new TreeMap<>();
+
     private final Network net;
     private Ue ue;
     private Amf amf;
@@ -26,7 +32,7 @@ public final class Gnb {
         this.net = net;
         for (int u = 1; u <= ues; u++) {
             state.put(u, State.Idle);
-            srvccPossible.put(u, caps.srvccCapable(u));   // the AMF tells the gNB what the UE registered with
+            srvccPossible.put(u, caps.srvccCapable(u)); // the AMF tells the gNB what the UE registered with
         }
     }
 
@@ -43,7 +49,10 @@ public final class Gnb {
         return state.get(u);
     }
 
-    /** TS 33.501 J.1.2 step 1 (TS 23.216 §6.5.4 Handover Required): a UE in a call on NR with a 5G security context needs SRVCC. */
+    /**
+     * TS 33.501 J.1.2 step 1 (TS 23.216 §6.5.4 Handover Required): a UE in a call on NR with a 5G security context
+     * needs SRVCC.
+     */
     List<Runnable> sendHandoverRequired(int u) {
         return when(state.get(u) == State.Idle && ue.connected5G(u) && amf.serves(u) && srvccPossible.get(u), () -> {
             state.put(u, State.Requested);
@@ -51,7 +60,9 @@ public final class Gnb {
         });
     }
 
-    /** TS 33.501 J.1.2 step 9: HandoverCommand in over N2, HandoverCommandUe out on the radio (discarded if cancelled). */
+    /**
+     * TS 33.501 J.1.2 step 9: HandoverCommand in over N2, HandoverCommandUe out on the radio (discarded if cancelled).
+     */
     List<Runnable> forwardHandoverCommand(int u) {
         return when(net.headDown(u, Type.HandoverCommand), () -> {
             Message.HoCmd m = (Message.HoCmd) net.peekDown(u);

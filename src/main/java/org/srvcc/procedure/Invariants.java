@@ -40,52 +40,100 @@ public final class Invariants {
 
     static {
         inv("TypeOK", "TypeOK", (Predicate<Srvcc>) Invariants::typeOk);
-        inv("KamfConfinement", "KamfNotInMessages", (Predicate<Srvcc>) Invariants::kamfNotInMessages,
-            "KamfNotHeldOutsideAmf", (Predicate<Srvcc>) s -> heldKamf(s, Set.of(Place.values())),
-            "KamfUnknownToAttacker", (Predicate<Srvcc>) s -> heldKamf(s, s.compromised));
-        inv("KeyAgreement", "CallKeysAgree", (Predicate<Srvcc>) s -> inCall(s, (x, c) -> x.key != null && c.key != null && x.key.sameAs(c.key)),
-            "CallKsiAgrees", (Predicate<Srvcc>) s -> inCall(s, (x, c) -> x.ksi.equals(c.ksi)));
-        inv("FailureLeavesNoUsableContext",
-            "MscKeysOnlyInHandover", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> c.key == null || c.key.isDestroyed() || inHandover(c)),
-            "MscKsiOnlyInHandover", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !c.ksi.namesContext() || inHandover(c)),
-            "UeKeysOnlyInHandover", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
-                .allMatch(x -> x.key == null || x.state == Ue.State.HoCommanded || x.state == Ue.State.InUtranCall));
+        inv(
+                "KamfConfinement",
+                "KamfNotInMessages",
+                (Predicate<Srvcc>) Invariants::kamfNotInMessages,
+                "KamfNotHeldOutsideAmf",
+                (Predicate<Srvcc>) s -> heldKamf(s, Set.of(Place.values())),
+                "KamfUnknownToAttacker",
+                (Predicate<Srvcc>) s -> heldKamf(s, s.compromised));
+        inv(
+                "KeyAgreement",
+                "CallKeysAgree",
+                (Predicate<Srvcc>) s -> inCall(s, (x, c) -> x.key != null && c.key != null && x.key.sameAs(c.key)),
+                "CallKsiAgrees",
+                (Predicate<Srvcc>) s -> inCall(s, (x, c) -> x.ksi.equals(c.ksi)));
+        inv(
+                "FailureLeavesNoUsableContext",
+                "MscKeysOnlyInHandover",
+                (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
+                        .allMatch(c -> c.key == null || c.key.isDestroyed() || inHandover(c)),
+                "MscKsiOnlyInHandover",
+                (Predicate<Srvcc>)
+                        s -> s.msc.ctx.values().stream().allMatch(c -> !c.ksi.namesContext() || inHandover(c)),
+                "UeKeysOnlyInHandover",
+                (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
+                        .allMatch(x ->
+                                x.key == null || x.state == Ue.State.HoCommanded || x.state == Ue.State.InUtranCall));
         inv("KeyFreshness", "ContextKeysNeverRepeat", (Predicate<Srvcc>) Invariants::contextKeysNeverRepeat);
         inv("KeySeparation", "SrvccKeysNotEpsKeys", (Predicate<Srvcc>) Invariants::srvccKeysNotEpsKeys);
         // hygiene: split-key (the project's own property; the draft's step 4 allows K'ASME taken as CK||IK)
         inv("ProjectKeyHygiene", "ContextKeysNotMmeInput", (Predicate<Srvcc>) Invariants::contextKeysNotMmeInput);
-        inv("KsiMapping", "MappedKsiNamesAContext", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
-                .allMatch(c -> !inHandover(c) || c.key == null || c.ksi.namesContext()),
-            "MappedKsiIsNgKsi", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream().allMatch(c -> !inHandover(c) || !c.ksi.namesContext()
-                || c.key == null || c.ksi.value() == c.key.source().root().id() % 7),
-            "NothingKeyedFromNoKsi", (Predicate<Srvcc>) Invariants::nothingKeyedFromNoKsi);
-        inv("CountMonotonic", "AmfNeverReusesCount", (Predicate<Srvcc>) s -> s.amf.ctx.values().stream().allMatch(f -> f.used.size() == f.derivs),
-            "UeNeverReusesCount", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream().allMatch(x -> x.used.size() == x.derivs),
-            "AmfCountPastUsed", (Predicate<Srvcc>) s -> s.amf.ctx.values().stream().allMatch(f -> f.used.isEmpty() || f.used.last() < f.dl),
-            "UeCountMonotonic", (Predicate<Srvcc>) s -> s.evidence.countDecreases().isEmpty());
-        inv("NoReverseSrvcc", "NoReverseSrvcc", (Predicate<Srvcc>) s -> s.evidence.reverseTransitions().isEmpty());
+        inv(
+                "KsiMapping",
+                "MappedKsiNamesAContext",
+                (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
+                        .allMatch(c -> !inHandover(c) || c.key == null || c.ksi.namesContext()),
+                "MappedKsiIsNgKsi",
+                (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
+                        .allMatch(c -> !inHandover(c)
+                                || !c.ksi.namesContext()
+                                || c.key == null
+                                || c.ksi.value() == c.key.source().root().id() % 7),
+                "NothingKeyedFromNoKsi",
+                (Predicate<Srvcc>) Invariants::nothingKeyedFromNoKsi);
+        inv(
+                "CountMonotonic",
+                "AmfNeverReusesCount",
+                (Predicate<Srvcc>) s -> s.amf.ctx.values().stream().allMatch(f -> f.used.size() == f.derivs),
+                "UeNeverReusesCount",
+                (Predicate<Srvcc>) s -> s.ue.ctx.values().stream().allMatch(x -> x.used.size() == x.derivs),
+                "AmfCountPastUsed",
+                (Predicate<Srvcc>)
+                        s -> s.amf.ctx.values().stream().allMatch(f -> f.used.isEmpty() || f.used.last() < f.dl),
+                "UeCountMonotonic",
+                (Predicate<Srvcc>) s -> s.evidence.countDecreases().isEmpty());
+        inv("NoReverseSrvcc", "NoReverseSrvcc", (Predicate<Srvcc>)
+                s -> s.evidence.reverseTransitions().isEmpty());
         inv("ReauthBeforeReturn", "ReauthBeforeReturn", (Predicate<Srvcc>) Invariants::reauthBeforeReturn);
-        inv("NullAlgorithmsOnlyWhenUnauthenticated",
-            "NullOnlyForUnauthEmergency", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
-                .allMatch(c -> !c.alg.equals(Selection.NULL) || c.session == Session.EMERGENCY_UNAUTH),
-            "UnauthEmergencyGetsNull", (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
-                .allMatch(c -> !inHandover(c) || c.session != Session.EMERGENCY_UNAUTH || c.alg.equals(Selection.NULL)),
-            "UnauthOnlyWithoutKamf", (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
-                .allMatch(x -> x.session != Session.EMERGENCY_UNAUTH || x.kamf.term().id() == 0));
-        inv("AlgorithmSelection",
-            "AlgorithmUeSupports", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
-                .allMatch(e -> !e.getValue().alg.usesKeys() || e.getValue().alg.executableBy(s.caps.capabilityOf(e.getKey()))),
-            "NoBiddingDown", (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
-                .allMatch(e -> !e.getValue().alg.usesKeys()
-                    || e.getValue().alg.equals(Selection.best(s.caps.capabilityOf(e.getKey()), s.options.mscPrefers()))));
-        inv("SrvccCapabilityHonoured", "SrvccOnlyForCapableUe", (Predicate<Srvcc>) s -> s.caps.srvccIncapableUes().stream()
-            .allMatch(u -> !s.amf.ctx.containsKey(u) || s.amf.ctx.get(u).att == 0));
+        inv(
+                "NullAlgorithmsOnlyWhenUnauthenticated",
+                "NullOnlyForUnauthEmergency",
+                (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
+                        .allMatch(c -> !c.alg.equals(Selection.NULL) || c.session == Session.EMERGENCY_UNAUTH),
+                "UnauthEmergencyGetsNull",
+                (Predicate<Srvcc>) s -> s.msc.ctx.values().stream()
+                        .allMatch(c -> !inHandover(c)
+                                || c.session != Session.EMERGENCY_UNAUTH
+                                || c.alg.equals(Selection.NULL)),
+                "UnauthOnlyWithoutKamf",
+                (Predicate<Srvcc>) s -> s.ue.ctx.values().stream()
+                        .allMatch(x -> x.session != Session.EMERGENCY_UNAUTH
+                                || x.kamf.term().id() == 0));
+        inv(
+                "AlgorithmSelection",
+                "AlgorithmUeSupports",
+                (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
+                        .allMatch(e -> !e.getValue().alg.usesKeys()
+                                || e.getValue().alg.executableBy(s.caps.capabilityOf(e.getKey()))),
+                "NoBiddingDown",
+                (Predicate<Srvcc>) s -> s.msc.ctx.entrySet().stream()
+                        .allMatch(e -> !e.getValue().alg.usesKeys()
+                                || e.getValue()
+                                        .alg
+                                        .equals(Selection.best(
+                                                s.caps.capabilityOf(e.getKey()), s.options.mscPrefers()))));
+        inv("SrvccCapabilityHonoured", "SrvccOnlyForCapableUe", (Predicate<Srvcc>) s ->
+                s.caps.srvccIncapableUes().stream()
+                        .allMatch(u -> !s.amf.ctx.containsKey(u) || s.amf.ctx.get(u).att == 0));
         inv("CkIkSecrecy", "CkIkSecrecy", (Predicate<Srvcc>) Invariants::ckIkSecrecy);
     }
 
     /** The invariant a part belongs to. */
     public static String parentOf(String part) {
-        for (Map.Entry<String, List<String>> e : PARTS.entrySet()) if (e.getValue().contains(part)) return e.getKey();
+        for (Map.Entry<String, List<String>> e : PARTS.entrySet())
+            if (e.getValue().contains(part)) return e.getKey();
         throw new IllegalArgumentException("no invariant part named " + part);
     }
 
@@ -99,7 +147,9 @@ public final class Invariants {
     /** The parts that do not hold now. */
     public static List<String> violatedParts(Srvcc s) {
         List<String> v = new ArrayList<>();
-        ALL.forEach((name, p) -> { if (!p.test(s)) v.add(name); });
+        ALL.forEach((name, p) -> {
+            if (!p.test(s)) v.add(name);
+        });
         return v;
     }
 
@@ -116,8 +166,12 @@ public final class Invariants {
     static boolean kamfNotInMessages(Srvcc s) {
         if (!s.evidence.wireLeaks().isEmpty()) return false;
         for (Message m : s.net.inFlight()) {
-            if (m instanceof Message.ForwardRelocationRequest f && f.kasme() != null && f.kasme().term() instanceof KeyTerm.KamfTerm) return false;
-            if (m instanceof Message.PsToCsRequest p && p.keys() != null && p.keys().source() instanceof KeyTerm.KamfTerm) return false;
+            if (m instanceof Message.ForwardRelocationRequest f
+                    && f.kasme() != null
+                    && f.kasme().term() instanceof KeyTerm.KamfTerm) return false;
+            if (m instanceof Message.PsToCsRequest p
+                    && p.keys() != null
+                    && p.keys().source() instanceof KeyTerm.KamfTerm) return false;
         }
         return true;
     }
@@ -125,7 +179,8 @@ public final class Invariants {
     /** KSI 7 ("no key available") names no key: in a keyed request, at the MSC, at the UE. */
     static boolean nothingKeyedFromNoKsi(Srvcc s) {
         for (Message m : s.net.inFlight()) {
-            if (m instanceof Message.ForwardRelocationRequest f && !f.ksi().namesContext() && f.kasme() != null) return false;
+            if (m instanceof Message.ForwardRelocationRequest f && !f.ksi().namesContext() && f.kasme() != null)
+                return false;
             if (m instanceof Message.PsToCsRequest p && !p.ksi().namesContext() && p.keys() != null) return false;
         }
         for (MscServer.Ctx c : s.msc.ctx.values()) if (!c.ksi.namesContext() && c.key != null) return false;
@@ -152,8 +207,10 @@ public final class Invariants {
         for (int u : s.ues()) {
             Ue.Ctx ue = s.ue.ctx.get(u);
             MscServer.Ctx msc = s.msc.ctx.get(u);
-            if (ue.state == Ue.State.InUtranCall && msc.state == MscServer.State.Active && !msc.alg.equals(Selection.NULL) && !agree.test(ue, msc))
-                return false;
+            if (ue.state == Ue.State.InUtranCall
+                    && msc.state == MscServer.State.Active
+                    && !msc.alg.equals(Selection.NULL)
+                    && !agree.test(ue, msc)) return false;
         }
         return true;
     }
@@ -169,7 +226,10 @@ public final class Invariants {
         return true;
     }
 
-    /** No key the SRVCC side saw (a mapped context's, or one that rested at MME_SRVCC, Sv or the MSC) is a K'ASME an EPS MME got (A.14). */
+    /**
+     * No key the SRVCC side saw (a mapped context's, or one that rested at MME_SRVCC, Sv or the MSC) is a K'ASME an EPS
+     * MME got (A.14).
+     */
     static boolean srvccKeysNotEpsKeys(Srvcc s) {
         Set<KeyTerm> eps = s.evidence.epsKeys();
         if (eps.isEmpty()) return true;
@@ -183,7 +243,8 @@ public final class Invariants {
         if (!s.profile.viaMme()) return true;
         for (Evidence.Issued i : s.evidence.issued()) {
             String sent = s.evidence.sentKey(i.ue() + "/" + i.att());
-            if (i.fingerprint().equals(sent) || i.term() instanceof KeyTerm.KdfTerm d && d.key() instanceof KeyTerm.KamfTerm) return false;
+            if (i.fingerprint().equals(sent)
+                    || i.term() instanceof KeyTerm.KdfTerm d && d.key() instanceof KeyTerm.KamfTerm) return false;
         }
         return true;
     }
@@ -191,7 +252,8 @@ public final class Invariants {
     static boolean reauthBeforeReturn(Srvcc s) {
         for (int u : s.ues()) {
             Ue.Ctx ue = s.ue.ctx.get(u);
-            if (ue.state == Ue.State.Connected5G && s.evidence.srvccKamfs(u).contains(ue.kamf.term().id())) return false;
+            if (ue.state == Ue.State.Connected5G
+                    && s.evidence.srvccKamfs(u).contains(ue.kamf.term().id())) return false;
         }
         return true;
     }
@@ -201,8 +263,10 @@ public final class Invariants {
         Map<Place, Set<KeyTerm>> held = s.evidence.held();
         for (Place p : s.compromised) known.addAll(held.get(p));
         for (MscServer.Ctx msc : s.msc.ctx.values())
-            if (msc.state == MscServer.State.Active && !msc.alg.equals(Selection.NULL) && msc.key != null
-                && derivable(msc.key.source(), known)) return false;
+            if (msc.state == MscServer.State.Active
+                    && !msc.alg.equals(Selection.NULL)
+                    && msc.key != null
+                    && derivable(msc.key.source(), known)) return false;
         return true;
     }
 

@@ -43,14 +43,19 @@ public final class KeyPlan {
     /** MME_SRVCC: CK_SRVCC||IK_SRVCC from the received KASME. */
     // reading: draft-mme-a12 (in the draft profiles too: X.1.1 step 4 does not say how the MME derives)
     public static CkIk mmeCkIk(Options o, Key256 kasme, NasCount received) {
-        return o.mmeKeyMode() == Options.KeyMode.SPLIT ? Derivations.split(kasme)
-            : Derivations.ckIkSrvcc(kasme, mmeCount(o, received));
+        return o.mmeKeyMode() == Options.KeyMode.SPLIT
+                ? Derivations.split(kasme)
+                : Derivations.ckIkSrvcc(kasme, mmeCount(o, received));
     }
 
-    /** The term of the CK||IK the MSC gets for an AMF key term: MME_SRVCC's A.12 (or split) output, or the AMF's own when direct. */
+    /**
+     * The term of the CK||IK the MSC gets for an AMF key term: MME_SRVCC's A.12 (or split) output, or the AMF's own
+     * when direct.
+     */
     static KeyTerm commandKeys(Profile p, Options o, KeyTerm amfKey, int count) {
         if (!p.viaMme() || o.mmeKeyMode() == Options.KeyMode.SPLIT) return amfKey;
-        return new KeyTerm.KdfTerm(amfKey, Fc.CK_IK_SRVCC, mmeCount(o, NasCount.of(count)).value());
+        return new KeyTerm.KdfTerm(
+                amfKey, Fc.CK_IK_SRVCC, mmeCount(o, NasCount.of(count)).value());
     }
 
     /** UE: the whole chain on its side (COUNT zero into A.12, as Annex J fixes it). */
@@ -58,8 +63,9 @@ public final class KeyPlan {
         if (!p.viaMme()) return amfCkIk(p, o, kamf, dl);
         Key256 kasme = amfKasme(p, o, kamf, dl);
         try {
-            return o.ueKeyMode() == Options.KeyMode.SPLIT ? Derivations.split(kasme)
-                : Derivations.ckIkSrvcc(kasme, NasCount.ZERO);
+            return o.ueKeyMode() == Options.KeyMode.SPLIT
+                    ? Derivations.split(kasme)
+                    : Derivations.ckIkSrvcc(kasme, NasCount.ZERO);
         } finally {
             kasme.destroy();
         }
@@ -69,7 +75,10 @@ public final class KeyPlan {
     public record ChainStep(String name, String from, String s, String value) {
         /** Key material (as opposed to identifiers and counts): printed only when the user asks for keys. */
         public boolean isKey() {
-            return name.contains("K'ASME") || name.contains("KASME") || name.startsWith("CK_SRVCC") || name.startsWith("IK_SRVCC");
+            return name.contains("K'ASME")
+                    || name.contains("KASME")
+                    || name.startsWith("CK_SRVCC")
+                    || name.startsWith("IK_SRVCC");
         }
     }
 
@@ -86,36 +95,59 @@ public final class KeyPlan {
         if (p.viaMme()) {
             String kname = p == Profile.TS33501 ? "KASME_SRVCC" : "K'ASME";
             Key256 kasme = amfKasme(p, o, kamf, dl);
-            steps.add(new ChainStep(kname, "KDF(KAMF, FC " + fc + ", " + countText + ")",
-                Hex.encode(Kdf.inputString(fc, dl.encode())), hexAndWipe(kasme.bytes(access))));
+            steps.add(new ChainStep(
+                    kname,
+                    "KDF(KAMF, FC " + fc + ", " + countText + ")",
+                    Hex.encode(Kdf.inputString(fc, dl.encode())),
+                    hexAndWipe(kasme.bytes(access))));
             ckik = mmeCkIk(o, kasme, dl);
             if (o.mmeKeyMode() == Options.KeyMode.SPLIT) {
-                steps.add(new ChainStep("CK_SRVCC||IK_SRVCC", "split of " + kname + " (no KDF)", "", hexAndWipe(kasme.bytes(access))));
+                steps.add(new ChainStep(
+                        "CK_SRVCC||IK_SRVCC", "split of " + kname + " (no KDF)", "", hexAndWipe(kasme.bytes(access))));
             } else {
                 NasCount c = mmeCount(o, dl);
-                steps.add(new ChainStep("CK_SRVCC||IK_SRVCC", "KDF(" + kname + ", FC " + Fc.CK_IK_SRVCC + ", NAS COUNT " + c.value() + ")",
-                    Hex.encode(Kdf.inputString(Fc.CK_IK_SRVCC, c.encode())), concat(ckik, access)));
+                steps.add(new ChainStep(
+                        "CK_SRVCC||IK_SRVCC",
+                        "KDF(" + kname + ", FC " + Fc.CK_IK_SRVCC + ", NAS COUNT " + c.value() + ")",
+                        Hex.encode(Kdf.inputString(Fc.CK_IK_SRVCC, c.encode())),
+                        concat(ckik, access)));
             }
             kasme.destroy();
         } else {
             ckik = amfCkIk(p, o, kamf, dl);
-            steps.add(new ChainStep("CK_SRVCC||IK_SRVCC", "KDF(KAMF, FC " + fc + ", " + countText + ")",
-                Hex.encode(Kdf.inputString(fc, dl.encode())), concat(ckik, access)));
+            steps.add(new ChainStep(
+                    "CK_SRVCC||IK_SRVCC",
+                    "KDF(KAMF, FC " + fc + ", " + countText + ")",
+                    Hex.encode(Kdf.inputString(fc, dl.encode())),
+                    concat(ckik, access)));
         }
-        steps.add(new ChainStep("CK_SRVCC", "128 most significant bits", "", hexAndWipe(ckik.ck().bytes(access))));
-        steps.add(new ChainStep("IK_SRVCC", "128 least significant bits", "", hexAndWipe(ckik.ik().bytes(access))));
+        steps.add(new ChainStep(
+                "CK_SRVCC",
+                "128 most significant bits",
+                "",
+                hexAndWipe(ckik.ck().bytes(access))));
+        steps.add(new ChainStep(
+                "IK_SRVCC",
+                "128 least significant bits",
+                "",
+                hexAndWipe(ckik.ik().bytes(access))));
         ckik.destroy();
         if (p.viaMme()) steps.add(new ChainStep("eKSI", "= ngKSI", "", String.valueOf(ngKsi.value())));
         steps.add(new ChainStep("KSI_SRVCC", p.viaMme() ? "= eKSI" : "= ngKSI", "", String.valueOf(ngKsi.value())));
         int bits = o.countLsbBits();
-        steps.add(new ChainStep("COUNT LSBs to UE", bits + " least significant bits of " + countText, "",
-            String.valueOf(dl.lsb(bits))));
+        steps.add(new ChainStep(
+                "COUNT LSBs to UE",
+                bits + " least significant bits of " + countText,
+                "",
+                String.valueOf(dl.lsb(bits))));
         if (o.amfIncrementsCount())
-            steps.add(new ChainStep("AMF DL NAS COUNT after", "incremented by one", "",
-                dl.hasNext() ? String.valueOf(dl.value() + 1) : "wrap: a new KAMF is needed"));
+            steps.add(new ChainStep(
+                    "AMF DL NAS COUNT after",
+                    "incremented by one",
+                    "",
+                    dl.hasNext() ? String.valueOf(dl.value() + 1) : "wrap: a new KAMF is needed"));
         return steps;
     }
-
 
     private static String concat(CkIk k, InsecureKeyAccess a) {
         return hexAndWipe(k.ck().bytes(a)) + hexAndWipe(k.ik().bytes(a));
@@ -135,7 +167,7 @@ public final class KeyPlan {
         byte[] b = null;
         try {
             b = MessageDigest.getInstance("SHA-256")
-                .digest(("srvcc-kamf/" + seed + "/" + id + "/" + salt).getBytes(StandardCharsets.UTF_8));
+                    .digest(("srvcc-kamf/" + seed + "/" + id + "/" + salt).getBytes(StandardCharsets.UTF_8));
             return Kamf.of(b, id, InsecureKeyAccess.get());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

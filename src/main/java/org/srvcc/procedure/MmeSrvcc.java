@@ -14,7 +14,11 @@ import org.srvcc.procedure.Message.Type;
  * received KASME_SRVCC into CK_SRVCC||IK_SRVCC and KSI_SRVCC and keeps no key afterwards.
  */
 public final class MmeSrvcc {
-    public enum State { Idle, Preparing, Done }
+    public enum State {
+        Idle,
+        Preparing,
+        Done
+    }
 
     /** One UE's context: state, the KSI_SRVCC it mapped, the attempt it last took. */
     static final class Ctx {
@@ -46,18 +50,21 @@ public final class MmeSrvcc {
         return new View(mme.state, mme.ksi, mme.att);
     }
 
-    /** TS 33.501 J.1.2 steps 4-5: CK_SRVCC||IK_SRVCC from KASME_SRVCC (A.12, COUNT 0), KSI_SRVCC = eKSI, on to the MSC. */
+    /**
+     * TS 33.501 J.1.2 steps 4-5: CK_SRVCC||IK_SRVCC from KASME_SRVCC (A.12, COUNT 0), KSI_SRVCC = eKSI, on to the MSC.
+     */
     List<Runnable> handleForwardRelocationRequest(int u) {
         if (!profile.viaMme()) return Actions.NONE;
         return each(net.inFlight(u, Type.ForwardRelocationRequest), x -> {
             Message.ForwardRelocationRequest m = net.take((Message.ForwardRelocationRequest) x);
             Ctx mme = ctx.get(u);
             try {
-                if (m.att() <= mme.att) return;   // an old or duplicated request
-                if (m.kasme() == null) {          // no 5G context (eKSI 7): nothing to derive or map
+                if (m.att() <= mme.att) return; // an old or duplicated request
+                if (m.kasme() == null) { // no 5G context (eKSI 7): nothing to derive or map
                     mme.state = State.Preparing;
                     mme.att = m.att();
-                    net.send(new Message.PsToCsRequest(u, m.att(), 1, null, Ksi.NO_KEY_AVAILABLE, m.count(), m.session(), m.cap()));
+                    net.send(new Message.PsToCsRequest(
+                            u, m.att(), 1, null, Ksi.NO_KEY_AVAILABLE, m.count(), m.session(), m.cap()));
                     return;
                 }
                 Ksi ksi = mapKsi(m.ksi());
@@ -69,7 +76,7 @@ public final class MmeSrvcc {
                 mme.att = m.att();
                 net.send(new Message.PsToCsRequest(u, m.att(), 1, ck, ksi, m.count(), m.session(), m.cap()));
             } finally {
-                m.destroyKeys();   // the MME keeps no KASME_SRVCC once CK/IK exist
+                m.destroyKeys(); // the MME keeps no KASME_SRVCC once CK/IK exist
             }
         });
     }
@@ -83,13 +90,18 @@ public final class MmeSrvcc {
     List<Runnable> rejectPreparation(int u) {
         if (!profile.viaMme()) return Actions.NONE;
         Ctx mme = ctx.get(u);
-        return each(net.inFlight(u, Type.ForwardRelocationRequest).stream().filter(m -> m.att() > mme.att).toList(), x -> {
-            Message.ForwardRelocationRequest m = net.take((Message.ForwardRelocationRequest) x);
-            mme.att = m.att();
-            if (m.kasme() != null) obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
-            m.destroyKeys();
-            net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, false, Selection.NONE));
-        });
+        return each(
+                net.inFlight(u, Type.ForwardRelocationRequest).stream()
+                        .filter(m -> m.att() > mme.att)
+                        .toList(),
+                x -> {
+                    Message.ForwardRelocationRequest m = net.take((Message.ForwardRelocationRequest) x);
+                    mme.att = m.att();
+                    if (m.kasme() != null)
+                        obs.on(new Event.Held(Place.MME_SRVCC, m.kasme().term()));
+                    m.destroyKeys();
+                    net.send(new Message.Answer(Type.ForwardRelocationResponse, u, m.att(), 1, false, Selection.NONE));
+                });
     }
 
     /** TS 33.501 J.1.2 step 7: the MSC's answer, relayed to the AMF as the Forward Relocation Response. */

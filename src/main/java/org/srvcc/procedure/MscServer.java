@@ -17,15 +17,19 @@ import org.srvcc.procedure.Message.Type;
  * becomes the CS call's when the UE arrives, and is deleted when the handover fails.
  */
 public final class MscServer {
-    public enum State { Idle, Prepared, Active }
+    public enum State {
+        Idle,
+        Prepared,
+        Active
+    }
 
     /** The mapped SRVCC context of one UE and the algorithms chosen; {@code key} null when none. */
     static final class Ctx {
         State state = State.Idle;
         CkIk key;
-        Ksi ksi = Ksi.NO_KEY_AVAILABLE;   // 7: no context
+        Ksi ksi = Ksi.NO_KEY_AVAILABLE; // 7: no context
         Selection alg = Selection.NONE;
-        Session session;        // the session the context was made for; null: no context
+        Session session; // the session the context was made for; null: no context
         int att;
     }
 
@@ -51,28 +55,32 @@ public final class MscServer {
         return new View(msc.state, msc.key == null ? null : msc.key.source(), msc.ksi, msc.alg, msc.session, msc.att);
     }
 
-    /** TS 33.501 J.1.2 steps 5-6 (TS 23.216 §6.5.4 PS to CS Request/Response): take the mapped context, select UEA/UIA, prepare. */
+    /**
+     * TS 33.501 J.1.2 steps 5-6 (TS 23.216 §6.5.4 PS to CS Request/Response): take the mapped context, select UEA/UIA,
+     * prepare.
+     */
     List<Runnable> handlePsToCsRequest(int u) {
         return each(net.inFlight(u, Type.PsToCsRequest), x -> {
             Message.PsToCsRequest m = net.take((Message.PsToCsRequest) x);
             Ctx msc = ctx.get(u);
             if (m.att() <= msc.att || msc.state == State.Active) {
-                m.destroyKeys();   // old, duplicated, or a call is running: not taken
+                m.destroyKeys(); // old, duplicated, or a call is running: not taken
                 return;
             }
-            Selection alg = dev.mscSelectAlg(m.session(), s -> Selection.select(s, m.cap(), options.mscAllowsUea0(), options.mscPrefers()));
-            if (alg.equals(Selection.NONE)) {   // no algorithm in common with the UE: refuse
+            Selection alg = dev.mscSelectAlg(
+                    m.session(), s -> Selection.select(s, m.cap(), options.mscAllowsUea0(), options.mscPrefers()));
+            if (alg.equals(Selection.NONE)) { // no algorithm in common with the UE: refuse
                 refuse(u, msc, m);
                 return;
             }
-            if (msc.key != null) msc.key.destroy();   // a newer attempt replaces the old context
+            if (msc.key != null) msc.key.destroy(); // a newer attempt replaces the old context
             msc.state = State.Prepared;
-            msc.key = m.keys();                      // delivered: the MSC now owns these handles
+            msc.key = m.keys(); // delivered: the MSC now owns these handles
             msc.ksi = m.ksi();
             msc.alg = alg;
             msc.session = m.session();
             msc.att = m.att();
-            if (msc.key != null) {   // null: a UE with no 5G context, KSI 7, a call on NULL algorithms
+            if (msc.key != null) { // null: a UE with no 5G context, KSI 7, a call on NULL algorithms
                 obs.on(new Event.Held(Place.MSC, msc.key.source()));
                 obs.on(new Event.ContextMapped(u, m.att(), msc.key));
             }
@@ -84,8 +92,11 @@ public final class MscServer {
     List<Runnable> rejectPreparation(int u) {
         Ctx msc = ctx.get(u);
         if (msc.state == State.Active) return Actions.NONE;
-        return each(net.inFlight(u, Type.PsToCsRequest).stream().filter(m -> m.att() > msc.att).toList(),
-            x -> refuse(u, msc, net.take((Message.PsToCsRequest) x)));
+        return each(
+                net.inFlight(u, Type.PsToCsRequest).stream()
+                        .filter(m -> m.att() > msc.att)
+                        .toList(),
+                x -> refuse(u, msc, net.take((Message.PsToCsRequest) x)));
     }
 
     /** A negative PS to CS Response; the MSC saw the keys but keeps none. */

@@ -47,7 +47,12 @@ public final class Network {
      */
     void send(Message m) {
         sent(m);
-        byte[] octets = WireForm.onGtp(m.type()) ? onWire(WireForm.encode(m, profile), m.type().from(profile), m.type().to(profile)) : null;
+        byte[] octets = WireForm.onGtp(m.type())
+                ? onWire(
+                        WireForm.encode(m, profile),
+                        m.type().from(profile),
+                        m.type().to(profile))
+                : null;
         if (msgs.putIfAbsent(m.identity(), m) != null) {
             m.destroyKeys();
             if (octets != null) Arrays.fill(octets, (byte) 0);
@@ -97,8 +102,7 @@ public final class Network {
     /** The core messages for UE u of these types, in the order they were first sent. */
     List<Message> inFlight(int u, Message.Type... types) {
         List<Message> c = new ArrayList<>();
-        for (Message m : msgs.values())
-            if (m.ue() == u) for (Message.Type t : types) if (m.type() == t) c.add(m);
+        for (Message m : msgs.values()) if (m.ue() == u) for (Message.Type t : types) if (m.type() == t) c.add(m);
         return c;
     }
 
@@ -117,7 +121,8 @@ public final class Network {
             Message got = WireForm.decode(g, m);
             m.destroyKeys();
             Gtpv2Message ack = WireForm.acknowledgement(g, profile);
-            if (ack != null) Arrays.fill(onWire(ack, m.type().to(profile), m.type().from(profile)), (byte) 0);
+            if (ack != null)
+                Arrays.fill(onWire(ack, m.type().to(profile), m.type().from(profile)), (byte) 0);
             return (M) got;
         } finally {
             g.wipe();
@@ -222,12 +227,14 @@ public final class Network {
             Message m = r.request();
             l.add(() -> {
                 tampers++;
-                Message re = m instanceof Message.ForwardRelocationRequest f ? f.withCap(r.cap()) : ((Message.PsToCsRequest) m).withCap(r.cap());
+                Message re = m instanceof Message.ForwardRelocationRequest f
+                        ? f.withCap(r.cap())
+                        : ((Message.PsToCsRequest) m).withCap(r.cap());
                 msgs.remove(m.identity());
                 byte[] octets = wire.remove(m.identity());
                 if (octets != null) Arrays.fill(octets, (byte) 0);
                 m.destroyKeys();
-                send(re);   // the rewritten request goes on as its own octets
+                send(re); // the rewritten request goes on as its own octets
             });
         }
         return l;
@@ -242,10 +249,14 @@ public final class Network {
         for (Message m : inFlight(u, Message.Type.ForwardRelocationRequest, Message.Type.PsToCsRequest)) {
             String link = m.type() == Message.Type.ForwardRelocationRequest ? "N26" : "Sv";
             if (!caps.tamperedLinks().contains(link)) continue;
-            // reading: sv-capability (TS 29.280's PS to CS Request carries no capability; only the draft's direct link does)
+            // reading: sv-capability (TS 29.280's PS to CS Request carries no capability; only the draft's direct link
+            // does)
             if (link.equals("Sv") && profile.viaMme()) continue;
-            Set<Algorithm> has = m instanceof Message.ForwardRelocationRequest f ? f.cap() : ((Message.PsToCsRequest) m).cap();
-            for (int mask = 0; mask < 16; mask++) {   // every subset of UEA1, UEA2, UIA1, UIA2 (the model's SUBSET CapAlgs)
+            Set<Algorithm> has =
+                    m instanceof Message.ForwardRelocationRequest f ? f.cap() : ((Message.PsToCsRequest) m).cap();
+            for (int mask = 0;
+                    mask < 16;
+                    mask++) { // every subset of UEA1, UEA2, UIA1, UIA2 (the model's SUBSET CapAlgs)
                 Set<Algorithm> c = EnumSet.noneOf(Algorithm.class);
                 for (int i = 0; i < 4; i++) if ((mask & 1 << i) != 0) c.add(Algorithm.values()[i]);
                 if (!c.equals(has)) l.add(new Rewrite(m, Set.copyOf(c)));

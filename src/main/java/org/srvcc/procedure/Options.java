@@ -57,38 +57,110 @@ public record Options(
     @Target(ElementType.RECORD_COMPONENT)
     public @interface Option {
         String standard();
+
         boolean mutant() default false;
     }
 
-    public enum AmfFc { NEW("new"), REUSE_0X74("reuse-0x74"), UNNUMBERED("unnumbered");
-        final String text; AmfFc(String t) { text = t; }
-        @Override public String toString() { return text; } }
+    public enum AmfFc {
+        NEW("new"),
+        REUSE_0X74("reuse-0x74"),
+        UNNUMBERED("unnumbered");
+        final String text;
 
-    public enum KeyMode { DERIVE("derive"), SPLIT("split");
-        final String text; KeyMode(String t) { text = t; }
-        @Override public String toString() { return text; } }
+        AmfFc(String t) {
+            text = t;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    public enum KeyMode {
+        DERIVE("derive"),
+        SPLIT("split");
+        final String text;
+
+        KeyMode(String t) {
+            text = t;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
 
     /** How the UE estimates the DL NAS COUNT from its LSBs (TS 33.401 14.1 leaves it to the implementation). */
-    public enum Estimate { SMALLEST("smallest"), CLOSEST("closest");
-        final String text; Estimate(String t) { text = t; }
-        @Override public String toString() { return text; } }
+    public enum Estimate {
+        SMALLEST("smallest"),
+        CLOSEST("closest");
+        final String text;
+
+        Estimate(String t) {
+            text = t;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
 
     /** The MSC's preference when the UE supports both UTRAN algorithm pairs: operator policy, not Annex J. */
-    public enum Prefers { UEA2("uea2"), UEA1("uea1");
-        final String text; Prefers(String t) { text = t; }
-        @Override public String toString() { return text; } }
+    public enum Prefers {
+        UEA2("uea2"),
+        UEA1("uea1");
+        final String text;
 
-    /** Where the UE takes the DL NAS COUNT from: the command's LSBs (Annex J), or its own stored COUNT (X.1.2 sends none). */
-    public enum CountSource { LSBS("lsbs"), OWN("own");
-        final String text; CountSource(String t) { text = t; }
-        @Override public String toString() { return text; } }
+        Prefers(String t) {
+            text = t;
+        }
 
-    public enum MmeCount { ZERO("zero"), RECEIVED("received");
-        final String text; MmeCount(String t) { text = t; }
-        @Override public String toString() { return text; } }
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /**
+     * Where the UE takes the DL NAS COUNT from: the command's LSBs (Annex J), or its own stored COUNT (X.1.2 sends
+     * none).
+     */
+    public enum CountSource {
+        LSBS("lsbs"),
+        OWN("own");
+        final String text;
+
+        CountSource(String t) {
+            text = t;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    public enum MmeCount {
+        ZERO("zero"),
+        RECEIVED("received");
+        final String text;
+
+        MmeCount(String t) {
+            text = t;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
 
     /** The values countLsbBits takes: a few low bits, or 24 (the whole COUNT). */
     static final List<Integer> LSB_BITS = List.of(1, 2, 3, 4, 24);
+
     private static final RecordComponent[] TABLE = Options.class.getRecordComponents();
 
     public static final Options STANDARD = fromMap(standardMap());
@@ -106,8 +178,7 @@ public record Options(
     }
 
     public boolean isMutant() {
-        for (RecordComponent c : TABLE)
-            if (c.getAnnotation(Option.class).mutant() && (Boolean) value(c)) return true;
+        for (RecordComponent c : TABLE) if (c.getAnnotation(Option.class).mutant() && (Boolean) value(c)) return true;
         return false;
     }
 
@@ -141,7 +212,8 @@ public record Options(
 
     private static Map<String, String> standardMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (RecordComponent c : TABLE) m.put(c.getName(), c.getAnnotation(Option.class).standard());
+        for (RecordComponent c : TABLE)
+            m.put(c.getName(), c.getAnnotation(Option.class).standard());
         return m;
     }
 
@@ -150,7 +222,8 @@ public record Options(
         StringBuilder sb = new StringBuilder();
         Map<String, String> std = STANDARD.asMap();
         asMap().forEach((k, v) -> {
-            if (!v.equals(std.get(k))) sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v);
+            if (!v.equals(std.get(k)))
+                sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v);
         });
         return sb.toString();
     }
@@ -163,8 +236,11 @@ public record Options(
             int eq = s.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("option '" + s + "' must be name=value");
             String k = s.substring(0, eq).trim(), v = s.substring(eq + 1).trim();
-            if (!m.containsKey(k)) throw new IllegalArgumentException("unknown option '" + k + "' (known: " + String.join(", ", m.keySet()) + ")");
-            if (!seen.add(k)) throw new IllegalArgumentException("option " + k + " is given twice; give each option once");
+            if (!m.containsKey(k))
+                throw new IllegalArgumentException(
+                        "unknown option '" + k + "' (known: " + String.join(", ", m.keySet()) + ")");
+            if (!seen.add(k))
+                throw new IllegalArgumentException("option " + k + " is given twice; give each option once");
             m.put(k, v);
         }
         return fromMap(m);
@@ -176,9 +252,11 @@ public record Options(
         for (int i = 0; i < TABLE.length; i++) {
             RecordComponent c = TABLE[i];
             types[i] = c.getType();
-            values[i] = c.getType() == boolean.class ? bool(m, c.getName())
-                : c.getType() == int.class ? bits(m.get(c.getName()))
-                : enumOf(m, c.getName(), c.getType().getEnumConstants());
+            values[i] = c.getType() == boolean.class
+                    ? bool(m, c.getName())
+                    : c.getType() == int.class
+                            ? bits(m.get(c.getName()))
+                            : enumOf(m, c.getName(), c.getType().getEnumConstants());
         }
         try {
             return Options.class.getDeclaredConstructor(types).newInstance(values);

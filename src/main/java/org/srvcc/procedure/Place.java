@@ -5,7 +5,10 @@ import java.util.stream.Collectors;
 
 /** Where keys other than KAMF rest or pass, and what a passive attacker may read: the model's Places. */
 public enum Place {
-    GNB("gNB"), MME_SRVCC("MME_SRVCC"), MSC("MSC"), SV("Sv");
+    GNB("gNB"),
+    MME_SRVCC("MME_SRVCC"),
+    MSC("MSC"),
+    SV("Sv");
 
     public final String model;
 
@@ -16,6 +19,6 @@ public enum Place {
     public static Place parse(String s) {
         for (Place p : values()) if (p.model.equals(s)) return p;
         throw new IllegalArgumentException("unknown place '" + s + "' (expected one of "
-            + Arrays.stream(values()).map(p -> p.model).collect(Collectors.joining(", ")) + ")");
+                + Arrays.stream(values()).map(p -> p.model).collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -31,7 +31,7 @@ public enum Profile {
     public static Profile parse(String s) {
         for (Profile p : values()) if (p.cliName.equals(s)) return p;
         throw new IllegalArgumentException("unknown profile '" + s + "' (expected one of "
-            + Arrays.stream(values()).map(Profile::cliName).collect(Collectors.joining(", ")) + ")");
+                + Arrays.stream(values()).map(Profile::cliName).collect(Collectors.joining(", ")) + ")");
     }
 
     @Override

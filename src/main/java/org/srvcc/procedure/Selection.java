@@ -27,11 +27,14 @@ public record Selection(String uea, String uia) {
         return m;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return equals(NONE) ? "none" : equals(NULL) ? "null" : uea + "/" + uia;
     }
 
-    /** The model's Prefer: the preferred family's algorithm if the capability lists it, else the other's, else "none". */
+    /**
+     * The model's Prefer: the preferred family's algorithm if the capability lists it, else the other's, else "none".
+     */
     // policy: msc-prefers
     static String prefer(Algorithm one, Algorithm two, Set<Algorithm> cap, Options.Prefers prefers) {
         Algorithm first = prefers == Options.Prefers.UEA2 ? two : one, second = first == two ? one : two;
@@ -40,7 +43,9 @@ public record Selection(String uea, String uia) {
 
     /** The model's Best(cap): the preferred UEA and UIA of a capability, each chosen on its own. */
     public static Selection best(Set<Algorithm> cap, Options.Prefers prefers) {
-        return new Selection(prefer(Algorithm.UEA1, Algorithm.UEA2, cap, prefers), prefer(Algorithm.UIA1, Algorithm.UIA2, cap, prefers));
+        return new Selection(
+                prefer(Algorithm.UEA1, Algorithm.UEA2, cap, prefers),
+                prefer(Algorithm.UIA1, Algorithm.UIA2, cap, prefers));
     }
 
     /**

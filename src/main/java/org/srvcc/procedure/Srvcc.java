@@ -35,33 +35,80 @@ public final class Srvcc {
     final MmeSrvcc mme;
     final MscServer msc;
 
-    public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
-                 Set<Place> compromised, long seed) {
+    public Srvcc(
+            Profile profile,
+            Options options,
+            Bounds bounds,
+            Set<Integer> emergencyUes,
+            Set<Integer> unauthUes,
+            Set<Place> compromised,
+            long seed) {
         this(profile, options, bounds, emergencyUes, unauthUes, compromised, seed, null);
     }
 
-    /** As above; {@code firstKamf}, if given, is UE 1's first KAMF instead of the seed's (e.g. to check a capture with it). */
-    public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
-                 Set<Place> compromised, long seed, Kamf firstKamf) {
+    /**
+     * As above; {@code firstKamf}, if given, is UE 1's first KAMF instead of the seed's (e.g. to check a capture with
+     * it).
+     */
+    public Srvcc(
+            Profile profile,
+            Options options,
+            Bounds bounds,
+            Set<Integer> emergencyUes,
+            Set<Integer> unauthUes,
+            Set<Place> compromised,
+            long seed,
+            Kamf firstKamf) {
         this(profile, options, bounds, emergencyUes, unauthUes, compromised, Capabilities.NONE, seed, firstKamf);
     }
 
-    /** With the UEs' capabilities and the capability attacker ({@link Capabilities#NONE}: every UE capable, no attacker). */
-    public Srvcc(Profile profile, Options options, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
-                 Set<Place> compromised, Capabilities caps, long seed, Kamf firstKamf) {
-        this(profile, options, Deviations.STANDARD, bounds, emergencyUes, unauthUes, compromised, caps, seed, firstKamf);
+    /**
+     * With the UEs' capabilities and the capability attacker ({@link Capabilities#NONE}: every UE capable, no
+     * attacker).
+     */
+    public Srvcc(
+            Profile profile,
+            Options options,
+            Bounds bounds,
+            Set<Integer> emergencyUes,
+            Set<Integer> unauthUes,
+            Set<Place> compromised,
+            Capabilities caps,
+            long seed,
+            Kamf firstKamf) {
+        this(
+                profile,
+                options,
+                Deviations.STANDARD,
+                bounds,
+                emergencyUes,
+                unauthUes,
+                compromised,
+                caps,
+                seed,
+                firstKamf);
     }
 
     /**
      * With the deviations the options' mutant switches ask for ({@code org.srvcc.mutants.Mutants.of(options)}); the
      * constructors without them take the standard procedure and refuse options that set a mutant.
      */
-    public Srvcc(Profile profile, Options options, Deviations dev, Bounds bounds, Set<Integer> emergencyUes, Set<Integer> unauthUes,
-                 Set<Place> compromised, Capabilities caps, long seed, Kamf firstKamf) {
+    public Srvcc(
+            Profile profile,
+            Options options,
+            Deviations dev,
+            Bounds bounds,
+            Set<Integer> emergencyUes,
+            Set<Integer> unauthUes,
+            Set<Place> compromised,
+            Capabilities caps,
+            long seed,
+            Kamf firstKamf) {
         if (dev == Deviations.STANDARD && options.isMutant())
             throw new IllegalArgumentException("options " + options.diffText() + " set a mutant: pass its Deviations");
-        if (!unauthUes.containsAll(caps.noContextUes()))   // as the model's ASSUME: no SIM means unauthenticated
-            throw new IllegalArgumentException("UEs without a 5G security context " + caps.noContextUes() + " must be unauthenticated emergency UEs");
+        if (!unauthUes.containsAll(caps.noContextUes())) // as the model's ASSUME: no SIM means unauthenticated
+        throw new IllegalArgumentException("UEs without a 5G security context " + caps.noContextUes()
+                + " must be unauthenticated emergency UEs");
         this.caps = caps;
         this.profile = profile;
         this.options = options;
@@ -70,7 +117,11 @@ public final class Srvcc {
         this.compromised = compromised.isEmpty() ? Set.of() : EnumSet.copyOf(compromised);
         Map<Integer, Session> sessions = new TreeMap<>();
         for (int u = 1; u <= bounds.ues(); u++)
-            sessions.put(u, unauthUes.contains(u) ? Session.EMERGENCY_UNAUTH : emergencyUes.contains(u) ? Session.EMERGENCY : Session.NORMAL);
+            sessions.put(
+                    u,
+                    unauthUes.contains(u)
+                            ? Session.EMERGENCY_UNAUTH
+                            : emergencyUes.contains(u) ? Session.EMERGENCY : Session.NORMAL);
         net = new Network(evidence, profile, bounds.ues(), caps);
         gnb = new Gnb(net, bounds.ues(), caps);
         amf = new Amf(profile, options, dev, net, evidence, seed, sessions, firstKamf, caps);
@@ -88,11 +139,12 @@ public final class Srvcc {
     /** Every enabled step, in a fixed order (the scheduler and the model replay choose among them). */
     public List<Step> enabled() {
         List<Step> s = new ArrayList<>();
-        for (int u : ues()) for (Action a : Action.values()) {
-            if (a == Action.MscRestart) continue;
-            int n = ways(a, u).size();
-            for (int k = 0; k < n; k++) s.add(new Step(a, u, k));
-        }
+        for (int u : ues())
+            for (Action a : Action.values()) {
+                if (a == Action.MscRestart) continue;
+                int n = ways(a, u).size();
+                for (int k = 0; k < n; k++) s.add(new Step(a, u, k));
+            }
         if (!ways(Action.MscRestart, 0).isEmpty()) s.add(new Step(Action.MscRestart, 0, 0));
         return s;
     }
@@ -160,12 +212,13 @@ public final class Srvcc {
      * fail its integrity check. The AMF records it and tells the gNB.
      */
     List<Runnable> forgeRegistration(int u) {
-        return Actions.when(caps.tamperedLinks().contains("Uu") && ue.ctx.get(u).kamf.term().id() == 0, () -> {
-            net.tampers++;
-            Amf.Ctx a = amf.ctx.get(u);
-            a.srvccCap = !a.srvccCap;
-            gnb.srvccPossible.put(u, a.srvccCap);
-        });
+        return Actions.when(
+                caps.tamperedLinks().contains("Uu") && ue.ctx.get(u).kamf.term().id() == 0, () -> {
+                    net.tampers++;
+                    Amf.Ctx a = amf.ctx.get(u);
+                    a.srvccCap = !a.srvccCap;
+                    gnb.srvccPossible.put(u, a.srvccCap);
+                });
     }
 
     // ---------------------------------------------------------------- read-only access for the model bridge and tools
@@ -251,8 +304,11 @@ public final class Srvcc {
             halves(l, u, "MSC", msc.ctx.get(u).key, access);
         }
         for (Message m : net.inFlight()) {
-            if (m instanceof Message.ForwardRelocationRequest f && f.kasme() != null && !f.kasme().isDestroyed())
-                l.add(new HeldKey(m.ue(), m.type() + " KASME", f.kasme().term(), f.kasme().bytes(access)));
+            if (m instanceof Message.ForwardRelocationRequest f
+                    && f.kasme() != null
+                    && !f.kasme().isDestroyed())
+                l.add(new HeldKey(
+                        m.ue(), m.type() + " KASME", f.kasme().term(), f.kasme().bytes(access)));
             if (m instanceof Message.PsToCsRequest p) halves(l, m.ue(), m.type().toString(), p.keys(), access);
         }
         return l;

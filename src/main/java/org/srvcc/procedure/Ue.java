@@ -21,7 +21,12 @@ import org.srvcc.procedure.Message.Type;
  * CS call it needs a new authentication before it may use 5G again.
  */
 public final class Ue {
-    public enum State { Connected5G, HoCommanded, InUtranCall, NeedsReauth }
+    public enum State {
+        Connected5G,
+        HoCommanded,
+        InUtranCall,
+        NeedsReauth
+    }
 
     /** One UE: KAMF (id 0 when it shares none), stored DL NAS COUNT, the CS keys and KSI. */
     static final class Ctx {
@@ -36,7 +41,8 @@ public final class Ue {
     }
 
     /** The model's ue* variables for one UE (keys by their terms). */
-    public record View(State state, int kamfId, int dl, Set<Integer> used, int derivs, KeyTerm key, Ksi ksi, Session session) {}
+    public record View(
+            State state, int kamfId, int dl, Set<Integer> used, int derivs, KeyTerm key, Ksi ksi, Session session) {}
 
     final Map<Integer, Ctx> ctx = new TreeMap<>();
     private final Profile profile;
@@ -49,8 +55,16 @@ public final class Ue {
 
     private final Capabilities caps;
 
-    Ue(Profile profile, Options options, Deviations dev, Network net, Event.Observer obs, Amf amf, Gnb gnb,
-       Map<Integer, Session> sessions, Capabilities caps) {
+    Ue(
+            Profile profile,
+            Options options,
+            Deviations dev,
+            Network net,
+            Event.Observer obs,
+            Amf amf,
+            Gnb gnb,
+            Map<Integer, Session> sessions,
+            Capabilities caps) {
         this.caps = caps;
         this.dev = dev;
         this.profile = profile;
@@ -62,7 +76,9 @@ public final class Ue {
         sessions.forEach((u, sess) -> {
             Ctx ue = new Ctx();
             // an unauthenticated emergency UE shares no KAMF with the network (its own, id 0, is never used)
-            ue.kamf = sess == Session.EMERGENCY_UNAUTH ? amf.newKamf(0, u) : amf.kamf(u).copy();
+            ue.kamf = sess == Session.EMERGENCY_UNAUTH
+                    ? amf.newKamf(0, u)
+                    : amf.kamf(u).copy();
             ue.session = sess;
             ctx.put(u, ue);
             obs.on(new Event.KamfIssued(u, amf.kamf(u), ue.kamf));
@@ -71,31 +87,43 @@ public final class Ue {
 
     public View view(int u) {
         Ctx ue = ctx.get(u);
-        return new View(ue.state, ue.kamf.term().id(), ue.dl, Set.copyOf(ue.used), ue.derivs,
-            ue.key == null ? null : ue.key.source(), ue.ksi, ue.session);
+        return new View(
+                ue.state,
+                ue.kamf.term().id(),
+                ue.dl,
+                Set.copyOf(ue.used),
+                ue.derivs,
+                ue.key == null ? null : ue.key.source(),
+                ue.ksi,
+                ue.session);
     }
 
     boolean connected5G(int u) {
         return ctx.get(u).state == State.Connected5G;
     }
 
-    /** TS 33.501 J.1.2 step 10, TS 33.401 §14.1: estimate the COUNT from its low bits, refuse a used one, derive CK/IK. */
+    /**
+     * TS 33.501 J.1.2 step 10, TS 33.401 §14.1: estimate the COUNT from its low bits, refuse a used one, derive CK/IK.
+     */
     List<Runnable> handleHandoverCommand(int u) {
         return when(net.headDown(u, Type.HandoverCommandUe), () -> {
             Message.HoCmd m = (Message.HoCmd) net.popDown(u);
             Ctx ue = ctx.get(u);
             // reading: draft-own-count (X.1.2 sends no COUNT: the UE takes its stored one, the last it received)
-            Optional<NasCount> est = options.ueCountSource() == Options.CountSource.OWN ? Optional.of(NasCount.of(ue.dl))
-                : options.ueEstimate() == Options.Estimate.CLOSEST
-                ? NasCount.estimateClosest(NasCount.of(ue.dl), m.lsb(), options.countLsbBits())
-                : NasCount.estimate(NasCount.of(ue.dl), m.lsb(), options.countLsbBits());
-            if (ue.state != State.Connected5G || est.isPresent() && options.ueRejectsUsedCount() && ue.used.contains(est.get().value()))
-                return;
-            if (est.isEmpty()) return;   // would need a COUNT past 0xFFFFFF: refuse
-            if (!canExecute(u, m.alg())) return;   // a command it cannot carry out fails
+            Optional<NasCount> est = options.ueCountSource() == Options.CountSource.OWN
+                    ? Optional.of(NasCount.of(ue.dl))
+                    : options.ueEstimate() == Options.Estimate.CLOSEST
+                            ? NasCount.estimateClosest(NasCount.of(ue.dl), m.lsb(), options.countLsbBits())
+                            : NasCount.estimate(NasCount.of(ue.dl), m.lsb(), options.countLsbBits());
+            if (ue.state != State.Connected5G
+                    || est.isPresent()
+                            && options.ueRejectsUsedCount()
+                            && ue.used.contains(est.get().value())) return;
+            if (est.isEmpty()) return; // would need a COUNT past 0xFFFFFF: refuse
+            if (!canExecute(u, m.alg())) return; // a command it cannot carry out fails
             NasCount c = est.get();
             move(u, ue, State.HoCommanded);
-            if (!m.ksi().namesContext()) {   // KSI 7, no key available: nothing to derive (a call on NULL algorithms)
+            if (!m.ksi().namesContext()) { // KSI 7, no key available: nothing to derive (a call on NULL algorithms)
                 ue.ksi = Ksi.NO_KEY_AVAILABLE;
                 return;
             }
@@ -108,7 +136,9 @@ public final class Ue {
         });
     }
 
-    /** The model's UeCanExecute: the UE has the 5G-SRVCC capability and the selected algorithms (UEA0 it always has). */
+    /**
+     * The model's UeCanExecute: the UE has the 5G-SRVCC capability and the selected algorithms (UEA0 it always has).
+     */
     private boolean canExecute(int u, Selection alg) {
         return caps.srvccCapable(u) && alg.executableBy(caps.capabilityOf(u));
     }
@@ -118,7 +148,7 @@ public final class Ue {
         return when(net.headDown(u, Type.DownlinkNasTransport), () -> {
             Message.Nas m = (Message.Nas) net.popDown(u);
             Ctx ue = ctx.get(u);
-            store(u, ue, Math.max(ue.dl, m.count().value()));   // the last DL NAS COUNT received
+            store(u, ue, Math.max(ue.dl, m.count().value())); // the last DL NAS COUNT received
         });
     }
 
@@ -137,7 +167,8 @@ public final class Ue {
 
     /** A run of 2^bits DL NAS messages the UE misses, in one step: its estimate is then a window off. */
     List<Runnable> missNasRun(int u) {
-        return when(amf.idleWithKamf(u) && net.downlink(u).isEmpty(), () -> amf.sentNasRun(u, 1 << options.countLsbBits()));
+        return when(
+                amf.idleWithKamf(u) && net.downlink(u).isEmpty(), () -> amf.sentNasRun(u, 1 << options.countLsbBits()));
     }
 
     /** Never received: the stored COUNT falls behind the AMF's. */
@@ -178,18 +209,22 @@ public final class Ue {
     /** Primary authentication on NR: a new KAMF for UE and AMF, COUNTs from zero. */
     List<Runnable> authenticate(int u) {
         Ctx ue = ctx.get(u);
-        return when(ue.state == State.NeedsReauth && amf.idleOrReleased(u) && !caps.noContextUes().contains(u), () -> {   // no SIM: no authentication
-            if (ue.kamf != null) ue.kamf.destroy();
-            Kamf fresh = amf.authenticated(u);
-            ue.kamf = fresh.copy();
-            move(u, ue, State.Connected5G);
-            ue.dl = 0;
-            ue.used.clear();
-            ue.derivs = 0;
-            ue.session = dev.sessionAfterReauth(ue.session);   // authenticated now: not exempt
-            gnb.reset(u);
-            obs.on(new Event.KamfIssued(u, fresh, ue.kamf));
-        });
+        return when(
+                ue.state == State.NeedsReauth
+                        && amf.idleOrReleased(u)
+                        && !caps.noContextUes().contains(u),
+                () -> { // no SIM: no authentication
+                    if (ue.kamf != null) ue.kamf.destroy();
+                    Kamf fresh = amf.authenticated(u);
+                    ue.kamf = fresh.copy();
+                    move(u, ue, State.Connected5G);
+                    ue.dl = 0;
+                    ue.used.clear();
+                    ue.derivs = 0;
+                    ue.session = dev.sessionAfterReauth(ue.session); // authenticated now: not exempt
+                    gnb.reset(u);
+                    obs.on(new Event.KamfIssued(u, fresh, ue.kamf));
+                });
     }
 
     /** Not in the procedure (a deviation may add it): back on 5G with the old KAMF. */

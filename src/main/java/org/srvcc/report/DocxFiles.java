@@ -30,7 +30,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
 final class DocxFiles {
     private DocxFiles() {}
 
-    /** Every zip entry gets this time, so two runs on the same inputs write the same bytes (1980-01-01, DOS time's first day). */
+    /**
+     * Every zip entry gets this time, so two runs on the same inputs write the same bytes (1980-01-01, DOS time's first
+     * day).
+     */
     private static final long ENTRY_TIME = 315532800000L;
 
     /**
@@ -58,8 +61,16 @@ final class DocxFiles {
         doc.getProperties().getCoreProperties().setCreated(Optional.empty());
     }
 
-    private static void style(XWPFStyles styles, String id, String name, String basedOn, String font, int halfPoints, boolean bold,
-                              int outline, int spaceAfterTwips) {
+    private static void style(
+            XWPFStyles styles,
+            String id,
+            String name,
+            String basedOn,
+            String font,
+            int halfPoints,
+            boolean bold,
+            int outline,
+            int spaceAfterTwips) {
         CTStyle ct = CTStyle.Factory.newInstance();
         ct.setStyleId(id);
         ct.setType(STStyleType.PARAGRAPH);
@@ -83,7 +94,8 @@ final class DocxFiles {
     /** A right-aligned tab stop at the text's right edge (the Tdoc number on the first cover line). */
     static void rightTab(XWPFParagraph p) {
         CTTabStop tab = p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetTabs()
-            ? p.getCTP().getPPr().getTabs().addNewTab() : p.getCTP().addNewPPr().addNewTabs().addNewTab();
+                ? p.getCTP().getPPr().getTabs().addNewTab()
+                : p.getCTP().addNewPPr().addNewTabs().addNewTab();
         tab.setVal(STTabJc.RIGHT);
         tab.setPos(BigInteger.valueOf(9638));
     }
@@ -120,7 +132,8 @@ final class DocxFiles {
         header.setRepeatHeader(true);
         for (int c = 0; c < head.size(); c++) tableCell(header.getCell(c), head.get(c), true);
         for (int r = 0; r < rows.size(); r++)
-            for (int c = 0; c < head.size(); c++) tableCell(t.getRow(r + 1).getCell(c), rows.get(r).get(c), false);
+            for (int c = 0; c < head.size(); c++)
+                tableCell(t.getRow(r + 1).getCell(c), rows.get(r).get(c), false);
         int narrow = head.size() <= 3 ? 20 : 16, last = 100 - narrow * (head.size() - 1);
         for (XWPFTableRow row : t.getRows())
             for (int c = 0; c < head.size(); c++) row.getCell(c).setWidth((c == head.size() - 1 ? last : narrow) + "%");
@@ -139,7 +152,8 @@ final class DocxFiles {
     /** The same document with every zip entry's time fixed, in the same order: equal inputs, equal bytes. */
     static byte[] stable(byte[] docx) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx)); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
+                ZipOutputStream z = new ZipOutputStream(out)) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 ZipEntry copy = new ZipEntry(e.getName());
                 copy.setTime(ENTRY_TIME);

@@ -8,15 +8,25 @@ final class ReportText {
     final StringBuilder md = new StringBuilder();
     final StringBuilder html = new StringBuilder();
 
-    /** A heading of level n (1 to 3); a level-3 heading may come from the ledger and is cleaned like other ledger text. */
+    /**
+     * A heading of level n (1 to 3); a level-3 heading may come from the ledger and is cleaned like other ledger text.
+     */
     void heading(int n, String s) {
         md.append("#".repeat(n)).append(' ').append(n == 3 ? mdText(s) : s).append("\n\n");
-        html.append("<h").append(n).append('>').append(esc(s)).append("</h").append(n).append(">\n");
+        html.append("<h")
+                .append(n)
+                .append('>')
+                .append(esc(s))
+                .append("</h")
+                .append(n)
+                .append(">\n");
     }
 
     void para(String s) {
         md.append(mdSafe(s)).append("\n\n");
-        html.append("<p>").append(esc(s).replaceAll("`([^`]*)`", "<code>$1</code>")).append("</p>\n");
+        html.append("<p>")
+                .append(esc(s).replaceAll("`([^`]*)`", "<code>$1</code>"))
+                .append("</p>\n");
     }
 
     void code(String s) {
@@ -25,8 +35,16 @@ final class ReportText {
     }
 
     void table(List<String> head, List<List<String>> rows) {
-        StringBuilder t = new StringBuilder("| ").append(String.join(" | ", head)).append(" |\n|").append("---|".repeat(head.size())).append('\n');
-        for (List<String> r : rows) t.append("| ").append(String.join(" | ", r.stream().map(x -> x.replace("|", "\\|")).toList())).append(" |\n");
+        StringBuilder t = new StringBuilder("| ")
+                .append(String.join(" | ", head))
+                .append(" |\n|")
+                .append("---|".repeat(head.size()))
+                .append('\n');
+        for (List<String> r : rows)
+            t.append("| ")
+                    .append(String.join(
+                            " | ", r.stream().map(x -> x.replace("|", "\\|")).toList()))
+                    .append(" |\n");
         markdownTable(t.toString());
     }
 
@@ -41,9 +59,10 @@ final class ReportText {
             inner = inner.substring(1, inner.length() - 1);
             html.append("<tr>");
             for (String cell : inner.split("(?<!\\\\)\\|")) {
-                String c = esc(cell.strip().replace("\\|", "|")).replaceAll("\\[([^\\]]*)\\]\\(((?:#|\\.\\./)[^)\\s]*)\\)", "<a href=\"$2\">$1</a>")
-                    .replaceAll("\\*\\*(.*?)\\*\\*", "<b class=\"bad\">$1</b>")
-                    .replaceAll("`([^`]*)`", "<code>$1</code>");
+                String c = esc(cell.strip().replace("\\|", "|"))
+                        .replaceAll("\\[([^\\]]*)\\]\\(((?:#|\\.\\./)[^)\\s]*)\\)", "<a href=\"$2\">$1</a>")
+                        .replaceAll("\\*\\*(.*?)\\*\\*", "<b class=\"bad\">$1</b>")
+                        .replaceAll("`([^`]*)`", "<code>$1</code>");
                 html.append(head ? "<th>" : "<td>").append(c).append(head ? "</th>" : "</td>");
             }
             html.append("</tr>\n");

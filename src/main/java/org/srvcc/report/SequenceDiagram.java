@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.srvcc.model.Flow;
 import net.sourceforge.plantuml.FileFormat;
 import net.sourceforge.plantuml.FileFormatOption;
 import net.sourceforge.plantuml.SourceStringReader;
+import org.srvcc.model.Flow;
 
 /** A message sequence chart with the 3GPP entities, rendered in-process by PlantUML to SVG. */
 public final class SequenceDiagram {
@@ -18,7 +18,9 @@ public final class SequenceDiagram {
         this(flow, false);
     }
 
-    /** {@code brief}: arrows carry the message name only (a page-wide figure whose steps are listed beside it in full). */
+    /**
+     * {@code brief}: arrows carry the message name only (a page-wide figure whose steps are listed beside it in full).
+     */
     public SequenceDiagram(Flow flow, boolean brief) {
         this.flow = flow;
         this.brief = brief;
@@ -35,18 +37,45 @@ public final class SequenceDiagram {
         b.append("skinparam sequenceMessageAlign left\n");
         b.append("title ").append(clean(flow.title())).append('\n');
         for (String p : List.of("UE", "gNB", "AMF", "MME_SRVCC", "MSC"))
-            b.append("participant \"").append(p.equals("MSC") ? "MSC server" : p).append("\" as ").append(p).append('\n');
+            b.append("participant \"")
+                    .append(p.equals("MSC") ? "MSC server" : p)
+                    .append("\" as ")
+                    .append(p)
+                    .append('\n');
         for (Flow.Step r : flow.steps()) {
             if (r.arrows().isEmpty()) {
-                String where = r.node().equals("network") || r.node().equals("attacker") || r.node().equals("-") ? "UE, MSC" : r.node();
-                b.append("note over ").append(where).append(" : ").append(r.number()).append(". ").append(label(r.action())).append('\n');
+                String where = r.node().equals("network")
+                                || r.node().equals("attacker")
+                                || r.node().equals("-")
+                        ? "UE, MSC"
+                        : r.node();
+                b.append("note over ")
+                        .append(where)
+                        .append(" : ")
+                        .append(r.number())
+                        .append(". ")
+                        .append(label(r.action()))
+                        .append('\n');
             }
             for (Flow.Arrow m : r.arrows())
-                b.append(m.from()).append(" -> ").append(m.to()).append(" : ").append(r.number()).append(". ").append(label(m.label())).append('\n');
+                b.append(m.from())
+                        .append(" -> ")
+                        .append(m.to())
+                        .append(" : ")
+                        .append(r.number())
+                        .append(". ")
+                        .append(label(m.label()))
+                        .append('\n');
         }
         if (flow.violated() != null)
-            b.append("note over UE, MSC #FFB0B0 : ").append(clean(flow.violated())).append(" violated after step ")
-                .append(flow.steps().isEmpty() ? 0 : flow.steps().get(flow.steps().size() - 1).number()).append('\n');
+            b.append("note over UE, MSC #FFB0B0 : ")
+                    .append(clean(flow.violated()))
+                    .append(" violated after step ")
+                    .append(
+                            flow.steps().isEmpty()
+                                    ? 0
+                                    : flow.steps().get(flow.steps().size() - 1).number())
+                    .append('\n');
         return b.append("@enduml\n").toString();
     }
 
@@ -61,10 +90,10 @@ public final class SequenceDiagram {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029') b.append(' ');
-            else if (c == '%') b.append('\uFF05');   // fullwidth percent sign
-            else if (c == '<') b.append('\u2039');   // single left-pointing angle quotation mark
+            else if (c == '%') b.append('\uFF05'); // fullwidth percent sign
+            else if (c == '<') b.append('\u2039'); // single left-pointing angle quotation mark
             else if (c == '>') b.append('\u203A');
-            else if (c == '[') b.append('\uFF3B');   // fullwidth square brackets
+            else if (c == '[') b.append('\uFF3B'); // fullwidth square brackets
             else if (c == ']') b.append('\uFF3D');
             else b.append(c);
         }

@@ -24,9 +24,12 @@ public final class VectorAnnex {
     /** One row of the vectors command (its number there), with its chain. */
     public record Vector(int no, List<Value> values) {}
 
-    static final String INTRO = "Profile TS 33.501 Annex J with the standard options. Each vector is the row of the same number in"
-        + " the output of ./srvcc vectors. KDF is the TS 33.220 key derivation function (HMAC-SHA-256); S is its input string"
-        + " FC || P0 || L0; the key of each derivation is the value it is derived from. The values are test data, not secrets.";
+    static final String INTRO =
+            "Profile TS 33.501 Annex J with the standard options. Each vector is the row of the same number in"
+                    + " the output of ./srvcc vectors. KDF is the TS 33.220 key derivation function (HMAC-SHA-256); "
+                    + "S is its input string"
+                    + " FC || P0 || L0; the key of each derivation is the value it is derived from. The values are "
+                    + "test data, not secrets.";
 
     public static List<Vector> vectors() {
         List<Vector> out = new ArrayList<>();
@@ -38,7 +41,8 @@ public final class VectorAnnex {
             values.add(new Value("ngKSI", "test input", "", String.valueOf(r.ngKsi())));
             Kamf kamf = Kamf.of(Hex.decode(r.kamf()), 1, InsecureKeyAccess.get());
             try {
-                for (KeyPlan.ChainStep s : KeyPlan.chain(Profile.TS33501, Options.STANDARD, kamf, NasCount.of(r.dlCount()), new Ksi(r.ngKsi())))
+                for (KeyPlan.ChainStep s : KeyPlan.chain(
+                        Profile.TS33501, Options.STANDARD, kamf, NasCount.of(r.dlCount()), new Ksi(r.ngKsi())))
                     values.add(new Value(s.name(), s.from(), s.s(), s.value()));
             } finally {
                 kamf.destroy();

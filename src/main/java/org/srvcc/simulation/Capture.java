@@ -18,7 +18,11 @@ public final class Capture implements Consumer<Event.Wire> {
 
     @Override
     public void accept(Event.Wire w) {
-        frames.add(new Pcap.Frame(frames.size() * 1000L, Plan.Node.valueOf(w.from()).address(), Plan.Node.valueOf(w.to()).address(), w.octets().clone()));
+        frames.add(new Pcap.Frame(
+                frames.size() * 1000L,
+                Plan.Node.valueOf(w.from()).address(),
+                Plan.Node.valueOf(w.to()).address(),
+                w.octets().clone()));
     }
 
     public int size() {

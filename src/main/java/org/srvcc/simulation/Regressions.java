@@ -25,7 +25,8 @@ public final class Regressions {
     }
 
     public static String write(Setup s, List<Step> steps, String invariant, boolean targeted, String flow) {
-        StringBuilder b = new StringBuilder("# Shrunk counterexample found by MutantsTest; replayed by RegressionsTest.\n");
+        StringBuilder b =
+                new StringBuilder("# Shrunk counterexample found by MutantsTest; replayed by RegressionsTest.\n");
         for (String l : flow.split("\n")) b.append("# ").append(l).append('\n');
         b.append("setup ").append(s.text()).append('\n');
         b.append(targeted ? "target " : "expect ").append(invariant).append('\n');
@@ -46,10 +47,10 @@ public final class Regressions {
             else if (l.startsWith("target ")) {
                 expect = l.substring(7).strip();
                 targeted = true;
-            }
-            else steps.add(Step.parse(l));
+            } else steps.add(Step.parse(l));
         }
-        if (setup == null || expect == null) throw new IllegalArgumentException("scenario needs setup and expect lines");
+        if (setup == null || expect == null)
+            throw new IllegalArgumentException("scenario needs setup and expect lines");
         return new Scenario(setup, expect, targeted, steps);
     }
 }

@@ -53,7 +53,8 @@ public final class Runner {
      * at the first derivation, long before two attempts map the same keys).
      */
     public Runner targeting(String invariant) {
-        if (!Invariants.PARTS.containsKey(invariant)) throw new IllegalArgumentException("unknown invariant " + invariant);
+        if (!Invariants.PARTS.containsKey(invariant))
+            throw new IllegalArgumentException("unknown invariant " + invariant);
         return new Runner(weights, invariant);
     }
 

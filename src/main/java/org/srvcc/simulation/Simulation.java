@@ -41,11 +41,16 @@ public final class Simulation {
         RETRY("retry", "a first attempt is rejected, a second one succeeds"),
         CALL_END("call-end", "the call ends, the UE re-authenticates on NR, a second SRVCC"),
         REVERSE("reverse", "the UE asks for SRVCC from UTRAN back to 5G (refused)"),
-        NAS_DURING_PREPARATION("nas-during-preparation", "a DL NAS message overtakes the HandoverCommand (sets nasDuringHandover)"),
-        CAPABILITY_STRIP("capability-strip", "an attacker on N26 (Sv when direct) strips UEA2/UIA2 from the UE security capability"),
-        CAPABILITY_FORGE("capability-forge", "UE 1 has UEA1/UIA1 only; an attacker on N26 (Sv when direct) adds UEA2/UIA2"),
-        SRVCC_INDICATION_FORGE("srvcc-indication-forge", "UE 1 lacks the 5G-SRVCC capability; an attacker on NGAP forges \"5G-SRVCC operation possible\"");
-
+        NAS_DURING_PREPARATION(
+                "nas-during-preparation", "a DL NAS message overtakes the HandoverCommand (sets nasDuringHandover)"),
+        CAPABILITY_STRIP(
+                "capability-strip",
+                "an attacker on N26 (Sv when direct) strips UEA2/UIA2 from the UE security capability"),
+        CAPABILITY_FORGE(
+                "capability-forge", "UE 1 has UEA1/UIA1 only; an attacker on N26 (Sv when direct) adds UEA2/UIA2"),
+        SRVCC_INDICATION_FORGE(
+                "srvcc-indication-forge",
+                "UE 1 lacks the 5G-SRVCC capability; an attacker on NGAP forges \"5G-SRVCC operation possible\"");
         public final String cli, what;
 
         Fault(String cli, String what) {
@@ -65,7 +70,8 @@ public final class Simulation {
      * The run: its steps, the messages each step sent (recorded while it ran, so a flow needs no
      * second run), the end state, the invariants violated on the way and faults that found no place.
      */
-    public record Result(List<Step> steps, List<List<Message>> sent, Srvcc end, List<String> violated, Set<Fault> notInjected) {}
+    public record Result(
+            List<Step> steps, List<List<Message>> sent, Srvcc end, List<String> violated, Set<Fault> notInjected) {}
 
     /** What a run collects as it goes; {@code afterStep} sees the state after every step (e.g. for a trace). */
     private record Rec(List<Step> steps, List<List<Message>> sent, List<String> violated, Consumer<Srvcc> afterStep) {
@@ -100,31 +106,32 @@ public final class Simulation {
 
     /** Runs the handover with the faults; the setup's bounds must leave room for them. */
     public static Result run(Setup setup, Set<Fault> faults) {
-        return run(setup, faults, s -> { });
+        return run(setup, faults, s -> {});
     }
 
     public static Result run(Setup setup, Set<Fault> faults, Consumer<Srvcc> afterStep) {
-        return run(setup, faults, afterStep, null, w -> { });
+        return run(setup, faults, afterStep, null, w -> {});
     }
 
     /** As above, with UE 1's first KAMF given (null: the seed's) and a tap on the GTPv2-C octets sent. */
-    public static Result run(Setup setup, Set<Fault> faults, Consumer<Srvcc> afterStep, Kamf firstKamf,
-                             Consumer<Event.Wire> wireTap) {
+    public static Result run(
+            Setup setup, Set<Fault> faults, Consumer<Srvcc> afterStep, Kamf firstKamf, Consumer<Event.Wire> wireTap) {
         if (faults.contains(Fault.PREP_REJECT_MME) && !setup.profile().viaMme())
-            throw new IllegalArgumentException("fault prep-reject-mme needs an MME_SRVCC; profile " + setup.profile() + " has none");
+            throw new IllegalArgumentException(
+                    "fault prep-reject-mme needs an MME_SRVCC; profile " + setup.profile() + " has none");
         for (Fault failing : List.of(Fault.CAPABILITY_FORGE, Fault.SRVCC_INDICATION_FORGE))
             for (Fault needsSuccess : List.of(Fault.RETRY, Fault.CALL_END, Fault.REVERSE))
                 if (faults.contains(failing) && faults.contains(needsSuccess))
-                    throw new IllegalArgumentException("fault " + failing.cli + " makes the handover fail, so " + needsSuccess.cli
-                        + " has no handover to follow; give them in separate runs");
-        if (setup.caps().isNone()) setup = setup.withCaps(capabilitiesFor(faults));   // the faults' UEs and attacker
+                    throw new IllegalArgumentException("fault " + failing.cli + " makes the handover fail, so "
+                            + needsSuccess.cli + " has no handover to follow; give them in separate runs");
+        if (setup.caps().isNone()) setup = setup.withCaps(capabilitiesFor(faults)); // the faults' UEs and attacker
         Srvcc s = setup.start(firstKamf);
         s.tapWire(wireTap);
         EnumSet<Fault> pending = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
         Rec rec = new Rec(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), afterStep);
         int u = 1;
-        if (pending.remove(Fault.SRVCC_INDICATION_FORGE))   // before the gNB decides: it now believes UE 1 can do SRVCC
-            take(s, rec, new Step(Action.AttackerRewriteSrvccIndication, u, 0));
+        if (pending.remove(Fault.SRVCC_INDICATION_FORGE)) // before the gNB decides: it now believes UE 1 can do SRVCC
+        take(s, rec, new Step(Action.AttackerRewriteSrvccIndication, u, 0));
         if (pending.remove(Fault.NAS_MISS)) {
             for (int i = 0; i < 3; i++) take(s, rec, new Step(Action.AmfSendDownlinkNas, u, 0));
             take(s, rec, new Step(Action.UeMissDownlinkNas, u, 0));
@@ -169,11 +176,18 @@ public final class Simulation {
         for (int guard = 0; guard < 200; guard++) {
             List<Step> en = s.enabled();
             Step next = inject(s, en, pending, reject);
-            if (next == null) next = first(en, st -> st.action().kind == Action.Kind.PROGRESS
-                && st.action() != Action.AmfTimerExpiry && st.action() != Action.MscTimerExpiry);
+            if (next == null)
+                next = first(
+                        en,
+                        st -> st.action().kind == Action.Kind.PROGRESS
+                                && st.action() != Action.AmfTimerExpiry
+                                && st.action() != Action.MscTimerExpiry);
             if (next == null) next = first(en, st -> st.action() == Action.GnbHandleCancelAcknowledge);
-            if (next == null) next = first(en, st -> st.action() == Action.MscTimerExpiry || st.action() == Action.AmfTimerExpiry
-                && !amfCommanded(s));
+            if (next == null)
+                next = first(
+                        en,
+                        st -> st.action() == Action.MscTimerExpiry
+                                || st.action() == Action.AmfTimerExpiry && !amfCommanded(s));
             if (next == null) return;
             rec.take(s, next);
         }
@@ -193,16 +207,24 @@ public final class Simulation {
             Step st = switch (f) {
                 case PREP_REJECT_MME -> first(en, x -> x.action() == Action.MmeRejectPreparation);
                 case PREP_REJECT_MSC -> first(en, x -> x.action() == Action.MscRejectPreparation);
-                case CANCEL -> has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.GnbCancel) : null;
-                case TIMEOUT -> has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.AmfTimerExpiry) : null;
+                case CANCEL ->
+                    has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.GnbCancel) : null;
+                case TIMEOUT ->
+                    has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.AmfTimerExpiry) : null;
                 case UE_LOST -> first(en, x -> x.action() == Action.UeReturnTo5G);
-                case MSC_TIMEOUT -> first(en, x -> x.action() == Action.UeArriveUtran) != null
-                    ? first(en, x -> x.action() == Action.MscTimerExpiry) : null;
+                case MSC_TIMEOUT ->
+                    first(en, x -> x.action() == Action.UeArriveUtran) != null
+                            ? first(en, x -> x.action() == Action.MscTimerExpiry)
+                            : null;
                 case LOSS -> lose(s, en, Message.Type.PsToCsResponse);
-                case DUPLICATE -> has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.NetDuplicate) : null;
-                case MSC_RESTART -> has(s, Message.Type.PsToCsResponse) ? first(en, x -> x.action() == Action.MscRestart) : null;
-                case NAS_DURING_PREPARATION -> s.amf(1).state() == Amf.State.Preparing
-                    ? first(en, x -> x.action() == Action.AmfSendDownlinkNas) : null;
+                case DUPLICATE ->
+                    has(s, Message.Type.PsToCsRequest) ? first(en, x -> x.action() == Action.NetDuplicate) : null;
+                case MSC_RESTART ->
+                    has(s, Message.Type.PsToCsResponse) ? first(en, x -> x.action() == Action.MscRestart) : null;
+                case NAS_DURING_PREPARATION ->
+                    s.amf(1).state() == Amf.State.Preparing
+                            ? first(en, x -> x.action() == Action.AmfSendDownlinkNas)
+                            : null;
                 case CAPABILITY_STRIP -> rewrite(s, en, Set.of(Algorithm.UEA1, Algorithm.UIA1));
                 case CAPABILITY_FORGE -> rewrite(s, en, Algorithm.ALL);
                 default -> null;
@@ -215,10 +237,15 @@ public final class Simulation {
         return null;
     }
 
-    /** The AttackerRewriteCapability step that writes {@code to} into UE 1's first keyed request on a tampered link, or null. */
+    /**
+     * The AttackerRewriteCapability step that writes {@code to} into UE 1's first keyed request on a tampered link, or
+     * null.
+     */
     private static Step rewrite(Srvcc s, List<Step> en, Set<Algorithm> to) {
         int choice = s.network().rewriteChoice(1, to);
-        return choice < 0 ? null : first(en, x -> x.action() == Action.AttackerRewriteCapability && x.choice() == choice);
+        return choice < 0
+                ? null
+                : first(en, x -> x.action() == Action.AttackerRewriteCapability && x.choice() == choice);
     }
 
     private static boolean has(Srvcc s, Message.Type t) {
@@ -243,7 +270,7 @@ public final class Simulation {
      * left; returns the invariants violated on the way.
      */
     public static List<String> runToCompletion(Srvcc s, List<Step> steps) {
-        Rec rec = new Rec(steps, new ArrayList<>(), new ArrayList<>(), x -> { });
+        Rec rec = new Rec(steps, new ArrayList<>(), new ArrayList<>(), x -> {});
         settle(s, rec, EnumSet.noneOf(Fault.class), false);
         return rec.violated();
     }

@@ -33,8 +33,15 @@ final class CaptureReader {
 
         void frame(byte[] data, long link, long micros, int base) {
             frames++;
-            String why = link == ETHERNET || link == NULL || link == RAW || link == IPV4 || link == IPV6 || link == SLL || link == SLL2
-                ? null : "link type " + link + " not read";
+            String why = link == ETHERNET
+                            || link == NULL
+                            || link == RAW
+                            || link == IPV4
+                            || link == IPV6
+                            || link == SLL
+                            || link == SLL2
+                    ? null
+                    : "link type " + link + " not read";
             Pcap.Packet p = null;
             if (why == null) {
                 Object r = datagram(data, link, frames, micros, base);
@@ -56,7 +63,9 @@ final class CaptureReader {
         boolean le, nanos;
         if (magic == 0xa1b2c3d4L || magic == 0xa1b23c4dL) le = false;
         else if (magic == 0xd4c3b2a1L || magic == 0x4d3cb2a1L) le = true;
-        else throw new DecodeException(-1, 0, "a pcap file (magic a1b2c3d4 or a1b23c4d in either byte order) or a pcapng file (0a0d0d0a)");
+        else
+            throw new DecodeException(
+                    -1, 0, "a pcap file (magic a1b2c3d4 or a1b23c4d in either byte order) or a pcapng file (0a0d0d0a)");
         nanos = magic == 0xa1b23c4dL || magic == 0x4d3cb2a1L;
         int major = (int) u16(h, le, "version major");
         h.u16("version minor");
@@ -64,7 +73,7 @@ final class CaptureReader {
         h.u32("thiszone");
         h.u32("sigfigs");
         u32(h, le, "snaplen");
-        long link = u32(h, le, "link type") & 0x0FFFFFFF;   // the upper bits carry FCS information
+        long link = u32(h, le, "link type") & 0x0FFFFFFF; // the upper bits carry FCS information
         Sink sink = new Sink();
         while (h.remaining() > 0) {
             int at = h.offset(), n = sink.frames + 1;
@@ -73,8 +82,13 @@ final class CaptureReader {
             long incl = u32(h, le, "packet " + n + " captured length");
             u32(h, le, "packet " + n + " original length");
             if (incl > h.remaining())
-                throw new DecodeException(-1, at + 8, "packet " + n + " of " + incl + " octets but only " + h.remaining() + " left in the file (truncated)");
-            sink.frame(h.take((int) incl, "packet " + n), link, sec * 1_000_000 + (nanos ? frac / 1000 : frac), at + 16);
+                throw new DecodeException(
+                        -1,
+                        at + 8,
+                        "packet " + n + " of " + incl + " octets but only " + h.remaining()
+                                + " left in the file (truncated)");
+            sink.frame(
+                    h.take((int) incl, "packet " + n), link, sec * 1_000_000 + (nanos ? frac / 1000 : frac), at + 16);
         }
         return sink.capture();
     }
@@ -88,43 +102,71 @@ final class CaptureReader {
         boolean le = false;
         int at = 0;
         while (at < b.length) {
-            if (b.length - at < 12) throw new DecodeException(-1, at, "a pcapng block of at least 12 octets (truncated file)");
+            if (b.length - at < 12)
+                throw new DecodeException(-1, at, "a pcapng block of at least 12 octets (truncated file)");
             long type = be32(b, at);
             if (type == SHB) {
                 long bom = be32(b, at + 8);
                 if (bom == 0x1A2B3C4DL) le = false;
                 else if (bom == 0x4D3C2B1AL) le = true;
-                else throw new DecodeException(-1, at + 8, "the pcapng byte-order magic 1a2b3c4d, found " + Long.toHexString(bom));
-                interfaces.clear();   // a new section: its interfaces are numbered from 0 again
+                else
+                    throw new DecodeException(
+                            -1, at + 8, "the pcapng byte-order magic 1a2b3c4d, found " + Long.toHexString(bom));
+                interfaces.clear(); // a new section: its interfaces are numbered from 0 again
             } else type = get32(b, at, le);
             long total = get32(b, at + 4, le);
             if (total < 12 || total % 4 != 0 || total > b.length - at)
-                throw new DecodeException(-1, at + 4, "a pcapng block length that is a multiple of 4, at least 12 and within the file, found " + total
-                    + " (after packet " + sink.frames + ")");
+                throw new DecodeException(
+                        -1,
+                        at + 4,
+                        "a pcapng block length that is a multiple of 4, at least 12 and within the file, found " + total
+                                + " (after packet " + sink.frames + ")");
             int body = at + 8, end = (int) (at + total - 4);
-            if (get32(b, end, le) != total) throw new DecodeException(-1, end, "the pcapng block's trailing length equal to its leading " + total);
+            if (get32(b, end, le) != total)
+                throw new DecodeException(-1, end, "the pcapng block's trailing length equal to its leading " + total);
             switch ((int) type) {
                 case 1 -> interfaces.add(idb(b, body, end, le));
-                case 6, 2 -> {   // Enhanced Packet Block; obsolete Packet Block
+                case 6, 2 -> { // Enhanced Packet Block; obsolete Packet Block
                     int n = sink.frames + 1;
                     need(end - body, 20, n);
                     long iface = type == 6 ? get32(b, body, le) : get16(b, body, le);
-                    if (iface >= interfaces.size()) throw new DecodeException(-1, body, "packet " + n + " names interface " + iface + ", which no block described");
+                    if (iface >= interfaces.size())
+                        throw new DecodeException(
+                                -1, body, "packet " + n + " names interface " + iface + ", which no block described");
                     Interface i = interfaces.get((int) iface);
                     long ts = get32(b, body + 4, le) << 32 | get32(b, body + 8, le);
                     long caplen = get32(b, body + 12, le);
-                    if (caplen > end - (body + 20)) throw new DecodeException(-1, body + 12, "packet " + n + " of " + caplen + " octets in a block holding " + (end - body - 20));
-                    sink.frame(Arrays.copyOfRange(b, body + 20, body + 20 + (int) caplen), i.link(), (long) (ts / i.unitsPerSecond() * 1e6), body + 20);
+                    if (caplen > end - (body + 20))
+                        throw new DecodeException(
+                                -1,
+                                body + 12,
+                                "packet " + n + " of " + caplen + " octets in a block holding " + (end - body - 20));
+                    sink.frame(
+                            Arrays.copyOfRange(b, body + 20, body + 20 + (int) caplen),
+                            i.link(),
+                            (long) (ts / i.unitsPerSecond() * 1e6),
+                            body + 20);
                 }
-                case 3 -> {   // Simple Packet Block: interface 0, no timestamp
+                case 3 -> { // Simple Packet Block: interface 0, no timestamp
                     int n = sink.frames + 1;
                     need(end - body, 4, n);
-                    if (interfaces.isEmpty()) throw new DecodeException(-1, body, "packet " + n + " before any interface was described");
+                    if (interfaces.isEmpty())
+                        throw new DecodeException(-1, body, "packet " + n + " before any interface was described");
                     long orig = get32(b, body, le);
-                    long caplen = Math.min(Math.min(orig, interfaces.get(0).snaplen() == 0 ? orig : interfaces.get(0).snaplen()), end - (body + 4));
-                    sink.frame(Arrays.copyOfRange(b, body + 4, body + 4 + (int) caplen), interfaces.get(0).link(), 0, body + 4);
+                    long caplen = Math.min(
+                            Math.min(
+                                    orig,
+                                    interfaces.get(0).snaplen() == 0
+                                            ? orig
+                                            : interfaces.get(0).snaplen()),
+                            end - (body + 4));
+                    sink.frame(
+                            Arrays.copyOfRange(b, body + 4, body + 4 + (int) caplen),
+                            interfaces.get(0).link(),
+                            0,
+                            body + 4);
                 }
-                default -> { }   // section header, statistics, name resolution, custom blocks: nothing to read here
+                default -> {} // section header, statistics, name resolution, custom blocks: nothing to read here
             }
             at += (int) total;
         }
@@ -139,7 +181,7 @@ final class CaptureReader {
             int code = (int) get16(b, o, le), len = (int) get16(b, o + 2, le);
             if (code == 0) break;
             if (o + 4 + len > end) throw new DecodeException(-1, o, "an interface option within its block");
-            if (code == 9 && len >= 1) {   // if_tsresol: a power of 10, or of 2 with the top bit set
+            if (code == 9 && len >= 1) { // if_tsresol: a power of 10, or of 2 with the top bit set
                 int v = b[o + 4] & 0xFF;
                 units = (v & 0x80) == 0 ? Math.pow(10, v) : Math.pow(2, v & 0x7F);
             }
@@ -149,7 +191,8 @@ final class CaptureReader {
     }
 
     private static void need(int have, int want, int n) {
-        if (have < want) throw new DecodeException(-1, 0, "packet " + n + ": a packet block of at least " + want + " octets");
+        if (have < want)
+            throw new DecodeException(-1, 0, "packet " + n + ": a packet block of at least " + want + " octets");
     }
 
     /** The UDP datagram of a frame, or the reason it is skipped. */
@@ -159,7 +202,7 @@ final class CaptureReader {
             if (d.length < 14) return "Ethernet frame too short";
             at = 12;
             proto = u16(d, at);
-            while (proto == 0x8100 || proto == 0x88A8 || proto == 0x9100) {   // 802.1Q, 802.1ad and the older QinQ tag
+            while (proto == 0x8100 || proto == 0x88A8 || proto == 0x9100) { // 802.1Q, 802.1ad and the older QinQ tag
                 if (d.length < at + 6) return "VLAN tag cut short";
                 at += 4;
                 proto = u16(d, at);
@@ -179,7 +222,8 @@ final class CaptureReader {
             proto = d.length > 4 ? ((d[4] & 0xF0) == 0x40 ? 0x0800 : (d[4] & 0xF0) == 0x60 ? 0x86DD : -1) : -1;
         } else {
             proto = d.length > 0 ? ((d[0] & 0xF0) == 0x40 ? 0x0800 : (d[0] & 0xF0) == 0x60 ? 0x86DD : -1) : -1;
-            if (link == IPV4 && proto != 0x0800 || link == IPV6 && proto != 0x86DD) return "not the link type's IP version";
+            if (link == IPV4 && proto != 0x0800 || link == IPV6 && proto != 0x86DD)
+                return "not the link type's IP version";
         }
         if (proto == 0x0800) return ipv4(d, at, number, micros, base);
         if (proto == 0x86DD) return ipv6(d, at, number, micros, base);
@@ -195,7 +239,8 @@ final class CaptureReader {
         r.u8("TOS");
         int total = r.u16("IPv4 total length");
         if (total < ihl || start + total > d.length)
-            throw r.fail("packet " + number + ": IPv4 total length " + total + " consistent with the " + (d.length - start) + " octets captured");
+            throw r.fail("packet " + number + ": IPv4 total length " + total + " consistent with the "
+                    + (d.length - start) + " octets captured");
         r.u16("identification");
         int frag = r.u16("flags and fragment offset");
         r.u8("TTL");
@@ -208,15 +253,25 @@ final class CaptureReader {
     }
 
     private static Object ipv6(byte[] d, int start, int number, long micros, int base) {
-        if (d.length < start + 40) throw new DecodeException(-1, base + start, "packet " + number + ": an IPv6 header of 40 octets");
+        if (d.length < start + 40)
+            throw new DecodeException(-1, base + start, "packet " + number + ": an IPv6 header of 40 octets");
         int payload = u16(d, start + 4), next = d[start + 6] & 0xFF;
         int end = start + 40 + payload;
-        if (end > d.length) throw new DecodeException(-1, base + start + 4, "packet " + number + ": IPv6 payload length " + payload + " within the octets captured");
+        if (end > d.length)
+            throw new DecodeException(
+                    -1,
+                    base + start + 4,
+                    "packet " + number + ": IPv6 payload length " + payload + " within the octets captured");
         byte[] src = Arrays.copyOfRange(d, start + 8, start + 24), dst = Arrays.copyOfRange(d, start + 24, start + 40);
         int at = start + 40;
-        while (next == 0 || next == 43 || next == 60 || next == 44) {   // hop-by-hop, routing, destination options, fragment
+        while (next == 0
+                || next == 43
+                || next == 60
+                || next == 44) { // hop-by-hop, routing, destination options, fragment
             if (next == 44) return "IP fragment";
-            if (at + 2 > end) throw new DecodeException(-1, base + at, "packet " + number + ": an IPv6 extension header within the packet");
+            if (at + 2 > end)
+                throw new DecodeException(
+                        -1, base + at, "packet " + number + ": an IPv6 extension header within the packet");
             int len = ((d[at + 1] & 0xFF) + 1) * 8;
             next = d[at] & 0xFF;
             at += len;
@@ -228,8 +283,13 @@ final class CaptureReader {
     private static Object udp(byte[] d, int at, int end, byte[] src, byte[] dst, int number, long micros, int base) {
         if (end - at < 8) throw new DecodeException(-1, base + at, "packet " + number + ": a UDP header of 8 octets");
         int sp = u16(d, at), dp = u16(d, at + 2), len = u16(d, at + 4);
-        if (len < 8 || len > end - at) throw new DecodeException(-1, base + at + 4, "packet " + number + ": UDP length " + len + " within the IP payload of " + (end - at));
-        return new Pcap.Packet(number, micros, src, dst, sp, dp, Arrays.copyOfRange(d, at + 8, at + len), base + at + 8);
+        if (len < 8 || len > end - at)
+            throw new DecodeException(
+                    -1,
+                    base + at + 4,
+                    "packet " + number + ": UDP length " + len + " within the IP payload of " + (end - at));
+        return new Pcap.Packet(
+                number, micros, src, dst, sp, dp, Arrays.copyOfRange(d, at + 8, at + len), base + at + 8);
     }
 
     private static int u16(byte[] b, int at) {

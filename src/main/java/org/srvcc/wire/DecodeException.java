@@ -11,7 +11,8 @@ public final class DecodeException extends RuntimeException {
     private final int offset;
 
     public DecodeException(int ieType, int offset, String expected) {
-        super((ieType >= 0 ? "IE type " + ieType + " (" + Gtpv2.ieName(ieType) + "), " : "") + "offset " + offset + ": " + expected);
+        super((ieType >= 0 ? "IE type " + ieType + " (" + Gtpv2.ieName(ieType) + "), " : "") + "offset " + offset + ": "
+                + expected);
         this.ieType = ieType;
         this.offset = offset;
     }

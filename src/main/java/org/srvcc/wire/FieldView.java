@@ -18,10 +18,25 @@ import java.util.stream.Collectors;
 public final class FieldView {
     private FieldView() {}
 
-    public static final List<String> TSHARK_FIELDS = List.of("frame.number", "gtpv2.message_type", "gtpv2.teid", "gtpv2.seq",
-        "gtpv2.ie_type", "gtpv2.ie_len", "gtpv2.mm_context_ksi_a", "gtpv2.mm_context_nas_dl_cnt", "gtpv2.mm_context_kasme",
-        "gtpv2.eksi", "gtpv2.cksrvcc", "gtpv2.iksrvcc", "gtpv2.cause", "gtpv2.5srhoi", "gtpv2.uimsi", "gtpv2.emci",
-        "gtpv2.sv_emind", "e212.imsi");
+    public static final List<String> TSHARK_FIELDS = List.of(
+            "frame.number",
+            "gtpv2.message_type",
+            "gtpv2.teid",
+            "gtpv2.seq",
+            "gtpv2.ie_type",
+            "gtpv2.ie_len",
+            "gtpv2.mm_context_ksi_a",
+            "gtpv2.mm_context_nas_dl_cnt",
+            "gtpv2.mm_context_kasme",
+            "gtpv2.eksi",
+            "gtpv2.cksrvcc",
+            "gtpv2.iksrvcc",
+            "gtpv2.cause",
+            "gtpv2.5srhoi",
+            "gtpv2.uimsi",
+            "gtpv2.emci",
+            "gtpv2.sv_emind",
+            "e212.imsi");
 
     /**
      * A capture as this decoder sees it: a line per message of the procedure, an error per message of the
@@ -29,11 +44,13 @@ public final class FieldView {
      */
     public record View(List<String> lines, List<String> errors, int frames, int gtpC, Map<String, Integer> skipped) {
         public String summary() {
-            StringBuilder b = new StringBuilder(frames + " packets, " + gtpC + " GTP-C, " + lines.size() + " messages of the procedure");
+            StringBuilder b = new StringBuilder(
+                    frames + " packets, " + gtpC + " GTP-C, " + lines.size() + " messages of the procedure");
             if (!errors.isEmpty()) b.append(", ").append(errors.size()).append(" that do not decode");
             if (!skipped.isEmpty()) {
                 b.append("; skipped:");
-                skipped.forEach((why, n) -> b.append(' ').append(n).append(' ').append(why).append(','));
+                skipped.forEach((why, n) ->
+                        b.append(' ').append(n).append(' ').append(why).append(','));
                 b.setLength(b.length() - 1);
             }
             return b.toString();
@@ -97,7 +114,9 @@ public final class FieldView {
             c.add(flag(ind, 8, Ies.indication(ind).fiveGSrvccHo()));
             c.add(flag(ind, 2, Ies.indication(ind).uimsi()));
             c.add(flag(ind, 9, Ies.indication(ind).emergency()));
-            c.add(g.ie(Gtpv2.SV_FLAGS).map(i -> (Ies.svFlags(i) & Ies.SV_EMIND) != 0 ? "1" : "0").orElse(""));
+            c.add(g.ie(Gtpv2.SV_FLAGS)
+                    .map(i -> (Ies.svFlags(i) & Ies.SV_EMIND) != 0 ? "1" : "0")
+                    .orElse(""));
             c.add(g.ie(Gtpv2.IMSI).map(Ies::digits).orElse(""));
             out.add(String.join("\t", c));
             g.wipe();
@@ -105,7 +124,10 @@ public final class FieldView {
         return new View(out, errors, cap.frames(), gtp, skipped);
     }
 
-    /** Grouped IEs (TS 29.274 §8.2.1: Bearer Context, PDN Connection, overload and load control, SCEF PDN Connection, Remote UE Context). */
+    /**
+     * Grouped IEs (TS 29.274 §8.2.1: Bearer Context, PDN Connection, overload and load control, SCEF PDN Connection,
+     * Remote UE Context).
+     */
     private static final Set<Integer> GROUPED = Set.of(93, 109, 180, 181, 191, 195);
 
     /** An IE's type and length, followed by those of the IEs nested in it, depth first: tshark's order. */
@@ -114,7 +136,7 @@ public final class FieldView {
         if (!GROUPED.contains(type)) return;
         for (int at = 0; at + 4 <= value.length; ) {
             int t = value[at] & 0xFF, len = (value[at + 1] & 0xFF) << 8 | value[at + 2] & 0xFF;
-            if (at + 4 + len > value.length) return;   // a malformed group: tshark stops there too
+            if (at + 4 + len > value.length) return; // a malformed group: tshark stops there too
             flatten(t, Arrays.copyOfRange(value, at + 4, at + 4 + len), out);
             at += 4 + len;
         }

@@ -1,7 +1,6 @@
 package org.srvcc.wire;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -11,7 +10,9 @@ import java.util.Optional;
 public final class Ies {
     private Ies() {}
 
-    /** Reads an IE this procedure interprets with its typed decoder (so a bad one fails at decode time); others pass. */
+    /**
+     * Reads an IE this procedure interprets with its typed decoder (so a bad one fails at decode time); others pass.
+     */
     static void validate(Ie ie) {
         switch (ie.type()) {
             case Gtpv2.IMSI, Gtpv2.MSISDN, Gtpv2.MEI -> digits(ie);
@@ -20,10 +21,11 @@ public final class Ies {
             case Gtpv2.INDICATION -> indication(ie);
             case Gtpv2.SV_FLAGS -> svFlags(ie);
             case Gtpv2.MM_CONTEXT_EPS -> MmContexts.mmContextEps(ie).wipe();
-            case Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC -> MmContexts.mmContextEutranSrvcc(ie).wipe();
+            case Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC ->
+                MmContexts.mmContextEutranSrvcc(ie).wipe();
             case Gtpv2.TEID_C -> teidC(ie);
             case Gtpv2.IP_ADDRESS -> ipAddress(ie);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -36,7 +38,7 @@ public final class Ies {
             int d = digits.charAt(i) - '0';
             b[i / 2] |= (byte) (i % 2 == 0 ? d : d << 4);
         }
-        if (digits.length() % 2 == 1) b[b.length - 1] |= (byte) 0xF0;   // filler
+        if (digits.length() % 2 == 1) b[b.length - 1] |= (byte) 0xF0; // filler
         return b;
     }
 
@@ -77,7 +79,7 @@ public final class Ies {
     public static Ie stnSr(String digits) {
         byte[] d = tbcd(digits);
         byte[] v = new byte[1 + d.length];
-        v[0] = (byte) 0x91;   // international number, ISDN/telephony numbering plan (E.164)
+        v[0] = (byte) 0x91; // international number, ISDN/telephony numbering plan (E.164)
         System.arraycopy(d, 0, v, 1, d.length);
         return Ie.of(Gtpv2.STN_SR, v);
     }
@@ -94,7 +96,8 @@ public final class Ies {
         Octets r = Octets.of(ie.value(), ie.offset() + 4, ie.type());
         int v = r.u8("cause value");
         r.u8("PCE/BCE/CS flags");
-        if (r.remaining() != 0 && r.remaining() != 4) throw r.fail("Cause of 2 or 6 octets (with an offending IE), found " + ie.value().length);
+        if (r.remaining() != 0 && r.remaining() != 4)
+            throw r.fail("Cause of 2 or 6 octets (with an offending IE), found " + ie.value().length);
         return v;
     }
 
@@ -112,7 +115,7 @@ public final class Ies {
 
     public static Ie fteid(int interfaceType, long teid, byte[] ipv4) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
-        o.write(0x80 | interfaceType);   // V4 = 1, V6 = 0
+        o.write(0x80 | interfaceType); // V4 = 1, V6 = 0
         Octets.u32(o, teid);
         o.writeBytes(ipv4);
         return Ie.of(Gtpv2.F_TEID, o.toByteArray());
@@ -152,7 +155,10 @@ public final class Ies {
     public static Indication indication(Ie ie) {
         byte[] v = ie.value();
         if (v.length == 0) throw new DecodeException(ie.type(), ie.offset() + 4, "at least one octet of flags");
-        return new Indication(v.length > 1 && (v[1] & 0x40) != 0, v.length > 7 && (v[7] & 0x02) != 0, v.length > 8 && (v[8] & 0x01) != 0);
+        return new Indication(
+                v.length > 1 && (v[1] & 0x40) != 0,
+                v.length > 7 && (v[7] & 0x02) != 0,
+                v.length > 8 && (v[8] & 0x01) != 0);
     }
 
     // ------------------------------------------------------------ Sv Flags (TS 29.280 §6.11)
@@ -182,7 +188,10 @@ public final class Ies {
         return Ie.of(type, v);
     }
 
-    /** The container of a Source or Target Transparent Container: the IE's octets after the length octet, whatever that octet says. */
+    /**
+     * The container of a Source or Target Transparent Container: the IE's octets after the length octet, whatever that
+     * octet says.
+     */
     public static byte[] transparentContainer(Ie ie) {
         Octets r = Octets.of(ie.value(), ie.offset() + 4, ie.type());
         r.u8("length of the transparent container (ignored by a receiver)");
@@ -200,25 +209,29 @@ public final class Ies {
 
     public static long teidC(Ie ie) {
         Octets r = Octets.of(ie.value(), ie.offset() + 4, ie.type());
-        return r.u32("TEID-C");   // later octets are an extension a receiver ignores
+        return r.u32("TEID-C"); // later octets are an extension a receiver ignores
     }
 
     /** IP Address (type 74): an IPv4 (4 octets) or IPv6 (16 octets) address. */
     public static Ie ipAddress(byte[] address) {
-        if (address.length != 4 && address.length != 16) throw new IllegalArgumentException("IP address of " + address.length + " octets");
+        if (address.length != 4 && address.length != 16)
+            throw new IllegalArgumentException("IP address of " + address.length + " octets");
         return Ie.of(Gtpv2.IP_ADDRESS, address.clone());
     }
 
     public static byte[] ipAddress(Ie ie) {
         if (ie.value().length != 4 && ie.value().length != 16)
-            throw new DecodeException(ie.type(), ie.offset(), "an IPv4 (4 octets) or IPv6 (16 octets) address, found " + ie.value().length + " octets");
+            throw new DecodeException(
+                    ie.type(),
+                    ie.offset(),
+                    "an IPv4 (4 octets) or IPv6 (16 octets) address, found " + ie.value().length + " octets");
         return ie.value().clone();
     }
 
     /** Target RNC ID (TS 29.280 §6.8): MCC/MNC, LAC, RAC, RNC-ID. */
     public static Ie targetRncId(int lac, int rac, int rncId) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
-        o.writeBytes(new byte[] {0x00, (byte) 0xF1, 0x10});   // MCC 001, MNC 01 (test network)
+        o.writeBytes(new byte[] {0x00, (byte) 0xF1, 0x10}); // MCC 001, MNC 01 (test network)
         Octets.u16(o, lac);
         o.write(rac);
         Octets.u16(o, rncId);

@@ -18,7 +18,12 @@ import java.util.Map;
 public final class MessageTables {
     private MessageTables() {}
 
-    public enum Presence { M, C, CO, O }
+    public enum Presence {
+        M,
+        C,
+        CO,
+        O
+    }
 
     public record Row(int type, int instance, Presence presence, String name) {}
 
@@ -28,21 +33,28 @@ public final class MessageTables {
         }
 
         Row row(int type, int instance) {
-            return rows.stream().filter(r -> r.type() == type && r.instance() == instance).findFirst().orElse(null);
+            return rows.stream()
+                    .filter(r -> r.type() == type && r.instance() == instance)
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** A receiver's check: mandatory IEs present, listed IEs at most once and readable by their decoders. */
         void check(Gtpv2Message m) {
             for (Row r : mandatory())
                 if (m.ies().stream().noneMatch(i -> i.type() == r.type() && i.instance() == r.instance()))
-                    throw new DecodeException(r.type(), Gtpv2Message.HEADER, "mandatory IE " + r.name() + " (type " + r.type()
-                        + ", instance " + r.instance() + ") missing from " + m.name() + " (" + clause + ")");
+                    throw new DecodeException(
+                            r.type(),
+                            Gtpv2Message.HEADER,
+                            "mandatory IE " + r.name() + " (type " + r.type() + ", instance " + r.instance()
+                                    + ") missing from " + m.name() + " (" + clause + ")");
             Map<String, Ie> seen = new LinkedHashMap<>();
             for (Ie i : m.ies()) {
-                if (row(i.type(), i.instance()) == null) continue;   // not for this procedure: skipped
+                if (row(i.type(), i.instance()) == null) continue; // not for this procedure: skipped
                 Ies.validate(i);
                 if (seen.put(i.type() + "/" + i.instance(), i) != null)
-                    throw new DecodeException(i.type(), i.offset(), "at most one instance " + i.instance() + " in " + m.name());
+                    throw new DecodeException(
+                            i.type(), i.offset(), "at most one instance " + i.instance() + " in " + m.name());
             }
         }
 
@@ -50,7 +62,8 @@ public final class MessageTables {
         void checkOutgoing(Gtpv2Message m) {
             for (Row r : mandatory())
                 if (m.ies().stream().noneMatch(i -> i.type() == r.type() && i.instance() == r.instance()))
-                    throw new IllegalArgumentException(m.name() + " without its mandatory IE " + r.name() + " (" + clause + ")");
+                    throw new IllegalArgumentException(
+                            m.name() + " without its mandatory IE " + r.name() + " (" + clause + ")");
         }
     }
 
@@ -71,40 +84,93 @@ public final class MessageTables {
     }
 
     private static final Map<Integer, Table> TABLES = Map.ofEntries(
-        table(Gtpv2.FORWARD_RELOCATION_REQUEST, "TS 29.274 Table 7.3.1-1",
-            c(Gtpv2.IMSI, "IMSI"), m(Gtpv2.F_TEID, "Sender's F-TEID for Control Plane"),
-            m(Gtpv2.MM_CONTEXT_EPS, "MME/SGSN/AMF UE MM Context"), c(Gtpv2.INDICATION, "Indication Flags"),
-            c(Gtpv2.STN_SR, "STN-SR"), c(Gtpv2.MSISDN, "C-MSISDN"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.FORWARD_RELOCATION_RESPONSE, "TS 29.274 Table 7.3.2-1",
-            m(Gtpv2.CAUSE, "Cause"), c(Gtpv2.F_TEID, "Sender's F-TEID for Control Plane"), co(Gtpv2.INDICATION, "Indication Flags"),
-            o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION, "TS 29.274 Table 7.3.3-1",
-            c(Gtpv2.INDICATION, "Indication Flags"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.FORWARD_RELOCATION_COMPLETE_ACKNOWLEDGE, "TS 29.274 Table 7.3.4-1",
-            m(Gtpv2.CAUSE, "Cause"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.RELOCATION_CANCEL_REQUEST, "TS 29.274 Table 7.3.16-1",
-            c(Gtpv2.IMSI, "IMSI"), c(Gtpv2.MEI, "ME Identity"), c(Gtpv2.INDICATION, "Indication Flags"),
-            co(Gtpv2.F_CAUSE, "RANAP Cause"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.RELOCATION_CANCEL_RESPONSE, "TS 29.274 Table 7.3.17-1",
-            m(Gtpv2.CAUSE, "Cause"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.SRVCC_PS_TO_CS_REQUEST, "TS 29.280 Table 5.2.2",
-            c(Gtpv2.IMSI, "IMSI"), m(Gtpv2.TEID_C, "MME/SGSN Sv TEID for Control Plane"),
-            m(Gtpv2.IP_ADDRESS, "MME/SGSN Sv Address for Control Plane"), c(Gtpv2.MSISDN, "C-MSISDN"),
-            m(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, "Source to Target Transparent Container"),
-            c(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC, "MM Context for E-UTRAN (v)SRVCC"), c(Gtpv2.TARGET_RNC_ID, "Target RNC ID"),
-            c(Gtpv2.STN_SR, "STN-SR"), c(Gtpv2.MEI, "MEI"), c(Gtpv2.SV_FLAGS, "Sv Flags"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.SRVCC_PS_TO_CS_RESPONSE, "TS 29.280 Table 5.2.3",
-            m(Gtpv2.CAUSE, "Cause"), c(Gtpv2.TARGET_TO_SOURCE_TRANSPARENT_CONTAINER, "Target to Source Transparent Container"),
-            c(Gtpv2.SRVCC_CAUSE, "SRVCC rejected Cause"), c(Gtpv2.TEID_C, "MSC Server Sv TEID for Control Plane"),
-            c(Gtpv2.IP_ADDRESS, "MSC Server Sv Address for Control Plane"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION, "TS 29.280 Table 5.2.4",
-            c(Gtpv2.IMSI, "IMSI"), co(Gtpv2.SRVCC_CAUSE, "SRVCC post failure Cause"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.SRVCC_PS_TO_CS_COMPLETE_ACKNOWLEDGE, "TS 29.280 Table 5.2.5",
-            m(Gtpv2.CAUSE, "Cause"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION, "TS 29.280 Table 5.2.6",
-            c(Gtpv2.IMSI, "IMSI"), m(Gtpv2.SRVCC_CAUSE, "Cancel Cause"), c(Gtpv2.MEI, "MEI"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
-        table(Gtpv2.SRVCC_PS_TO_CS_CANCEL_ACKNOWLEDGE, "TS 29.280 Table 5.2.7",
-            m(Gtpv2.CAUSE, "Cause"), o(Gtpv2.SV_FLAGS, "Sv Flags"), o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")));
+            table(
+                    Gtpv2.FORWARD_RELOCATION_REQUEST,
+                    "TS 29.274 Table 7.3.1-1",
+                    c(Gtpv2.IMSI, "IMSI"),
+                    m(Gtpv2.F_TEID, "Sender's F-TEID for Control Plane"),
+                    m(Gtpv2.MM_CONTEXT_EPS, "MME/SGSN/AMF UE MM Context"),
+                    c(Gtpv2.INDICATION, "Indication Flags"),
+                    c(Gtpv2.STN_SR, "STN-SR"),
+                    c(Gtpv2.MSISDN, "C-MSISDN"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.FORWARD_RELOCATION_RESPONSE,
+                    "TS 29.274 Table 7.3.2-1",
+                    m(Gtpv2.CAUSE, "Cause"),
+                    c(Gtpv2.F_TEID, "Sender's F-TEID for Control Plane"),
+                    co(Gtpv2.INDICATION, "Indication Flags"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION,
+                    "TS 29.274 Table 7.3.3-1",
+                    c(Gtpv2.INDICATION, "Indication Flags"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.FORWARD_RELOCATION_COMPLETE_ACKNOWLEDGE,
+                    "TS 29.274 Table 7.3.4-1",
+                    m(Gtpv2.CAUSE, "Cause"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.RELOCATION_CANCEL_REQUEST,
+                    "TS 29.274 Table 7.3.16-1",
+                    c(Gtpv2.IMSI, "IMSI"),
+                    c(Gtpv2.MEI, "ME Identity"),
+                    c(Gtpv2.INDICATION, "Indication Flags"),
+                    co(Gtpv2.F_CAUSE, "RANAP Cause"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.RELOCATION_CANCEL_RESPONSE,
+                    "TS 29.274 Table 7.3.17-1",
+                    m(Gtpv2.CAUSE, "Cause"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.SRVCC_PS_TO_CS_REQUEST,
+                    "TS 29.280 Table 5.2.2",
+                    c(Gtpv2.IMSI, "IMSI"),
+                    m(Gtpv2.TEID_C, "MME/SGSN Sv TEID for Control Plane"),
+                    m(Gtpv2.IP_ADDRESS, "MME/SGSN Sv Address for Control Plane"),
+                    c(Gtpv2.MSISDN, "C-MSISDN"),
+                    m(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, "Source to Target Transparent Container"),
+                    c(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC, "MM Context for E-UTRAN (v)SRVCC"),
+                    c(Gtpv2.TARGET_RNC_ID, "Target RNC ID"),
+                    c(Gtpv2.STN_SR, "STN-SR"),
+                    c(Gtpv2.MEI, "MEI"),
+                    c(Gtpv2.SV_FLAGS, "Sv Flags"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.SRVCC_PS_TO_CS_RESPONSE,
+                    "TS 29.280 Table 5.2.3",
+                    m(Gtpv2.CAUSE, "Cause"),
+                    c(Gtpv2.TARGET_TO_SOURCE_TRANSPARENT_CONTAINER, "Target to Source Transparent Container"),
+                    c(Gtpv2.SRVCC_CAUSE, "SRVCC rejected Cause"),
+                    c(Gtpv2.TEID_C, "MSC Server Sv TEID for Control Plane"),
+                    c(Gtpv2.IP_ADDRESS, "MSC Server Sv Address for Control Plane"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION,
+                    "TS 29.280 Table 5.2.4",
+                    c(Gtpv2.IMSI, "IMSI"),
+                    co(Gtpv2.SRVCC_CAUSE, "SRVCC post failure Cause"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.SRVCC_PS_TO_CS_COMPLETE_ACKNOWLEDGE,
+                    "TS 29.280 Table 5.2.5",
+                    m(Gtpv2.CAUSE, "Cause"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION,
+                    "TS 29.280 Table 5.2.6",
+                    c(Gtpv2.IMSI, "IMSI"),
+                    m(Gtpv2.SRVCC_CAUSE, "Cancel Cause"),
+                    c(Gtpv2.MEI, "MEI"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")),
+            table(
+                    Gtpv2.SRVCC_PS_TO_CS_CANCEL_ACKNOWLEDGE,
+                    "TS 29.280 Table 5.2.7",
+                    m(Gtpv2.CAUSE, "Cause"),
+                    o(Gtpv2.SV_FLAGS, "Sv Flags"),
+                    o(Gtpv2.PRIVATE_EXTENSION, "Private Extension")));
 
     private static Map.Entry<Integer, Table> table(int message, String clause, Row... rows) {
         return Map.entry(message, new Table(message, clause, List.of(rows)));

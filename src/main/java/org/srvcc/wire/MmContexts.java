@@ -3,11 +3,15 @@ package org.srvcc.wire;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
-/** The two MM Contexts of the procedure: EPS Security Context and Quadruplets on N26, MM Context for E-UTRAN SRVCC on Sv. */
+/**
+ * The two MM Contexts of the procedure: EPS Security Context and Quadruplets on N26, MM Context for E-UTRAN SRVCC on
+ * Sv.
+ */
 public final class MmContexts {
     private MmContexts() {}
 
-    // ------------------------------------------------------------ MM Context (EPS Security Context and Quadruplets), TS 29.274 §8.38
+    // ------------------------------------------------------------ MM Context (EPS Security Context and Quadruplets),
+    // TS 29.274 §8.38
 
     /** Zero octets where a key would be: with KSI 7, the request of a UE with no 5G security context carries no key. */
     public static boolean noKeyOctets(byte[]... keys) {
@@ -16,10 +20,20 @@ public final class MmContexts {
         return x == 0;
     }
 
-    /** Octet 5 security mode 4 = EPS security context and quadruplets. Key and capability arrays are secrets/owned by the caller. */
+    /**
+     * Octet 5 security mode 4 = EPS security context and quadruplets. Key and capability arrays are secrets/owned by
+     * the caller.
+     */
     /** {@code mei}: the MEI's digits in the context's own MEI field (an emergency session), or "" for none. */
-    public record MmContextEps(int ksiAsme, int nasIntegrity, int nasCipher, int dlCount, int ulCount, byte[] kasme, byte[] ueNetworkCapability,
-                               String mei) {
+    public record MmContextEps(
+            int ksiAsme,
+            int nasIntegrity,
+            int nasCipher,
+            int dlCount,
+            int ulCount,
+            byte[] kasme,
+            byte[] ueNetworkCapability,
+            String mei) {
         public void wipe() {
             Arrays.fill(kasme, (byte) 0);
         }
@@ -32,19 +46,19 @@ public final class MmContexts {
 
     public static Ie mmContextEps(MmContextEps c) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
-        o.write(4 << 5 | c.ksiAsme() & 0x07);                  // security mode 4, NHI 0, DRXI 0
-        o.write(0);                                             // no quintuplets or quadruplets, UAMB RI 0, OSCI 0
-        o.write((c.nasIntegrity() & 0x07) << 4 | c.nasCipher() & 0x0F);   // SAMB RI 0
+        o.write(4 << 5 | c.ksiAsme() & 0x07); // security mode 4, NHI 0, DRXI 0
+        o.write(0); // no quintuplets or quadruplets, UAMB RI 0, OSCI 0
+        o.write((c.nasIntegrity() & 0x07) << 4 | c.nasCipher() & 0x0F); // SAMB RI 0
         Octets.u24(o, c.dlCount());
         Octets.u24(o, c.ulCount());
         o.writeBytes(c.kasme());
         o.write(c.ueNetworkCapability().length);
         o.writeBytes(c.ueNetworkCapability());
-        o.write(0);                                             // no MS network capability
+        o.write(0); // no MS network capability
         byte[] mei = c.mei().isEmpty() ? new byte[0] : Ies.tbcd(c.mei());
-        o.write(mei.length);                                    // TS 29.274 Figure 8.38-4: the MEI travels in the MM Context
+        o.write(mei.length); // TS 29.274 Figure 8.38-4: the MEI travels in the MM Context
         o.writeBytes(mei);
-        o.write(0);                                             // access restriction flags: none
+        o.write(0); // access restriction flags: none
         return Ie.of(Gtpv2.MM_CONTEXT_EPS, o.toByteArray());
     }
 
@@ -77,7 +91,8 @@ public final class MmContexts {
 
     // ------------------------------------------------------------ MM Context for E-UTRAN SRVCC, TS 29.280 §6.5
 
-    public record MmContextEutranSrvcc(int eksi, byte[] ck, byte[] ik, byte[] classmark2, byte[] classmark3, byte[] codecs) {
+    public record MmContextEutranSrvcc(
+            int eksi, byte[] ck, byte[] ik, byte[] classmark2, byte[] classmark3, byte[] codecs) {
         public void wipe() {
             Arrays.fill(ck, (byte) 0);
             Arrays.fill(ik, (byte) 0);

@@ -1,7 +1,6 @@
 package org.srvcc.wire;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ public final class Pcap {
     public record Frame(long micros, byte[] src, byte[] dst, byte[] payload) {}
 
     /** A UDP datagram read back: its packet number in the file (from 1), addresses, ports and payload. */
-    public record Packet(int number, long micros, byte[] src, byte[] dst, int srcPort, int dstPort, byte[] payload, int fileOffset) {
+    public record Packet(
+            int number, long micros, byte[] src, byte[] dst, int srcPort, int dstPort, byte[] payload, int fileOffset) {
         public boolean isGtpC() {
             return isGtpC(GTP_C_PORT);
         }
@@ -40,7 +40,8 @@ public final class Pcap {
 
         @Override
         public String toString() {
-            return "Packet[" + number + " " + srcText() + ":" + srcPort + " > " + dstText() + ":" + dstPort + ", " + payload.length + " octets]";
+            return "Packet[" + number + " " + srcText() + ":" + srcPort + " > " + dstText() + ":" + dstPort + ", "
+                    + payload.length + " octets]";
         }
     }
 
@@ -55,7 +56,8 @@ public final class Pcap {
     public static String ip(byte[] a) {
         if (a.length == 4) return (a[0] & 0xFF) + "." + (a[1] & 0xFF) + "." + (a[2] & 0xFF) + "." + (a[3] & 0xFF);
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < a.length; i += 2) b.append(i == 0 ? "" : ":").append(Integer.toHexString((a[i] & 0xFF) << 8 | a[i + 1] & 0xFF));
+        for (int i = 0; i < a.length; i += 2)
+            b.append(i == 0 ? "" : ":").append(Integer.toHexString((a[i] & 0xFF) << 8 | a[i + 1] & 0xFF));
         return b.toString();
     }
 
@@ -64,8 +66,8 @@ public final class Pcap {
         le32(o, 0xa1b2c3d4L);
         le16(o, 2);
         le16(o, 4);
-        le32(o, 0);          // thiszone
-        le32(o, 0);          // sigfigs
+        le32(o, 0); // thiszone
+        le32(o, 0); // sigfigs
         le32(o, SNAPLEN);
         le32(o, LINKTYPE_RAW);
         int id = 0;
@@ -88,7 +90,7 @@ public final class Pcap {
         p[0] = 0x45;
         put16(p, 2, total);
         put16(p, 4, id);
-        put16(p, 6, 0x4000);   // don't fragment
+        put16(p, 6, 0x4000); // don't fragment
         p[8] = 64;
         p[9] = 17;
         System.arraycopy(f.src(), 0, p, 12, 4);
@@ -98,7 +100,7 @@ public final class Pcap {
         put16(p, 22, GTP_C_PORT);
         put16(p, 24, udpLen);
         System.arraycopy(f.payload(), 0, p, 28, f.payload().length);
-        long pseudo = sum(p, 12, 8) + 17 + udpLen;   // RFC 768 pseudo-header
+        long pseudo = sum(p, 12, 8) + 17 + udpLen; // RFC 768 pseudo-header
         int c = checksum(p, 20, udpLen, pseudo);
         put16(p, 26, c == 0 ? 0xFFFF : c);
         return p;

@@ -11,7 +11,9 @@ public final class Plan {
     private Plan() {}
 
     public enum Node {
-        AMF(10, 0x0A000000L), MME_SRVCC(20, 0x14000000L), MSC(30, 0x1E000000L);
+        AMF(10, 0x0A000000L),
+        MME_SRVCC(20, 0x14000000L),
+        MSC(30, 0x1E000000L);
 
         public final int host;
         public final long teidBase;
@@ -32,8 +34,12 @@ public final class Plan {
 
     /** The exchange a sequence number belongs to; a response or acknowledgement repeats its request's. */
     public enum Exchange {
-        FORWARD_RELOCATION(1), RELOCATION_CANCEL(2), FORWARD_RELOCATION_COMPLETE(3),
-        PS_TO_CS(4), PS_TO_CS_COMPLETE(5), PS_TO_CS_CANCEL(6);
+        FORWARD_RELOCATION(1),
+        RELOCATION_CANCEL(2),
+        FORWARD_RELOCATION_COMPLETE(3),
+        PS_TO_CS(4),
+        PS_TO_CS_COMPLETE(5),
+        PS_TO_CS_CANCEL(6);
 
         public final int code;
 
@@ -46,7 +52,8 @@ public final class Plan {
 
     /** Sequence number: UE (11 bits), attempt (8 bits), exchange (4 bits). */
     public static int sequence(int ue, int attempt, Exchange x) {
-        if (ue < 1 || ue > MAX_UE || attempt < 0 || attempt > MAX_ATTEMPT) throw new IllegalArgumentException("UE " + ue + ", attempt " + attempt);
+        if (ue < 1 || ue > MAX_UE || attempt < 0 || attempt > MAX_ATTEMPT)
+            throw new IllegalArgumentException("UE " + ue + ", attempt " + attempt);
         return ue << 12 | attempt << 4 | x.code;
     }
 
@@ -101,8 +108,8 @@ public final class Plan {
     /** Used NAS algorithms put in the MM Context: 128-EIA2, EEA0 (TS 29.274 Tables 8.38-3 and -4). */
     public static final int NAS_INTEGRITY = 2, NAS_CIPHER = 0;
 
-    private static final Map<String, Node> BY_ADDRESS = Map.of(
-        "192.0.2.10", Node.AMF, "192.0.2.20", Node.MME_SRVCC, "192.0.2.30", Node.MSC);
+    private static final Map<String, Node> BY_ADDRESS =
+            Map.of("192.0.2.10", Node.AMF, "192.0.2.20", Node.MME_SRVCC, "192.0.2.30", Node.MSC);
 
     public static Node nodeAt(String address) {
         return BY_ADDRESS.get(address);

@@ -1,6 +1,5 @@
 package org.srvcc.bench;
 
-import org.srvcc.kdf.InsecureKeyAccess;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -13,15 +12,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.Derivations;
+import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Key256;
 import org.srvcc.kdf.NasCount;
-import org.srvcc.simulation.Simulation;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
+import org.srvcc.simulation.Simulation;
 
 /**
  * One complete successful ts33501 handover with every node in-process, against the key
@@ -37,7 +37,10 @@ public class HandoverBenchmark {
 
     @Setup
     public void prepare() {
-        setup = org.srvcc.simulation.Setup.of(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(100).kamf(2));
+        setup = org.srvcc.simulation.Setup.of(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(1).attempts(2).count(100).kamf(2));
         steps = Simulation.run(setup, Set.of()).steps();
         kamf = Kamf.of(new byte[32], 1, InsecureKeyAccess.get());
     }

@@ -28,9 +28,40 @@ import org.junit.jupiter.api.io.TempDir;
 class CliFuzzTest {
     static final String K1 = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
-    static final String[] NASTY = {"", " ", "-1", "0", "1", "7", "99999999999999999999", "0x", "0xFFFFFF", "0x1000000", "\u0663", "\uff11",
-        "\u0661\u0662", "1e3", "NaN", "a\r\nb", "\u0000", "x".repeat(5000), "../../../etc/passwd", "@/etc/passwd", "--", "-", "%s%n",
-        "<img src=x>", "ts33501", "normal", "cancel", ",", "cancel,", "amfFc=new", "amfFc=", "=x"};
+    static final String[] NASTY = {
+        "",
+        " ",
+        "-1",
+        "0",
+        "1",
+        "7",
+        "99999999999999999999",
+        "0x",
+        "0xFFFFFF",
+        "0x1000000",
+        "\u0663",
+        "\uff11",
+        "\u0661\u0662",
+        "1e3",
+        "NaN",
+        "a\r\nb",
+        "\u0000",
+        "x".repeat(5000),
+        "../../../etc/passwd",
+        "@/etc/passwd",
+        "--",
+        "-",
+        "%s%n",
+        "<img src=x>",
+        "ts33501",
+        "normal",
+        "cancel",
+        ",",
+        "cancel,",
+        "amfFc=new",
+        "amfFc=",
+        "=x"
+    };
 
     final Random rnd = new Random(Long.getLong("srvcc.fuzz.seed", 20261129L));
 
@@ -76,11 +107,16 @@ class CliFuzzTest {
             }
             case "simulate" -> {
                 g.put("--profile", new String[] {"ts33501", "draft-via-mme", "draft-direct"});
-                g.put("--faults", new String[] {"cancel", "loss,duplicate", "msc-timeout,call-end", "retry", "nas-miss,reverse"});
+                g.put(
+                        "--faults",
+                        new String[] {"cancel", "loss,duplicate", "msc-timeout,call-end", "retry", "nas-miss,reverse"});
                 g.put("--session", new String[] {"normal", "emergency", "emergency-unauth"});
                 g.put("--seed", new String[] {"1", "42", "-7"});
                 g.put("--option", new String[] {"amfIncrementsCount=false", "countLsbBits=1", "ueKeyMode=split"});
-                g.put("--trace", new String[] {dir.resolve("t1.ndjson").toString(), dir.resolve("t2.ndjson").toString()});
+                g.put("--trace", new String[] {
+                    dir.resolve("t1.ndjson").toString(),
+                    dir.resolve("t2.ndjson").toString()
+                });
                 g.put("--show-keys", null);
                 g.put("--force", null);
             }
@@ -99,7 +135,18 @@ class CliFuzzTest {
 
     List<String> vector(Path dir) {
         List<String> a = new ArrayList<>();
-        String cmd = pick("kdf", "derive", "derive", "vectors", "simulate", "simulate", "check", "conform", "report", "help", "bogus");
+        String cmd = pick(
+                "kdf",
+                "derive",
+                "derive",
+                "vectors",
+                "simulate",
+                "simulate",
+                "check",
+                "conform",
+                "report",
+                "help",
+                "bogus");
         a.add(cmd);
         Map<String, String[]> g = grammar(cmd, dir);
         List<String> opts = new ArrayList<>(g.keySet());
@@ -110,9 +157,20 @@ class CliFuzzTest {
             a.add(o);
             if (g.get(o) != null) a.add(value(dir, o, g.get(o)));
         }
-        if (rnd.nextInt(8) == 0) a.add(1 + rnd.nextInt(a.size()), pick("--nope", "stray", "@/tmp", "--kmaf=" + K1,
-            "--profile=a\u001b[31m\u202eb", "--model=%load_json(\"/etc/hostname\")", "--session=<img:/x.png>\u2066", "--faults=[[x]]\u0085"));
-        if (List.of("check", "conform", "report").contains(cmd)) a.add(pick("--workers=0", "--jobs=-3", "--traces=\u0663", "--nope", "--out="));
+        if (rnd.nextInt(8) == 0)
+            a.add(
+                    1 + rnd.nextInt(a.size()),
+                    pick(
+                            "--nope",
+                            "stray",
+                            "@/tmp",
+                            "--kmaf=" + K1,
+                            "--profile=a\u001b[31m\u202eb",
+                            "--model=%load_json(\"/etc/hostname\")",
+                            "--session=<img:/x.png>\u2066",
+                            "--faults=[[x]]\u0085"));
+        if (List.of("check", "conform", "report").contains(cmd))
+            a.add(pick("--workers=0", "--jobs=-3", "--traces=\u0663", "--nope", "--out="));
         return a;
     }
 
@@ -128,19 +186,33 @@ class CliFuzzTest {
             CliTest.Result r = CliTest.run(a.toArray(String[]::new));
             runs++;
             String what = a + " -> " + r.rc() + "\n" + r.err();
-            assertFalse(r.err().contains("\tat ") || r.err().contains("Exception") || r.err().contains("internal error"), what);
-            assertTrue(r.err().chars().noneMatch(c -> c == 0x1b || c == 0x202e || c == 0x2066 || c == 0x85), "a raw control reached stderr: " + what);
+            assertFalse(
+                    r.err().contains("\tat ")
+                            || r.err().contains("Exception")
+                            || r.err().contains("internal error"),
+                    what);
+            assertTrue(
+                    r.err().chars().noneMatch(c -> c == 0x1b || c == 0x202e || c == 0x2066 || c == 0x85),
+                    "a raw control reached stderr: " + what);
             // vectors prints the published test KAMFs (K1 among them) by design; nothing else may echo a KAMF
-            if (!a.get(0).equals("vectors")) assertFalse(r.err().contains(K1) || r.out().contains(K1), "KAMF echoed: " + what);
+            if (!a.get(0).equals("vectors"))
+                assertFalse(r.err().contains(K1) || r.out().contains(K1), "KAMF echoed: " + what);
             if (r.rc() == 2) {
                 refused++;
                 assertTrue(r.err().strip().lines().count() <= 1, what);
                 assertTrue(list(dir).equals(before), "a refused run left files: " + what);
             } else {
-                assertTrue(r.rc() == 0 || r.rc() == 1 && a.get(0).equals("simulate") && r.out().contains("invariants VIOLATED"), what + r.out());
+                assertTrue(
+                        r.rc() == 0
+                                || r.rc() == 1
+                                        && a.get(0).equals("simulate")
+                                        && r.out().contains("invariants VIOLATED"),
+                        what + r.out());
             }
         }
-        assertTrue(top(Path.of("").toAbsolutePath()).equals(cwd), "files written to the working directory: " + top(Path.of("").toAbsolutePath()));
+        assertTrue(
+                top(Path.of("").toAbsolutePath()).equals(cwd),
+                "files written to the working directory: " + top(Path.of("").toAbsolutePath()));
         System.out.println("CliFuzzTest: " + runs + " argument vectors, " + refused + " refused with exit 2");
         assertTrue(runs >= 100 && refused > 0 && refused < runs, runs + " runs, " + refused + " refused");
     }

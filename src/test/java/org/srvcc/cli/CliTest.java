@@ -39,28 +39,32 @@ class CliTest {
     static List<String[]> badInputArrays() {
         String d = "derive";
         return List.of(
-            new String[] {"kdf", "--key", "abc", "--fc", "7d"},                           // odd hex digits
-            new String[] {"kdf", "--key", "zz", "--fc", "7d"},                            // non-hex
-            new String[] {"kdf", "--key", "00", "--fc", "7d", "--param", "0g"},           // non-hex param
-            new String[] {"kdf", "--key", "00", "--fc", "FF"},                            // FC 0xFF alone
-            new String[] {"kdf", "--key", "00", "--fc", "100"},                           // FC out of range
-            new String[] {"kdf", "--key", "00", "--fc", "7D00"},                          // two octets not FFxx
-            new String[] {"kdf", "--key", "00", "--fc", "7d", "--param", "00".repeat(65536)}, // param > 65535
-            new String[] {d, "--kamf", "00", "--dl-count", "1", "--ngksi", "1"},           // KAMF not 32 octets
-            new String[] {d, "--kamf", K1 + "00", "--dl-count", "1", "--ngksi", "1"},      // KAMF 33 octets
-            new String[] {d, "--kamf", K1, "--dl-count", "16777216", "--ngksi", "1"},      // COUNT too large
-            new String[] {d, "--kamf", K1, "--dl-count", "-1", "--ngksi", "1"},            // COUNT negative
-            new String[] {d, "--kamf", K1, "--dl-count", "ten", "--ngksi", "1"},           // COUNT not a number
-            new String[] {d, "--kamf", K1, "--dl-count", "1", "--ngksi", "7"},             // ngKSI 7
-            new String[] {d, "--kamf", K1, "--dl-count", "1", "--ngksi", "9"},             // ngKSI out of range
-            new String[] {d, "--kamf", K1, "--dl-count", "1", "--ngksi", "x"},             // ngKSI not a number
-            new String[] {d, "--profile", "ts33401", "--kamf", K1, "--dl-count", "1", "--ngksi", "1"}, // unknown profile
-            new String[] {d, "--option", "fooBar=1", "--kamf", K1, "--dl-count", "1", "--ngksi", "1"}, // unknown option
-            new String[] {d, "--option", "amfFc=0x99", "--kamf", K1, "--dl-count", "1", "--ngksi", "1"}, // bad option value
-            new String[] {d, "--option", "countLsbBits", "--kamf", K1, "--dl-count", "1", "--ngksi", "1"}, // not name=value
-            new String[] {d, "--kamf", K1, "--ngksi", "1"},                               // missing option
-            new String[] {"vectors", "--format", "pdf"},                                  // unknown format
-            new String[] {"nosuchcommand"});
+                new String[] {"kdf", "--key", "abc", "--fc", "7d"}, // odd hex digits
+                new String[] {"kdf", "--key", "zz", "--fc", "7d"}, // non-hex
+                new String[] {"kdf", "--key", "00", "--fc", "7d", "--param", "0g"}, // non-hex param
+                new String[] {"kdf", "--key", "00", "--fc", "FF"}, // FC 0xFF alone
+                new String[] {"kdf", "--key", "00", "--fc", "100"}, // FC out of range
+                new String[] {"kdf", "--key", "00", "--fc", "7D00"}, // two octets not FFxx
+                new String[] {"kdf", "--key", "00", "--fc", "7d", "--param", "00".repeat(65536)}, // param > 65535
+                new String[] {d, "--kamf", "00", "--dl-count", "1", "--ngksi", "1"}, // KAMF not 32 octets
+                new String[] {d, "--kamf", K1 + "00", "--dl-count", "1", "--ngksi", "1"}, // KAMF 33 octets
+                new String[] {d, "--kamf", K1, "--dl-count", "16777216", "--ngksi", "1"}, // COUNT too large
+                new String[] {d, "--kamf", K1, "--dl-count", "-1", "--ngksi", "1"}, // COUNT negative
+                new String[] {d, "--kamf", K1, "--dl-count", "ten", "--ngksi", "1"}, // COUNT not a number
+                new String[] {d, "--kamf", K1, "--dl-count", "1", "--ngksi", "7"}, // ngKSI 7
+                new String[] {d, "--kamf", K1, "--dl-count", "1", "--ngksi", "9"}, // ngKSI out of range
+                new String[] {d, "--kamf", K1, "--dl-count", "1", "--ngksi", "x"}, // ngKSI not a number
+                new String[] {d, "--profile", "ts33401", "--kamf", K1, "--dl-count", "1", "--ngksi", "1"
+                }, // unknown profile
+                new String[] {d, "--option", "fooBar=1", "--kamf", K1, "--dl-count", "1", "--ngksi", "1"
+                }, // unknown option
+                new String[] {d, "--option", "amfFc=0x99", "--kamf", K1, "--dl-count", "1", "--ngksi", "1"
+                }, // bad option value
+                new String[] {d, "--option", "countLsbBits", "--kamf", K1, "--dl-count", "1", "--ngksi", "1"
+                }, // not name=value
+                new String[] {d, "--kamf", K1, "--ngksi", "1"}, // missing option
+                new String[] {"vectors", "--format", "pdf"}, // unknown format
+                new String[] {"nosuchcommand"});
     }
 
     @ParameterizedTest
@@ -87,11 +91,16 @@ class CliTest {
 
     @Test
     void deriveTs33501PrintsTheAnnexJChain() {
-        Result r = run("derive", "--profile", "ts33501", "--kamf", K1, "--dl-count", "5", "--ngksi", "3", "--show-keys");
+        Result r =
+                run("derive", "--profile", "ts33501", "--kamf", K1, "--dl-count", "5", "--ngksi", "3", "--show-keys");
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.err().contains("warning: --kamf puts the key on the command line"), r.err());
         // Values from tools/kat-openssl.sh (OpenSSL).
-        assertTrue(r.out().contains("KASME_SRVCC              7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36"), r.out());
+        assertTrue(
+                r.out()
+                        .contains("KASME_SRVCC              "
+                                + "7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36"),
+                r.out());
         assertTrue(r.out().contains("S = 7d000000050004"));
         assertTrue(r.out().contains("S = 1a000000000004"));
         assertTrue(r.out().contains("CK_SRVCC                 a0cb6be8e8244b4d92a3149a04ad5622"));
@@ -111,7 +120,17 @@ class CliTest {
 
     @Test
     void reuse0x74MakesTheSrvccKeyTheEpsHandoverKey() {
-        Result r = run("derive", "--option", "amfFc=reuse-0x74", "--kamf", K1, "--dl-count", "5", "--ngksi", "0", "--show-keys");
+        Result r = run(
+                "derive",
+                "--option",
+                "amfFc=reuse-0x74",
+                "--kamf",
+                K1,
+                "--dl-count",
+                "5",
+                "--ngksi",
+                "0",
+                "--show-keys");
         assertEquals(0, r.rc(), r.err());
         // A.14.2 K'ASME for the same KAMF and COUNT (OpenSSL, tools/kat-openssl.sh).
         assertTrue(r.out().contains("932ff8f8388efafb3968052065c44344c1617d59f49f3d55d731eb0cb648a237"), r.out());

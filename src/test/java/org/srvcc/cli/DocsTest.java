@@ -26,16 +26,18 @@ import org.srvcc.model.SpecMutation;
 class DocsTest {
     static final Path HOME = Path.of("").toAbsolutePath();
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
-    private static final Pattern PROCESS = Pattern.compile("(?i)\\b(this|previous|last|next) stop\\b|\\bissue #?\\d+|\\bcommit `?[0-9a-f]{7,40}\\b");
+    private static final Pattern PROCESS =
+            Pattern.compile("(?i)\\b(this|previous|last|next) stop\\b|\\bissue #?\\d+|\\bcommit `?[0-9a-f]{7,40}\\b");
 
     static List<Path> markdownFiles() throws Exception {
         try (Stream<Path> s = Files.walk(HOME)) {
             return s.filter(p -> p.toString().endsWith(".md"))
-                .filter(p -> {
-                    String r = HOME.relativize(p).toString();
-                    return !r.startsWith("target") && !r.startsWith(".git") && !r.startsWith("report");
-                })
-                .sorted().toList();
+                    .filter(p -> {
+                        String r = HOME.relativize(p).toString();
+                        return !r.startsWith("target") && !r.startsWith(".git") && !r.startsWith("report");
+                    })
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -52,7 +54,10 @@ class DocsTest {
 
     /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens. */
     static String slug(String heading) {
-        return heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+        return heading.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
     }
 
     static List<String> anchors(String md) {
@@ -75,9 +80,11 @@ class DocsTest {
                 if (target.matches("(?i)(https?|mailto):.*")) continue;
                 String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
                 String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
-                Path resolved = file.isEmpty() ? md : md.getParent().resolve(file).normalize();
+                Path resolved =
+                        file.isEmpty() ? md : md.getParent().resolve(file).normalize();
                 checked++;
-                if (!resolved.startsWith(HOME) || !Files.exists(resolved)) broken.add(HOME.relativize(md) + ": " + target + " (no such file)");
+                if (!resolved.startsWith(HOME) || !Files.exists(resolved))
+                    broken.add(HOME.relativize(md) + ": " + target + " (no such file)");
                 else if (anchor != null && !anchors(Files.readString(resolved)).contains(anchor))
                     broken.add(HOME.relativize(md) + ": " + target + " (no such anchor)");
             }
@@ -91,15 +98,19 @@ class DocsTest {
         assertTrue(anchors("## Java ↔ TLA+ mapping\n").contains("java--tla-mapping"));
         assertTrue(anchors("# A\n```\n## Not a heading\n```\n").stream().noneMatch(a -> a.equals("not-a-heading")));
         assertTrue(anchors("<a id=\"count-increment\"></a>\n### Without it").contains("count-increment"));
-        assertEquals("readers-map-annex-j-the-model-and-the-code", slug("Reader's map: Annex J, the model and the code"));
+        assertEquals(
+                "readers-map-annex-j-the-model-and-the-code", slug("Reader's map: Annex J, the model and the code"));
     }
 
     @Test
     void theReadmeIsAFrontDoorAndNoPageSpeaksOfHowTheToolWasMade() throws Exception {
         List<String> readme = Files.readAllLines(HOME.resolve("README.md"));
         assertTrue(readme.size() <= 150, "README.md has " + readme.size() + " lines");
-        assertTrue(PROCESS.matcher("as the previous stop showed").find() && PROCESS.matcher("see issue 21").find()
-            && PROCESS.matcher("on commit dfbbebd").find(), "the pattern bites");
+        assertTrue(
+                PROCESS.matcher("as the previous stop showed").find()
+                        && PROCESS.matcher("see issue 21").find()
+                        && PROCESS.matcher("on commit dfbbebd").find(),
+                "the pattern bites");
         for (Path md : markdownFiles()) {
             Matcher m = PROCESS.matcher(Files.readString(md));
             assertTrue(!m.find(), HOME.relativize(md) + ": \"" + (m.hitEnd() ? "" : m.group()) + "\"");
@@ -108,8 +119,10 @@ class DocsTest {
 
     @Test
     void theCliReferenceIsTheCommandsOwnHelp() throws Exception {
-        assertEquals(CliDocs.markdown(), Files.readString(HOME.resolve("docs/cli.md")),
-            "docs/cli.md is stale: java -cp target/srvcc.jar org.srvcc.cli.CliDocs docs/cli.md");
+        assertEquals(
+                CliDocs.markdown(),
+                Files.readString(HOME.resolve("docs/cli.md")),
+                "docs/cli.md is stale: java -cp target/srvcc.jar org.srvcc.cli.CliDocs docs/cli.md");
         for (String command : Main.commandLine().getSubcommands().keySet())
             if (!command.equals("help")) assertTrue(CliDocs.markdown().contains("## " + command + "\n"), command);
     }
@@ -123,15 +136,19 @@ class DocsTest {
         List<SpecMutation.Mutant> all = SpecMutation.mutants(Files.readAllLines(HOME.resolve("spec/Srvcc.tla")));
         for (SpecMutation.Mutant mu : all) mutants.merge(mu.operator(), 1, Integer::sum);
         long vectors = Files.readAllLines(HOME.resolve("src/test/resources/kdf/third-party-vectors.tsv")).stream()
-            .filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .count();
         Map<String, Long> expected = new TreeMap<>();
         expected.put("(\\d+) KDF vectors", vectors);
         expected.put("the manifest holds (\\d+) models", (long) manifest.models.size());
-        expected.put("(\\d+) of them checked in", manifest.models.stream().filter(Manifest.Model::build).count());
+        expected.put(
+                "(\\d+) of them checked in",
+                manifest.models.stream().filter(Manifest.Model::build).count());
         expected.put("ledger's (\\d+) findings", (long) ledger.findings.size());
         expected.put("findings and (\\d+) assumptions", (long) ledger.assumptions.size());
         expected.put("makes (\\d+) one-point", (long) all.size());
-        for (String op : List.of("G", "E", "P", "U")) expected.put("\\(" + op + " (\\d+)\\)", (long) mutants.getOrDefault(op, 0));
+        for (String op : List.of("G", "E", "P", "U"))
+            expected.put("\\(" + op + " (\\d+)\\)", (long) mutants.getOrDefault(op, 0));
         String flat = page.replaceAll("\\s+", " ");
         for (Map.Entry<String, Long> e : expected.entrySet()) {
             Matcher m = Pattern.compile(e.getKey()).matcher(flat);

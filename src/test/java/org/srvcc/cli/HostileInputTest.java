@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,15 +55,20 @@ class HostileInputTest {
     void markupInFigureIdsAndTitlesIsEscaped(@TempDir Path out) throws Exception {
         String evil = "X\"><img src=x onerror=alert(1)>";
         Report.Figure f = new Report.Figure("prop-" + evil, new Flow("title " + evil, List.of(), evil));
-        Conformance.Summary conf = new Conformance.Summary(new TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
+        Conformance.Summary conf = new Conformance.Summary(
+                new TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
         new Report().write(out, Report.environment("test"), List.of(), conf, List.of(f), List.of());
         String html = Files.readString(out.resolve("report.html"));
         String md = Files.readString(out.resolve("report.md"));
         assertFalse(html.contains("<img src=x"), "raw markup in report.html");
         // in Markdown, fenced code renders no HTML; everywhere else markup must be escaped
         String mdOutsideFences = String.join("", Arrays.asList(md.split("```")).subList(0, 1))
-            + String.join("", IntStream.range(0, md.split("```").length).filter(i -> i % 2 == 0)
-                .mapToObj(i -> md.split("```")[i]).toList());
+                + String.join(
+                        "",
+                        IntStream.range(0, md.split("```").length)
+                                .filter(i -> i % 2 == 0)
+                                .mapToObj(i -> md.split("```")[i])
+                                .toList());
         assertFalse(mdOutsideFences.contains("<img src=x"), "raw markup in report.md");
         assertEquals(0, (md.split("```", -1).length - 1) % 2, "an unbalanced code fence");
         assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -74,20 +78,30 @@ class HostileInputTest {
     @Test
     void manifestsAreCheckedAgainstTheSchema(@TempDir Path home) throws Exception {
         Files.createDirectories(home.resolve("model-checks"));
-        for (String m : List.of("{}", "[]", "{\"module\":", manifestWithModel("X\\\"><img src=x onerror=alert(1)>"), manifestWithModel("../../../X"))) {
+        for (String m : List.of(
+                "{}",
+                "[]",
+                "{\"module\":",
+                manifestWithModel("X\\\"><img src=x onerror=alert(1)>"),
+                manifestWithModel("../../../X"))) {
             Files.writeString(home.resolve("model-checks/manifest.json"), m);
-            CliTest.Result r = runWithHome(home, "check", "--out", home.resolve("out").toString());
+            CliTest.Result r =
+                    runWithHome(home, "check", "--out", home.resolve("out").toString());
             assertEquals(2, r.rc(), m + ": " + r.err());
             assertTrue(r.err().lines().allMatch(l -> l.startsWith("srvcc: manifest: ")), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
-            assertFalse(Files.exists(home.resolve("X")) || Files.exists(home.getParent().resolve("X")));
+            assertFalse(Files.exists(home.resolve("X"))
+                    || Files.exists(home.getParent().resolve("X")));
         }
     }
 
     static String manifestWithModel(String name) {
-        return "{\"module\":\"MC\",\"spec\":\"spec/Srvcc.tla\",\"defaults\":{\"UEs\":1,\"Profile\":\"ts33501\",\"MaxAttempts\":1,"
-            + "\"MaxCount\":1,\"MaxKamf\":1,\"MaxFaults\":0,\"MaxReorders\":0,\"MaxReplays\":0},\"models\":[{\"name\":\"" + name
-            + "\",\"group\":\"profiles\",\"row\":\"r\",\"expect\":{}}]}";
+        return "{\"module\":\"MC\",\"spec\":\"spec/Srvcc.tla\","
+                + "\"defaults\":{\"UEs\":1,\"Profile\":\"ts33501\",\"MaxAttempts\":1,"
+                + "\"MaxCount\":1,\"MaxKamf\":1,\"MaxFaults\":0,\"MaxReorders\":0,\"MaxReplays\":0},"
+                + "\"models\":[{\"name\":\""
+                + name
+                + "\",\"group\":\"profiles\",\"row\":\"r\",\"expect\":{}}]}";
     }
 
     static CliTest.Result runWithHome(Path home, String... args) {
@@ -105,10 +119,18 @@ class HostileInputTest {
     @Test
     void textCannotInjectPlantUmlLines() throws Exception {
         for (String br : List.of("\r", "\n", "\u0085", "\u2028", "\u2029", "\r\n")) {
-            Flow f = new Flow("t" + br + "!include /etc/hostname" + br + "x", List.of(new Flow.Step(1, "A" + br + "@enduml", "UE",
-                List.of(new Flow.Arrow("UE", "MSC", "m" + br + "!include /etc/passwd")))), "Inv" + br + "!include /etc/passwd");
+            Flow f = new Flow(
+                    "t" + br + "!include /etc/hostname" + br + "x",
+                    List.of(new Flow.Step(
+                            1,
+                            "A" + br + "@enduml",
+                            "UE",
+                            List.of(new Flow.Arrow("UE", "MSC", "m" + br + "!include /etc/passwd")))),
+                    "Inv" + br + "!include /etc/passwd");
             String puml = new SequenceDiagram(f).plantUml();
-            assertTrue(puml.lines().noneMatch(l -> l.startsWith("!") || l.startsWith("@enduml") && !l.equals("@enduml")), puml);
+            assertTrue(
+                    puml.lines().noneMatch(l -> l.startsWith("!") || l.startsWith("@enduml") && !l.equals("@enduml")),
+                    puml);
             assertEquals(1, puml.lines().filter(l -> l.equals("@enduml")).count(), puml);
         }
         String svg = new SequenceDiagram(new Flow("t\r!include /etc/hostname\r", List.of(), null)).svg();
@@ -119,14 +141,24 @@ class HostileInputTest {
     @Test
     void textCannotCallPlantUmlFunctionsImagesOrLinks() throws Exception {
         String host = Files.readString(Path.of("/etc/hostname")).strip();
-        for (String evil : List.of("%load_json(\"/etc/hostname\")", "%date()", "<img:/usr/share/pixmaps/debian-logo.png>", "[[http://example.com/x]]",
-                                   "%chr(10)participant Evil", "<&lock-locked>")) {
-            Flow f = new Flow("title " + evil, List.of(new Flow.Step(1, "A " + evil, "UE", List.of(new Flow.Arrow("UE", "MSC", "m " + evil)))), "Inv " + evil);
+        for (String evil : List.of(
+                "%load_json(\"/etc/hostname\")",
+                "%date()",
+                "<img:/usr/share/pixmaps/debian-logo.png>",
+                "[[http://example.com/x]]",
+                "%chr(10)participant Evil",
+                "<&lock-locked>")) {
+            Flow f = new Flow(
+                    "title " + evil,
+                    List.of(new Flow.Step(1, "A " + evil, "UE", List.of(new Flow.Arrow("UE", "MSC", "m " + evil)))),
+                    "Inv " + evil);
             SequenceDiagram d = new SequenceDiagram(f);
             String puml = d.plantUml();
             for (String line : puml.lines().toList())
                 if (line.contains(" : ") || line.startsWith("title "))
-                    assertFalse(line.contains("%") || line.contains("<") || line.contains("[["), "PlantUML syntax survives: " + line);
+                    assertFalse(
+                            line.contains("%") || line.contains("<") || line.contains("[["),
+                            "PlantUML syntax survives: " + line);
             String svg = d.svg();
             assertFalse(svg.contains("<image"), evil + ": an image was embedded");
             assertFalse(svg.contains("Evil</text>") && !svg.contains("chr"), evil + ": a participant was injected");
@@ -138,15 +170,20 @@ class HostileInputTest {
     // 3. every pair of fault classes in every profile either runs or is refused in one line
     @Test
     void everyPairOfFaultsRunsOrIsRefused() {
-        List<String> names = Stream.of(Simulation.Fault.values()).map(f -> f.cli).toList();
+        List<String> names =
+                Stream.of(Simulation.Fault.values()).map(f -> f.cli).toList();
         for (Profile p : Profile.values())
             for (int i = 0; i < names.size(); i++)
                 for (int j = i + 1; j < names.size(); j++) {
-                    CliTest.Result r = run("simulate", "--profile", p.toString(), "--faults", names.get(i) + "," + names.get(j));
+                    CliTest.Result r =
+                            run("simulate", "--profile", p.toString(), "--faults", names.get(i) + "," + names.get(j));
                     String what = p + " " + names.get(i) + "," + names.get(j);
                     assertFalse(r.err().contains("internal error"), what + ": " + r.err());
                     if (r.rc() == 2) oneLineRefusal(r, what);
-                    else assertTrue(r.rc() == 0 || r.out().contains("invariants VIOLATED"), what + ": " + r.out() + r.err());
+                    else
+                        assertTrue(
+                                r.rc() == 0 || r.out().contains("invariants VIOLATED"),
+                                what + ": " + r.out() + r.err());
                 }
         CliTest.Result r = run("simulate", "--faults", "msc-timeout,call-end");
         assertEquals(0, r.rc(), r.err());
@@ -157,21 +194,34 @@ class HostileInputTest {
     void secretsAreNeverEchoed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("kamf.hex");
         Files.writeString(f, K1 + "\n");
-        CliTest.Result viaFile = run("derive", "--kamf-file", f.toString(), "--dl-count", "5", "--ngksi", "3", "--show-keys");
+        CliTest.Result viaFile =
+                run("derive", "--kamf-file", f.toString(), "--dl-count", "5", "--ngksi", "3", "--show-keys");
         assertEquals(0, viaFile.rc(), viaFile.err());
-        assertTrue(viaFile.out().contains("7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36"), viaFile.out());
+        assertTrue(
+                viaFile.out().contains("7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36"),
+                viaFile.out());
         assertEquals("", viaFile.err(), "no warning for a file");
         CliTest.Result inline = run("derive", "--kamf", K1, "--dl-count", "5", "--ngksi", "3");
         assertTrue(inline.err().contains("other local users"), inline.err());
-        for (String[] a : new String[][] {{"derive", "--kmaf", K1, "--dl-count", "5", "--ngksi", "3"},
-                {"derive", "--kmaf=" + K1, "--dl-count", "5", "--ngksi", "3"}, {"derive", "--kamf-file", f.toString(), K1, "--dl-count", "1", "--ngksi", "1"},
-                {"kdf", "--fc", "7D", K1}, {"derive", "--kamf", "zz" + K1.substring(2), "--dl-count", "5", "--ngksi", "3"},
-                {"derive", "--kamf", K1 + "00", "--dl-count", "5", "--ngksi", "3"}, {"kdf", "--key", K1, "--key-env", "X", "--fc", "7D"}}) {
+        for (String[] a : new String[][] {
+            {"derive", "--kmaf", K1, "--dl-count", "5", "--ngksi", "3"},
+            {"derive", "--kmaf=" + K1, "--dl-count", "5", "--ngksi", "3"},
+            {"derive", "--kamf-file", f.toString(), K1, "--dl-count", "1", "--ngksi", "1"},
+            {"kdf", "--fc", "7D", K1},
+            {"derive", "--kamf", "zz" + K1.substring(2), "--dl-count", "5", "--ngksi", "3"},
+            {"derive", "--kamf", K1 + "00", "--dl-count", "5", "--ngksi", "3"},
+            {"kdf", "--key", K1, "--key-env", "X", "--fc", "7D"}
+        }) {
             CliTest.Result r = run(a);
             oneLineRefusal(r, String.join(" ", a));
-            assertFalse(r.err().contains(K1) || r.err().contains(K1.substring(2)) || r.err().contains(K1.substring(0, 20)), r.err());
+            assertFalse(
+                    r.err().contains(K1)
+                            || r.err().contains(K1.substring(2))
+                            || r.err().contains(K1.substring(0, 20)),
+                    r.err());
         }
-        CliTest.Result env = run("derive", "--kamf-env", "SRVCC_TEST_NO_SUCH_VARIABLE", "--dl-count", "5", "--ngksi", "3");
+        CliTest.Result env =
+                run("derive", "--kamf-env", "SRVCC_TEST_NO_SUCH_VARIABLE", "--dl-count", "5", "--ngksi", "3");
         oneLineRefusal(env, "unset environment variable");
     }
 
@@ -183,7 +233,8 @@ class HostileInputTest {
         oneLineRefusal(run("check", "--out", file.toString()), "check --out file");
         oneLineRefusal(run("report", "--out", file.toString()), "report --out file");
         assertTrue((System.nanoTime() - t0) / 1e9 < 20, "refused only after work");
-        CliTest.Result missing = run("simulate", "--trace", dir.resolve("missing/dir/t.ndjson").toString());
+        CliTest.Result missing =
+                run("simulate", "--trace", dir.resolve("missing/dir/t.ndjson").toString());
         oneLineRefusal(missing, "trace in a missing folder");
         assertEquals("", missing.out(), "the flow was printed before the refusal");
         oneLineRefusal(run("simulate", "--trace", ""), "empty trace path");
@@ -218,15 +269,39 @@ class HostileInputTest {
     @Test
     void badValuesAreRefusedInOneLine(@TempDir Path dir) {
         String[][] cases = {
-            {"kdf", "--key", "", "--fc", "7D"}, {"kdf", "--key", "0x", "--fc", "7D"}, {"kdf", "--key=", "--fc", "7D"},
-            {"derive", "--kamf", K1, "--dl-count", "\u0663", "--ngksi", "1"}, {"derive", "--kamf", K1, "--dl-count", "1", "--ngksi", "\u0663"},
-            {"simulate", "--seed", "\u0661"}, {"simulate", "--seed", "\uff11"},
-            {"derive", "--kamf", K1, "--dl-count", "1", "--ngksi", "1", "--option", "amfFc=new", "--option", "amfFc=reuse-0x74"},
+            {"kdf", "--key", "", "--fc", "7D"},
+            {"kdf", "--key", "0x", "--fc", "7D"},
+            {"kdf", "--key=", "--fc", "7D"},
+            {"derive", "--kamf", K1, "--dl-count", "\u0663", "--ngksi", "1"},
+            {"derive", "--kamf", K1, "--dl-count", "1", "--ngksi", "\u0663"},
+            {"simulate", "--seed", "\u0661"},
+            {"simulate", "--seed", "\uff11"},
+            {
+                "derive",
+                "--kamf",
+                K1,
+                "--dl-count",
+                "1",
+                "--ngksi",
+                "1",
+                "--option",
+                "amfFc=new",
+                "--option",
+                "amfFc=reuse-0x74"
+            },
             {"simulate", "--option", "countLsbBits=4", "--option", "countLsbBits=2"},
-            {"vectors", "--json", "--format", "html"}, {"vectors", "--json", "--format", "md"}, {"vectors", "--format", "html"},
-            {"simulate", "--faults", ","}, {"simulate", "--faults", "cancel,"}, {"simulate", "--faults", "cancel,cancel"},
-            {"check", "--workers", "1000"}, {"check", "--jobs", "0"}, {"report", "--jobs", "99"}, {"conform", "--traces", "-1"},
-            {"simulate", "--session", "x\r\ny"}};
+            {"vectors", "--json", "--format", "html"},
+            {"vectors", "--json", "--format", "md"},
+            {"vectors", "--format", "html"},
+            {"simulate", "--faults", ","},
+            {"simulate", "--faults", "cancel,"},
+            {"simulate", "--faults", "cancel,cancel"},
+            {"check", "--workers", "1000"},
+            {"check", "--jobs", "0"},
+            {"report", "--jobs", "99"},
+            {"conform", "--traces", "-1"},
+            {"simulate", "--session", "x\r\ny"}
+        };
         for (String[] a : cases) oneLineRefusal(run(a), String.join(" ", a));
     }
 
@@ -236,12 +311,14 @@ class HostileInputTest {
     void traceHeaderSaysSimulationKeysAreNotSecret(@TempDir Path dir) throws Exception {
         Path t = dir.resolve("t.ndjson");
         assertEquals(0, run("simulate", "--trace", t.toString()).rc());
-        Map<String, Object> head = (Map<String, Object>) Json.parse(Files.readAllLines(t).get(0));
+        Map<String, Object> head =
+                (Map<String, Object>) Json.parse(Files.readAllLines(t).get(0));
         assertTrue(String.valueOf(head.get("keys")).contains("NOT secret"), head.toString());
         // every line conforms to the shipped schema, and the schema can fail
         for (String line : Files.readAllLines(t)) assertEquals(List.of(), Schemas.traceLine(line), line);
         assertFalse(Schemas.traceLine("{\"step\":1}").isEmpty());
-        assertFalse(Schemas.traceLine(Files.readAllLines(t).get(1).replace("\"ueState\":[\"", "\"ueState\":[\"X")).isEmpty());
+        assertFalse(Schemas.traceLine(Files.readAllLines(t).get(1).replace("\"ueState\":[\"", "\"ueState\":[\"X"))
+                .isEmpty());
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(t), s.toList(), "a temporary file was left behind");
         }
@@ -258,17 +335,20 @@ class HostileInputTest {
         }
         try (AutoCloseable held = AtomicFiles.lock(dir, "--out")) {
             assertTrue(Files.exists(dir.resolve(".srvcc.lock")), held.toString());
-            IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class, () -> AtomicFiles.lock(dir, "--out"));
+            IllegalArgumentException e =
+                    Assertions.assertThrows(IllegalArgumentException.class, () -> AtomicFiles.lock(dir, "--out"));
             assertTrue(e.getMessage().contains("another srvcc run"), e.getMessage());
         }
-        AtomicFiles.lock(dir, "--out").close();   // free again
+        AtomicFiles.lock(dir, "--out").close(); // free again
     }
 
     // 16. the launcher without Java: one line, exit 2
     @Test
     void launcherWithoutJavaSaysSoInOneLine(@TempDir Path bin) throws Exception {
         for (String t : List.of("dirname")) Files.createSymbolicLink(bin.resolve(t), Path.of(whichOrFail(t)));
-        ProcessBuilder pb = new ProcessBuilder(whichOrFail("bash"), HOME.resolve("srvcc").toString(), "--version").redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        whichOrFail("bash"), HOME.resolve("srvcc").toString(), "--version")
+                .redirectErrorStream(true);
         pb.environment().put("PATH", bin.toString());
         Process q = pb.start();
         String out = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -278,7 +358,8 @@ class HostileInputTest {
     }
 
     static String whichOrFail(String tool) throws IOException {
-        for (String d : System.getenv("PATH").split(":")) if (Files.isExecutable(Path.of(d, tool))) return Path.of(d, tool).toString();
+        for (String d : System.getenv("PATH").split(":"))
+            if (Files.isExecutable(Path.of(d, tool))) return Path.of(d, tool).toString();
         throw new IOException(tool + " not on PATH");
     }
 
@@ -298,11 +379,16 @@ class HostileInputTest {
     // 7. terminal escapes and bidirectional overrides in what the user typed are shown escaped
     @Test
     void escapesAndBidiOverridesAreNotEchoedRaw() {
-        for (String[] args : new String[][] {{"simulate", "--profile", "a\u001b[31mred\u202eb"}, {"check", "--model", "x\u2066y\u200fz"},
-                                             {"simulate", "--session", "e\u009bm"}}) {
+        for (String[] args : new String[][] {
+            {"simulate", "--profile", "a\u001b[31mred\u202eb"},
+            {"check", "--model", "x\u2066y\u200fz"},
+            {"simulate", "--session", "e\u009bm"}
+        }) {
             CliTest.Result r = run(args);
             assertEquals(2, r.rc(), r.err());
-            assertTrue(r.err().chars().noneMatch(c -> c == 0x1b || c == 0x9b || c == 0x202e || c == 0x2066 || c == 0x200f), r.err());
+            assertTrue(
+                    r.err().chars().noneMatch(c -> c == 0x1b || c == 0x9b || c == 0x202e || c == 0x2066 || c == 0x200f),
+                    r.err());
             assertTrue(r.err().contains("\\u"), r.err());
         }
     }
@@ -314,11 +400,25 @@ class HostileInputTest {
         Path kamf = dir.resolve("kamf.hex");
         Files.writeString(kamf, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
         String[][] combos = {
-            {"check", "--set", "UEs=2"}, {"check", "--all", "--model", "Ts33501"}, {"check", "--depth", "5"}, {"check", "--limit", "3"},
-            {"check", "--simulate", "--model", "Ts33501", "--junit-xml", dir.resolve("x.xml").toString()},
-            {"conform", "--pcap", pcap.toString(), "--traces", "3"}, {"conform", "--pcap", pcap.toString(), "--seed", "3"},
-            {"conform", "--count-search", "5"}, {"conform", "--port", "2000"}, {"conform", "--pcap", pcap.toString(), "--count-search", "5"},
-            {"simulate", "--session", "emergency-no-context", "--kamf-file", kamf.toString()}};
+            {"check", "--set", "UEs=2"},
+            {"check", "--all", "--model", "Ts33501"},
+            {"check", "--depth", "5"},
+            {"check", "--limit", "3"},
+            {
+                "check",
+                "--simulate",
+                "--model",
+                "Ts33501",
+                "--junit-xml",
+                dir.resolve("x.xml").toString()
+            },
+            {"conform", "--pcap", pcap.toString(), "--traces", "3"},
+            {"conform", "--pcap", pcap.toString(), "--seed", "3"},
+            {"conform", "--count-search", "5"},
+            {"conform", "--port", "2000"},
+            {"conform", "--pcap", pcap.toString(), "--count-search", "5"},
+            {"simulate", "--session", "emergency-no-context", "--kamf-file", kamf.toString()}
+        };
         for (String[] c : combos) {
             CliTest.Result r = run(c);
             assertEquals(2, r.rc(), String.join(" ", c) + ": " + r.out() + r.err());
@@ -332,10 +432,12 @@ class HostileInputTest {
     void badManifestsAndScenariosAreOneLineRefusals(@TempDir Path home) throws Exception {
         Path mf = home.resolve("model-checks/manifest.json");
         Files.createDirectories(mf.getParent());
-        String dup = manifestWithModel("A").replace("]}", ",{\"name\":\"A\",\"group\":\"profiles\",\"row\":\"s\",\"expect\":{}}]}");
+        String dup = manifestWithModel("A")
+                .replace("]}", ",{\"name\":\"A\",\"group\":\"profiles\",\"row\":\"s\",\"expect\":{}}]}");
         byte[] latin1 = manifestWithModel("Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
         byte[] utf16 = manifestWithModel("A").getBytes(StandardCharsets.UTF_16);
-        List<byte[]> bad = List.of(latin1, utf16, dup.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        List<byte[]> bad = List.of(
+                latin1, utf16, dup.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         List<String> says = List.of("not UTF-8 text", "not UTF-8 text", "model A is defined twice", "not UTF-8 text");
         for (int i = 0; i < bad.size(); i++) {
             Files.write(mf, bad.get(i));
@@ -345,13 +447,14 @@ class HostileInputTest {
             assertTrue(r.err().contains(says.get(i)), r.err());
         }
         try (RandomAccessFile f = new RandomAccessFile(mf.toFile(), "rw")) {
-            f.setLength(TextFiles.MAX_BYTES + 1);   // sparse: refused by its size, never read
+            f.setLength(TextFiles.MAX_BYTES + 1); // sparse: refused by its size, never read
         }
         CliTest.Result r = runWithHome(home, "check", "--model", "A");
         assertEquals(2, r.rc(), r.err());
         assertTrue(r.err().contains("more than the " + TextFiles.MAX_BYTES + " allowed"), r.err());
-        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
-            () -> Regressions.parse("setup ts33501;-;100000000,1,1,100000000,0,0,0;-;-;-;1\nexpect TypeOK\n"));
+        IllegalArgumentException e = Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> Regressions.parse("setup ts33501;-;100000000,1,1,100000000,0,0,0;-;-;-;1\nexpect TypeOK\n"));
         assertTrue(e.getMessage().contains("bounds out of range"), e.getMessage());
     }
 
@@ -361,10 +464,10 @@ class HostileInputTest {
         String row = "![t](http://example.com/track.png) [x](javascript:alert(1))";
         String text = manifestWithModel("Evil").replace("\"row\":\"r\"", "\"row\":\"" + row + "\"");
         Manifest m = new Manifest(Path.of("").toAbsolutePath(), text);
-        ModelCheck.Result r = new ModelCheck.Result(m.model("Evil"), List.of(), 1, 1, 1, 0.1, 0.1,
-            Map.of(), List.of(), false);
+        ModelCheck.Result r =
+                new ModelCheck.Result(m.model("Evil"), List.of(), 1, 1, 1, 0.1, 0.1, Map.of(), List.of(), false);
         Conformance.Summary conf = new Conformance.Summary(
-            new TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
+                new TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
         new Report().write(out, Report.environment("test"), List.of(r), conf, List.of(), List.of());
         String md = Files.readString(out.resolve("report.md")), html = Files.readString(out.resolve("report.html"));
         StringBuilder prose = new StringBuilder();
@@ -374,15 +477,20 @@ class HostileInputTest {
             else if (!fence) prose.append(l).append('\n');
         }
         assertTrue(prose.toString().contains("track.png"), "the row is in the report");
-        assertFalse(prose.toString().contains("](http") || prose.toString().contains("](javascript"), "a live Markdown link or image");
-        assertFalse(html.contains("href=\"http") || html.contains("javascript:alert") && html.contains("href=\"javascript"), "a live HTML link");
+        assertFalse(
+                prose.toString().contains("](http") || prose.toString().contains("](javascript"),
+                "a live Markdown link or image");
+        assertFalse(
+                html.contains("href=\"http") || html.contains("javascript:alert") && html.contains("href=\"javascript"),
+                "a live HTML link");
         assertFalse(html.contains("<img src=\"http"), "a remote image");
     }
 
     // 2. output paths: a linked figures folder, a FIFO under --force, a planted lock link, ".." through a link
     @Test
     void outputsNeverGoThroughLinksOrReplaceSpecialFiles(@TempDir Path dir) throws Exception {
-        Path out = Files.createDirectories(dir.resolve("out")), elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path out = Files.createDirectories(dir.resolve("out")),
+                elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Files.createSymbolicLink(out.resolve("figures"), elsewhere);
         CliTest.Result r = run("report", "--out", out.toString(), "--traces", "0");
         assertEquals(2, r.rc(), r.err());

@@ -38,12 +38,13 @@ class SecretInputTest {
         Path f = Files.writeString(dir.resolve("kamf"), kamf + "\n");
         List<String> outputs = new ArrayList<>();
         for (String[] a : new String[][] {
-                {"derive", "--kamf-file", f.toString(), "--dl-count", "7", "--ngksi", "2"},
-                {"derive", "--kamf-file", f.toString(), "--dl-count", "7", "--ngksi", "2", "--json"},
-                {"derive", "--kamf-file", f.toString(), "--dl-count", "7", "--ngksi", "2", "--show-keys"},
-                {"derive", "--kamf-file", f.toString(), "--dl-count", "0x1000000", "--ngksi", "2"},
-                {"derive", "--kamf-file", f.toString(), "--kamf", kamf, "--dl-count", "1", "--ngksi", "1"},
-                {"kdf", "--key-file", f.toString(), "--fc", "7D", "--param", "00000007"}}) {
+            {"derive", "--kamf-file", f.toString(), "--dl-count", "7", "--ngksi", "2"},
+            {"derive", "--kamf-file", f.toString(), "--dl-count", "7", "--ngksi", "2", "--json"},
+            {"derive", "--kamf-file", f.toString(), "--dl-count", "7", "--ngksi", "2", "--show-keys"},
+            {"derive", "--kamf-file", f.toString(), "--dl-count", "0x1000000", "--ngksi", "2"},
+            {"derive", "--kamf-file", f.toString(), "--kamf", kamf, "--dl-count", "1", "--ngksi", "1"},
+            {"kdf", "--key-file", f.toString(), "--fc", "7D", "--param", "00000007"}
+        }) {
             CliTest.Result r = CliTest.run(a);
             outputs.add(r.out());
             outputs.add(r.err());
@@ -51,16 +52,28 @@ class SecretInputTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream((kamf + "\n").getBytes(StandardCharsets.US_ASCII)));
-            CliTest.Result r = CliTest.run("derive", "--kamf-file", "-", "--dl-count", "7", "--ngksi", "2", "--show-keys");
+            CliTest.Result r =
+                    CliTest.run("derive", "--kamf-file", "-", "--dl-count", "7", "--ngksi", "2", "--show-keys");
             assertEquals(0, r.rc(), r.err());
             outputs.add(r.out());
             outputs.add(r.err());
         } finally {
             System.setIn(stdin);
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-            System.getProperty("java.class.path"), "org.srvcc.cli.Main", "derive", "--kamf-env", "SRVCC_TEST_KAMF", "--dl-count", "7",
-            "--ngksi", "2", "--show-keys").redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.srvcc.cli.Main",
+                        "derive",
+                        "--kamf-env",
+                        "SRVCC_TEST_KAMF",
+                        "--dl-count",
+                        "7",
+                        "--ngksi",
+                        "2",
+                        "--show-keys")
+                .redirectErrorStream(true);
         pb.environment().put("SRVCC_TEST_KAMF", kamf);
         pb.environment().put("SRVCC_HOME", HOME.toString());
         Process p = pb.start();
@@ -69,13 +82,17 @@ class SecretInputTest {
         assertTrue(childOut.contains("CK_SRVCC"), childOut);
         outputs.add(childOut);
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path x : s.filter(Files::isRegularFile).filter(x -> !x.equals(f)).toList()) outputs.add(Files.readString(x));
+            for (Path x :
+                    s.filter(Files::isRegularFile).filter(x -> !x.equals(f)).toList()) outputs.add(Files.readString(x));
         }
         for (String t : List.of("target/tlc", "target/trace-validation", "target/model-replay"))
-            if (Files.isDirectory(HOME.resolve(t))) try (Stream<Path> s = Files.walk(HOME.resolve(t))) {
-                for (Path x : s.filter(Files::isRegularFile).filter(x -> x.toFile().lastModified() >= start && x.toFile().length() < 50_000_000).toList())
-                    outputs.add(new String(Files.readAllBytes(x), StandardCharsets.ISO_8859_1));
-            }
+            if (Files.isDirectory(HOME.resolve(t)))
+                try (Stream<Path> s = Files.walk(HOME.resolve(t))) {
+                    for (Path x : s.filter(Files::isRegularFile)
+                            .filter(x -> x.toFile().lastModified() >= start
+                                    && x.toFile().length() < 50_000_000)
+                            .toList()) outputs.add(new String(Files.readAllBytes(x), StandardCharsets.ISO_8859_1));
+                }
         for (String o : outputs) {
             assertFalse(o.toLowerCase().contains(kamf), "KAMF found in an output:\n" + o);
             assertFalse(o.toLowerCase().contains(kamf.substring(0, 16)), "part of KAMF found in an output:\n" + o);

@@ -29,8 +29,8 @@ class ConformanceTest {
 
     @Test
     void randomFaultInjectedTracesAreBehavioursOfTheModel() throws Exception {
-        TraceValidation.Result t = new TraceValidation(HOME).validate(
-            Conformance.randomRuns(Conformance.traceSetups(List.of(Profile.values())), 240, 20261128));
+        TraceValidation.Result t = new TraceValidation(HOME)
+                .validate(Conformance.randomRuns(Conformance.traceSetups(List.of(Profile.values())), 240, 20261128));
         assertTrue(t.errors().isEmpty(), t.errors().toString());
         assertTrue(t.rejections().isEmpty(), () -> "rejected: " + t.rejections().get(0));
         assertEquals(240, t.runs());
@@ -45,14 +45,20 @@ class ConformanceTest {
         // invariant parts must give TLC's verdict (TLC writes it into each dumped state). The last seven
         // models feed COUNTs above 0 into the KDFs, use FC 0x74, the AMF's EPS derivations without the COUNT
         // increment, the capability attacker on N2, N26 and Sv and on
-        // the radio, a UE with no 5G security context (no SIM, KSI 7), the draft's split, and a mutant with a fault: their graphs hold violating states, so the
+        // the radio, a UE with no 5G security context (no SIM, KSI 7), the draft's split, and a mutant with a fault:
+        // their graphs hold violating states, so the
         // verdicts are compared where they matter.
-        Iterator<Integer> expected = List.of(951, 951, 410, 18156, 31158, 3682, 15515, 64218, 46600, 7225, 42986, 847, 4783).iterator();
-        Iterator<Integer> violating = List.of(0, 0, 0, 0, 0, 5, 10, 5048, 5184, 454, 0, 301, 928).iterator();
+        Iterator<Integer> expected = List.of(
+                        951, 951, 410, 18156, 31158, 3682, 15515, 64218, 46600, 7225, 42986, 847, 4783)
+                .iterator();
+        Iterator<Integer> violating =
+                List.of(0, 0, 0, 0, 0, 5, 10, 5048, 5184, 454, 0, 301, 928).iterator();
         long keys = 0;
         for (Setup s : Conformance.replaySetups(List.of(Profile.values()))) {
             ModelReplay.Result r = new ModelReplay(HOME).replay(s);
-            assertTrue(r.divergences().isEmpty(), () -> s.text() + " diverged: " + r.divergences().get(0));
+            assertTrue(
+                    r.divergences().isEmpty(),
+                    () -> s.text() + " diverged: " + r.divergences().get(0));
             assertEquals(r.transitions(), r.behaviours(), "every transition replayed once");
             assertEquals(expected.next(), r.transitions(), s.text());
             assertEquals(r.states(), r.verdictsCompared(), "a verdict compared in every state of " + s.text());
@@ -64,7 +70,8 @@ class ConformanceTest {
         // Every action of the procedure occurs in some replayed model, except the mutant-only one and the
         // refused reverse SRVCC, which changes nothing (TLC's state graph has no self-loops to replay).
         for (Action a : Action.values())
-            if (a != Action.UeSkipReauth && a != Action.UeRequestReverseSrvcc) assertTrue(covered.contains(a), a + " never replayed");
+            if (a != Action.UeSkipReauth && a != Action.UeRequestReverseSrvcc)
+                assertTrue(covered.contains(a), a + " never replayed");
     }
 
     record MutantCase(String option, Set<Simulation.Fault> flow, Action divergesAt) {}
@@ -72,11 +79,12 @@ class ConformanceTest {
     @Test
     void everyMutantTraceIsRejectedWhereItLeavesTheModel() throws Exception {
         List<MutantCase> cases = List.of(
-            new MutantCase("amfSendsKamf=true", Set.of(), Action.AmfStartSrvcc),
-            new MutantCase("mmeMapsWrongKsi=true", Set.of(), Action.MmeHandleForwardRelocationRequest),
-            new MutantCase("mmeMapsNoKeyKsi=true", Set.of(), Action.MmeHandleForwardRelocationRequest),
-            new MutantCase("nullAlgorithmsAlways=true", Set.of(), Action.MscHandlePsToCsRequest),
-            new MutantCase("allowReverseSrvcc=true", Set.of(Simulation.Fault.REVERSE), Action.UeRequestReverseSrvcc));
+                new MutantCase("amfSendsKamf=true", Set.of(), Action.AmfStartSrvcc),
+                new MutantCase("mmeMapsWrongKsi=true", Set.of(), Action.MmeHandleForwardRelocationRequest),
+                new MutantCase("mmeMapsNoKeyKsi=true", Set.of(), Action.MmeHandleForwardRelocationRequest),
+                new MutantCase("nullAlgorithmsAlways=true", Set.of(), Action.MscHandlePsToCsRequest),
+                new MutantCase(
+                        "allowReverseSrvcc=true", Set.of(Simulation.Fault.REVERSE), Action.UeRequestReverseSrvcc));
         Bounds b = Bounds.of(1).attempts(4).count(8).kamf(4).faults(2);
         List<TraceValidation.Run> runs = new ArrayList<>();
         for (MutantCase c : cases) {
@@ -94,11 +102,18 @@ class ConformanceTest {
         assertEquals(cases.size() + 1, res.rejections().size(), () -> "rejections: " + res.rejections());
         for (TraceValidation.Rejection x : res.rejections()) {
             String opt = x.run().setup().options().diffText();
-            Action expected = opt.contains("ueSkipsReauth") ? Action.UeSkipReauth
-                : cases.stream().filter(c -> opt.contains(c.option())).findFirst().orElseThrow().divergesAt();
+            Action expected = opt.contains("ueSkipsReauth")
+                    ? Action.UeSkipReauth
+                    : cases.stream()
+                            .filter(c -> opt.contains(c.option()))
+                            .findFirst()
+                            .orElseThrow()
+                            .divergesAt();
             assertEquals(expected, x.javaStep().action(), opt + " diverged elsewhere: " + x);
             assertTrue(!x.changedByJava().isEmpty());
-            assertTrue(x.modelAllows().contains("differs in") || x.modelAllows().contains("does not allow"), x.modelAllows());
+            assertTrue(
+                    x.modelAllows().contains("differs in") || x.modelAllows().contains("does not allow"),
+                    x.modelAllows());
         }
     }
 }

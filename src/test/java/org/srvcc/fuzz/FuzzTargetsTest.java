@@ -35,7 +35,7 @@ class FuzzTargetsTest {
     void pcap(byte[] data) {
         try {
             Pcap.read(data);
-            FieldView.view(data, Pcap.GTP_C_PORT);   // the packets' GTPv2-C payloads too
+            FieldView.view(data, Pcap.GTP_C_PORT); // the packets' GTPv2-C payloads too
         } catch (DecodeException expected) {
             assertNotNull(expected.getMessage());
         }

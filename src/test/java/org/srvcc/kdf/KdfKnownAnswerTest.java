@@ -32,28 +32,49 @@ class KdfKnownAnswerTest {
 
     @Test
     void a21KasmeSrvcc() {
-        assertEquals("7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36",
-            Hex.encode(Derivations.kasmeSrvcc(kamf(K1), NasCount.of(5)).bytes(A)));
-        assertEquals("cb00c720d6d51da2a34169d43dc3e6feffafdf4545ccbcb25386463cf81220a7",
-            Hex.encode(Derivations.kasmeSrvcc(kamf(K2), NasCount.of(0xFFFFFF)).bytes(A)));
+        assertEquals(
+                "7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36",
+                Hex.encode(Derivations.kasmeSrvcc(kamf(K1), NasCount.of(5)).bytes(A)));
+        assertEquals(
+                "cb00c720d6d51da2a34169d43dc3e6feffafdf4545ccbcb25386463cf81220a7",
+                Hex.encode(
+                        Derivations.kasmeSrvcc(kamf(K2), NasCount.of(0xFFFFFF)).bytes(A)));
     }
 
     @Test
     void inputStringsMatchTheOpensslScript() {
-        assertEquals("7d000000050004", Hex.encode(Kdf.inputString(Fc.KASME_SRVCC, NasCount.of(5).encode())));
-        assertEquals("7d00ffffff0004", Hex.encode(Kdf.inputString(Fc.KASME_SRVCC, NasCount.of(0xFFFFFF).encode())));
-        assertEquals("10abcd00020000000001", Hex.encode(Kdf.inputString(Fc.of(0x10), Hex.decode("abcd"), new byte[0], new byte[1])));
+        assertEquals(
+                "7d000000050004",
+                Hex.encode(Kdf.inputString(Fc.KASME_SRVCC, NasCount.of(5).encode())));
+        assertEquals(
+                "7d00ffffff0004",
+                Hex.encode(Kdf.inputString(Fc.KASME_SRVCC, NasCount.of(0xFFFFFF).encode())));
+        assertEquals(
+                "10abcd00020000000001",
+                Hex.encode(Kdf.inputString(Fc.of(0x10), Hex.decode("abcd"), new byte[0], new byte[1])));
         assertEquals("ff7f", Hex.encode(Kdf.inputString(Fc.of2(0x7f))));
     }
 
     @Test
     void annexJChains() {
-        chain(K1, 5, "7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36",
-            "a0cb6be8e8244b4d92a3149a04ad5622", "b84fe001c222f65d8691b8df25776aff");
-        chain(K2, 0xFFFFFF, "cb00c720d6d51da2a34169d43dc3e6feffafdf4545ccbcb25386463cf81220a7",
-            "ee5f0b27bd8e2f6af654b514c232f5b6", "33c185da9afb4ac4eb1d9abd5eaa6b54");
-        chain(K1, 0, "e0f458cf07637d262733aabd08d37fa46758432328e0bdfa88b0477b2f6aa45f",
-            "02d019deda42fb8dbc28a87dab09a624", "abaf441ed4e2cd4086185988468a22f1");
+        chain(
+                K1,
+                5,
+                "7bc7153c2c3a7774a8026825ba4519cd0ae139dca00604c5de8fd9395bb84d36",
+                "a0cb6be8e8244b4d92a3149a04ad5622",
+                "b84fe001c222f65d8691b8df25776aff");
+        chain(
+                K2,
+                0xFFFFFF,
+                "cb00c720d6d51da2a34169d43dc3e6feffafdf4545ccbcb25386463cf81220a7",
+                "ee5f0b27bd8e2f6af654b514c232f5b6",
+                "33c185da9afb4ac4eb1d9abd5eaa6b54");
+        chain(
+                K1,
+                0,
+                "e0f458cf07637d262733aabd08d37fa46758432328e0bdfa88b0477b2f6aa45f",
+                "02d019deda42fb8dbc28a87dab09a624",
+                "abaf441ed4e2cd4086185988468a22f1");
     }
 
     private static void chain(String kamf, int count, String kasme, String ck, String ik) {
@@ -93,9 +114,11 @@ class KdfKnownAnswerTest {
 
     @Test
     void genericKdfOneAndTwoOctetFc() {
-        assertArrayEquals(Hex.decode("84aaac88ed1d2329aae9a01b895bca272b3c78ea9820c2b43b243865823e0e0a"),
-            Kdf.derive(Hex.decode(K1), Fc.of(0x10), Hex.decode("abcd"), new byte[0], new byte[1]));
-        assertArrayEquals(Hex.decode("c570f235944f1e43f11433bc0ba8dc2d193f605fcd864f5861e002ea111a9eb1"),
-            Kdf.derive(Hex.decode(K2), Fc.parse("FF7F")));
+        assertArrayEquals(
+                Hex.decode("84aaac88ed1d2329aae9a01b895bca272b3c78ea9820c2b43b243865823e0e0a"),
+                Kdf.derive(Hex.decode(K1), Fc.of(0x10), Hex.decode("abcd"), new byte[0], new byte[1]));
+        assertArrayEquals(
+                Hex.decode("c570f235944f1e43f11433bc0ba8dc2d193f605fcd864f5861e002ea111a9eb1"),
+                Kdf.derive(Hex.decode(K2), Fc.parse("FF7F")));
     }
 }

@@ -18,9 +18,12 @@ import org.quicktheories.generators.Generate;
 
 /** Properties of the KDF over random keys, FCs and parameters (QuickTheories). */
 class KdfPropertiesTest {
-    static final Gen<byte[]> KEYS = Generate.byteArrays(integers().between(1, 64), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
-    static final Gen<byte[]> KEY256 = Generate.byteArrays(Generate.constant(32), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
-    static final Gen<byte[]> PARAMS = Generate.byteArrays(integers().between(0, 300), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+    static final Gen<byte[]> KEYS =
+            Generate.byteArrays(integers().between(1, 64), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+    static final Gen<byte[]> KEY256 =
+            Generate.byteArrays(Generate.constant(32), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+    static final Gen<byte[]> PARAMS =
+            Generate.byteArrays(integers().between(0, 300), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
     static final Gen<Integer> FC_CODES = integers().between(0, 0x1FE);
     static final Gen<Fc> FCS = FC_CODES.map(KdfPropertiesTest::fc);
 
@@ -33,8 +36,8 @@ class KdfPropertiesTest {
         return i < 0xFF ? new byte[] {(byte) i} : new byte[] {(byte) 0xFF, (byte) (i - 0xFF)};
     }
     /** COUNTs with the edges of the 4-LSB window and the range mixed in. */
-    static final Gen<Integer> COUNTS = integers().between(0, NasCount.MAX)
-        .mix(Generate.pick(List.of(0, 1, 15, 16, 255, 256, NasCount.MAX)), 30);
+    static final Gen<Integer> COUNTS =
+            integers().between(0, NasCount.MAX).mix(Generate.pick(List.of(0, 1, 15, 16, 255, 256, NasCount.MAX)), 30);
 
     static byte[] jdkHmac(byte[] key, byte[] data) throws Exception {
         Mac m = Mac.getInstance("HmacSHA256");
@@ -59,16 +62,20 @@ class KdfPropertiesTest {
 
     @Test
     void inputStringLengthIsFcPlusParamsPlusTwoPerParam() {
-        qt().forAll(FC_CODES, PARAMS, PARAMS, PARAMS).checkAssert((code, a, b, c) ->
-            assertEquals(fcOctets(code).length + a.length + b.length + c.length + 6, Kdf.inputString(fc(code), a, b, c).length));
+        qt().forAll(FC_CODES, PARAMS, PARAMS, PARAMS)
+                .checkAssert((code, a, b, c) -> assertEquals(
+                        fcOctets(code).length + a.length + b.length + c.length + 6,
+                        Kdf.inputString(fc(code), a, b, c).length));
     }
 
     @Test
     void differentFcGivesDifferentOutput() {
-        qt().forAll(KEY256, FCS, FCS, COUNTS).assuming((k, f1, f2, c) -> !f1.equals(f2)).checkAssert((k, f1, f2, c) -> {
-            byte[] p = NasCount.of(c).encode();
-            assertFalse(Arrays.equals(Kdf.derive(k, f1, p), Kdf.derive(k, f2, p)));
-        });
+        qt().forAll(KEY256, FCS, FCS, COUNTS)
+                .assuming((k, f1, f2, c) -> !f1.equals(f2))
+                .checkAssert((k, f1, f2, c) -> {
+                    byte[] p = NasCount.of(c).encode();
+                    assertFalse(Arrays.equals(Kdf.derive(k, f1, p), Kdf.derive(k, f2, p)));
+                });
     }
 
     @Test

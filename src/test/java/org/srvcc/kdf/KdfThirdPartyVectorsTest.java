@@ -30,7 +30,9 @@ class KdfThirdPartyVectorsTest {
             if (line.startsWith("#")) continue;
             String[] c = line.split("\t");
             byte[] key = Hex.decode(c[2]), expected = Hex.decode(c[5]);
-            byte[][] params = c[4].equals("-") ? new byte[0][] : Arrays.stream(c[4].split(",")).map(Hex::decode).toArray(byte[][]::new);
+            byte[][] params = c[4].equals("-")
+                    ? new byte[0][]
+                    : Arrays.stream(c[4].split(",")).map(Hex::decode).toArray(byte[][]::new);
             byte[] got = Kdf.derive(key, Fc.parse(c[3]), params);
             if (!Arrays.equals(expected, Arrays.copyOf(got, expected.length))) failures.add(c[0] + " " + c[1]);
             projects.add(c[0].substring(0, c[0].indexOf('@')));

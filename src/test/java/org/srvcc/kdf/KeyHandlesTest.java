@@ -58,18 +58,30 @@ class KeyHandlesTest {
         assertEquals(0xF, new NasCount(0xABCDEF).lsb(4));
         assertThrows(IllegalArgumentException.class, () -> new NasCount(1).lsb(25));
         assertThrows(IllegalArgumentException.class, () -> new NasCount(1).lsb(0));
-        assertEquals(List.of(new NasCount(1), new NasCount(2), new NasCount(9)),
-            List.of(new NasCount(9), new NasCount(1), new NasCount(2)).stream().sorted().toList());
+        assertEquals(
+                List.of(new NasCount(1), new NasCount(2), new NasCount(9)),
+                List.of(new NasCount(9), new NasCount(1), new NasCount(2)).stream()
+                        .sorted()
+                        .toList());
         assertTrue(new NasCount(3).compareTo(new NasCount(2)) > 0);
     }
 
     @Test
     void hexRefusesWhatIsNotHex() {
-        assertArrayEquals(new byte[] {(byte) 0xff, 0x0a, (byte) 0xff}, Hex.decode("FF0aff"));   // 'f' itself is a hex digit
-        assertArrayEquals(new byte[] {(byte) 0xa0, 0x00}, Hex.decode("a000"));                  // and so is '0', high or low
-        assertEquals("not a hex digit at position 1", assertThrows(IllegalArgumentException.class, () -> Hex.decode("fg")).getMessage());
-        assertEquals("not a hex digit at position 2", assertThrows(IllegalArgumentException.class, () -> Hex.decode("00g0")).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Hex.decode("\u0663\u0663"));   // Arabic-Indic digits are digits to Java, not hex
+        assertArrayEquals(
+                new byte[] {(byte) 0xff, 0x0a, (byte) 0xff}, Hex.decode("FF0aff")); // 'f' itself is a hex digit
+        assertArrayEquals(new byte[] {(byte) 0xa0, 0x00}, Hex.decode("a000")); // and so is '0', high or low
+        assertEquals(
+                "not a hex digit at position 1",
+                assertThrows(IllegalArgumentException.class, () -> Hex.decode("fg"))
+                        .getMessage());
+        assertEquals(
+                "not a hex digit at position 2",
+                assertThrows(IllegalArgumentException.class, () -> Hex.decode("00g0"))
+                        .getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Hex.decode("\u0663\u0663")); // Arabic-Indic digits are digits to Java, not hex
         assertThrows(IllegalArgumentException.class, () -> Hex.decode("abc"));
         assertArrayEquals(new byte[0], Hex.decode(""));
     }
@@ -93,8 +105,12 @@ class KeyHandlesTest {
         assertThrows(NullPointerException.class, () -> Key128.of(new byte[16], new KeyTerm.KamfTerm(1), null));
         Kamf kamf = Kamf.of(k, 1, A);
         assertThrows(NullPointerException.class, () -> kamf.bytes(null));
-        assertThrows(NullPointerException.class, () -> Key256.of(k, new KeyTerm.KamfTerm(1), A).bytes(null));
-        assertThrows(NullPointerException.class, () -> Key128.of(new byte[16], new KeyTerm.KamfTerm(1), A).bytes(null));
+        assertThrows(
+                NullPointerException.class,
+                () -> Key256.of(k, new KeyTerm.KamfTerm(1), A).bytes(null));
+        assertThrows(
+                NullPointerException.class,
+                () -> Key128.of(new byte[16], new KeyTerm.KamfTerm(1), A).bytes(null));
         assertArrayEquals(k, kamf.bytes(A));
     }
 
@@ -122,7 +138,9 @@ class KeyHandlesTest {
         ckik.destroy();
         assertEquals("KAMF[KAMF3, destroyed]", k.toString());
         assertEquals("Key256[KDF(KAMF3,0x7D,5), destroyed]", kasme.toString());
-        assertEquals("Key128[Half(KDF(KDF(KAMF3,0x7D,5),0x1A,0),ik), destroyed]", ckik.ik().toString());
+        assertEquals(
+                "Key128[Half(KDF(KDF(KAMF3,0x7D,5),0x1A,0),ik), destroyed]",
+                ckik.ik().toString());
     }
 
     @Test

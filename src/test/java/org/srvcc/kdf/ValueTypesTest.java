@@ -68,7 +68,9 @@ class ValueTypesTest {
     @Test
     void wrongLengthKeysAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Kamf.of(new byte[31], 1, InsecureKeyAccess.get()));
-        assertThrows(IllegalArgumentException.class, () -> Key128.of(new byte[32], new KeyTerm.KamfTerm(1), InsecureKeyAccess.get()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Key128.of(new byte[32], new KeyTerm.KamfTerm(1), InsecureKeyAccess.get()));
     }
 
     @Test

@@ -36,7 +36,8 @@ class FindingsTest {
         // every violated verdict in the ledger carries a counterexample length
         for (Findings.Finding x : f.findings)
             for (Findings.ModelRef r : x.models())
-                if (r.verdict().equals("violated")) assertEquals(r.parts().size(), r.steps().size(), x.id() + " " + r.name());
+                if (r.verdict().equals("violated"))
+                    assertEquals(r.parts().size(), r.steps().size(), x.id() + " " + r.name());
     }
 
     @Test
@@ -46,10 +47,17 @@ class FindingsTest {
         // Ts33501NasDuringHandover breaks CallKeysAgree in 12 steps (pinned in the manifest)
         assertTrue(text.contains("\"CallKeysAgree\": 12"));
         List<String> p = new Findings(text.replaceFirst("\"CallKeysAgree\": 12", "\"CallKeysAgree\": 13")).problems(m);
-        assertTrue(p.stream().anyMatch(s -> s.contains("CallKeysAgree in 13 steps, the manifest pins 12")), p.toString());
-        p = new Findings(text.replaceFirst("\"name\": \"Ts33501TamperN2\",\n     \"verdict\": \"violated\"",
-            "\"name\": \"Ts33501TamperN2\",\n     \"verdict\": \"holds\"")).problems(m);
-        assertTrue(p.stream().anyMatch(s -> s.contains("Ts33501TamperN2: holds, but the manifest expects SrvccOnlyForCapableUe violated")), p.toString());
+        assertTrue(
+                p.stream().anyMatch(s -> s.contains("CallKeysAgree in 13 steps, the manifest pins 12")), p.toString());
+        p = new Findings(text.replaceFirst(
+                        "\"name\": \"Ts33501TamperN2\",\n     \"verdict\": \"violated\"",
+                        "\"name\": \"Ts33501TamperN2\",\n     \"verdict\": \"holds\""))
+                .problems(m);
+        assertTrue(
+                p.stream()
+                        .anyMatch(s -> s.contains(
+                                "Ts33501TamperN2: holds, but the manifest expects SrvccOnlyForCapableUe violated")),
+                p.toString());
         p = new Findings(text.replaceFirst("\"name\": \"Ts33501Faults\"", "\"name\": \"Ts33501Nowhere\"")).problems(m);
         assertTrue(p.stream().anyMatch(s -> s.contains("Ts33501Nowhere: not in the manifest")), p.toString());
     }
@@ -59,32 +67,59 @@ class FindingsTest {
         Findings f = Findings.load(HOME);
         Map<String, List<String>> tags = Findings.codeTags(HOME);
         assertEquals(List.of(), f.tagProblems(tags));
-        assertTrue(tags.containsKey("reading: no-sim-ksi7") && tags.get("reading: no-sim-ksi7").stream().anyMatch(s -> s.startsWith("spec/Srvcc.tla:")));
-        assertTrue(tags.get("reading: no-sim-ksi7").stream().anyMatch(s -> s.endsWith(".java:" + s.substring(s.lastIndexOf(':') + 1))), "Java carries it too");
+        assertTrue(tags.containsKey("reading: no-sim-ksi7")
+                && tags.get("reading: no-sim-ksi7").stream().anyMatch(s -> s.startsWith("spec/Srvcc.tla:")));
+        assertTrue(
+                tags.get("reading: no-sim-ksi7").stream()
+                        .anyMatch(s -> s.endsWith(".java:" + s.substring(s.lastIndexOf(':') + 1))),
+                "Java carries it too");
         // a tag without an assumption, a tag of the wrong kind, an assumption without a tag
         Map<String, List<String>> more = new TreeMap<>(tags);
         more.put("reading: invented-reading", List.of("spec/Srvcc.tla:1"));
         more.put("policy: no-sim-ksi7", List.of("spec/Srvcc.tla:2"));
         more.remove("policy: msc-prefers");
         List<String> p = f.tagProblems(more);
-        assertTrue(p.contains("spec/Srvcc.tla:1: tag reading: invented-reading has no assumption in model-checks/findings.json"), p.toString());
-        assertTrue(p.contains("spec/Srvcc.tla:2: tag policy: no-sim-ksi7, but the ledger tags no-sim-ksi7 reading"), p.toString());
-        assertTrue(p.contains("model-checks/findings.json: assumption msc-prefers (policy) tags no line of the spec or the code"), p.toString());
+        assertTrue(
+                p.contains("spec/Srvcc.tla:1: tag reading: invented-reading has no assumption in "
+                        + "model-checks/findings.json"),
+                p.toString());
+        assertTrue(
+                p.contains("spec/Srvcc.tla:2: tag policy: no-sim-ksi7, but the ledger tags no-sim-ksi7 reading"),
+                p.toString());
+        assertTrue(
+                p.contains("model-checks/findings.json: assumption msc-prefers (policy) tags no line of the spec or "
+                        + "the code"),
+                p.toString());
     }
 
     @Test
     void theSchemaAndTheReferencesAreChecked() throws Exception {
         String text = ledgerText();
-        assertThrows(Schemas.Invalid.class, () -> new Findings(text.replaceFirst("\"tag\": \"reading\"", "\"tag\": \"guess\"")));
-        assertThrows(Schemas.Invalid.class, () -> new Findings(text.replaceFirst("\"status\": \"holds\"", "\"status\": \"probably\"")));
-        Schemas.Invalid e = assertThrows(Schemas.Invalid.class, () -> new Findings(text.replaceFirst("\"bounds-small\",\n    \"nas-run-abstraction\"",
-            "\"bounds-smal\",\n    \"nas-run-abstraction\"")));
-        assertTrue(e.problems.stream().anyMatch(s -> s.contains("names unknown assumption bounds-smal")), e.problems.toString());
+        assertThrows(
+                Schemas.Invalid.class,
+                () -> new Findings(text.replaceFirst("\"tag\": \"reading\"", "\"tag\": \"guess\"")));
+        assertThrows(
+                Schemas.Invalid.class,
+                () -> new Findings(text.replaceFirst("\"status\": \"holds\"", "\"status\": \"probably\"")));
+        Schemas.Invalid e = assertThrows(
+                Schemas.Invalid.class,
+                () -> new Findings(text.replaceFirst(
+                        "\"bounds-small\",\n    \"nas-run-abstraction\"",
+                        "\"bounds-smal\",\n    \"nas-run-abstraction\"")));
+        assertTrue(
+                e.problems.stream().anyMatch(s -> s.contains("names unknown assumption bounds-smal")),
+                e.problems.toString());
         // a standard assumption must cite its clause
-        e = assertThrows(Schemas.Invalid.class, () -> new Findings(text.replaceFirst(
-            "\"why\": \"Stated by the step itself; it is what keeps a retry from reusing a COUNT.\",\n   \"clauses\": \\[\n    \\{\n     \"doc\": \"TS 33.501\",\n     \"clause\": \"J.1.2\",\n     \"step\": \"2\"\n    \\}\n   \\]",
-            "\"why\": \"Stated by the step itself; it is what keeps a retry from reusing a COUNT.\"")));
-        assertTrue(e.problems.stream().anyMatch(s -> s.contains("increment-j12 is tagged standard but cites no clause")), e.problems.toString());
+        e = assertThrows(
+                Schemas.Invalid.class,
+                () -> new Findings(text.replaceFirst(
+                        "\"why\": \"Stated by the step itself; it is what keeps a retry from reusing a COUNT.\",\n  "
+                                + " \"clauses\": \\[\n    \\{\n     \"doc\": \"TS 33.501\",\n     \"clause\": "
+                                + "\"J.1.2\",\n     \"step\": \"2\"\n    \\}\n   \\]",
+                        "\"why\": \"Stated by the step itself; it is what keeps a retry from reusing a COUNT.\"")));
+        assertTrue(
+                e.problems.stream().anyMatch(s -> s.contains("increment-j12 is tagged standard but cites no clause")),
+                e.problems.toString());
     }
 
     @Test
@@ -92,7 +127,8 @@ class FindingsTest {
         String readme = Files.readString(HOME.resolve("README.md"));
         String page = Files.readString(HOME.resolve(Findings.DOCS));
         Findings f = Findings.load(HOME);
-        assertEquals(readme, f.intoReadme(readme), "README.md's findings region is stale: ./srvcc findings --write-docs");
+        assertEquals(
+                readme, f.intoReadme(readme), "README.md's findings region is stale: ./srvcc findings --write-docs");
         assertEquals(page, f.docsPage(), Findings.DOCS + " is stale: ./srvcc findings --write-docs");
         for (Findings.Finding x : f.findings) {
             assertTrue(page.contains("**Claim.** " + x.claim()), x.id());
@@ -105,12 +141,15 @@ class FindingsTest {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int rc = Main.run(new String[] {"findings", "--check"}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, rc, out + "\n" + err);
-        assertTrue(out.toString().contains("consistent with the manifest, the code tags, the README and docs/findings.md"), out.toString());
+        assertTrue(
+                out.toString().contains("consistent with the manifest, the code tags, the README and docs/findings.md"),
+                out.toString());
         out = new StringWriter();
         assertEquals(0, Main.run(new String[] {"findings"}, new PrintWriter(out), new PrintWriter(err)));
         assertTrue(out.toString().startsWith("| finding | status | rests on |"), out.toString());
         err = new StringWriter();
-        rc = Main.run(new String[] {"findings", "--check", "--write-readme"}, new PrintWriter(out), new PrintWriter(err));
+        rc = Main.run(
+                new String[] {"findings", "--check", "--write-readme"}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(2, rc);
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
     }
@@ -120,14 +159,17 @@ class FindingsTest {
     void aClaimChangedInTheLedgerChangesTheReadmeAndTheReport(@TempDir Path out) throws Exception {
         String text = ledgerText();
         Findings before = new Findings(text);
-        String old = before.findings.get(0).claim(), oldTitle = before.findings.get(0).title();
+        String old = before.findings.get(0).claim(),
+                oldTitle = before.findings.get(0).title();
         String changed = "A reworded claim for this test only: Annex J keeps every property in these bounds.";
-        Findings after = new Findings(text.replace(old, changed).replace("\"" + oldTitle + "\"", "\"A reworded title\""));
+        Findings after =
+                new Findings(text.replace(old, changed).replace("\"" + oldTitle + "\"", "\"A reworded title\""));
         String readme = Files.readString(HOME.resolve("README.md"));
         String newReadme = after.intoReadme(readme);
         assertTrue(newReadme.contains("[A reworded title](" + Findings.DOCS + "#") && !newReadme.contains(oldTitle));
         assertTrue(after.docsPage().contains(changed) && !after.docsPage().contains(old));
-        Conformance.Summary conf = new Conformance.Summary(new TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
+        Conformance.Summary conf = new Conformance.Summary(
+                new TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
         new Report(after).write(out, Report.environment("test"), List.of(), conf, List.of(), List.of());
         String md = Files.readString(out.resolve("report.md")), html = Files.readString(out.resolve("report.html"));
         String findings = md.substring(md.indexOf("## Findings"), md.indexOf("## Environment"));

@@ -26,8 +26,10 @@ class ModelChecksTest {
     @Test
     void wholeManifestAsExpected() {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        int rc = Main.run(new String[] {"check", "--quiet", "--jobs", "2", "--out", "target/check"},
-            new PrintWriter(out), new PrintWriter(err));
+        int rc = Main.run(
+                new String[] {"check", "--quiet", "--jobs", "2", "--out", "target/check"},
+                new PrintWriter(out),
+                new PrintWriter(err));
         assertEquals(0, rc, () -> out + "\n" + err);
         assertTrue(out.toString().contains("as expected"), out::toString);
     }
@@ -41,15 +43,23 @@ class ModelChecksTest {
             if (!model.build()) continue;
             violatedSomewhere.addAll(model.expectViolated());
             targeted.addAll(model.targets());
-            assertTrue(model.expectViolated().containsAll(model.targets()), model.name() + " does not violate its target");
+            assertTrue(
+                    model.expectViolated().containsAll(model.targets()), model.name() + " does not violate its target");
         }
         // every part of every invariant (TypeOK included) and both temporal properties
         List<String> needed = new ArrayList<>(Invariants.ALL.keySet());
         needed.addAll(Manifest.TEMPORAL);
-        assertEquals(new HashSet<>(needed.subList(0, needed.size() - 2)), new HashSet<>(m.models.get(0).invariants()), "the manifest checks every part");
-        for (String inv : needed) assertTrue(violatedSomewhere.contains(inv) && targeted.contains(inv), inv + " has no model that targets it and fails");
+        assertEquals(
+                new HashSet<>(needed.subList(0, needed.size() - 2)),
+                new HashSet<>(m.models.get(0).invariants()),
+                "the manifest checks every part");
+        for (String inv : needed)
+            assertTrue(
+                    violatedSomewhere.contains(inv) && targeted.contains(inv),
+                    inv + " has no model that targets it and fails");
         String spec = Files.readString(HOME.resolve("spec/Srvcc.tla"));
-        for (String inv : needed) assertTrue(spec.contains("\n" + inv + " =="), inv + " is not defined in spec/Srvcc.tla");
+        for (String inv : needed)
+            assertTrue(spec.contains("\n" + inv + " =="), inv + " is not defined in spec/Srvcc.tla");
         for (String inv : Invariants.PARTS.keySet())
             assertTrue(spec.contains("\n" + inv + " =="), inv + " is not defined in spec/Srvcc.tla");
     }
@@ -57,7 +67,8 @@ class ModelChecksTest {
     @Test
     void everySuccessModelPinsItsStateCounts() throws Exception {
         for (Manifest.Model model : new Manifest(HOME).models) {
-            if (!model.build() || !model.expectViolated().isEmpty() && !model.mode().equals("safety")) continue;
+            if (!model.build()
+                    || !model.expectViolated().isEmpty() && !model.mode().equals("safety")) continue;
             // a probe whose every invariant is expected violated has no final run to pin
             if (model.mode().equals("safety") && model.expectViolated().containsAll(model.invariants())) continue;
             assertTrue(model.expectDistinct() > 0 && model.expectGenerated() >= model.expectDistinct(), model.name());
@@ -69,13 +80,19 @@ class ModelChecksTest {
         for (Manifest.Model model : new Manifest(HOME).models) {
             Path cfg = HOME.resolve("model-checks/MC" + model.name() + ".cfg");
             assertTrue(Files.exists(cfg), cfg + " missing: run ./srvcc check --write-configs");
-            assertEquals(model.cfg(model.invariants()), Files.readString(cfg), cfg + " is stale: run ./srvcc check --write-configs");
+            assertEquals(
+                    model.cfg(model.invariants()),
+                    Files.readString(cfg),
+                    cfg + " is stale: run ./srvcc check --write-configs");
         }
         // a configuration without a manifest entry is a model nobody checks
         Set<String> named = new HashSet<>();
         for (Manifest.Model model : new Manifest(HOME).models) named.add("MC" + model.name() + ".cfg");
         try (var files = Files.list(HOME.resolve("model-checks"))) {
-            List<String> orphans = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".cfg") && !named.contains(f)).sorted().toList();
+            List<String> orphans = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".cfg") && !named.contains(f))
+                    .sorted()
+                    .toList();
             assertEquals(List.of(), orphans, "configurations without a manifest model");
         }
     }
@@ -83,11 +100,14 @@ class ModelChecksTest {
     @Test
     void toolOutputParsing() {
         String raw = "@!@!@STARTMSG 2110:1 @!@!@\nInvariant KeyAgreement is violated.\n@!@!@ENDMSG 2110 @!@!@\n"
-            + "@!@!@STARTMSG 2217:4 @!@!@\n1: <Initial predicate>\n/\\ msgs = {}\n/\\ x = <<1, \"a\">>\n\n@!@!@ENDMSG 2217 @!@!@\n"
-            + "@!@!@STARTMSG 2217:4 @!@!@\n2: <AmfStartSrvcc line 3, col 1 to line 4, col 2 of module Srvcc>\n"
-            + "/\\ msgs = {[type |-> \"PsToCsRequest\", ue |-> 1, att |-> 1, copy |-> 1, key |-> [kind |-> \"kamf\", id |-> 1], ksi |-> 1, count |-> 0, session |-> \"normal\"]}\n"
-            + "/\\ x = <<2, \"b\">>\n\n@!@!@ENDMSG 2217 @!@!@\n"
-            + "@!@!@STARTMSG 2199:0 @!@!@\n1,234 states generated, 567 distinct states found, 0 states left on queue.\n@!@!@ENDMSG 2199 @!@!@\n";
+                + "@!@!@STARTMSG 2217:4 @!@!@\n1: <Initial predicate>\n/\\ msgs = {}\n/\\ x = <<1, "
+                + "\"a\">>\n\n@!@!@ENDMSG 2217 @!@!@\n"
+                + "@!@!@STARTMSG 2217:4 @!@!@\n2: <AmfStartSrvcc line 3, col 1 to line 4, col 2 of module Srvcc>\n"
+                + "/\\ msgs = {[type |-> \"PsToCsRequest\", ue |-> 1, att |-> 1, copy |-> 1, key |-> [kind |-> "
+                + "\"kamf\", id |-> 1], ksi |-> 1, count |-> 0, session |-> \"normal\"]}\n"
+                + "/\\ x = <<2, \"b\">>\n\n@!@!@ENDMSG 2217 @!@!@\n"
+                + "@!@!@STARTMSG 2199:0 @!@!@\n1,234 states generated, 567 distinct states found, 0 states left on "
+                + "queue.\n@!@!@ENDMSG 2199 @!@!@\n";
         ToolOutput o = new ToolOutput(raw);
         assertEquals("KeyAgreement", o.violatedInvariant());
         assertFalse(o.success());
@@ -98,17 +118,19 @@ class ModelChecksTest {
         assertEquals(567, o.stats()[0]);
         assertEquals(1234, o.stats()[1]);
         Flow flow = Flow.ofTlc("t", t, "draft-direct", "KeyAgreement");
-        assertEquals(List.of("AMF -> MSC: PsToCsRequest(ue 1, att 1, key KAMF1, KSI 1)"), Flow.lines(flow.steps().get(0)));
+        assertEquals(
+                List.of("AMF -> MSC: PsToCsRequest(ue 1, att 1, key KAMF1, KSI 1)"),
+                Flow.lines(flow.steps().get(0)));
         assertEquals(1, flow.steps().get(0).number());
     }
 
     @Test
     void flowStepsAreNumberedConsecutivelyWhateverTlcNumbers() {
         List<ToolOutput.TraceState> t = List.of(
-            new ToolOutput.TraceState(1, "Init", Map.of("msgs", "{}")),
-            new ToolOutput.TraceState(2, "GnbSendHandoverRequired", Map.of("msgs", "{}")),
-            new ToolOutput.TraceState(2, "AmfTimerExpiry", Map.of("msgs", "{}")),
-            new ToolOutput.TraceState(3, "UeArriveUtran", Map.of("msgs", "{}")));
+                new ToolOutput.TraceState(1, "Init", Map.of("msgs", "{}")),
+                new ToolOutput.TraceState(2, "GnbSendHandoverRequired", Map.of("msgs", "{}")),
+                new ToolOutput.TraceState(2, "AmfTimerExpiry", Map.of("msgs", "{}")),
+                new ToolOutput.TraceState(3, "UeArriveUtran", Map.of("msgs", "{}")));
         Flow f = Flow.ofTlc("t", t, "ts33501", null);
         assertEquals(List.of(1, 2, 3), f.steps().stream().map(Flow.Step::number).toList());
         assertEquals("gNB", f.steps().get(0).node());

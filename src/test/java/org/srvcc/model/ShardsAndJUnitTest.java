@@ -32,7 +32,8 @@ class ShardsAndJUnitTest {
 
     @Test
     void shardsPartitionTheManifestAndBalanceTheBudgets() throws Exception {
-        List<Manifest.Model> build = new Manifest(HOME).models.stream().filter(Manifest.Model::build).toList();
+        List<Manifest.Model> build =
+                new Manifest(HOME).models.stream().filter(Manifest.Model::build).toList();
         for (int n = 1; n <= 5; n++) {
             Set<String> union = new HashSet<>();
             int count = 0;
@@ -47,8 +48,12 @@ class ShardsAndJUnitTest {
                 assertEquals(s, Shards.select(build, new Shards.Shard(k, n)), "not deterministic");
             }
             assertEquals(build.size(), count, "a model in two shards (n=" + n + ")");
-            assertEquals(build.stream().map(Manifest.Model::name).collect(Collectors.toSet()), union, "a model in no shard");
-            long longest = build.stream().mapToLong(Manifest.Model::budgetSeconds).max().orElse(0);
+            assertEquals(
+                    build.stream().map(Manifest.Model::name).collect(Collectors.toSet()), union, "a model in no shard");
+            long longest = build.stream()
+                    .mapToLong(Manifest.Model::budgetSeconds)
+                    .max()
+                    .orElse(0);
             assertTrue(max - min <= longest, "unbalanced: " + max + " vs " + min);
         }
         for (String bad : List.of("0/3", "4/3", "3", "a/b", "1/65", "\u0661/3"))
@@ -59,18 +64,57 @@ class ShardsAndJUnitTest {
     @Tlc
     void simulationFindsAMutantReproduciblyAndRefusesBadInput() {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(1, Main.run(new String[] {"check", "--simulate", "--model", "MutantAmfSendsKamf", "--seconds", "0", "--seed", "3"},
-            new PrintWriter(out), new PrintWriter(err)), err.toString());
-        assertTrue(out.toString().contains("KamfNotInMessages violated") && out.toString().contains("--seed 3 --seconds 0"), out.toString());
+        assertEquals(
+                1,
+                Main.run(
+                        new String[] {
+                            "check", "--simulate", "--model", "MutantAmfSendsKamf", "--seconds", "0", "--seed", "3"
+                        },
+                        new PrintWriter(out),
+                        new PrintWriter(err)),
+                err.toString());
+        assertTrue(
+                out.toString().contains("KamfNotInMessages violated")
+                        && out.toString().contains("--seed 3 --seconds 0"),
+                out.toString());
         out = new StringWriter();
-        assertEquals(0, Main.run(new String[] {"check", "--simulate", "--model", "DraftDirect", "--set", "UEs=3", "--set", "MaxKamf=3",
-            "--depth", "30", "--seconds", "0"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
-        assertTrue(out.toString().matches("(?s)simulated DraftDirect: 5000 behaviours of depth <= 30, [0-9]+ states.*no invariant part violated.*"), out.toString());
-        for (String[] bad : new String[][] {{"check", "--simulate"}, {"check", "--simulate", "--model", "Ts33501", "--depth", "0"},
-                {"check", "--simulate", "--model", "Ts33501", "--set", "UEs=9"}, {"check", "--simulate", "--model", "Ts33501", "--set", "UEs=x"},
-                {"check", "--simulate", "--model", "Ts33501Liveness"}}) {
+        assertEquals(
+                0,
+                Main.run(
+                        new String[] {
+                            "check",
+                            "--simulate",
+                            "--model",
+                            "DraftDirect",
+                            "--set",
+                            "UEs=3",
+                            "--set",
+                            "MaxKamf=3",
+                            "--depth",
+                            "30",
+                            "--seconds",
+                            "0"
+                        },
+                        new PrintWriter(out),
+                        new PrintWriter(err)),
+                err.toString());
+        assertTrue(
+                out.toString()
+                        .matches("(?s)simulated DraftDirect: 5000 behaviours of depth <= 30, [0-9]+ states.*no "
+                                + "invariant part violated.*"),
+                out.toString());
+        for (String[] bad : new String[][] {
+            {"check", "--simulate"},
+            {"check", "--simulate", "--model", "Ts33501", "--depth", "0"},
+            {"check", "--simulate", "--model", "Ts33501", "--set", "UEs=9"},
+            {"check", "--simulate", "--model", "Ts33501", "--set", "UEs=x"},
+            {"check", "--simulate", "--model", "Ts33501Liveness"}
+        }) {
             StringWriter e = new StringWriter();
-            assertEquals(2, Main.run(bad, new PrintWriter(new StringWriter()), new PrintWriter(e)), String.join(" ", bad) + ": " + e);
+            assertEquals(
+                    2,
+                    Main.run(bad, new PrintWriter(new StringWriter()), new PrintWriter(e)),
+                    String.join(" ", bad) + ": " + e);
         }
     }
 
@@ -78,12 +122,15 @@ class ShardsAndJUnitTest {
     @Test
     void aModelOverItsBudgetIsReportedNotFailed() throws Exception {
         Manifest.Model m = new Manifest(HOME).model("DraftDirect");
-        ModelCheck.Result slow = new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Map.of(), List.of(), false);
-        ModelCheck.Result cached = new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Map.of(), List.of(), true);
+        ModelCheck.Result slow =
+                new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Map.of(), List.of(), false);
+        ModelCheck.Result cached =
+                new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Map.of(), List.of(), true);
         assertTrue(slow.ok() && slow.overBudget());
         assertTrue(!cached.overBudget(), "a cached answer took no time now");
-        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-            .parse(new ByteArrayInputStream(JUnitXml.write(List.of(slow)).getBytes("UTF-8")));
+        Document d = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(JUnitXml.write(List.of(slow)).getBytes("UTF-8")));
         assertEquals("0", d.getDocumentElement().getAttribute("failures"));
         NodeList props = d.getElementsByTagName("property");
         assertEquals("overBudget", ((Element) props.item(0)).getAttribute("name"));
@@ -113,23 +160,43 @@ class ShardsAndJUnitTest {
     @Tlc
     void benchTlcPrintsBothRatesAndTheirRatio() throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(0, Main.run(new String[] {"bench-tlc", "--model", "DraftDirect"}, new PrintWriter(out), new PrintWriter(err)), err.toString());
+        assertEquals(
+                0,
+                Main.run(
+                        new String[] {"bench-tlc", "--model", "DraftDirect"},
+                        new PrintWriter(out),
+                        new PrintWriter(err)),
+                err.toString());
         String o = out.toString();
-        Matcher r = Pattern.compile("ratio: the plain spec runs ([0-9.]+) times faster than DraftDirect").matcher(o);
+        Matcher r = Pattern.compile("ratio: the plain spec runs ([0-9.]+) times faster than DraftDirect")
+                .matcher(o);
         assertTrue(r.find(), o);
         assertTrue(Double.parseDouble(r.group(1)) > 0, o);
         assertTrue(o.contains("PlainBench K=") && o.contains("833 distinct"), o);
         // the smallest build model's fixed cost, phase by phase; every phase measured (no NaN), none negative
-        Matcher f = Pattern.compile("fixed cost of (\\w+) \\((\\d+) distinct states\\), wall seconds: CLI JVM start ([0-9.]+), "
-            + "manifest ([0-9.]+), TLC JVM start ([0-9.]+), SANY ([0-9.]+), initial states ([0-9.]+), search ([0-9.]+), TLC exit ([0-9.]+); TLC run ([0-9.]+)").matcher(o);
+        Matcher f = Pattern.compile(
+                        "fixed cost of (\\w+) \\((\\d+) distinct states\\), wall seconds: CLI JVM start ([0-9.]+), "
+                                + "manifest ([0-9.]+), TLC JVM start ([0-9.]+), SANY ([0-9.]+), initial states "
+                                + "([0-9.]+), search ([0-9.]+), TLC exit ([0-9.]+); TLC run ([0-9.]+)")
+                .matcher(o);
         assertTrue(f.find(), o);
-        long smallest = new Manifest(HOME).models.stream().filter(x -> x.build() && x.expectDistinct() > 0).mapToLong(Manifest.Model::expectDistinct).min().orElseThrow();
+        long smallest = new Manifest(HOME)
+                .models.stream()
+                        .filter(x -> x.build() && x.expectDistinct() > 0)
+                        .mapToLong(Manifest.Model::expectDistinct)
+                        .min()
+                        .orElseThrow();
         assertEquals(smallest, Long.parseLong(f.group(2)), o);
         double phases = 0;
         for (int g = 5; g <= 9; g++) phases += Double.parseDouble(f.group(g));
         assertTrue(phases <= Double.parseDouble(f.group(10)) + 0.01, "the phases add up to no more than the run: " + o);
-        assertEquals(2, Main.run(new String[] {"bench-tlc", "--model", "Ts33501WrapWitness"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
-            "a model that pins no count cannot size the plain spec");
+        assertEquals(
+                2,
+                Main.run(
+                        new String[] {"bench-tlc", "--model", "Ts33501WrapWitness"},
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(new StringWriter())),
+                "a model that pins no count cannot size the plain spec");
     }
 
     @Test
@@ -137,8 +204,21 @@ class ShardsAndJUnitTest {
     void junitXmlParsesWithOneTestcasePerModel(@TempDir Path dir) throws Exception {
         Path xml = dir.resolve("models.xml");
         StringWriter out = new StringWriter(), err = new StringWriter();
-        int rc = Main.run(new String[] {"check", "--quiet", "--model", "DraftDirect", "--model", "MutantDirectAmfSendsKamf",
-            "--out", dir.resolve("out").toString(), "--junit-xml", xml.toString()}, new PrintWriter(out), new PrintWriter(err));
+        int rc = Main.run(
+                new String[] {
+                    "check",
+                    "--quiet",
+                    "--model",
+                    "DraftDirect",
+                    "--model",
+                    "MutantDirectAmfSendsKamf",
+                    "--out",
+                    dir.resolve("out").toString(),
+                    "--junit-xml",
+                    xml.toString()
+                },
+                new PrintWriter(out),
+                new PrintWriter(err));
         assertEquals(0, rc, out + "\n" + err);
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         Element suite = d.getDocumentElement();
@@ -150,13 +230,28 @@ class ShardsAndJUnitTest {
         for (int i = 0; i < cases.getLength(); i++) names.add(((Element) cases.item(i)).getAttribute("name"));
         assertEquals(List.of("DraftDirect", "MutantDirectAmfSendsKamf"), names);
         assertEquals(0, suite.getElementsByTagName("failure").getLength());
-        assertTrue(cases.item(1).getTextContent().contains("KamfNotInMessages"), cases.item(1).getTextContent());
+        assertTrue(
+                cases.item(1).getTextContent().contains("KamfNotInMessages"),
+                cases.item(1).getTextContent());
         // a mismatch becomes a failure element
-        String failing = JUnitXml.write(List.of(new ModelCheck.Result(new Manifest(HOME).model("DraftDirect"), List.of(), 1, 1, 1, 0.1, 0.1,
-            Map.of(), List.of("distinct states 1, manifest pins 833 <&>"), false)));
-        Document f = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(failing.getBytes("UTF-8")));
+        String failing = JUnitXml.write(List.of(new ModelCheck.Result(
+                new Manifest(HOME).model("DraftDirect"),
+                List.of(),
+                1,
+                1,
+                1,
+                0.1,
+                0.1,
+                Map.of(),
+                List.of("distinct states 1, manifest pins 833 <&>"),
+                false)));
+        Document f = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(failing.getBytes("UTF-8")));
         assertEquals("1", f.getDocumentElement().getAttribute("failures"));
-        assertTrue(((Element) f.getElementsByTagName("failure").item(0)).getAttribute("message").contains("<&>"));
+        assertTrue(((Element) f.getElementsByTagName("failure").item(0))
+                .getAttribute("message")
+                .contains("<&>"));
         assertTrue(Files.size(xml) > 0);
     }
 }

@@ -27,8 +27,12 @@ class SpecMutationTest {
             assertNotEquals(m.before(), m.after(), m.id());
             assertEquals(spec.get(m.line() - 1), m.before(), m.id());
         }
-        assertEquals(Map.of("E", 42, "G", 58, "P", 21, "U", 74), per, "pinned: a change to the spec's actions changes these");
-        assertEquals(all.size(), all.stream().map(SpecMutation.Mutant::id).distinct().count(), "ids are unique");
+        assertEquals(
+                Map.of("E", 42, "G", 58, "P", 21, "U", 74),
+                per,
+                "pinned: a change to the spec's actions changes these");
+        assertEquals(
+                all.size(), all.stream().map(SpecMutation.Mutant::id).distinct().count(), "ids are unique");
         List<SpecMutation.Mutant> s = SpecMutation.sample(all, 60, 1);
         assertEquals(s, SpecMutation.sample(all, 60, 1), "the sample is a function of the seed");
         assertEquals(60, s.size());
@@ -41,7 +45,9 @@ class SpecMutationTest {
         // (dropping the conjunct instead lets the uplink grow without bound: killed only by TLC's timeout)
         List<String> spec = Files.readAllLines(HOME.resolve("spec/Srvcc.tla"));
         SpecMutation.Mutant m = SpecMutation.mutants(spec).stream()
-            .filter(x -> x.operator().equals("E") && x.after().contains("gnbState[u] # \"Idle\"")).findFirst().orElseThrow();
+                .filter(x -> x.operator().equals("E") && x.after().contains("gnbState[u] # \"Idle\""))
+                .findFirst()
+                .orElseThrow();
         SpecMutation.Outcome o = SpecMutation.run(HOME, m, spec, List.of("DraftDirect"), null);
         assertEquals("killed", o.verdict(), o.detail());
         assertEquals("DraftDirect", o.killedBy());

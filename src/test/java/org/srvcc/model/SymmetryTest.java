@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class SymmetryTest {
     static final Path HOME = Path.of("").toAbsolutePath();
-    static final List<String> ROLE_SETS = List.of("EmergencyUEs", "UnauthUEs", "NoContextUEs", "WeakUEs", "SrvccIncapableUEs");
+    static final List<String> ROLE_SETS =
+            List.of("EmergencyUEs", "UnauthUEs", "NoContextUEs", "WeakUEs", "SrvccIncapableUEs");
 
     @Test
     void aSymmetricModelNamesUesByModelValuesAndDeclaresTheSymmetry() throws Exception {
@@ -35,15 +36,19 @@ class SymmetryTest {
         assertTrue(plain.contains("  UEs = {1, 2}\n") && plain.contains("  UnauthUEs = {2}\n"), plain);
         assertFalse(plain.contains("SYMMETRY"), plain);
         // the generated file on disk is the same text (./srvcc check --write-configs)
-        assertEquals(m.model("Ts33501TwoNormalUesSymmetric").cfg(m.model("Ts33501TwoNormalUesSymmetric").invariants()),
-            Files.readString(HOME.resolve("model-checks/MCTs33501TwoNormalUesSymmetric.cfg")));
+        assertEquals(
+                m.model("Ts33501TwoNormalUesSymmetric")
+                        .cfg(m.model("Ts33501TwoNormalUesSymmetric").invariants()),
+                Files.readString(HOME.resolve("model-checks/MCTs33501TwoNormalUesSymmetric.cfg")));
     }
 
     @Test
     void symmetryIsRefusedForLivenessAndRefinement() throws Exception {
         String text = Files.readString(HOME.resolve("model-checks/manifest.json"));
         for (String mode : List.of("liveness", "liveness-no-timers", "refinement")) {
-            String bad = text.replace("\"name\": \"Ts33501TwoNormalUesSymmetric\",", "\"name\": \"Ts33501TwoNormalUesSymmetric\", \"mode\": \"" + mode + "\",");
+            String bad = text.replace(
+                    "\"name\": \"Ts33501TwoNormalUesSymmetric\",",
+                    "\"name\": \"Ts33501TwoNormalUesSymmetric\", \"mode\": \"" + mode + "\",");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Manifest(HOME, bad));
             assertTrue(e.getMessage().contains("symmetry only for safety models"), e.getMessage());
         }
@@ -60,15 +65,20 @@ class SymmetryTest {
             assertFalse(full.symmetry(), full.name());
             assertEquals(full.constants(), red.constants(), red.name() + ": not the same configuration");
             assertEquals(full.invariants(), red.invariants(), red.name());
-            assertEquals(new HashSet<>(full.expectViolated()), new HashSet<>(red.expectViolated()),
-                red.name() + ": the reduction changes the verdict");
+            assertEquals(
+                    new HashSet<>(full.expectViolated()),
+                    new HashSet<>(red.expectViolated()),
+                    red.name() + ": the reduction changes the verdict");
             if (full.build() && red.build()) inBuild++;
             if (full.expectDistinct() > 0 || red.expectDistinct() > 0) {
                 long g = groupSize(red.constants());
                 assertTrue(g >= 2, red.name() + ": no two UEs share their roles, nothing to permute");
                 // each orbit has at most |G| states, and some state is moved by a permutation
-                assertTrue(red.expectDistinct() * g >= full.expectDistinct() && red.expectDistinct() < full.expectDistinct(),
-                    red.name() + ": " + red.expectDistinct() + " reduced states against " + full.expectDistinct() + " (group of " + g + ")");
+                assertTrue(
+                        red.expectDistinct() * g >= full.expectDistinct()
+                                && red.expectDistinct() < full.expectDistinct(),
+                        red.name() + ": " + red.expectDistinct() + " reduced states against " + full.expectDistinct()
+                                + " (group of " + g + ")");
             }
         }
         assertTrue(twins >= 3, "twins: " + twins);

@@ -29,13 +29,15 @@ import org.srvcc.simulation.Setup;
 @Tlc
 class TlcCacheTest {
     static final Path HOME = Path.of("").toAbsolutePath();
-    static final List<String> MODELS = List.of("DraftDirect", "DraftDirectRefinement", "Ts33501ForgeRegistrationProtected");
+    static final List<String> MODELS =
+            List.of("DraftDirect", "DraftDirectRefinement", "Ts33501ForgeRegistrationProtected");
 
     static Path copyOfHome(Path dir) throws Exception {
         for (String folder : List.of("spec", "model-checks")) {
             Files.createDirectories(dir.resolve(folder));
             try (Stream<Path> s = Files.list(HOME.resolve(folder))) {
-                for (Path f : s.filter(Files::isRegularFile).toList()) Files.copy(f, dir.resolve(folder).resolve(f.getFileName()));
+                for (Path f : s.filter(Files::isRegularFile).toList())
+                    Files.copy(f, dir.resolve(folder).resolve(f.getFileName()));
             }
         }
         return dir;
@@ -57,7 +59,10 @@ class TlcCacheTest {
             assertEquals(first.distinct(), again.distinct());
             assertEquals(first.generated(), again.generated());
             for (int i = 0; i < first.violations().size(); i++)
-                assertEquals(first.violations().get(i).trace().size(), again.violations().get(i).trace().size(), "the same counterexample");
+                assertEquals(
+                        first.violations().get(i).trace().size(),
+                        again.violations().get(i).trace().size(),
+                        "the same counterexample");
         }
         List<String> keys = MODELS.stream().map(n -> key(mc, m, n)).toList();
         for (String k : keys) assertTrue(cache.has(k));
@@ -65,7 +70,8 @@ class TlcCacheTest {
         // one character of Srvcc.tla (in a comment) changes every model's key
         Path spec = home.resolve("spec/Srvcc.tla");
         Files.writeString(spec, Files.readString(spec).replaceFirst("\\(\\*", "(* "));
-        for (int i = 0; i < MODELS.size(); i++) assertNotEquals(keys.get(i), key(mc, m, MODELS.get(i)), MODELS.get(i) + " after a spec change");
+        for (int i = 0; i < MODELS.size(); i++)
+            assertNotEquals(keys.get(i), key(mc, m, MODELS.get(i)), MODELS.get(i) + " after a spec change");
         Files.copy(HOME.resolve("spec/Srvcc.tla"), spec, StandardCopyOption.REPLACE_EXISTING);
         for (int i = 0; i < MODELS.size(); i++) assertEquals(keys.get(i), key(mc, m, MODELS.get(i)), "restored");
 
@@ -73,7 +79,8 @@ class TlcCacheTest {
         Path manifest = home.resolve("model-checks/manifest.json");
         String text = Files.readString(manifest);
         int at = text.indexOf("\"name\": \"DraftDirectRefinement\"");
-        String changed = text.substring(0, at) + text.substring(at).replaceFirst("\"set\": \\{", "\"set\": {\"MaxFaults\": 1, ");
+        String changed =
+                text.substring(0, at) + text.substring(at).replaceFirst("\"set\": \\{", "\"set\": {\"MaxFaults\": 1, ");
         Manifest m2 = new Manifest(home, changed);
         ModelCheck mc2 = new ModelCheck(m2, cache);
         assertTrue(cache.has(key(mc2, m2, "DraftDirect")));
@@ -98,7 +105,10 @@ class TlcCacheTest {
         }
     }
 
-    /** The report's conformance answer: kept only when clean, keyed on the modules and the parameters, never trusted when corrupted. */
+    /**
+     * The report's conformance answer: kept only when clean, keyed on the modules and the parameters, never trusted
+     * when corrupted.
+     */
     @Test
     void conformanceAnswersAreKeptCleanAndChecked(@TempDir Path tmp) throws Exception {
         Path home = copyOfHome(tmp.resolve("home"));
@@ -106,9 +116,20 @@ class TlcCacheTest {
         List<Setup> setups = Conformance.replaySetups(profiles);
         List<ModelReplay.Result> replays = new ArrayList<>();
         for (int i = 0; i < setups.size(); i++)
-            replays.add(new ModelReplay.Result(100 + i, 300 + i, 7, 900 + i, new LinkedHashSet<>(List.of("UeRegister", "AmfSendN26")),
-                List.of(), 1.5, 2.5, 4000 + i, 100 + i, i));
-        Conformance.Summary clean = new Conformance.Summary(new TraceValidation.Result(240, 6236, 10, 27.0, List.of(), List.of()), replays, setups, 166.4);
+            replays.add(new ModelReplay.Result(
+                    100 + i,
+                    300 + i,
+                    7,
+                    900 + i,
+                    new LinkedHashSet<>(List.of("UeRegister", "AmfSendN26")),
+                    List.of(),
+                    1.5,
+                    2.5,
+                    4000 + i,
+                    100 + i,
+                    i));
+        Conformance.Summary clean = new Conformance.Summary(
+                new TraceValidation.Result(240, 6236, 10, 27.0, List.of(), List.of()), replays, setups, 166.4);
         ConformanceCache cache = new ConformanceCache(tmp.resolve("cache"));
         String key = ConformanceCache.key(home, profiles, 240, 20261128L);
         assertTrue(cache.get(key, profiles).isEmpty());
@@ -131,8 +152,8 @@ class TlcCacheTest {
         assertTrue(cache.get(key, profiles).isEmpty());
         assertFalse(Files.exists(entry));
         // a result with a rejection or a divergence is never kept: its details must be computed and shown
-        ModelReplay.Result diverged = new ModelReplay.Result(1, 1, 1, 1, Set.of(), List.of(new ModelReplay.Divergence(List.of(), 0, "x")),
-            0, 0, 0, 0, 0);
+        ModelReplay.Result diverged = new ModelReplay.Result(
+                1, 1, 1, 1, Set.of(), List.of(new ModelReplay.Divergence(List.of(), 0, "x")), 0, 0, 0, 0, 0);
         List<ModelReplay.Result> bad = new ArrayList<>(replays);
         bad.set(0, diverged);
         cache.put(key, new Conformance.Summary(clean.traces(), bad, setups, 1));

@@ -31,28 +31,31 @@ class ViewTest {
      * counts TLC gave before MC.tla had a view, so they do not come from the view's code.
      */
     static final Map<String, long[]> PLAIN = Map.of(
-        "DraftDirectAsWritten", new long[] {5822, 23251},           // issued: dead entries dropped
-        "DraftDirectTamperCapability", new long[] {3245, 11584},
-        "DraftDirectNoContext", new long[] {1859, 6817},
-        "Ts33501SecondHandover", new long[] {5194, 18232},
-        "MutantAmfSendsKamf", new long[] {1549, 4806},              // held: a KAMF outside the AMF
-        "Ts33501CompromiseMSC", new long[] {1549, 4806},            // held at a compromised place
-        "DraftDirectReuse74NoIncrement", new long[] {4366, 16225},  // the EPS keys: held kept whole
-        "MutantUeSkipsReauth", new long[] {1855, 5556},             // srvccKamfs
-        "Ts33501ReplayNoUeCheck", new long[] {2832, 8554});         // radio
+            "DraftDirectAsWritten", new long[] {5822, 23251}, // issued: dead entries dropped
+            "DraftDirectTamperCapability", new long[] {3245, 11584},
+            "DraftDirectNoContext", new long[] {1859, 6817},
+            "Ts33501SecondHandover", new long[] {5194, 18232},
+            "MutantAmfSendsKamf", new long[] {1549, 4806}, // held: a KAMF outside the AMF
+            "Ts33501CompromiseMSC", new long[] {1549, 4806}, // held at a compromised place
+            "DraftDirectReuse74NoIncrement", new long[] {4366, 16225}, // the EPS keys: held kept whole
+            "MutantUeSkipsReauth", new long[] {1855, 5556}, // srvccKamfs
+            "Ts33501ReplayNoUeCheck", new long[] {2832, 8554}); // radio
 
     @Test
     void safetyModelsDeclareTheViewAndTheOthersDoNot() throws Exception {
         Manifest m = new Manifest(HOME);
         assertTrue(m.model("Ts33501").cfg(List.of("TypeOK")).endsWith("VIEW\n  MCView\n"));
-        assertTrue(m.model("Ts33501TwoNormalUesSymmetric").cfg(List.of("TypeOK")).endsWith("SYMMETRY\n  UeSymmetry\nVIEW\n  MCView\n"));
+        assertTrue(m.model("Ts33501TwoNormalUesSymmetric")
+                .cfg(List.of("TypeOK"))
+                .endsWith("SYMMETRY\n  UeSymmetry\nVIEW\n  MCView\n"));
         for (String name : List.of("Ts33501Liveness", "Ts33501LivenessNoTimers", "Ts33501Refinement"))
             assertFalse(m.model(name).cfg(m.model(name).invariants()).contains("VIEW"), name);
         String text = Files.readString(HOME.resolve("model-checks/manifest.json"));
         Manifest plain = new Manifest(HOME, withoutView(text, "Ts33501"));
         assertFalse(plain.model("Ts33501").view());
         assertFalse(plain.model("Ts33501").cfg(List.of("TypeOK")).contains("VIEW"));
-        String bad = text.replace("\"name\": \"Ts33501Refinement\",", "\"name\": \"Ts33501Refinement\", \"view\": true,");
+        String bad =
+                text.replace("\"name\": \"Ts33501Refinement\",", "\"name\": \"Ts33501Refinement\", \"view\": true,");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Manifest(HOME, bad));
         assertTrue(e.getMessage().contains("a view only for safety models"), e.getMessage());
     }
@@ -72,11 +75,27 @@ class ViewTest {
                 Manifest.Model v = viewed.model(name), p = plain.model(name);
                 assertTrue(v.view() && !p.view(), name);
                 long[] counts = PLAIN.get(name);
-                assertTrue(v.expectDistinct() <= counts[0] && v.expectGenerated() <= counts[1],
-                    name + ": the view keeps more states than the plain model");
-                Manifest.Model twin = new Manifest.Model(p.name(), p.group(), p.row(), p.mode(), p.constants(), p.invariants(),
-                    v.expectViolated(), counts[0], counts[1], p.budgetSeconds(), false, List.of(), p.note(), p.targets(),
-                    p.symmetry(), v.expectSteps(), false);
+                assertTrue(
+                        v.expectDistinct() <= counts[0] && v.expectGenerated() <= counts[1],
+                        name + ": the view keeps more states than the plain model");
+                Manifest.Model twin = new Manifest.Model(
+                        p.name(),
+                        p.group(),
+                        p.row(),
+                        p.mode(),
+                        p.constants(),
+                        p.invariants(),
+                        v.expectViolated(),
+                        counts[0],
+                        counts[1],
+                        p.budgetSeconds(),
+                        false,
+                        List.of(),
+                        p.note(),
+                        p.targets(),
+                        p.symmetry(),
+                        v.expectSteps(),
+                        false);
                 twins.add(twin);
                 runs.add(pool.submit(() -> check.check(twin, 1, null)));
             }
@@ -85,7 +104,10 @@ class ViewTest {
                 ModelCheck.Result r = runs.get(i).get();
                 // ok(): the plain run's verdict and per-part counterexample lengths are the view model's pins
                 assertTrue(r.ok(), twins.get(i).name() + " without the view: " + r.problems());
-                assertEquals(twins.get(i).expectSteps().keySet(), new HashSet<>(r.violated()), twins.get(i).name());
+                assertEquals(
+                        twins.get(i).expectSteps().keySet(),
+                        new HashSet<>(r.violated()),
+                        twins.get(i).name());
                 if (viewed.model(twins.get(i).name()).expectDistinct() < r.distinct()) merged++;
             }
             assertTrue(merged >= 4, "twins where the view merges states: " + merged);

@@ -40,7 +40,8 @@ class VocabularyTest {
         String spec = code(read("spec/Srvcc.tla"));
         Set<String> model = new TreeSet<>();
         for (String op : List.of("Handlers(u)", "Progress(u)", "Environment(u)", "Next")) {
-            Matcher def = Pattern.compile("(?ms)^" + Pattern.quote(op) + " ==(.*?)(?=^\\S)").matcher(spec);
+            Matcher def = Pattern.compile("(?ms)^" + Pattern.quote(op) + " ==(.*?)(?=^\\S)")
+                    .matcher(spec);
             assertTrue(def.find(), op + " is not defined in spec/Srvcc.tla");
             Matcher m = Pattern.compile("\\\\/ (\\w+)(?:\\(u\\))?").matcher(def.group(1));
             while (m.find()) model.add(m.group(1));
@@ -50,7 +51,11 @@ class VocabularyTest {
         for (Action a : Action.values()) java.add(a.name());
         assertEquals(java, model);
         for (Action a : Action.values())
-            assertTrue(Pattern.compile("(?m)^" + a.name() + "(\\(u\\))? ==").matcher(spec).find(), a + " is not defined as a TLA+ action");
+            assertTrue(
+                    Pattern.compile("(?m)^" + a.name() + "(\\(u\\))? ==")
+                            .matcher(spec)
+                            .find(),
+                    a + " is not defined as a TLA+ action");
     }
 
     /** MC.tla substitutes exactly the actions Java marks as bounded or switched, each wrapping Srvcc's own. */
@@ -66,7 +71,11 @@ class VocabularyTest {
         assertEquals(marked, defined);
         for (Action a : Action.values())
             if (a.mc == Action.Mc.BOUNDED)
-                assertTrue(Pattern.compile("(?m)^MC" + a + "(\\(u\\))? == .*/\\\\ S!" + a + "\\b").matcher(mc).find(), a + ": not a bound of S!" + a);
+                assertTrue(
+                        Pattern.compile("(?m)^MC" + a + "(\\(u\\))? == .*/\\\\ S!" + a + "\\b")
+                                .matcher(mc)
+                                .find(),
+                        a + ": not a bound of S!" + a);
         String cfg = new Manifest(Path.of("").toAbsolutePath()).model("Ts33501").cfg(List.of("TypeOK"));
         for (String a : marked) assertTrue(cfg.contains("\n  " + a + " <- MC" + a + "\n"), a);
     }
@@ -74,14 +83,18 @@ class VocabularyTest {
     /** Each action is one method of its node's class, named as the action without the role prefix. */
     @Test
     void everyActionIsAMethodOfItsNode() {
-        Map<String, Class<?>> nodes = Map.of("Gnb", Gnb.class, "Amf", Amf.class, "Mme", MmeSrvcc.class, "Msc", MscServer.class, "Ue", Ue.class);
+        Map<String, Class<?>> nodes = Map.of(
+                "Gnb", Gnb.class, "Amf", Amf.class, "Mme", MmeSrvcc.class, "Msc", MscServer.class, "Ue", Ue.class);
         for (Action a : Action.values()) {
             String n = a.name();
-            if (n.startsWith("Net") || n.startsWith("Attacker") || n.equals("MscRestart")) continue;   // network and fault actions
-            String prefix = nodes.keySet().stream().filter(n::startsWith).findFirst().orElseThrow();
+            if (n.startsWith("Net") || n.startsWith("Attacker") || n.equals("MscRestart"))
+                continue; // network and fault actions
+            String prefix =
+                    nodes.keySet().stream().filter(n::startsWith).findFirst().orElseThrow();
             String method = Character.toLowerCase(n.charAt(prefix.length())) + n.substring(prefix.length() + 1);
             boolean found = false;
-            for (Method me : nodes.get(prefix).getDeclaredMethods()) found |= me.getName().equals(method) && me.getParameterCount() == 1;
+            for (Method me : nodes.get(prefix).getDeclaredMethods())
+                found |= me.getName().equals(method) && me.getParameterCount() == 1;
             assertTrue(found, a + ": no method " + nodes.get(prefix).getSimpleName() + "." + method + "(int)");
         }
     }
@@ -93,15 +106,27 @@ class VocabularyTest {
         for (String inv : Invariants.ALL.keySet()) assertTrue(spec.contains("\n" + inv + " =="), inv);
         String constants = read("spec/Srvcc.tla") + read("model-checks/MC.tla");
         for (String opt : Options.STANDARD.asMap().keySet())
-            assertTrue(Pattern.compile("(?m)^\\s+" + opt + ",?\\s+\\\\\\*").matcher(constants).find(), opt + " is not a declared constant");
+            assertTrue(
+                    Pattern.compile("(?m)^\\s+" + opt + ",?\\s+\\\\\\*")
+                            .matcher(constants)
+                            .find(),
+                    opt + " is not a declared constant");
         String vars = spec.substring(spec.indexOf("VARIABLES"), spec.indexOf("ueVars"));
-        List<String> declared = Pattern.compile("\\w+").matcher(vars.replace("VARIABLES", "")).results().map(r -> r.group()).toList();
-        assertEquals(new TreeSet<>(declared), new TreeSet<>(Mapping.ROWS.stream().map(Mapping.Row::variable).toList()),
-            "the mapping table has exactly the model's variables");
+        List<String> declared = Pattern.compile("\\w+")
+                .matcher(vars.replace("VARIABLES", ""))
+                .results()
+                .map(r -> r.group())
+                .toList();
+        assertEquals(
+                new TreeSet<>(declared),
+                new TreeSet<>(Mapping.ROWS.stream().map(Mapping.Row::variable).toList()),
+                "the mapping table has exactly the model's variables");
         String page = read("spec/README.md");
-        for (String inv : Invariants.PARTS.keySet()) assertTrue(page.contains("| " + inv + " |"), "spec/README.md's invariant table misses " + inv);
+        for (String inv : Invariants.PARTS.keySet())
+            assertTrue(page.contains("| " + inv + " |"), "spec/README.md's invariant table misses " + inv);
         for (List<String> parts : Invariants.PARTS.values())
-            for (String part : parts) assertTrue(page.contains("`" + part + "`"), "spec/README.md's invariant table misses the part " + part);
+            for (String part : parts)
+                assertTrue(page.contains("`" + part + "`"), "spec/README.md's invariant table misses the part " + part);
         assertTrue(page.contains(Mapping.markdownTable()), "spec/README.md's mapping table differs from Mapping.ROWS");
     }
 }

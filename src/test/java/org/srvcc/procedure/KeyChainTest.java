@@ -25,7 +25,8 @@ class KeyChainTest {
         Kamf k = Kamf.of(Hex.decode(K1), 1, InsecureKeyAccess.get());
         try {
             Map<String, String> m = new LinkedHashMap<>();
-            for (KeyPlan.ChainStep s : KeyPlan.chain(p, o, k, NasCount.of(count), new Ksi(ksi))) m.put(s.name(), s.value());
+            for (KeyPlan.ChainStep s : KeyPlan.chain(p, o, k, NasCount.of(count), new Ksi(ksi)))
+                m.put(s.name(), s.value());
             return m;
         } finally {
             k.destroy();
@@ -35,8 +36,17 @@ class KeyChainTest {
     @Test
     void standardChainAtCount5() {
         Map<String, String> m = chain(Profile.TS33501, Options.STANDARD, 5, 3);
-        assertEquals(List.of("KASME_SRVCC", "CK_SRVCC||IK_SRVCC", "CK_SRVCC", "IK_SRVCC", "eKSI", "KSI_SRVCC", "COUNT LSBs to UE",
-            "AMF DL NAS COUNT after"), List.copyOf(m.keySet()));
+        assertEquals(
+                List.of(
+                        "KASME_SRVCC",
+                        "CK_SRVCC||IK_SRVCC",
+                        "CK_SRVCC",
+                        "IK_SRVCC",
+                        "eKSI",
+                        "KSI_SRVCC",
+                        "COUNT LSBs to UE",
+                        "AMF DL NAS COUNT after"),
+                List.copyOf(m.keySet()));
         assertEquals(KASME_K1_5, m.get("KASME_SRVCC"));
         assertEquals("a0cb6be8e8244b4d92a3149a04ad5622", m.get("CK_SRVCC"));
         assertEquals("b84fe001c222f65d8691b8df25776aff", m.get("IK_SRVCC"));
@@ -76,14 +86,25 @@ class KeyChainTest {
         // OpenSSL (tools/kat-openssl.sh): HMAC-SHA-256(K1, ff01 00000005 0004)
         Map<String, String> m = chain(Profile.DRAFT_VIA_MME, Options.STANDARD.with(List.of("amfFc=unnumbered")), 5, 0);
         assertEquals("49dc91c27a8d57d0f24edc7c865c618606d9225307a453122fef3b9ff412272e", m.get("K'ASME"));
-        assertEquals("5", chain(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=24")), 5, 0).get("COUNT LSBs to UE"));
+        assertEquals(
+                "5",
+                chain(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=24")), 5, 0)
+                        .get("COUNT LSBs to UE"));
     }
 
     @Test
     void theCountAfterAndItsWrap() {
-        assertEquals("wrap: a new KAMF is needed", chain(Profile.TS33501, Options.STANDARD, 0xFFFFFF, 0).get("AMF DL NAS COUNT after"));
-        assertEquals("16777215", chain(Profile.TS33501, Options.STANDARD, 0xFFFFFE, 0).get("AMF DL NAS COUNT after"));
-        assertFalse(chain(Profile.TS33501, Options.STANDARD.with(List.of("amfIncrementsCount=false")), 5, 0).containsKey("AMF DL NAS COUNT after"));
-        assertEquals("1", chain(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2")), 5, 0).get("COUNT LSBs to UE"));
+        assertEquals(
+                "wrap: a new KAMF is needed",
+                chain(Profile.TS33501, Options.STANDARD, 0xFFFFFF, 0).get("AMF DL NAS COUNT after"));
+        assertEquals(
+                "16777215",
+                chain(Profile.TS33501, Options.STANDARD, 0xFFFFFE, 0).get("AMF DL NAS COUNT after"));
+        assertFalse(chain(Profile.TS33501, Options.STANDARD.with(List.of("amfIncrementsCount=false")), 5, 0)
+                .containsKey("AMF DL NAS COUNT after"));
+        assertEquals(
+                "1",
+                chain(Profile.TS33501, Options.STANDARD.with(List.of("countLsbBits=2")), 5, 0)
+                        .get("COUNT LSBs to UE"));
     }
 }

@@ -29,15 +29,22 @@ class NodeActionsTest {
     @Test
     void theAttackerReplaysTheHandoverCommandSeenOnTheRadio() {
         Srvcc s = start(Bounds.of(1).attempts(2).count(5).kamf(2).replays(1));
-        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
-                Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse, Action.AmfHandleResponse, Action.GnbForwardHandoverCommand))
-            step(s, a);
+        for (Action a : List.of(
+                Action.GnbSendHandoverRequired,
+                Action.AmfStartSrvcc,
+                Action.MmeHandleForwardRelocationRequest,
+                Action.MscHandlePsToCsRequest,
+                Action.MmeHandlePsToCsResponse,
+                Action.AmfHandleResponse,
+                Action.GnbForwardHandoverCommand)) step(s, a);
         assertEquals(1, s.network().radio().size());
         step(s, Action.AttackerReplay);
         assertEquals(1, s.network().replays());
         assertEquals(2, s.network().downlink(1).size(), "original and replayed HandoverCommandUe");
         assertEquals(3, s.network().downlink(1).get(1).copy(), "copy 3 marks the attacker's replay");
-        assertTrue(s.enabled().stream().noneMatch(x -> x.action() == Action.AttackerReplay), "the replay budget (1) is spent");
+        assertTrue(
+                s.enabled().stream().noneMatch(x -> x.action() == Action.AttackerReplay),
+                "the replay budget (1) is spent");
     }
 
     @Test
@@ -46,9 +53,15 @@ class NodeActionsTest {
         step(s, Action.AmfSendDownlinkNas);
         step(s, Action.AmfSendDownlinkNas);
         List<Message> before = s.network().downlink(1);
-        assertEquals(List.of(0, 1), before.stream().map(m -> ((Message.Nas) m).count().value()).toList());
+        assertEquals(
+                List.of(0, 1),
+                before.stream().map(m -> ((Message.Nas) m).count().value()).toList());
         step(s, Action.NetReorderDownlink);
-        assertEquals(List.of(1, 0), s.network().downlink(1).stream().map(m -> ((Message.Nas) m).count().value()).toList());
+        assertEquals(
+                List.of(1, 0),
+                s.network().downlink(1).stream()
+                        .map(m -> ((Message.Nas) m).count().value())
+                        .toList());
         assertEquals(1, s.network().reorders());
     }
 
@@ -70,7 +83,8 @@ class NodeActionsTest {
     @Test
     void heldKeysListEveryLiveHandleAndDestroyKeysEndsThem() {
         Srvcc s = start(Bounds.of(1).attempts(2).count(5).kamf(2));
-        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest))
+        for (Action a :
+                List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest))
             step(s, a);
         InsecureKeyAccess a = InsecureKeyAccess.get();
         List<String> where = s.heldKeys(a).stream().map(Srvcc.HeldKey::where).toList();
@@ -89,10 +103,23 @@ class NodeActionsTest {
     @Test
     void everyMutantSwitchMakesTheOptionsAMutant() {
         assertFalse(Options.STANDARD.isMutant());
-        for (String m : List.of("amfSendsKamf", "mmeMapsWrongKsi", "ueSkipsReauth", "allowReverseSrvcc", "nullAlgorithmsAlways",
-                "mmeMapsNoKeyKsi", "mscKeepsKsiOnFailure", "mscIgnoresEmergency", "ueKeepsKeysOnReturn"))
+        for (String m : List.of(
+                "amfSendsKamf",
+                "mmeMapsWrongKsi",
+                "ueSkipsReauth",
+                "allowReverseSrvcc",
+                "nullAlgorithmsAlways",
+                "mmeMapsNoKeyKsi",
+                "mscKeepsKsiOnFailure",
+                "mscIgnoresEmergency",
+                "ueKeepsKeysOnReturn"))
             assertTrue(Options.STANDARD.with(List.of(m + "=true")).isMutant(), m);
-        for (String o : List.of("amfIncrementsCount=false", "mmeCount=received", "amfFc=reuse-0x74", "countLsbBits=2", "ueEstimate=closest"))
+        for (String o : List.of(
+                "amfIncrementsCount=false",
+                "mmeCount=received",
+                "amfFc=reuse-0x74",
+                "countLsbBits=2",
+                "ueEstimate=closest"))
             assertFalse(Options.STANDARD.with(List.of(o)).isMutant(), o + " is a design option, not a mutant");
     }
 }

@@ -37,10 +37,19 @@ class ProcedureEdgesTest {
         return s.enabled().stream().anyMatch(x -> x.action() == a);
     }
 
-    static final List<Action> TO_CALL = List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
-        Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse, Action.AmfHandleResponse, Action.GnbForwardHandoverCommand,
-        Action.UeHandleHandoverCommand, Action.UeArriveUtran, Action.MscHandleHandoverComplete, Action.MmeHandlePsToCsComplete,
-        Action.AmfHandleComplete);
+    static final List<Action> TO_CALL = List.of(
+            Action.GnbSendHandoverRequired,
+            Action.AmfStartSrvcc,
+            Action.MmeHandleForwardRelocationRequest,
+            Action.MscHandlePsToCsRequest,
+            Action.MmeHandlePsToCsResponse,
+            Action.AmfHandleResponse,
+            Action.GnbForwardHandoverCommand,
+            Action.UeHandleHandoverCommand,
+            Action.UeArriveUtran,
+            Action.MscHandleHandoverComplete,
+            Action.MmeHandlePsToCsComplete,
+            Action.AmfHandleComplete);
 
     @Test
     void aDuplicatedForwardRelocationRequestIsHandledOnceAndNotRejectedLater() {
@@ -48,7 +57,9 @@ class ProcedureEdgesTest {
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
         step(s, Action.NetDuplicate);
-        assertEquals(2, s.network().inFlight(1, Message.Type.ForwardRelocationRequest).size());
+        assertEquals(
+                2,
+                s.network().inFlight(1, Message.Type.ForwardRelocationRequest).size());
         s.apply(new Step(Action.MmeHandleForwardRelocationRequest, 1, 0));
         assertEquals(1, s.network().inFlight(1, Message.Type.PsToCsRequest).size());
         assertEquals(MmeSrvcc.State.Preparing, s.mme(1).state());
@@ -81,7 +92,8 @@ class ProcedureEdgesTest {
 
     @Test
     void aCompromisedMmeOrSvLinkKnowsTheCallKeys() {
-        // TS 33.501 J.1.2: the MME_SRVCC derives CK_SRVCC||IK_SRVCC and sends them over Sv in the clear of its own domain
+        // TS 33.501 J.1.2: the MME_SRVCC derives CK_SRVCC||IK_SRVCC and sends them over Sv in the clear of its own
+        // domain
         for (Place p : List.of(Place.MME_SRVCC, Place.SV)) {
             Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of(p));
             for (Action a : TO_CALL) step(s, a);
@@ -97,13 +109,20 @@ class ProcedureEdgesTest {
         Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of());
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
-        KeyTerm kasme = ((Message.ForwardRelocationRequest) s.network().inFlight(1, Message.Type.ForwardRelocationRequest).get(0)).kasme().term();
+        KeyTerm kasme = ((Message.ForwardRelocationRequest) s.network()
+                        .inFlight(1, Message.Type.ForwardRelocationRequest)
+                        .get(0))
+                .kasme()
+                .term();
         step(s, Action.MmeRejectPreparation);
         assertTrue(s.evidence().held().get(Place.MME_SRVCC).contains(kasme));
 
         Srvcc t = start(Profile.TS33501, Options.STANDARD, Set.of());
         for (Action a : TO_CALL.subList(0, 3)) step(t, a);
-        KeyTerm ck = ((Message.PsToCsRequest) t.network().inFlight(1, Message.Type.PsToCsRequest).get(0)).keys().source();
+        KeyTerm ck = ((Message.PsToCsRequest)
+                        t.network().inFlight(1, Message.Type.PsToCsRequest).get(0))
+                .keys()
+                .source();
         step(t, Action.MscRejectPreparation);
         assertTrue(t.evidence().held().get(Place.MSC).contains(ck));
         assertEquals(MscServer.State.Idle, t.msc(1).state());
@@ -117,8 +136,11 @@ class ProcedureEdgesTest {
         step(s, Action.MmeHandleForwardRelocationRequest);
         assertEquals(List.of(), s.network().inFlight(1, Message.Type.ForwardRelocationRequest));
         assertFalse(Invariants.kamfNotInMessages(s), "the Forward Relocation Request carried KAMF's octets");
-        assertEquals(List.of("AMF -> MME_SRVCC GTPv2-C for UE 1 carries the bytes of the AMF's KAMF1",
-            "AMF -> MME_SRVCC GTPv2-C for UE 1 carries the bytes of the UE's KAMF1"), s.evidence().wireLeaks());
+        assertEquals(
+                List.of(
+                        "AMF -> MME_SRVCC GTPv2-C for UE 1 carries the bytes of the AMF's KAMF1",
+                        "AMF -> MME_SRVCC GTPv2-C for UE 1 carries the bytes of the UE's KAMF1"),
+                s.evidence().wireLeaks());
     }
 
     @Test
@@ -131,15 +153,28 @@ class ProcedureEdgesTest {
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
         List<String> leaks = s.evidence().wireLeaks();
-        assertTrue(leaks.contains("AMF -> MME_SRVCC GTPv2-C for UE 1 carries the bytes of the AMF's KAMF2"), leaks.toString());
-        assertTrue(leaks.contains("AMF -> MME_SRVCC GTPv2-C for UE 1 carries the bytes of the UE's KAMF2"), leaks.toString());
+        assertTrue(
+                leaks.contains("AMF -> MME_SRVCC GTPv2-C for UE 1 carries the bytes of the AMF's KAMF2"),
+                leaks.toString());
+        assertTrue(
+                leaks.contains("AMF -> MME_SRVCC GTPv2-C for UE 1 carries the bytes of the UE's KAMF2"),
+                leaks.toString());
     }
 
     @Test
     void aMessageIsDuplicatedOnceAndCountsAsAFault() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(5).kamf(2).faults(3), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc s = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(1).attempts(2).count(5).kamf(2).faults(3),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                1);
         step(s, Action.GnbSendHandoverRequired);
-        assertEquals(List.of(Message.Type.HandoverRequired), s.network().uplink(1).stream().map(Message::type).toList());
+        assertEquals(
+                List.of(Message.Type.HandoverRequired),
+                s.network().uplink(1).stream().map(Message::type).toList());
         step(s, Action.AmfStartSrvcc);
         step(s, Action.NetDuplicate);
         assertEquals(1, s.network().faults());
@@ -151,19 +186,38 @@ class ProcedureEdgesTest {
 
     @Test
     void neighboursSwapOncePerPairAndTheAttackerReplaysOnlyThatUesCommand() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(2).attempts(2).count(5).kamf(2).reorders(1).replays(1), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc s = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(2).attempts(2).count(5).kamf(2).reorders(1).replays(1),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                1);
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
-        assertEquals(1, s.enabled().stream().filter(x -> x.action() == Action.NetReorderDownlink && x.ue() == 1).count(), "two messages, one pair");
+        assertEquals(
+                1,
+                s.enabled().stream()
+                        .filter(x -> x.action() == Action.NetReorderDownlink && x.ue() == 1)
+                        .count(),
+                "two messages, one pair");
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
-        assertEquals(2, s.enabled().stream().filter(x -> x.action() == Action.NetReorderDownlink && x.ue() == 1).count(), "three messages, two pairs");
+        assertEquals(
+                2,
+                s.enabled().stream()
+                        .filter(x -> x.action() == Action.NetReorderDownlink && x.ue() == 1)
+                        .count(),
+                "three messages, two pairs");
         for (int i = 0; i < 3; i++) s.apply(new Step(Action.UeHandleDownlinkNas, 1, 0));
         for (Action a : TO_CALL.subList(0, 7)) {
             assertTrue(s.enabled().contains(new Step(a, 1, 0)), a.toString());
             s.apply(new Step(a, 1, 0));
         }
         assertTrue(s.enabled().contains(new Step(Action.AttackerReplay, 1, 0)));
-        assertFalse(s.enabled().stream().anyMatch(x -> x.action() == Action.AttackerReplay && x.ue() == 2), "UE 2 never had a command to replay");
+        assertFalse(
+                s.enabled().stream().anyMatch(x -> x.action() == Action.AttackerReplay && x.ue() == 2),
+                "UE 2 never had a command to replay");
     }
 
     @Test
@@ -172,7 +226,8 @@ class ProcedureEdgesTest {
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
         step(s, Action.MmeRejectPreparation);
-        Message answer = s.network().inFlight(1, Message.Type.ForwardRelocationResponse).get(0);
+        Message answer =
+                s.network().inFlight(1, Message.Type.ForwardRelocationResponse).get(0);
         Message taken = s.network().take(answer);
         assertEquals(answer.identity(), taken.identity(), "decoded from the octets");
         Message.Plain release = new Message.Plain(Message.Type.CallRelease, 1, 0, 1);
@@ -185,7 +240,9 @@ class ProcedureEdgesTest {
         for (Action a : TO_CALL.subList(0, TO_CALL.size() - 1)) step(s, a);
         step(s, Action.UeEndCall);
         assertEquals(Amf.State.Commanded, s.amf(1).state());
-        assertFalse(enabled(s, Action.UeAuthenticate), "authentication while the AMF still waits for the Forward Relocation Complete");
+        assertFalse(
+                enabled(s, Action.UeAuthenticate),
+                "authentication while the AMF still waits for the Forward Relocation Complete");
         step(s, Action.AmfHandleComplete);
         assertEquals(Amf.State.Released, s.amf(1).state());
         assertEquals(0, s.amf(1).kamfId(), "the 5G context (KAMF) is released");
@@ -197,7 +254,14 @@ class ProcedureEdgesTest {
     @Test
     void boundsOnAttemptsAndKamfsCloseTheActions() {
         // one attempt, one KAMF: after a rejection no second Handover Required, after the call no re-authentication
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(5).kamf(1), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc s = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(1).attempts(1).count(5).kamf(1),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                1);
         assertEquals(2, s.nextKamf());
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
@@ -206,35 +270,59 @@ class ProcedureEdgesTest {
         step(s, Action.GnbHandlePreparationFailure);
         assertEquals(Gnb.State.Idle, s.gnb(1));
         assertFalse(enabled(s, Action.GnbSendHandoverRequired), "a second attempt beyond MaxAttempts 1");
-        Srvcc t = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(5).kamf(1), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc t = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(1).attempts(1).count(5).kamf(1),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                1);
         for (Action a : TO_CALL) step(t, a);
         step(t, Action.UeEndCall);
         assertFalse(enabled(t, Action.UeAuthenticate), "a second KAMF beyond MaxKamf 1");
-        IllegalStateException e = Assertions.assertThrows(IllegalStateException.class,
-            () -> t.apply(new Step(Action.UeEndCall, 1, 0)));
+        IllegalStateException e =
+                Assertions.assertThrows(IllegalStateException.class, () -> t.apply(new Step(Action.UeEndCall, 1, 0)));
         assertEquals("step UeEndCall(1) is not enabled", e.getMessage());
         Srvcc u = start(Profile.TS33501, Options.STANDARD, Set.of());
         step(u, Action.GnbSendHandoverRequired);
-        Assertions.assertThrows(IllegalStateException.class, () -> u.apply(new Step(Action.AmfStartSrvcc, 1, 1)),
-            "choice 1 of an action with one way");
+        Assertions.assertThrows(
+                IllegalStateException.class,
+                () -> u.apply(new Step(Action.AmfStartSrvcc, 1, 1)),
+                "choice 1 of an action with one way");
     }
 
     @Test
     void aNasRunNeedsAnIdleAmf() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, true), Set.of(), Set.of(), Set.of(), 1);
+        Srvcc s = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, true),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                1);
         assertTrue(enabled(s, Action.UeReceiveNasRun) && enabled(s, Action.UeMissNasRun));
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
-        assertFalse(enabled(s, Action.UeReceiveNasRun) || enabled(s, Action.UeMissNasRun), "a NAS run while the AMF prepares");
+        assertFalse(
+                enabled(s, Action.UeReceiveNasRun) || enabled(s, Action.UeMissNasRun),
+                "a NAS run while the AMF prepares");
     }
 
     @Test
     void theDirectVariantsAmfToMscLinkCarriesTheCallKeys() {
         // the draft's X.1.2: CK/IK cross from the AMF to the MSC (the TLA+ twin: DraftDirectCompromiseSv)
         Srvcc s = start(Profile.DRAFT_DIRECT, Options.STANDARD, Set.of(Place.SV));
-        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MscHandlePsToCsRequest, Action.AmfHandleResponse,
-                Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand, Action.UeArriveUtran, Action.MscHandleHandoverComplete))
-            step(s, a);
+        for (Action a : List.of(
+                Action.GnbSendHandoverRequired,
+                Action.AmfStartSrvcc,
+                Action.MscHandlePsToCsRequest,
+                Action.AmfHandleResponse,
+                Action.GnbForwardHandoverCommand,
+                Action.UeHandleHandoverCommand,
+                Action.UeArriveUtran,
+                Action.MscHandleHandoverComplete)) step(s, a);
         assertEquals(List.of("CkIkSecrecy"), Invariants.violated(s));
     }
 
@@ -244,28 +332,37 @@ class ProcedureEdgesTest {
         for (Action a : TO_CALL) step(s, a);
         Map<String, byte[]> k = s.revealCsKeys(1, InsecureKeyAccess.get());
         assertEquals(List.of("UE CK_SRVCC", "UE IK_SRVCC", "MSC CK_SRVCC", "MSC IK_SRVCC"), List.copyOf(k.keySet()));
-        assertTrue(Arrays.equals(k.get("UE CK_SRVCC"), k.get("MSC CK_SRVCC")) && Arrays.equals(k.get("UE IK_SRVCC"), k.get("MSC IK_SRVCC")));
+        assertTrue(Arrays.equals(k.get("UE CK_SRVCC"), k.get("MSC CK_SRVCC"))
+                && Arrays.equals(k.get("UE IK_SRVCC"), k.get("MSC IK_SRVCC")));
         assertFalse(Arrays.equals(k.get("UE CK_SRVCC"), k.get("UE IK_SRVCC")));
         assertEquals(16, k.get("UE CK_SRVCC").length);
         step(s, Action.UeEndCall);
         Map<String, byte[]> after = s.revealCsKeys(1, InsecureKeyAccess.get());
         assertEquals(null, after.get("UE CK_SRVCC"));
         assertEquals(null, after.get("UE IK_SRVCC"));
-        assertEquals(16, after.get("MSC IK_SRVCC").length, "the MSC keeps the call context until the release reaches it");
+        assertEquals(
+                16, after.get("MSC IK_SRVCC").length, "the MSC keeps the call context until the release reaches it");
         step(s, Action.MscHandleCallRelease);
         assertEquals(null, s.revealCsKeys(1, InsecureKeyAccess.get()).get("MSC CK_SRVCC"));
     }
 
     @Test
     void readLiterallyTheDraftHandsTheGnbTheKeyInTheHandoverCommand() {
-        // X.1.1 step 7 / X.1.2 step 5: "HO command with the security parameters" of step 4 (CK, IK) (models *AsWrittenCompromisegNB)
+        // X.1.1 step 7 / X.1.2 step 5: "HO command with the security parameters" of step 4 (CK, IK) (models
+        // *AsWrittenCompromisegNB)
         Options literal = Options.STANDARD.with(List.of("gnbSeesKeys=true", "amfFc=reuse-0x74", "countLsbBits=24"));
         Srvcc s = start(Profile.DRAFT_VIA_MME, literal, Set.of(Place.GNB));
         for (Action a : TO_CALL.subList(0, 7)) step(s, a);
         KeyTerm sent = s.evidence().held().get(Place.MME_SRVCC).iterator().next();
-        assertEquals("74", ((KeyTerm.KdfTerm) sent).fc().toString().replace("0x", "").toUpperCase(), "X.1.1 step 2: similar to A.14.2");
+        assertEquals(
+                "74",
+                ((KeyTerm.KdfTerm) sent).fc().toString().replace("0x", "").toUpperCase(),
+                "X.1.1 step 2: similar to A.14.2");
         KeyTerm ckIk = new KeyTerm.KdfTerm(sent, Fc.CK_IK_SRVCC, 0);
-        assertEquals(Set.of(ckIk), s.evidence().held().get(Place.GNB), "the gNB holds MME_SRVCC's CK||IK of step 4, not the K'ASME");
+        assertEquals(
+                Set.of(ckIk),
+                s.evidence().held().get(Place.GNB),
+                "the gNB holds MME_SRVCC's CK||IK of step 4, not the K'ASME");
         assertEquals(Set.of(ckIk), s.evidence().held().get(Place.MSC), "the very keys the MSC got");
         for (Action a : TO_CALL.subList(7, TO_CALL.size())) step(s, a);
         assertEquals(List.of("CkIkSecrecy"), Invariants.violated(s));
@@ -276,18 +373,29 @@ class ProcedureEdgesTest {
 
     @Test
     void theAmfDerivesKPrimeAsmeForEpsOncePerKamfFromTheRightCount() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(5).kamf(2).withEpsMobility(true), Set.of(), Set.of(), Set.<Place>of(), 1);
+        Srvcc s = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(1).attempts(2).count(5).kamf(2).withEpsMobility(true),
+                Set.of(),
+                Set.of(),
+                Set.<Place>of(),
+                1);
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
         step(s, Action.AmfTransferEpsContext);
         step(s, Action.AmfPrepareEpsHandover);
         // A.14.1 from the UL NAS COUNT (0: the first TAU), A.14.2 from the DL NAS COUNT (1: one NAS message sent)
         KeyTerm kamf = new KeyTerm.KamfTerm(1);
-        assertEquals(Set.of(new KeyTerm.KdfTerm(kamf, Fc.K_PRIME_ASME_IDLE, 0), new KeyTerm.KdfTerm(kamf, Fc.K_PRIME_ASME_HANDOVER, 1)),
-            s.evidence().epsKeys());
+        assertEquals(
+                Set.of(
+                        new KeyTerm.KdfTerm(kamf, Fc.K_PRIME_ASME_IDLE, 0),
+                        new KeyTerm.KdfTerm(kamf, Fc.K_PRIME_ASME_HANDOVER, 1)),
+                s.evidence().epsKeys());
         assertEquals(1, s.amf(1).ul());
         assertEquals(2, s.amf(1).dl(), "the DL COUNT used for A.14.2 is passed");
         assertEquals(Set.of(1), s.amf(1).used());
-        assertFalse(enabled(s, Action.AmfTransferEpsContext) || enabled(s, Action.AmfPrepareEpsHandover), "once per KAMF");
+        assertFalse(
+                enabled(s, Action.AmfTransferEpsContext) || enabled(s, Action.AmfPrepareEpsHandover), "once per KAMF");
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
         assertFalse(enabled(s, Action.AmfTransferEpsContext), "not while a handover is prepared");
@@ -312,7 +420,7 @@ class ProcedureEdgesTest {
     @Test
     void afterTheAmfsTimerReleasesTheContextNoHandoverStartsUntilANewKamf() {
         Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of());
-        for (Action a : TO_CALL.subList(0, 8)) step(s, a);   // the UE is commanded
+        for (Action a : TO_CALL.subList(0, 8)) step(s, a); // the UE is commanded
         step(s, Action.AmfTimerExpiry);
         assertEquals(Amf.State.Released, s.amf(1).state());
         assertEquals(0, s.amf(1).kamfId(), "the timer releases KAMF with the context");
@@ -327,14 +435,20 @@ class ProcedureEdgesTest {
 
     @Test
     void faultsSpendTheBudgetAndDownlinkNasFollowsTheOption() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD.with(List.of("nasDuringHandover=true")), Bounds.of(1).attempts(2).count(5).kamf(2).faults(3),
-            Set.of(), Set.of(), Set.<Place>of(), 1);
-        for (Action a : TO_CALL.subList(0, 6)) step(s, a);   // the AMF is Commanded
+        Srvcc s = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD.with(List.of("nasDuringHandover=true")),
+                Bounds.of(1).attempts(2).count(5).kamf(2).faults(3),
+                Set.of(),
+                Set.of(),
+                Set.<Place>of(),
+                1);
+        for (Action a : TO_CALL.subList(0, 6)) step(s, a); // the AMF is Commanded
         assertEquals(Amf.State.Commanded, s.amf(1).state());
         assertTrue(enabled(s, Action.AmfSendDownlinkNas), "nasDuringHandover lets the AMF send while Commanded");
         step(s, Action.NetLoseDownlink);
         assertEquals(1, s.network().faults());
-        s.apply(new Step(Action.MscRestart, 0, 0));   // a restart is no UE's step
+        s.apply(new Step(Action.MscRestart, 0, 0)); // a restart is no UE's step
         assertEquals(2, s.network().faults());
         assertEquals(MscServer.State.Idle, s.msc(1).state());
         Srvcc std = start(Profile.TS33501, Options.STANDARD, Set.of());
@@ -344,7 +458,14 @@ class ProcedureEdgesTest {
 
     @Test
     void aReceivedNasRunStartsFromTheAmfsCurrentCount() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, false), Set.of(), Set.of(), Set.<Place>of(), 1);
+        Srvcc s = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, false),
+                Set.of(),
+                Set.of(),
+                Set.<Place>of(),
+                1);
         step(s, Action.AmfSendDownlinkNas);
         step(s, Action.UeHandleDownlinkNas);
         step(s, Action.UeReceiveNasRun);

@@ -20,10 +20,19 @@ class StoredCountTest {
 
     static Srvcc run(String... options) {
         Options o = Options.STANDARD.with(List.of(options));
-        Srvcc s = new Srvcc(Profile.TS33501, o, Mutants.of(o), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
-        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.AmfSendDownlinkNas,
-                Action.MmeHandleForwardRelocationRequest, Action.MscHandlePsToCsRequest, Action.MmeHandlePsToCsResponse,
-                Action.AmfHandleResponse, Action.UeHandleDownlinkNas, Action.GnbForwardHandoverCommand, Action.UeHandleHandoverCommand)) {
+        Srvcc s = new Srvcc(
+                Profile.TS33501, o, Mutants.of(o), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
+        for (Action a : List.of(
+                Action.GnbSendHandoverRequired,
+                Action.AmfStartSrvcc,
+                Action.AmfSendDownlinkNas,
+                Action.MmeHandleForwardRelocationRequest,
+                Action.MscHandlePsToCsRequest,
+                Action.MmeHandlePsToCsResponse,
+                Action.AmfHandleResponse,
+                Action.UeHandleDownlinkNas,
+                Action.GnbForwardHandoverCommand,
+                Action.UeHandleHandoverCommand)) {
             Step st = new Step(a, 1, 0);
             assertTrue(s.enabled().contains(st), a + " is not enabled");
             s.apply(st);

@@ -20,13 +20,14 @@ import org.srvcc.kdf.InsecureKeyAccess;
 import org.srvcc.kdf.Kamf;
 import org.srvcc.kdf.Ksi;
 import org.srvcc.mutants.Mutants;
-import org.srvcc.simulation.Setup;
 import org.srvcc.simulation.Simulation;
 
 /** The whole Annex J handover over random KAMF, DL NAS COUNT (edges mixed in) and ngKSI. */
 class SuccessPathTest {
-    static final Gen<byte[]> KAMFS = Generate.byteArrays(Generate.constant(32), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
-    static final Gen<Integer> COUNTS = integers().between(0, 0xFFFFFE).mix(Generate.pick(List.of(0, 15, 16, 255, 256, 0xFFFFFE)), 40);
+    static final Gen<byte[]> KAMFS =
+            Generate.byteArrays(Generate.constant(32), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+    static final Gen<Integer> COUNTS =
+            integers().between(0, 0xFFFFFE).mix(Generate.pick(List.of(0, 15, 16, 255, 256, 0xFFFFFE)), 40);
 
     static byte[] hmac(byte[] key, byte[] s) throws Exception {
         Mac m = Mac.getInstance("HmacSHA256");
@@ -37,7 +38,14 @@ class SuccessPathTest {
     @Test
     void ueAndMscDeriveTheAnnexJKeysForAnyKamfCountAndKsi() {
         qt().withExamples(150).forAll(KAMFS, COUNTS, integers().between(0, 6)).checkAssert((kamf, count, ngKsi) -> {
-            Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(0xFFFFFF).kamf(20), Set.of(), Set.of(), Set.<Place>of(), 1);
+            Srvcc s = new Srvcc(
+                    Profile.TS33501,
+                    Options.STANDARD,
+                    Bounds.of(1).attempts(2).count(0xFFFFFF).kamf(20),
+                    Set.of(),
+                    Set.of(),
+                    Set.<Place>of(),
+                    1);
             preset(s, Kamf.of(kamf, ngKsi + 7, InsecureKeyAccess.get()), count);
             Simulation.Result r = runSuccess(s);
             assertTrue(r.violated().isEmpty(), r.violated().toString());
@@ -47,8 +55,10 @@ class SuccessPathTest {
             assertEquals(MscServer.State.Active, msc.state);
             assertEquals(ngKsi, msc.ksi.value());
             assertEquals(ngKsi, ue.ksi.value());
-            try {   // independent: the JDK's HMAC on hand-built S strings
-                byte[] kasme = hmac(kamf, new byte[] {0x7D, 0, (byte) (count >> 16), (byte) (count >> 8), (byte) (int) count, 0, 4});
+            try { // independent: the JDK's HMAC on hand-built S strings
+                byte[] kasme = hmac(
+                        kamf,
+                        new byte[] {0x7D, 0, (byte) (count >> 16), (byte) (count >> 8), (byte) (int) count, 0, 4});
                 byte[] ckik = hmac(kasme, new byte[] {0x1A, 0, 0, 0, 0, 0, 4});
                 InsecureKeyAccess a = InsecureKeyAccess.get();
                 assertArrayEquals(Arrays.copyOfRange(ckik, 0, 16), msc.key.ck().bytes(a));
@@ -63,16 +73,35 @@ class SuccessPathTest {
 
     @Test
     void noSrvccStartsOnTheLastCountBecauseTheIncrementWouldWrap() {
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(0xFFFFFF).kamf(20), Set.of(), Set.of(), Set.<Place>of(), 1);
+        Srvcc s = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(1).attempts(2).count(0xFFFFFF).kamf(20),
+                Set.of(),
+                Set.of(),
+                Set.<Place>of(),
+                1);
         preset(s, Kamf.of(new byte[32], 8, InsecureKeyAccess.get()), 0xFFFFFF);
-        assertTrue(s.enabled().stream().noneMatch(x -> x.action() == Action.GnbSendHandoverRequired || x.action() == Action.AmfSendDownlinkNas));
+        assertTrue(s.enabled().stream()
+                .noneMatch(
+                        x -> x.action() == Action.GnbSendHandoverRequired || x.action() == Action.AmfSendDownlinkNas));
     }
 
     @Test
     void keysAreDestroyedWhenContextsAreDeleted() {
         // J.1.2: a failed handover deletes CK_SRVCC, IK_SRVCC and KSI_SRVCC; the handles are zeroed
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(2).count(5).kamf(2), Set.of(), Set.of(), Set.<Place>of(), 1);
-        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
+        Srvcc s = new Srvcc(
+                Profile.TS33501,
+                Options.STANDARD,
+                Bounds.of(1).attempts(2).count(5).kamf(2),
+                Set.of(),
+                Set.of(),
+                Set.<Place>of(),
+                1);
+        for (Action a : List.of(
+                Action.GnbSendHandoverRequired,
+                Action.AmfStartSrvcc,
+                Action.MmeHandleForwardRelocationRequest,
                 Action.MscHandlePsToCsRequest)) s.apply(new Step(a, 1, 0));
         CkIk mapped = s.msc.ctx.get(1).key;
         assertTrue(mapped != null && !mapped.isDestroyed());
@@ -84,10 +113,23 @@ class SuccessPathTest {
         assertEquals(MscServer.State.Idle, s.msc.ctx.get(1).state);
         // the mutant that keeps the KSI is what MscKsiOnlyInHandover catches
         Options keepsKsi = Options.STANDARD.with(List.of("mscKeepsKsiOnFailure=true"));
-        Srvcc m = new Srvcc(Profile.TS33501, keepsKsi, Mutants.of(keepsKsi), Bounds.of(1).attempts(2).count(5).kamf(2),
-            Set.of(), Set.of(), Set.<Place>of(), Capabilities.NONE, 1, null);
-        for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc, Action.MmeHandleForwardRelocationRequest,
-                Action.MscHandlePsToCsRequest, Action.MscTimerExpiry)) m.apply(new Step(a, 1, 0));
+        Srvcc m = new Srvcc(
+                Profile.TS33501,
+                keepsKsi,
+                Mutants.of(keepsKsi),
+                Bounds.of(1).attempts(2).count(5).kamf(2),
+                Set.of(),
+                Set.of(),
+                Set.<Place>of(),
+                Capabilities.NONE,
+                1,
+                null);
+        for (Action a : List.of(
+                Action.GnbSendHandoverRequired,
+                Action.AmfStartSrvcc,
+                Action.MmeHandleForwardRelocationRequest,
+                Action.MscHandlePsToCsRequest,
+                Action.MscTimerExpiry)) m.apply(new Step(a, 1, 0));
         assertEquals(List.of("MscKsiOnlyInHandover"), Invariants.violatedParts(m));
     }
 

@@ -49,10 +49,14 @@ class ReportTest {
         // 3 success flows + 5 failure flows + 3 counterexamples of MutantDirectAmfSendsKamf (one per violated part)
         assertEquals(11, r.figureCount());
         assertEquals(11, html.split("data:image/svg\\+xml;base64,", -1).length - 1);
-        assertTrue(Files.readString(out.resolve("figures/cex-MutantDirectAmfSendsKamf-KamfNotInMessages.svg")).contains("<svg"));
-        assertTrue(md.contains("| DraftDirect | draft-direct, FC 0xFF01, AMF increments | success | success | 833 |"), md);
+        assertTrue(Files.readString(out.resolve("figures/cex-MutantDirectAmfSendsKamf-KamfNotInMessages.svg"))
+                .contains("<svg"));
+        assertTrue(
+                md.contains("| DraftDirect | draft-direct, FC 0xFF01, AMF increments | success | success | 833 |"), md);
         // the only long hex strings are the published test vectors' KAMFs and keys, in the vector table
         String beforeVectors = html.substring(0, html.indexOf("Test vectors"));
-        assertFalse(beforeVectors.replaceAll("data:image/svg\\+xml;base64,[A-Za-z0-9+/=]+", "").matches("(?s).*[0-9a-f]{32}.*"));
+        assertFalse(beforeVectors
+                .replaceAll("data:image/svg\\+xml;base64,[A-Za-z0-9+/=]+", "")
+                .matches("(?s).*[0-9a-f]{32}.*"));
     }
 }

@@ -40,13 +40,15 @@ class KeyLifecycleTest {
     }
 
     static void check(long base, Srvcc s, String what) {
-        assertEquals(base + held(s), KeyLedger.live(), what + ": live key handles other than the ones the procedure holds");
+        assertEquals(
+                base + held(s), KeyLedger.live(), what + ": live key handles other than the ones the procedure holds");
     }
 
-    static final List<Options> OPTIONS = List.of(Options.STANDARD,
-        Options.STANDARD.with(List.of("mmeKeyMode=split", "ueKeyMode=split")),
-        Options.STANDARD.with(List.of("amfFc=reuse-0x74")),
-        Options.STANDARD.with(List.of("mscDeletesOnFailure=false")));
+    static final List<Options> OPTIONS = List.of(
+            Options.STANDARD,
+            Options.STANDARD.with(List.of("mmeKeyMode=split", "ueKeyMode=split")),
+            Options.STANDARD.with(List.of("amfFc=reuse-0x74")),
+            Options.STANDARD.with(List.of("mscDeletesOnFailure=false")));
 
     @Test
     void everyFaultOfEveryProfileLeavesNoOrphanHandle() {
@@ -55,11 +57,20 @@ class KeyLifecycleTest {
             for (Options o : OPTIONS)
                 for (Simulation.Fault f : Simulation.Fault.values()) {
                     if (f == Simulation.Fault.PREP_REJECT_MME && !p.viaMme()) continue;
-                    Options opt = f == Simulation.Fault.NAS_DURING_PREPARATION ? o.with(List.of("nasDuringHandover=true")) : o;
+                    Options opt = f == Simulation.Fault.NAS_DURING_PREPARATION
+                            ? o.with(List.of("nasDuringHandover=true"))
+                            : o;
                     for (String session : List.of("normal", "emergency", "emergency-unauth")) {
                         Set<Integer> em = session.equals("normal") ? Set.of() : Set.of(1);
                         Set<Integer> un = session.equals("emergency-unauth") ? Set.of(1) : Set.of();
-                        Setup setup = new Setup(p, opt, Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4), em, un, Set.of(), 7);
+                        Setup setup = new Setup(
+                                p,
+                                opt,
+                                Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4),
+                                em,
+                                un,
+                                Set.of(),
+                                7);
                         String what = setup.text() + " fault " + f.cli;
                         long base = KeyLedger.live();
                         int[] n = {0};
@@ -68,7 +79,8 @@ class KeyLifecycleTest {
                         });
                         assertTrue(held(r.end()) > 0, what + ": the run holds no key at its end (KAMFs at least)");
                         r.end().destroyKeys();
-                        assertEquals(base, KeyLedger.live(), what + ": handles left after the run's keys were destroyed");
+                        assertEquals(
+                                base, KeyLedger.live(), what + ": handles left after the run's keys were destroyed");
                         runs++;
                         steps += n[0];
                     }
@@ -77,7 +89,9 @@ class KeyLifecycleTest {
         assertTrue(runs > 150, runs + " runs");
     }
 
-    /** Random walks through every enabled action (rejections, losses, duplicates, restarts, replays, re-authentication). */
+    /**
+     * Random walks through every enabled action (rejections, losses, duplicates, restarts, replays, re-authentication).
+     */
     @Test
     void randomWalksLeaveNoOrphanHandle() {
         Random rnd = new Random(20261129L);
@@ -86,8 +100,21 @@ class KeyLifecycleTest {
         for (Profile p : Profile.values())
             for (Options o : OPTIONS)
                 for (int w = 0; w < 25; w++) {
-                    Setup setup = new Setup(p, o, Bounds.of(2).attempts(3).count(6).kamf(3).faults(2).reorders(1).replays(1).withEpsMobility(w % 4 < 2), Set.of(2), w % 2 == 0 ? Set.of(2) : Set.of(),
-                        w % 3 == 0 ? Set.of("MSC") : Set.of(), w);
+                    Setup setup = new Setup(
+                            p,
+                            o,
+                            Bounds.of(2)
+                                    .attempts(3)
+                                    .count(6)
+                                    .kamf(3)
+                                    .faults(2)
+                                    .reorders(1)
+                                    .replays(1)
+                                    .withEpsMobility(w % 4 < 2),
+                            Set.of(2),
+                            w % 2 == 0 ? Set.of(2) : Set.of(),
+                            w % 3 == 0 ? Set.of("MSC") : Set.of(),
+                            w);
                     long base = KeyLedger.live();
                     Srvcc s = setup.start();
                     check(base, s, setup.text() + " start");
@@ -96,17 +123,32 @@ class KeyLifecycleTest {
                         if (en.isEmpty()) break;
                         Step st = en.get(rnd.nextInt(en.size()));
                         s.apply(st);
-                        if (!seen.contains(st.action().name())) seen.add(st.action().name());
+                        if (!seen.contains(st.action().name()))
+                            seen.add(st.action().name());
                         check(base, s, setup.text() + " step " + (i + 1) + " " + st);
                         steps++;
                     }
                     s.destroyKeys();
-                    assertEquals(base, KeyLedger.live(), setup.text() + ": handles left after the run's keys were destroyed");
+                    assertEquals(
+                            base,
+                            KeyLedger.live(),
+                            setup.text() + ": handles left after the run's keys were destroyed");
                     walks++;
                 }
-        System.out.println("KeyLifecycleTest: " + walks + " random walks, " + steps + " steps, " + seen.size() + " actions taken");
-        for (String a : List.of("MmeRejectPreparation", "MscRejectPreparation", "NetLose", "NetDuplicate", "MscRestart",
-                "UeAuthenticate", "AmfTimerExpiry", "MscTimerExpiry", "UeReturnTo5G", "AttackerReplay", "AmfPrepareEpsHandover",
+        System.out.println(
+                "KeyLifecycleTest: " + walks + " random walks, " + steps + " steps, " + seen.size() + " actions taken");
+        for (String a : List.of(
+                "MmeRejectPreparation",
+                "MscRejectPreparation",
+                "NetLose",
+                "NetDuplicate",
+                "MscRestart",
+                "UeAuthenticate",
+                "AmfTimerExpiry",
+                "MscTimerExpiry",
+                "UeReturnTo5G",
+                "AttackerReplay",
+                "AmfPrepareEpsHandover",
                 "AmfTransferEpsContext"))
             assertTrue(seen.contains(a), a + " never taken: the walks do not cover it; taken: " + seen);
     }
@@ -114,7 +156,15 @@ class KeyLifecycleTest {
     @Test
     void destroyingARunEndsTheKeysOfMessagesInFlight() {
         long base = KeyLedger.live();
-        Srvcc s = new Setup(Profile.TS33501, Options.STANDARD, Bounds.of(1).attempts(1).count(2).kamf(1), Set.of(), Set.of(), Set.of(), 1).start();
+        Srvcc s = new Setup(
+                        Profile.TS33501,
+                        Options.STANDARD,
+                        Bounds.of(1).attempts(1).count(2).kamf(1),
+                        Set.of(),
+                        Set.of(),
+                        Set.of(),
+                        1)
+                .start();
         s.apply(new Step(Action.GnbSendHandoverRequired, 1, 0));
         s.apply(new Step(Action.AmfStartSrvcc, 1, 0));
         assertEquals(base + 3, KeyLedger.live(), "the AMF's and the UE's KAMF, and the KASME_SRVCC in flight");

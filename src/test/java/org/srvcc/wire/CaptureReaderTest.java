@@ -32,21 +32,39 @@ class CaptureReaderTest {
 
     static byte[] udp(int sport, int dport, byte[] payload) {
         ByteBuffer b = ByteBuffer.allocate(8 + payload.length);
-        b.putShort((short) sport).putShort((short) dport).putShort((short) (8 + payload.length)).putShort((short) 0).put(payload);
+        b.putShort((short) sport)
+                .putShort((short) dport)
+                .putShort((short) (8 + payload.length))
+                .putShort((short) 0)
+                .put(payload);
         return b.array();
     }
 
     static byte[] ipv4(int proto, int fragment, byte[] body) {
         ByteBuffer b = ByteBuffer.allocate(20 + body.length);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + body.length)).putShort((short) 7).putShort((short) fragment)
-            .put((byte) 64).put((byte) proto).putShort((short) 0).put(V4A).put(V4B).put(body);
+        b.put((byte) 0x45)
+                .put((byte) 0)
+                .putShort((short) (20 + body.length))
+                .putShort((short) 7)
+                .putShort((short) fragment)
+                .put((byte) 64)
+                .put((byte) proto)
+                .putShort((short) 0)
+                .put(V4A)
+                .put(V4B)
+                .put(body);
         return b.array();
     }
 
     /** IPv6 with a destination-options extension header (8 octets) before UDP. */
     static byte[] ipv6(byte[] udp) {
         ByteBuffer b = ByteBuffer.allocate(40 + 8 + udp.length);
-        b.putInt(0x60000000).putShort((short) (8 + udp.length)).put((byte) 60).put((byte) 64).put(V6A).put(V6B);
+        b.putInt(0x60000000)
+                .putShort((short) (8 + udp.length))
+                .put((byte) 60)
+                .put((byte) 64)
+                .put(V6A)
+                .put(V6B);
         b.put((byte) 17).put((byte) 0).put(new byte[6]).put(udp);
         return b.array();
     }
@@ -61,13 +79,25 @@ class CaptureReaderTest {
 
     static byte[] sll(byte[] ip, int proto) {
         ByteBuffer b = ByteBuffer.allocate(16 + ip.length);
-        b.putShort((short) 0).putShort((short) 1).putShort((short) 6).put(new byte[8]).putShort((short) proto).put(ip);
+        b.putShort((short) 0)
+                .putShort((short) 1)
+                .putShort((short) 6)
+                .put(new byte[8])
+                .putShort((short) proto)
+                .put(ip);
         return b.array();
     }
 
     static byte[] sll2(byte[] ip, int proto) {
         ByteBuffer b = ByteBuffer.allocate(20 + ip.length);
-        b.putShort((short) proto).putShort((short) 0).putInt(2).putShort((short) 1).put((byte) 0).put((byte) 6).put(new byte[8]).put(ip);
+        b.putShort((short) proto)
+                .putShort((short) 0)
+                .putInt(2)
+                .putShort((short) 1)
+                .put((byte) 0)
+                .put((byte) 6)
+                .put(new byte[8])
+                .put(ip);
         return b.array();
     }
 
@@ -84,19 +114,39 @@ class CaptureReaderTest {
         }
 
         void shb(ByteOrder o) {
-            block(o, 0x0A0D0D0A, ByteBuffer.allocate(16).order(o).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1).array());
+            block(
+                    o,
+                    0x0A0D0D0A,
+                    ByteBuffer.allocate(16)
+                            .order(o)
+                            .putInt(0x1A2B3C4D)
+                            .putShort((short) 1)
+                            .putShort((short) 0)
+                            .putLong(-1)
+                            .array());
         }
 
         void idb(ByteOrder o, int link, Integer tsresol) {
             ByteBuffer b = ByteBuffer.allocate(tsresol == null ? 8 : 20).order(o);
             b.putShort((short) link).putShort((short) 0).putInt(65535);
-            if (tsresol != null) b.putShort((short) 9).putShort((short) 1).put((byte) (int) tsresol).put(new byte[3]).putShort((short) 0).putShort((short) 0);
+            if (tsresol != null)
+                b.putShort((short) 9)
+                        .putShort((short) 1)
+                        .put((byte) (int) tsresol)
+                        .put(new byte[3])
+                        .putShort((short) 0)
+                        .putShort((short) 0);
             block(o, 1, b.array());
         }
 
         void epb(ByteOrder o, int iface, long ts, byte[] data) {
             ByteBuffer b = ByteBuffer.allocate(20 + data.length).order(o);
-            b.putInt(iface).putInt((int) (ts >>> 32)).putInt((int) ts).putInt(data.length).putInt(data.length).put(data);
+            b.putInt(iface)
+                    .putInt((int) (ts >>> 32))
+                    .putInt((int) ts)
+                    .putInt(data.length)
+                    .putInt(data.length)
+                    .put(data);
             block(o, 6, b.array());
         }
     }
@@ -106,29 +156,37 @@ class CaptureReaderTest {
         ByteOrder le = ByteOrder.LITTLE_ENDIAN, be = ByteOrder.BIG_ENDIAN;
         Ng ng = new Ng();
         ng.shb(le);
-        ng.idb(le, 1, null);                // interface 0: Ethernet, microseconds
-        ng.idb(le, 113, 9);                 // interface 1: Linux cooked, nanoseconds
-        ng.epb(le, 0, 1_000_000, ethernet(ipv4(17, 0, udp(2123, 2123, GTP)), 0x0800, 0x8100, 5));              // 1: 802.1Q
-        ng.epb(le, 0, 2_000_000, ethernet(ipv4(17, 0, udp(2123, 2123, GTP)), 0x0800, 0x88A8, 7, 0x8100, 9));   // 2: QinQ
-        ng.epb(le, 0, 3_000_000, ethernet(new byte[28], 0x0806));                                              // 3: ARP
-        ng.epb(le, 1, 4_000_000_000L, sll(ipv4(17, 0, udp(2123, 2123, GTP)), 0x0800));                          // 4: cooked, 4 s in ns
-        ng.block(le, 5, new byte[12]);                                                                         // statistics: skipped
-        ng.shb(be);                                                                                            // a second section
-        ng.idb(be, 276, null);              // interface 0 of the new section: Linux cooked v2
-        ng.idb(be, 229, null);              // interface 1: IPv6
-        ng.epb(be, 0, 5_000_000, sll2(ipv6(udp(40000, 2123, GTP)), 0x86DD));                                  // 5: cooked v2, IPv6
-        ng.epb(be, 1, 6_000_000, ipv6(udp(2123, 2123, GTP)));                                                 // 6: raw IPv6
-        ng.epb(be, 1, 7_000_000, ipv6Tcp());                                                                  // 7: TCP over IPv6
-        ng.epb(be, 0, 8_000_000, sll2(ipv4(17, 0x2000, udp(2123, 2123, GTP)), 0x0800));                       // 8: a fragment
+        ng.idb(le, 1, null); // interface 0: Ethernet, microseconds
+        ng.idb(le, 113, 9); // interface 1: Linux cooked, nanoseconds
+        ng.epb(le, 0, 1_000_000, ethernet(ipv4(17, 0, udp(2123, 2123, GTP)), 0x0800, 0x8100, 5)); // 1: 802.1Q
+        ng.epb(le, 0, 2_000_000, ethernet(ipv4(17, 0, udp(2123, 2123, GTP)), 0x0800, 0x88A8, 7, 0x8100, 9)); // 2: QinQ
+        ng.epb(le, 0, 3_000_000, ethernet(new byte[28], 0x0806)); // 3: ARP
+        ng.epb(le, 1, 4_000_000_000L, sll(ipv4(17, 0, udp(2123, 2123, GTP)), 0x0800)); // 4: cooked, 4 s in ns
+        ng.block(le, 5, new byte[12]); // statistics: skipped
+        ng.shb(be); // a second section
+        ng.idb(be, 276, null); // interface 0 of the new section: Linux cooked v2
+        ng.idb(be, 229, null); // interface 1: IPv6
+        ng.epb(be, 0, 5_000_000, sll2(ipv6(udp(40000, 2123, GTP)), 0x86DD)); // 5: cooked v2, IPv6
+        ng.epb(be, 1, 6_000_000, ipv6(udp(2123, 2123, GTP))); // 6: raw IPv6
+        ng.epb(be, 1, 7_000_000, ipv6Tcp()); // 7: TCP over IPv6
+        ng.epb(be, 0, 8_000_000, sll2(ipv4(17, 0x2000, udp(2123, 2123, GTP)), 0x0800)); // 8: a fragment
         byte[] file = ng.out.toByteArray();
-        if (Boolean.getBoolean("srvcc.writeFormats"))   // -Dsrvcc.writeFormats=true, then tools/wire-check.sh --capture for its fields
-            Files.write(WireGoldenTest.DIR.resolve("formats.pcapng"), file);
+        if (Boolean.getBoolean(
+                "srvcc.writeFormats")) // -Dsrvcc.writeFormats=true, then tools/wire-check.sh --capture for its fields
+        Files.write(WireGoldenTest.DIR.resolve("formats.pcapng"), file);
         // the same file is committed with tshark's fields for it (tools/wire-check.sh --capture): both readers agree
-        assertArrayEquals(Files.readAllBytes(WireGoldenTest.DIR.resolve("formats.pcapng")), file, "regenerate formats.pcapng and its tshark fields");
-        assertEquals(Files.readAllLines(WireGoldenTest.DIR.resolve("formats.tshark.tsv")), FieldView.view(file, Pcap.GTP_C_PORT).lines());
+        assertArrayEquals(
+                Files.readAllBytes(WireGoldenTest.DIR.resolve("formats.pcapng")),
+                file,
+                "regenerate formats.pcapng and its tshark fields");
+        assertEquals(
+                Files.readAllLines(WireGoldenTest.DIR.resolve("formats.tshark.tsv")),
+                FieldView.view(file, Pcap.GTP_C_PORT).lines());
         Pcap.Capture c = Pcap.read(file);
         assertEquals(8, c.frames());
-        assertEquals(List.of(1, 2, 4, 5, 6), c.packets().stream().map(Pcap.Packet::number).toList());
+        assertEquals(
+                List.of(1, 2, 4, 5, 6),
+                c.packets().stream().map(Pcap.Packet::number).toList());
         for (Pcap.Packet p : c.packets()) assertArrayEquals(GTP, p.payload(), "packet " + p.number());
         assertEquals(4_000_000, c.packets().get(2).micros(), "nanosecond resolution read from if_tsresol");
         assertEquals("2001:db8:0:0:0:0:0:1", c.packets().get(3).srcText());
@@ -139,13 +197,19 @@ class CaptureReaderTest {
     /** IPv6 carrying TCP (next header 6). */
     static byte[] ipv6Tcp() {
         ByteBuffer b = ByteBuffer.allocate(60);
-        b.putInt(0x60000000).putShort((short) 20).put((byte) 6).put((byte) 64).put(V6A).put(V6B).put(new byte[20]);
+        b.putInt(0x60000000)
+                .putShort((short) 20)
+                .put((byte) 6)
+                .put((byte) 64)
+                .put(V6A)
+                .put(V6B)
+                .put(new byte[20]);
         return b.array();
     }
 
     @Test
     void theWireViewSkipsAndCountsWhatIsNotTheProcedureAndNamesAPacketThatDoesNotDecode() {
-        byte[] echo = hex("40 01 0009 000001 00 03 0001 00 05");   // Echo Request with Recovery
+        byte[] echo = hex("40 01 0009 000001 00 03 0001 00 05"); // Echo Request with Recovery
         byte[] createSession = hex("48 20 0008 00000000 000002 00");
         byte[] broken = Arrays.copyOf(GTP, GTP.length - 1);
         broken[3] -= 1;
@@ -163,7 +227,10 @@ class CaptureReaderTest {
         assertTrue(v.errors().get(0).startsWith("packet 4: "), v.errors().get(0));
         assertEquals(Map.of("GTPv2 messages outside the procedure", 2, "UDP not on port 2123", 1), v.skipped());
         assertEquals(6, v.frames());
-        assertTrue(v.summary().startsWith("6 packets, 5 GTP-C, 2 messages of the procedure, 1 that do not decode; skipped:"), v.summary());
+        assertTrue(
+                v.summary()
+                        .startsWith("6 packets, 5 GTP-C, 2 messages of the procedure, 1 that do not decode; skipped:"),
+                v.summary());
     }
 
     @Test
@@ -176,6 +243,8 @@ class CaptureReaderTest {
         DecodeException e = assertThrows(DecodeException.class, () -> Pcap.read(ng.out.toByteArray()));
         assertTrue(e.getMessage().contains("packet 2 names interface 3"), e.getMessage());
         byte[] cut = Arrays.copyOf(ng.out.toByteArray(), ng.out.size() - 6);
-        assertTrue(assertThrows(DecodeException.class, () -> Pcap.read(cut)).getMessage().contains("after packet 1"));
+        assertTrue(assertThrows(DecodeException.class, () -> Pcap.read(cut))
+                .getMessage()
+                .contains("after packet 1"));
     }
 }

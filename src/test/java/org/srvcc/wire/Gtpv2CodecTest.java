@@ -31,7 +31,8 @@ class Gtpv2CodecTest {
         assertEquals(16, Ies.cause(m.required(Gtpv2.CAUSE)));
         assertArrayEquals(ack, new Gtpv2Message(136, 0x14000001L, 0x1013, List.of(Ies.cause(16))).encode());
         // IMSI 001010000000001 in TBCD: digit pairs swapped, filler F in the last high nibble
-        assertArrayEquals(hex("00 01 01 00 00 00 00 f1"), Ies.imsi("001010000000001").value());
+        assertArrayEquals(
+                hex("00 01 01 00 00 00 00 f1"), Ies.imsi("001010000000001").value());
         assertEquals("001010000000001", Ies.digits(new Ie(1, 0, hex("00 01 01 00 00 00 00 f1"), 12)));
     }
 
@@ -43,8 +44,8 @@ class Gtpv2CodecTest {
             ck[i] = (byte) i;
             ik[i] = (byte) (0x80 + i);
         }
-        Ie eps = MmContexts.mmContextEps(new MmContexts.MmContextEps(3, 2, 0, 0x0A0B0C, 5, kasme.clone(), new byte[] {(byte) 0xE0, 0x60},
-            "490154203237518"));
+        Ie eps = MmContexts.mmContextEps(new MmContexts.MmContextEps(
+                3, 2, 0, 0x0A0B0C, 5, kasme.clone(), new byte[] {(byte) 0xE0, 0x60}, "490154203237518"));
         byte[] v = eps.value();
         assertEquals(0x83, v[0] & 0xFF, "octet 5: security mode 4 (100), NHI 0, DRXI 0, KSI_ASME 3");
         assertEquals(0x20, v[2] & 0xFF, "octet 7: integrity 2 in bits 7-5, cipher 0 in bits 4-1");
@@ -59,7 +60,8 @@ class Gtpv2CodecTest {
         assertArrayEquals(hex("02 e060 00 08 94104502237315f8 00"), Arrays.copyOfRange(v, 41, v.length));
         assertEquals("490154203237518", back.mei());
 
-        Ie sv = MmContexts.mmContextEutranSrvcc(new MmContexts.MmContextEutranSrvcc(5, ck.clone(), ik.clone(), new byte[] {1, 2, 3}, new byte[0], new byte[0]));
+        Ie sv = MmContexts.mmContextEutranSrvcc(new MmContexts.MmContextEutranSrvcc(
+                5, ck.clone(), ik.clone(), new byte[] {1, 2, 3}, new byte[0], new byte[0]));
         assertEquals(5, sv.value()[0], "octet 5: eKSI in bits 3-1");
         assertArrayEquals(ck, Arrays.copyOfRange(sv.value(), 1, 17), "octets 6-21: CK'CS");
         assertArrayEquals(ik, Arrays.copyOfRange(sv.value(), 17, 33), "octets 22-37: IK'CS");
@@ -72,7 +74,9 @@ class Gtpv2CodecTest {
         assertEquals(0x40, v[1] & 0xFF, "UIMSI: octet 6 bit 7");
         assertEquals(0x02, v[7] & 0xFF, "5SRHOI: octet 12 bit 2");
         assertEquals(0x01, v[8] & 0xFF, "EMCI: octet 13 bit 1");
-        assertEquals(new Ies.Indication(false, true, false), Ies.indication(Ies.indication(new Ies.Indication(false, true, false))));
+        assertEquals(
+                new Ies.Indication(false, true, false),
+                Ies.indication(Ies.indication(new Ies.Indication(false, true, false))));
     }
 
     private static DecodeException refused(String hex) {
@@ -82,27 +86,45 @@ class Gtpv2CodecTest {
     @Test
     void badInputIsADecodeExceptionThatSaysWhereAndWhat() {
         assertTrue(refused("").getMessage().contains("GTP flags octet"));
-        assertTrue(refused("28 88 000e 14000001 001013 00 02 0002 00 10 00").getMessage().contains("GTP version 2"));
+        assertTrue(refused("28 88 000e 14000001 001013 00 02 0002 00 10 00")
+                .getMessage()
+                .contains("GTP version 2"));
         assertTrue(refused("40 88 000a 001013 00 02 0002 00 10 00").getMessage().contains("T flag 1"));
-        assertTrue(refused("58 88 000e 14000001 001013 00 02 0002 00 10 00").getMessage().contains("piggybacked"));
-        assertTrue(refused("48 20 000e 14000001 001013 00 02 0002 00 10 00").getMessage().contains("message type of the procedure"));
-        assertTrue(refused("48 88 0010 14000001 001013 00 02 0002 00 10 00").getMessage().contains("truncated"));
-        assertTrue(refused("48 88 000e 14000001 001013 00 02 0002 00 10 00 ff").getMessage().contains("overlong"));
+        assertTrue(refused("58 88 000e 14000001 001013 00 02 0002 00 10 00")
+                .getMessage()
+                .contains("piggybacked"));
+        assertTrue(refused("48 20 000e 14000001 001013 00 02 0002 00 10 00")
+                .getMessage()
+                .contains("message type of the procedure"));
+        assertTrue(refused("48 88 0010 14000001 001013 00 02 0002 00 10 00")
+                .getMessage()
+                .contains("truncated"));
+        assertTrue(refused("48 88 000e 14000001 001013 00 02 0002 00 10 00 ff")
+                .getMessage()
+                .contains("overlong"));
         DecodeException ie = refused("48 88 000e 14000001 001013 00 02 0009 00 10 00");
         assertEquals(2, ie.ieType());
         assertEquals(12, ie.offset());
-        assertTrue(refused("48 88 0008 14000001 001013 00").getMessage().contains("mandatory IE Cause (type 2, instance 0) missing from "
-            + "Forward Relocation Complete Acknowledge (TS 29.274 Table 7.3.4-1)"));
-        assertTrue(refused("48 88 0014 14000001 001013 00 02 0002 00 10 00 02 0002 00 10 00").getMessage().contains("at most one"));
+        assertTrue(refused("48 88 0008 14000001 001013 00")
+                .getMessage()
+                .contains("mandatory IE Cause (type 2, instance 0) missing from "
+                        + "Forward Relocation Complete Acknowledge (TS 29.274 Table 7.3.4-1)"));
+        assertTrue(refused("48 88 0014 14000001 001013 00 02 0002 00 10 00 02 0002 00 10 00")
+                .getMessage()
+                .contains("at most one"));
         // a Cause of 1 octet: the IE is read within its own bounds
-        assertTrue(refused("48 88 000d 14000001 001013 00 02 0001 00 10").getMessage().contains("PCE/BCE/CS"));
+        assertTrue(refused("48 88 000d 14000001 001013 00 02 0001 00 10")
+                .getMessage()
+                .contains("PCE/BCE/CS"));
     }
 
     @Test
     void typedIesRefuseWhatTheyCannotHold() {
         byte[] v = new byte[41];
-        v[0] = (byte) 0x61;   // security mode 3, not 4
-        assertTrue(assertThrows(DecodeException.class, () -> MmContexts.mmContextEps(new Ie(107, 0, v, 20))).getMessage().contains("security mode 4"));
+        v[0] = (byte) 0x61; // security mode 3, not 4
+        assertTrue(assertThrows(DecodeException.class, () -> MmContexts.mmContextEps(new Ie(107, 0, v, 20)))
+                .getMessage()
+                .contains("security mode 4"));
         assertThrows(DecodeException.class, () -> MmContexts.mmContextEutranSrvcc(new Ie(54, 0, new byte[20], 20)));
         assertThrows(DecodeException.class, () -> Ies.digits(new Ie(1, 0, hex("0a"), 12)));
         assertThrows(DecodeException.class, () -> Ies.fteid(new Ie(87, 0, hex("0a 00000001 c0000201"), 12)));
@@ -111,18 +133,20 @@ class Gtpv2CodecTest {
     @Test
     void pcapReadsBothByteOrdersAndRefusesShortFiles() {
         byte[] payload = new Gtpv2Message(136, 1, 2, List.of(Ies.cause(16))).encode();
-        byte[] file = Pcap.write(List.of(new Pcap.Frame(1_500_000, Plan.Node.AMF.address(), Plan.Node.MME_SRVCC.address(), payload)));
+        byte[] file = Pcap.write(
+                List.of(new Pcap.Frame(1_500_000, Plan.Node.AMF.address(), Plan.Node.MME_SRVCC.address(), payload)));
         assertArrayEquals(hex("d4c3b2a1 0200 0400"), Arrays.copyOf(file, 8), "little-endian classic pcap, version 2.4");
         Pcap.Packet p = Pcap.read(file).packets().get(0);
         assertEquals("192.0.2.10", p.srcText());
         assertEquals(2123, p.dstPort());
         assertEquals(1_500_000, p.micros());
         assertArrayEquals(payload, p.payload());
-        byte[] big = file.clone();   // the same file in big-endian order
-        for (int[] f : new int[][] {{0, 4}, {4, 2}, {6, 2}, {8, 4}, {12, 4}, {16, 4}, {20, 4}, {24, 4}, {28, 4}, {32, 4}, {36, 4}})
-            for (int i = 0; i < f[1]; i++) big[f[0] + i] = file[f[0] + f[1] - 1 - i];
+        byte[] big = file.clone(); // the same file in big-endian order
+        for (int[] f : new int[][] {
+            {0, 4}, {4, 2}, {6, 2}, {8, 4}, {12, 4}, {16, 4}, {20, 4}, {24, 4}, {28, 4}, {32, 4}, {36, 4}
+        }) for (int i = 0; i < f[1]; i++) big[f[0] + i] = file[f[0] + f[1] - 1 - i];
         assertArrayEquals(payload, Pcap.read(big).packets().get(0).payload());
         assertThrows(DecodeException.class, () -> Pcap.read(Arrays.copyOf(file, file.length - 3)));
-        assertThrows(DecodeException.class, () -> Pcap.read(hex("0a0d0d0a")));   // pcapng
+        assertThrows(DecodeException.class, () -> Pcap.read(hex("0a0d0d0a"))); // pcapng
     }
 }

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 class MessageTablesTest {
     static final Path DIR = WireGoldenTest.DIR;
 
-    /** pycrate's tables: message type -> {mandatory, optional} as "type/instance"; its MM Context 103 stands for 103-108. */
+    /**
+     * pycrate's tables: message type -> {mandatory, optional} as "type/instance"; its MM Context 103 stands for
+     * 103-108.
+     */
     static Map<Integer, List<Set<String>>> pycrate() throws Exception {
         Map<Integer, List<Set<String>>> t = new HashMap<>();
         for (String line : Files.readAllLines(DIR.resolve("pycrate-tables.tsv"))) {
@@ -56,8 +59,11 @@ class MessageTablesTest {
             for (MessageTables.Row r : ours.mandatory()) mandatory.add(key(r.type(), r.instance()));
             assertEquals(e.getValue().get(0), mandatory, "mandatory IEs of message " + e.getKey());
             for (MessageTables.Row r : ours.rows())
-                assertTrue(e.getValue().get(0).contains(key(r.type(), r.instance())) || e.getValue().get(1).contains(key(r.type(), r.instance())),
-                    "message " + e.getKey() + ": IE " + key(r.type(), r.instance()) + " is in no row of pycrate's table");
+                assertTrue(
+                        e.getValue().get(0).contains(key(r.type(), r.instance()))
+                                || e.getValue().get(1).contains(key(r.type(), r.instance())),
+                        "message " + e.getKey() + ": IE " + key(r.type(), r.instance())
+                                + " is in no row of pycrate's table");
         }
     }
 
@@ -79,22 +85,37 @@ class MessageTablesTest {
                 Set<String> sent = new TreeSet<>();
                 for (Ie i : g.ies()) {
                     sent.add(key(i.type(), i.instance()));
-                    assertTrue(ours.row(i.type(), i.instance()) != null, pcap.getFileName() + " packet " + p.number() + ": IE " + i.type() + " not in " + ours.clause());
-                    assertTrue(other.get(g.type()).get(0).contains(key(i.type(), i.instance())) || other.get(g.type()).get(1).contains(key(i.type(), i.instance())),
-                        pcap.getFileName() + " packet " + p.number() + ": IE " + i.type() + " not in pycrate's table");
+                    assertTrue(
+                            ours.row(i.type(), i.instance()) != null,
+                            pcap.getFileName() + " packet " + p.number() + ": IE " + i.type() + " not in "
+                                    + ours.clause());
+                    assertTrue(
+                            other.get(g.type()).get(0).contains(key(i.type(), i.instance()))
+                                    || other.get(g.type()).get(1).contains(key(i.type(), i.instance())),
+                            pcap.getFileName() + " packet " + p.number() + ": IE " + i.type()
+                                    + " not in pycrate's table");
                 }
-                assertTrue(sent.containsAll(other.get(g.type()).get(0)), pcap.getFileName() + " packet " + p.number() + ": misses " + other.get(g.type()).get(0));
+                assertTrue(
+                        sent.containsAll(other.get(g.type()).get(0)),
+                        pcap.getFileName() + " packet " + p.number() + ": misses "
+                                + other.get(g.type()).get(0));
                 if (g.type() == Gtpv2.SRVCC_PS_TO_CS_REQUEST) {
-                    assertTrue(sent.contains("59/0") && sent.contains("74/0") && !sent.contains("87/0"), "PS to CS Request: " + sent);
+                    assertTrue(
+                            sent.contains("59/0") && sent.contains("74/0") && !sent.contains("87/0"),
+                            "PS to CS Request: " + sent);
                 }
-                if (g.type() == Gtpv2.FORWARD_RELOCATION_REQUEST) assertFalse(sent.contains("75/0"), "the MEI travels in the MM Context");
+                if (g.type() == Gtpv2.FORWARD_RELOCATION_REQUEST)
+                    assertFalse(sent.contains("75/0"), "the MEI travels in the MM Context");
                 types.add(g.type());
                 messages++;
                 g.wipe();
             }
         }
         assertTrue(messages > 200, "messages checked: " + messages);
-        assertEquals(Set.of(25, 26, 27, 28, 29, 30, 133, 134, 135, 136, 139, 140), types, "every message type the tool writes");
+        assertEquals(
+                Set.of(25, 26, 27, 28, 29, 30, 133, 134, 135, 136, 139, 140),
+                types,
+                "every message type the tool writes");
     }
 
     private static byte[] psToCsRequest(List<Ie> ies) {
@@ -103,20 +124,34 @@ class MessageTablesTest {
 
     @Test
     void aReceiverRefusesAMissingMandatoryIeAcceptsAbsentConditionalOnesAndSkipsUnknownOnes() {
-        List<Ie> ies = new ArrayList<>(List.of(Ies.teidC(0x14000001L), Ies.ipAddress(new byte[] {(byte) 192, 0, 2, 20}),
-            Ies.transparentContainer(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, new byte[0])));
-        Gtpv2Message ok = Gtpv2Message.decode(psToCsRequest(ies));   // no IMSI, MM Context or Target RNC ID: all conditional
+        List<Ie> ies = new ArrayList<>(List.of(
+                Ies.teidC(0x14000001L),
+                Ies.ipAddress(new byte[] {(byte) 192, 0, 2, 20}),
+                Ies.transparentContainer(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, new byte[0])));
+        Gtpv2Message ok =
+                Gtpv2Message.decode(psToCsRequest(ies)); // no IMSI, MM Context or Target RNC ID: all conditional
         assertEquals(0x14000001L, Ies.teidC(ok.required(Gtpv2.TEID_C)));
         byte[] noTeid = psToCsRequest(ies).clone();
-        noTeid[12] = (byte) 200;   // the TEID-C becomes an IE type no table lists: skipped, so the mandatory one is missing
+        noTeid[12] =
+                (byte) 200; // the TEID-C becomes an IE type no table lists: skipped, so the mandatory one is missing
         DecodeException e = assertThrows(DecodeException.class, () -> Gtpv2Message.decode(noTeid));
-        assertTrue(e.getMessage().contains("mandatory IE MME/SGSN Sv TEID for Control Plane (type 59, instance 0) missing from SRVCC PS to CS Request"
-            + " (TS 29.280 Table 5.2.2)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("mandatory IE MME/SGSN Sv TEID for Control Plane (type 59, instance 0) missing from "
+                                + "SRVCC PS to CS Request"
+                                + " (TS 29.280 Table 5.2.2)"),
+                e.getMessage());
         List<Ie> withUnknown = new ArrayList<>(ies);
         withUnknown.add(new Ie(201, 0, new byte[] {1, 2, 3}, 0));
-        assertEquals(4, Gtpv2Message.decode(psToCsRequest(withUnknown)).ies().size(), "an IE no table lists is kept and skipped");
-        IllegalArgumentException sender = assertThrows(IllegalArgumentException.class, () -> psToCsRequest(ies.subList(1, 3)));
-        assertTrue(sender.getMessage().contains("without its mandatory IE MME/SGSN Sv TEID for Control Plane"), sender.getMessage());
+        assertEquals(
+                4,
+                Gtpv2Message.decode(psToCsRequest(withUnknown)).ies().size(),
+                "an IE no table lists is kept and skipped");
+        IllegalArgumentException sender =
+                assertThrows(IllegalArgumentException.class, () -> psToCsRequest(ies.subList(1, 3)));
+        assertTrue(
+                sender.getMessage().contains("without its mandatory IE MME/SGSN Sv TEID for Control Plane"),
+                sender.getMessage());
     }
 
     @Test
@@ -127,9 +162,12 @@ class MessageTablesTest {
         assertEquals(255, ie.value()[0] & 0xFF, "octet 5 is 255 for a container above 255 octets");
         assertEquals(301, ie.value().length);
         assertArrayEquals(big, Ies.transparentContainer(ie), "the receiver takes the length from the IE's length");
-        byte[] small = Ies.transparentContainer(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, new byte[] {9, 8, 7}).value();
+        byte[] small = Ies.transparentContainer(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, new byte[] {9, 8, 7})
+                .value();
         assertArrayEquals(new byte[] {3, 9, 8, 7}, small);
-        byte[] lying = {1, 9, 8, 7};   // octet 5 says 1: a receiver ignores it
-        assertArrayEquals(new byte[] {9, 8, 7}, Ies.transparentContainer(new Ie(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, 0, lying, 0)));
+        byte[] lying = {1, 9, 8, 7}; // octet 5 says 1: a receiver ignores it
+        assertArrayEquals(
+                new byte[] {9, 8, 7},
+                Ies.transparentContainer(new Ie(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, 0, lying, 0)));
     }
 }

@@ -72,7 +72,8 @@ class WireGoldenTest {
     void simulateStillWritesEachGoldenCaptureOctetForOctet(@TempDir Path tmp) throws Exception {
         for (Golden g : goldens()) {
             Path f = tmp.resolve(g.name() + ".pcap");
-            List<String> a = new ArrayList<>(List.of("simulate", "--kamf-file", DIR.resolve("kamf.hex").toString(), "--pcap", f.toString()));
+            List<String> a = new ArrayList<>(
+                    List.of("simulate", "--kamf-file", DIR.resolve("kamf.hex").toString(), "--pcap", f.toString()));
             a.addAll(g.args());
             run(new StringWriter(), a.toArray(String[]::new));
             assertArrayEquals(Files.readAllBytes(DIR.resolve(g.name() + ".pcap")), Files.readAllBytes(f), g.name());
@@ -85,8 +86,15 @@ class WireGoldenTest {
         for (Golden g : goldens()) {
             String profile = g.args().get(g.args().indexOf("--profile") + 1);
             StringWriter out = new StringWriter();
-            int rc = run(out, "conform", "--pcap", DIR.resolve(g.name() + ".pcap").toString(), "--kamf-file", DIR.resolve("kamf.hex").toString(),
-                "--profile", profile);
+            int rc = run(
+                    out,
+                    "conform",
+                    "--pcap",
+                    DIR.resolve(g.name() + ".pcap").toString(),
+                    "--kamf-file",
+                    DIR.resolve("kamf.hex").toString(),
+                    "--profile",
+                    profile);
             if (g.name().endsWith("-call-end")) {
                 assertEquals(1, rc, g.name());
                 assertTrue(out.toString().contains("under the KAMF given"), out.toString());
