@@ -141,7 +141,7 @@ public final class Manifest {
             if (symmetry && !mode.equals("safety")) // TLC may miss a cycle of a liveness property under symmetry
             throw new IllegalArgumentException(
                         "manifest: model " + m.get("name") + ": symmetry only for safety models, not " + mode);
-            boolean view = (Boolean) m.getOrDefault("view", mode.equals("safety"));
+            boolean view = (Boolean) m.getOrDefault("view", Boolean.FALSE);
             if (view && !mode.equals("safety")) // the view's argument covers invariants and step properties only
             throw new IllegalArgumentException(
                         "manifest: model " + m.get("name") + ": a view only for safety models, not " + mode);

@@ -31,7 +31,7 @@ class SymmetryTest {
         assertTrue(sym.contains("  UEs = {u1, u2, u3}\n"), sym);
         assertTrue(sym.contains("  UnauthUEs = {u3}\n"), sym);
         assertTrue(sym.contains("  EmergencyUEs = {}\n"), sym);
-        assertTrue(sym.endsWith("SYMMETRY\n  UeSymmetry\nVIEW\n  MCView\n"), sym);
+        assertTrue(sym.endsWith("SYMMETRY\n  UeSymmetry\n"), sym);
         String plain = m.model("Ts33501TwoUes").cfg(List.of("TypeOK"));
         assertTrue(plain.contains("  UEs = {1, 2}\n") && plain.contains("  UnauthUEs = {2}\n"), plain);
         assertFalse(plain.contains("SYMMETRY"), plain);
