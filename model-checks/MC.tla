@@ -25,6 +25,7 @@ CONSTANTS
     ueKeepsSessionOnReauth, \* mutant: after a new authentication the UE (and AMF) keep the unauthenticated session
     ueLowersStoredCount,  \* mutant: the UE stores its estimate even when it is below the stored DL NAS COUNT
     amfKeysWithoutContext, \* mutant: without a 5G context the AMF still derives, from the null KAMF, and sends it with KSI 7
+    amfRewindsCount,      \* mutant: after a failed preparation the AMF takes its DL NAS COUNT back to the attempt's
     MaxAttempts,          \* SRVCC attempts per UE (* bound: bounds-small *)
     MaxCount,             \* bound: DL NAS COUNT
     MaxKamf,              \* bound: KAMF identities (authentications)
@@ -44,6 +45,7 @@ MCMscSelectAlg(s, cap) ==
     IF nullAlgorithmsAlways THEN NullSel ELSE IF mscIgnoresEmergency THEN SessionAlg("normal", cap) ELSE SessionAlg(s, cap)
 MCNoContextKey(c) == IF amfKeysWithoutContext THEN AmfKey(0, c) ELSE None
 MCUeStoredCount(stored, c) == IF ueLowersStoredCount \/ c > stored THEN c ELSE stored   \* not UeStoredCount: substituted by this
+MCAmfCountAfterFailure(n, c) == IF amfRewindsCount THEN c ELSE n
 MCMscForgetsKsi == ~mscKeepsKsiOnFailure
 MCUeForgetsKeysOnReturn == ~ueKeepsKeysOnReturn
 MCSessionAfterReauth(s) == IF ueKeepsSessionOnReauth THEN s ELSE "normal"   \* not SessionAfterReauth: the cfg substitutes it by this

@@ -106,6 +106,7 @@ MscSelectAlg(s, cap) == SessionAlg(s, cap)                              \* the M
 MscForgetsKsi == TRUE                                                   \* J.1.2: KSI_SRVCC deleted with CK/IK
 UeForgetsKeysOnReturn == TRUE                                           \* back on NR, CK/IK are useless
 UeStoredCount(stored, c) == IF c > stored THEN c ELSE stored            \* TS 33.401 14.1: only a greater estimate is stored
+AmfCountAfterFailure(n, c) == n                                         \* a failed preparation leaves the DL NAS COUNT where it is
 SessionAfterReauth(s) == "normal"                                       \* authenticated now: no longer exempt
 Mod == 2 ^ countLsbBits                                                 \* 24: the whole COUNT (* reading: draft-whole-count *)
 MaxNasCount == 16777215                                                 \* 24 bits; past it a new KAMF is needed
@@ -358,15 +359,17 @@ AmfHandleResponseMsg(m) ==         \* Forward Relocation Response (PS to CS Resp
        IF m.att = amfAtt[u] /\ amfState[u] = "Preparing"
        THEN IF m.ok
             THEN /\ amfState' = [amfState EXCEPT ![u] = "Commanded"]
+                 /\ UNCHANGED amfDl
                  /\ Push(u, HoCmd("HandoverCommand", u, m.att, amfCount[u] % Mod, CmdKsi(u), m.alg))
                  /\ held' = IF gnbSeesKeys                                  (* reading: draft-gnb-gets-key *)
                             THEN [held EXCEPT !["gNB"] = @ \cup {CmdKeys(amfKamf[u], amfCount[u])}]
                             ELSE held
             ELSE /\ amfState' = [amfState EXCEPT ![u] = "Idle"]
+                 /\ amfDl' = [amfDl EXCEPT ![u] = AmfCountAfterFailure(@, amfCount[u])]
                  /\ Push(u, M("HandoverPreparationFailure", u, m.att))
                  /\ UNCHANGED held
-       ELSE UNCHANGED <<featureVars, amfState, dl, held>>
-    /\ UNCHANGED <<featureVars, ul, ueVars, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
+       ELSE UNCHANGED <<featureVars, amfState, amfDl, dl, held>>
+    /\ UNCHANGED <<featureVars, ul, ueVars, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
                    gnbState, radio, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 
 AmfCancelOut(u, a) == IF ViaMme THEN M("RelocationCancel", u, a) ELSE M("PsToCsCancel", u, a)
@@ -804,7 +807,10 @@ UeNeverReusesCount == \A u \in UEs : Cardinality(ueUsed[u]) = ueDerivs[u]
 AmfCountPastUsed == \A u \in UEs : \A c \in amfUsed[u] : c < amfDl[u]      \* moved past every used COUNT
 (* An action property: the UE's stored COUNT never goes back while its KAMF stays (TS 33.401 14.1). *)
 UeCountMonotonic == [][\A u \in UEs : ueKamf'[u] = ueKamf[u] => ueDl'[u] >= ueDl[u]]_vars
-CountMonotonic == AmfNeverReusesCount /\ UeNeverReusesCount /\ AmfCountPastUsed /\ UeCountMonotonic
+(* An action property: the AMF's DL NAS COUNT never goes back under one KAMF (TS 24.501 4.4.3.1: each *)
+(* downlink NAS message increases it by one; a new KAMF starts a new 5G NAS security context).      *)
+AmfCountMonotonic == [][\A u \in UEs : amfKamf'[u] = amfKamf[u] => amfDl'[u] >= amfDl[u]]_vars
+CountMonotonic == AmfNeverReusesCount /\ UeNeverReusesCount /\ AmfCountPastUsed /\ UeCountMonotonic /\ AmfCountMonotonic
 
 (* An action property: a UE in a CS call on UTRAN stays there until the call ends. *)
 NoReverseSrvcc == [][\A u \in UEs : ueState[u] = "InUtranCall" => ueState'[u] \in {"InUtranCall", "NeedsReauth"}]_vars

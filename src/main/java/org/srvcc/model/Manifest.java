@@ -207,7 +207,8 @@ public final class Manifest {
             "UeForgetsKeysOnReturn",
             "SessionAfterReauth",
             "NoContextKey",
-            "UeStoredCount");
+            "UeStoredCount",
+            "AmfCountAfterFailure");
 
     /**
      * The CONSTANTS section: every constant's value, then MC.tla's substitutions: mutants, then bounded and switched

@@ -79,6 +79,11 @@ public final class Mutants implements Deviations {
 
     /** ueLowersStoredCount stores every estimate, a smaller one too. */
     @Override
+    public int amfCountAfterFailure(int dl, int attemptCount) {
+        return o.amfRewindsCount() ? attemptCount : dl;
+    }
+
+    @Override
     public int ueStoredCount(int stored, int estimate) {
         return o.ueLowersStoredCount() ? estimate : Math.max(stored, estimate);
     }

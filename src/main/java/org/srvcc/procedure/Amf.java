@@ -160,7 +160,7 @@ public final class Amf {
             if (keyed) {
                 amf.used.add(c);
                 amf.derivs++;
-                if (options.amfIncrementsCount()) amf.dl = c + 1;
+                if (options.amfIncrementsCount()) setDl(u, amf, c + 1);
             }
             Kamf src = keyed ? amf.kamf : dev.noContextKey();
             try {
@@ -224,6 +224,7 @@ public final class Amf {
                                     Place.GNB, KeyPlan.commandKeys(profile, options, amf.sent, amf.count)));
                     } else {
                         amf.state = State.Idle;
+                        setDl(u, amf, dev.amfCountAfterFailure(amf.dl, amf.count));
                         net.push(u, new Message.Plain(Type.HandoverPreparationFailure, u, m.att(), 1));
                     }
                 });
@@ -277,7 +278,7 @@ public final class Amf {
                 || options.nasDuringHandover() && (amf.state == State.Preparing || amf.state == State.Commanded);
         return when(may && amf.kamfId() != 0, () -> {
             net.push(u, new Message.Nas(u, 1, NasCount.of(amf.dl)));
-            amf.dl++;
+            setDl(u, amf, amf.dl + 1);
         });
     }
 
@@ -295,7 +296,7 @@ public final class Amf {
             amf.epsHandover = true;
             amf.used.add(amf.dl);
             amf.derivs++;
-            amf.dl++;
+            setDl(u, amf, amf.dl + 1);
         });
     }
 
@@ -314,11 +315,20 @@ public final class Amf {
         return ctx.get(u).state == State.Idle && ctx.get(u).kamfId() != 0;
     }
 
+    /**
+     * The DL NAS COUNT under the present KAMF changes; reported, since AmfCountMonotonic is a property of
+     * these changes (a new KAMF starts from zero in {@link #authenticated}).
+     */
+    private void setDl(int u, Ctx amf, int to) {
+        if (to != amf.dl) obs.on(new Event.AmfCountSet(u, amf.kamfId(), amf.dl, to));
+        amf.dl = to;
+    }
+
     /** The AMF sent n DL NAS messages in one run (UeReceiveNasRun, UeMissNasRun); returns the first COUNT. */
     int sentNasRun(int u, int n) {
         Ctx amf = ctx.get(u);
         int first = amf.dl;
-        amf.dl += n;
+        setDl(u, amf, first + n);
         return first;
     }
 

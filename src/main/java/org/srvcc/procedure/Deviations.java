@@ -50,6 +50,11 @@ public interface Deviations {
         return true;
     }
 
+    /** AmfCountAfterFailure: the DL NAS COUNT after a failed preparation (it stays past the attempt's COUNT). */
+    default int amfCountAfterFailure(int dl, int attemptCount) {
+        return dl;
+    }
+
     /** UeStoredCount: the stored DL NAS COUNT after an estimate (TS 33.401 14.1: only a greater one is stored). */
     default int ueStoredCount(int stored, int estimate) {
         return Math.max(stored, estimate);

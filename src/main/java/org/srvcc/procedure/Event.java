@@ -39,6 +39,9 @@ public sealed interface Event {
     /** The UE's stored DL NAS COUNT changed (under the KAMF with this id). */
     record UeCountStored(int ue, int kamfId, int from, int to) implements Event {}
 
+    /** The AMF's DL NAS COUNT changed under the KAMF with this id. */
+    record AmfCountSet(int ue, int kamfId, int from, int to) implements Event {}
+
     /** The UE's state changed. */
     record UeMoved(int ue, Ue.State from, Ue.State to) implements Event {}
 

@@ -38,6 +38,7 @@ public final class Evidence implements Event.Observer {
     private final List<String> wireLeaks = new ArrayList<>();
     private final List<String> leftCallTo = new ArrayList<>();
     private final List<String> countWentBack = new ArrayList<>();
+    private final List<String> amfCountWentBack = new ArrayList<>();
 
     Evidence() {
         for (Place p : Place.values()) held.put(p, new LinkedHashSet<>());
@@ -70,6 +71,9 @@ public final class Evidence implements Event.Observer {
         else if (e instanceof Event.UeCountStored c && c.to() < c.from())
             countWentBack.add(
                     "UE " + c.ue() + " stored DL NAS COUNT " + c.from() + " -> " + c.to() + " under KAMF" + c.kamfId());
+        else if (e instanceof Event.AmfCountSet c && c.to() < c.from())
+            amfCountWentBack.add("AMF of UE " + c.ue() + ": DL NAS COUNT " + c.from() + " -> " + c.to() + " under KAMF"
+                    + c.kamfId());
         else if (e instanceof Event.UeMoved m
                 && m.from() == Ue.State.InUtranCall
                 && m.to() != Ue.State.InUtranCall
@@ -135,6 +139,11 @@ public final class Evidence implements Event.Observer {
     /** Steps that moved a UE's stored COUNT back under the same KAMF (what UeCountMonotonic forbids). */
     public List<String> countDecreases() {
         return List.copyOf(countWentBack);
+    }
+
+    /** Steps that moved the AMF's DL NAS COUNT back under the same KAMF (what AmfCountMonotonic forbids). */
+    public List<String> amfCountDecreases() {
+        return List.copyOf(amfCountWentBack);
     }
 
     /** Transitions out of a CS call other than its end (what NoReverseSrvcc forbids). */

@@ -25,7 +25,8 @@ public final class Invariants {
     /** Every part by name. */
     public static final Map<String, Predicate<Srvcc>> ALL = new LinkedHashMap<>();
     /** Parts that are properties of steps (checked as TLA+ action properties, not state invariants). */
-    public static final Set<String> ACTION_PROPERTIES = Set.of("NoReverseSrvcc", "UeCountMonotonic");
+    public static final Set<String> ACTION_PROPERTIES =
+            Set.of("NoReverseSrvcc", "UeCountMonotonic", "AmfCountMonotonic");
 
     private static void inv(String name, Object... partsAndPredicates) {
         List<String> parts = new ArrayList<>();
@@ -93,7 +94,9 @@ public final class Invariants {
                 (Predicate<Srvcc>)
                         s -> s.amf.ctx.values().stream().allMatch(f -> f.used.isEmpty() || f.used.last() < f.dl),
                 "UeCountMonotonic",
-                (Predicate<Srvcc>) s -> s.evidence.countDecreases().isEmpty());
+                (Predicate<Srvcc>) s -> s.evidence.countDecreases().isEmpty(),
+                "AmfCountMonotonic",
+                (Predicate<Srvcc>) s -> s.evidence.amfCountDecreases().isEmpty());
         inv("NoReverseSrvcc", "NoReverseSrvcc", (Predicate<Srvcc>)
                 s -> s.evidence.reverseTransitions().isEmpty());
         inv("ReauthBeforeReturn", "ReauthBeforeReturn", (Predicate<Srvcc>) Invariants::reauthBeforeReturn);

@@ -45,6 +45,7 @@ public record Options(
         @Option(standard = "false") boolean amfChecksSrvccCapability,
         @Option(standard = "false", mutant = true) boolean amfKeysWithoutContext,
         @Option(standard = "false", mutant = true) boolean ueLowersStoredCount,
+        @Option(standard = "false", mutant = true) boolean amfRewindsCount,
         @Option(standard = "uea2") Prefers mscPrefers,
         @Option(standard = "lsbs") CountSource ueCountSource) {
 

@@ -56,6 +56,40 @@ class StoredCountTest {
         assertEquals(List.of("UeCountMonotonic"), Invariants.violatedParts(s));
     }
 
+    /**
+     * TS 24.501 4.4.3.1: each downlink NAS message increases the AMF's DL NAS COUNT. The AMF derives at
+     * COUNT 0 and moves to 1; the MME refuses; the mutant amfRewindsCount takes the COUNT back to 0.
+     */
+    static Srvcc refused(String... options) {
+        Options o = Options.STANDARD.with(List.of(options));
+        Srvcc s = new Srvcc(
+                Profile.TS33501, o, Mutants.of(o), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
+        for (Action a : List.of(
+                Action.GnbSendHandoverRequired,
+                Action.AmfStartSrvcc,
+                Action.MmeRejectPreparation,
+                Action.AmfHandleResponse)) {
+            Step st = new Step(a, 1, 0);
+            assertTrue(s.enabled().contains(st), a + " is not enabled");
+            s.apply(st);
+        }
+        return s;
+    }
+
+    @Test
+    void theStandardAmfKeepsItsCountPastAFailedPreparation() {
+        Srvcc s = refused();
+        assertEquals(1, s.amf(1).dl());
+        assertEquals(List.of(), Invariants.violatedParts(s));
+    }
+
+    @Test
+    void theMutantAmfRewindsItAndAmfCountMonotonicSaysSo() {
+        Srvcc s = refused("amfRewindsCount=true");
+        assertEquals(0, s.amf(1).dl());
+        assertEquals(List.of("AmfCountPastUsed", "AmfCountMonotonic"), Invariants.violatedParts(s));
+    }
+
     @Test
     void theSmallestEstimateDerivesAWindowTooHigh() {
         Srvcc s = run("nasDuringHandover=true");
