@@ -19,20 +19,27 @@ class StoredCountTest {
     static final Bounds B = Bounds.of(1).attempts(3).count(5).kamf(1).faults(1);
 
     static Srvcc run(String... options) {
+        return drive(
+                List.of(
+                        Action.GnbSendHandoverRequired,
+                        Action.AmfStartSrvcc,
+                        Action.AmfSendDownlinkNas,
+                        Action.MmeHandleForwardRelocationRequest,
+                        Action.MscHandlePsToCsRequest,
+                        Action.MmeHandlePsToCsResponse,
+                        Action.AmfHandleResponse,
+                        Action.UeHandleDownlinkNas,
+                        Action.GnbForwardHandoverCommand,
+                        Action.UeHandleHandoverCommand),
+                options);
+    }
+
+    /** Takes these steps for UE 1, each of which must be enabled, under the options given. */
+    static Srvcc drive(List<Action> steps, String... options) {
         Options o = Options.STANDARD.with(List.of(options));
         Srvcc s = new Srvcc(
                 Profile.TS33501, o, Mutants.of(o), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
-        for (Action a : List.of(
-                Action.GnbSendHandoverRequired,
-                Action.AmfStartSrvcc,
-                Action.AmfSendDownlinkNas,
-                Action.MmeHandleForwardRelocationRequest,
-                Action.MscHandlePsToCsRequest,
-                Action.MmeHandlePsToCsResponse,
-                Action.AmfHandleResponse,
-                Action.UeHandleDownlinkNas,
-                Action.GnbForwardHandoverCommand,
-                Action.UeHandleHandoverCommand)) {
+        for (Action a : steps) {
             Step st = new Step(a, 1, 0);
             assertTrue(s.enabled().contains(st), a + " is not enabled");
             s.apply(st);
@@ -61,19 +68,13 @@ class StoredCountTest {
      * COUNT 0 and moves to 1; the MME refuses; the mutant amfRewindsCount takes the COUNT back to 0.
      */
     static Srvcc refused(String... options) {
-        Options o = Options.STANDARD.with(List.of(options));
-        Srvcc s = new Srvcc(
-                Profile.TS33501, o, Mutants.of(o), B, Set.of(), Set.of(), Set.of(), Capabilities.NONE, 1, null);
-        for (Action a : List.of(
-                Action.GnbSendHandoverRequired,
-                Action.AmfStartSrvcc,
-                Action.MmeRejectPreparation,
-                Action.AmfHandleResponse)) {
-            Step st = new Step(a, 1, 0);
-            assertTrue(s.enabled().contains(st), a + " is not enabled");
-            s.apply(st);
-        }
-        return s;
+        return drive(
+                List.of(
+                        Action.GnbSendHandoverRequired,
+                        Action.AmfStartSrvcc,
+                        Action.MmeRejectPreparation,
+                        Action.AmfHandleResponse),
+                options);
     }
 
     @Test
