@@ -96,10 +96,14 @@ public final class Scratch {
         PROCESSES.remove(p);
     }
 
-    /** Removes the folder now (unless SRVCC_KEEP_TLC asks to keep it for debugging). */
+    /**
+     * Removes the folder now (unless SRVCC_KEEP_TLC asks to keep it for debugging). It stays registered
+     * until it is gone: a signal's hook that finishes first must still find it, or the JVM could halt with
+     * the folder half-removed.
+     */
     static void close(Path d) {
-        DIRS.remove(d);
         if (System.getenv("SRVCC_KEEP_TLC") == null) deleteTree(d);
+        DIRS.remove(d);
     }
 
     /** Ends every child process (with its descendants) and removes every folder still registered. */
