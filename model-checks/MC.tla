@@ -1,16 +1,14 @@
 --------------------------------- MODULE MC ---------------------------------
 (***************************************************************************)
-(* What every model checks: Srvcc with finite bounds and the mutants. As   *)
-(* MCccfraft.tla does for ccfraft.tla, a bound wraps Srvcc's own action    *)
-(* (MCX(u) == bound /\ S!X(u)) and the cfg substitutes it ("X <- MCX"), so *)
-(* Srvcc's Next runs bounded and spec/Srvcc.tla states the protocol        *)
-(* without bounds. Mutants replace Srvcc's override points the same way,   *)
-(* each switched by a constant that is FALSE for the standard. Each        *)
-(* MC<Name>.cfg (generated from manifest.json) lists both substitutions.   *)
+(* What every model checks: Srvcc with finite bounds and the mutants.      *)
+(* Srvcc.tla states the protocol without bounds and names its override     *)
+(* points: a budget per kind of environment step (AttemptAllowed, ...,     *)
+(* TRUE there) and the standard's choice at each point a mutant changes.   *)
+(* Each MC<Name>.cfg (generated from manifest.json) substitutes them all   *)
+(* ("FaultAllowed <- MCFaultAllowed"), so every model runs Srvcc's own     *)
+(* Next; a mutant's switch is a constant that is FALSE for the standard.   *)
 (***************************************************************************)
 EXTENDS Srvcc, TLC
-
-S == INSTANCE Srvcc      \* Srvcc's definitions as written, for the wrappers below
 
 CONSTANTS
     amfSendsKamf,         \* mutant: the AMF forwards KAMF itself
@@ -56,37 +54,29 @@ MCUeSkipReauth(u) ==               \* the mutant's step: back on 5G with the old
     /\ UNCHANGED <<featureVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                    gnbState, netVars, histVars>>
 
-MCUeRequestReverseSrvcc(u) ==      \* the mutant carries reverse SRVCC out; the standard refuses
+MCReverseSrvccOutcome(u) ==        \* the mutant carries reverse SRVCC out; the standard refuses
     IF allowReverseSrvcc
-    THEN /\ ueState[u] = "InUtranCall"
-         /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
+    THEN /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
          /\ ueKey' = [ueKey EXCEPT ![u] = None]
          /\ UNCHANGED <<featureVars, ueKamf, ueDl, ueUsed, ueDerivs, ueKsi, ueSession, amfVars, mmeVars, mscVars,
                         gnbState, netVars, histVars>>
-    ELSE S!UeRequestReverseSrvcc(u)
+    ELSE UNCHANGED vars
 
 -----------------------------------------------------------------------------
-(* Bounds: Srvcc's actions, enabled only while the budget lasts (cfg "X <- MCX"). *)
+(* Bounds: Srvcc's budgets, each a bound on the steps of its kind (cfg "X <- MCX"). *)
 CountCap == MaxCount + (IF NasRunsReceived \/ NasRunsMissed THEN 2 * Mod ELSE 0)
-Room(u) == amfAtt[u] < MaxAttempts /\ amfDl[u] < CountCap   \* attempts and COUNT left
-MCGnbSendHandoverRequired(u) == Room(u) /\ S!GnbSendHandoverRequired(u)
-MCAmfStartSrvcc(u) == Room(u) /\ S!AmfStartSrvcc(u)
-MCAmfSendDownlinkNas(u) == amfDl[u] < MaxCount /\ S!AmfSendDownlinkNas(u)
-MCUeAuthenticate(u) == nextKamf <= MaxKamf /\ S!UeAuthenticate(u)
-MCNetLose(u) == faults < MaxFaults /\ S!NetLose(u)
-MCNetDuplicate(u) == faults < MaxFaults /\ S!NetDuplicate(u)
-MCNetLoseDownlink(u) == faults < MaxFaults /\ S!NetLoseDownlink(u)
-MCMscRestart == faults < MaxFaults /\ S!MscRestart
-MCNetReorderDownlink(u) == reorders < MaxReorders /\ S!NetReorderDownlink(u)
-MCAttackerReplay(u) == replays < MaxReplays /\ S!AttackerReplay(u)
-MCAttackerRewriteCapability(u) == tampers < MaxTampers /\ S!AttackerRewriteCapability(u)
-MCAttackerRewriteSrvccIndication(u) == tampers < MaxTampers /\ S!AttackerRewriteSrvccIndication(u)
-MCAttackerForgeRegistration(u) == tampers < MaxTampers /\ S!AttackerForgeRegistration(u)
-MCUeReceiveNasRun(u) == NasRunsReceived /\ amfDl[u] < Mod - 1 /\ S!UeReceiveNasRun(u)   \* once per KAMF
-MCUeMissNasRun(u) == NasRunsMissed /\ amfDl[u] < Mod - 1 /\ S!UeMissNasRun(u)          \* once per KAMF
+MCAttemptAllowed(u) == amfAtt[u] < MaxAttempts /\ amfDl[u] < CountCap   \* attempts and COUNT left
+MCDownlinkNasAllowed(u) == amfDl[u] < MaxCount
+MCAuthenticationAllowed == nextKamf <= MaxKamf
+MCFaultAllowed == faults < MaxFaults
+MCReorderAllowed == reorders < MaxReorders
+MCReplayAllowed == replays < MaxReplays
+MCTamperAllowed == tampers < MaxTampers
+MCNasRunReceivedAllowed(u) == NasRunsReceived /\ amfDl[u] < Mod - 1    \* once per KAMF
+MCNasRunMissedAllowed(u) == NasRunsMissed /\ amfDl[u] < Mod - 1        \* once per KAMF
 EpsHandoverLeft(u) == ~\E k \in epsKeys : k.fc = "0x74" /\ k.key = Kamf(amfKamf[u])   (* bound: eps-once-per-kamf *)
-MCAmfPrepareEpsHandover(u) == EpsMobility /\ amfDl[u] < MaxCount /\ EpsHandoverLeft(u) /\ S!AmfPrepareEpsHandover(u)
-MCAmfTransferEpsContext(u) == EpsMobility /\ amfUl[u] = 0 /\ S!AmfTransferEpsContext(u)     \* once per KAMF
+MCEpsHandoverAllowed(u) == EpsMobility /\ amfDl[u] < MaxCount /\ EpsHandoverLeft(u)
+MCEpsTransferAllowed(u) == EpsMobility /\ amfUl[u] = 0                 \* once per KAMF
 
 -----------------------------------------------------------------------------
 (* Srvcc's Spec with the substitutions above; liveness without timers asks fairness of the handlers. *)

@@ -108,6 +108,19 @@ UeForgetsKeysOnReturn == TRUE                                           \* back 
 UeStoredCount(stored, c) == IF c > stored THEN c ELSE stored            \* TS 33.401 14.1: only a greater estimate is stored
 AmfCountAfterFailure(n, c) == n                                         \* a failed preparation leaves the DL NAS COUNT where it is
 SessionAfterReauth(s) == "normal"                                       \* authenticated now: no longer exempt
+(* Budgets: whether the world may take one more step of a kind. The protocol sets none (TRUE);   *)
+(* MC.tla bounds each for a finite model (cfg "FaultAllowed <- MCFaultAllowed"), as Java's Budget. *)
+AttemptAllowed(u) == TRUE                                               \* a new SRVCC attempt (Handover Required)
+DownlinkNasAllowed(u) == TRUE                                           \* one more DL NAS message
+AuthenticationAllowed == TRUE                                           \* one more primary authentication (a new KAMF)
+FaultAllowed == TRUE                                                    \* a loss, a duplicate or an MSC restart
+ReorderAllowed == TRUE                                                  \* a downlink reordering
+ReplayAllowed == TRUE                                                   \* a radio replay
+TamperAllowed == TRUE                                                   \* a capability rewrite
+NasRunReceivedAllowed(u) == TRUE                                        \* a received run of Mod - 1 DL NAS messages
+NasRunMissedAllowed(u) == TRUE                                          \* a missed run of Mod DL NAS messages
+EpsHandoverAllowed(u) == TRUE                                           \* an N26 handover to EPS prepared
+EpsTransferAllowed(u) == TRUE                                           \* an idle-mode move to EPS
 Mod == 2 ^ countLsbBits                                                 \* 24: the whole COUNT (* reading: draft-whole-count *)
 MaxNasCount == 16777215                                                 \* 24 bits; past it a new KAMF is needed
 Smallest(stored, lsb) == stored + ((lsb + Mod - (stored % Mod)) % Mod)  \* smallest COUNT >= stored (* reading: estimate-rules *)
@@ -296,6 +309,7 @@ Init ==
 -----------------------------------------------------------------------------
 (* gNB *)
 GnbSendHandoverRequired(u) ==      \* NR coverage fades during a voice call
+    /\ AttemptAllowed(u)
     /\ gnbState[u] = "Idle" /\ ueState[u] = "Connected5G" /\ AmfServes(u)
     /\ gnbSrvccPossible[u]                                   \* only if NGAP said "5G-SRVCC operation possible"
     /\ gnbState' = [gnbState EXCEPT ![u] = "Requested"]
@@ -331,6 +345,7 @@ GnbCancel(u) ==                    \* the gNB gives up before the command (radio
 -----------------------------------------------------------------------------
 (* AMF *)
 AmfStartSrvcc(u) ==               \* Handover Required: derive from KAMF, map ngKSI, forward
+    /\ AttemptAllowed(u)
     /\ HeadUp(u, "HandoverRequired") /\ PopUp(u)
     /\ LET a == amfAtt[u] + 1  c == amfDl[u]  i == amfKamf[u]
            keyed == i # 0                                    \* without a 5G context nothing is derived
@@ -409,6 +424,7 @@ AmfHandleCompleteMsg(m) ==         \* the UE is on UTRAN: its 5G context is rele
                    gnbState, ul, dl, radio, histVars>>
 
 AmfSendDownlinkNas(u) ==           \* any downlink NAS message advances the DL NAS COUNT
+    /\ DownlinkNasAllowed(u)
     /\ \/ amfState[u] = "Idle"
        \/ nasDuringHandover /\ amfState[u] \in {"Preparing", "Commanded"}   (* policy: no-nas-during-preparation *)
     /\ amfKamf[u] # 0
@@ -539,6 +555,7 @@ MscHandleCallReleaseMsg(m) ==
     /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
 MscRestart ==                      \* a restart loses every context
+    /\ FaultAllowed
     /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
     /\ faults' = faults + 1
     /\ mscState' = [u \in UEs |-> "Idle"] /\ mscKey' = [u \in UEs |-> None]
@@ -592,6 +609,7 @@ UeHandleDownlinkNas(u) ==
 (* A run of DL NAS messages in one step: an abstraction that lets the model reach COUNTs past the  *)
 (* 2^countLsbBits window without a state per message. The queue must be empty, so no order changes. *)
 UeReceiveNasRun(u) ==              \* Mod - 1 DL NAS messages, all received (* simplification: nas-run-abstraction *)
+    /\ NasRunReceivedAllowed(u)
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod - 1]
     /\ ueDl' = [ueDl EXCEPT ![u] = IF amfDl[u] + Mod - 2 > @ THEN amfDl[u] + Mod - 2 ELSE @]
@@ -599,6 +617,7 @@ UeReceiveNasRun(u) ==              \* Mod - 1 DL NAS messages, all received (* s
                    amfDerivs, amfAtt, amfCount, mmeVars, mscVars, gnbState, netVars, histVars>>
 
 UeMissNasRun(u) ==                 \* the AMF sends Mod DL NAS messages and the UE misses them all
+    /\ NasRunMissedAllowed(u)
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ dl[u] = <<>>
     /\ amfDl' = [amfDl EXCEPT ![u] = @ + Mod]
     /\ UNCHANGED <<featureVars, ul, ueVars, amfState, amfKamf, amfUsed, amfDerivs, amfAtt, amfCount, mmeVars, mscVars,
@@ -617,6 +636,7 @@ UeEndCall(u) ==
                    gnbState, ul, dl, radio, histVars>>
 
 UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF for UE and AMF
+    /\ AuthenticationAllowed
     /\ ueState[u] = "NeedsReauth" /\ amfState[u] \in {"Idle", "Released"} /\ u \notin NoContextUEs   \* no SIM: no authentication
     /\ ueState' = [ueState EXCEPT ![u] = "Connected5G"]
     /\ ueKamf' = [ueKamf EXCEPT ![u] = nextKamf] /\ amfKamf' = [amfKamf EXCEPT ![u] = nextKamf]
@@ -630,9 +650,10 @@ UeAuthenticate(u) ==               \* primary authentication on NR: a new KAMF f
     /\ UNCHANGED <<epsKeys, capVars, ueKey, ueKsi, amfAtt, amfCount, mmeVars, mscVars, netVars,
                    held, issued, srvccKamfs, faults, reorders, replays>>
 
-UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G: the network refuses, nothing changes
+ReverseSrvccOutcome(u) == UNCHANGED vars   \* the network refuses: nothing changes (a mutant's point)
+UeRequestReverseSrvcc(u) ==        \* SRVCC from UTRAN back to 5G
     /\ ueState[u] = "InUtranCall"
-    /\ UNCHANGED vars
+    /\ ReverseSrvccOutcome(u)
 
 UeSkipReauth(u) == FALSE           \* back on 5G after the call without a new authentication: no such step (a mutant's point)
 
@@ -640,6 +661,7 @@ UeSkipReauth(u) == FALSE           \* back on 5G after the call without a new au
 (* The AMF's other uses of KAMF: K'ASME for an MME of the EPS (TS 33.501 A.14). With them, a     *)
 (* collision of an SRVCC key with a K'ASME is a state TLC can reach, not a list of banned FCs.    *)
 AmfPrepareEpsHandover(u) ==        \* N26 handover to EPS prepared (A.14.2, DL COUNT), then not carried out
+    /\ EpsHandoverAllowed(u)
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ ueState[u] = "Connected5G"
     /\ epsKeys' = epsKeys \cup {Kdf(Kamf(amfKamf[u]), "0x74", amfDl[u])}
     /\ amfUsed' = [amfUsed EXCEPT ![u] = @ \cup {amfDl[u]}]
@@ -649,6 +671,7 @@ AmfPrepareEpsHandover(u) ==        \* N26 handover to EPS prepared (A.14.2, DL C
                    netVars, histVars>>
 
 AmfTransferEpsContext(u) ==        \* idle mobility to EPS: the TAU's UL NAS COUNT keys K'ASME (A.14.1)
+    /\ EpsTransferAllowed(u)
     /\ amfState[u] = "Idle" /\ amfKamf[u] # 0 /\ ueState[u] = "Connected5G"
     /\ epsKeys' = epsKeys \cup {Kdf(Kamf(amfKamf[u]), "0x73", amfUl[u])}
     /\ amfUl' = [amfUl EXCEPT ![u] = @ + 1]
@@ -668,6 +691,7 @@ NetDuplicateMsg(m) ==
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetLoseDownlink(u) ==              \* a downlink message is lost (e.g. radio link failure)
+    /\ FaultAllowed
     /\ dl[u] # <<>> /\ faults' = faults + 1
     /\ \E i \in 1..Len(dl[u]) :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) - 1 |-> IF j < i THEN @[j] ELSE @[j + 1]]]
@@ -675,6 +699,7 @@ NetLoseDownlink(u) ==              \* a downlink message is lost (e.g. radio lin
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
 NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never in the standard)
+    /\ ReorderAllowed
     /\ Len(dl[u]) >= 2 /\ reorders' = reorders + 1
     /\ \E i \in 1..Len(dl[u]) - 1 :
           dl' = [dl EXCEPT ![u] = [j \in 1..Len(@) |-> IF j = i THEN @[i + 1]
@@ -683,6 +708,7 @@ NetReorderDownlink(u) ==           \* two neighbours on the downlink swap (never
                    held, issued, srvccKamfs, faults, replays, nextKamf>>
 
 AttackerReplay(u) ==               \* re-sends a HandoverCommandUe it has seen on the radio
+    /\ ReplayAllowed
     /\ replays' = replays + 1
     /\ \E r \in radio : r.ue = u /\ Push(u, [r EXCEPT !.copy = 3])
     /\ UNCHANGED <<featureVars, ul, ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, radio,
@@ -694,6 +720,7 @@ AttackerReplay(u) ==               \* re-sends a HandoverCommandUe it has seen o
 LinkOf(m) == IF m.type = "ForwardRelocationRequest" THEN "N26" ELSE "Sv"
 
 AttackerRewriteCapability(u) ==    \* rewrites the UE security capability (* reading: sv-capability *) (* simplification: no-nds-ip *)
+    /\ TamperAllowed
     /\ tampers' = tampers + 1
     /\ \E m \in msgs : /\ m.ue = u /\ m.type \in KeyedTypes /\ LinkOf(m) \in TamperedLinks
                       /\ ~(LinkOf(m) = "Sv" /\ ViaMme)   \* TS 29.280's PS to CS Request has no capability to rewrite
@@ -702,11 +729,13 @@ AttackerRewriteCapability(u) ==    \* rewrites the UE security capability (* rea
                    ul, dl, radio, histVars>>
 
 AttackerRewriteSrvccIndication(u) ==   \* strips or forges "5G-SRVCC operation possible" on NGAP
+    /\ TamperAllowed
     /\ "N2" \in TamperedLinks /\ tampers' = tampers + 1
     /\ gnbSrvccPossible' = [gnbSrvccPossible EXCEPT ![u] = ~@]
     /\ UNCHANGED <<epsVars, amfSrvccCap, ueVars, amfVars, mmeVars, mscVars, gnbState, netVars, histVars>>
 
 AttackerForgeRegistration(u) ==    \* rewrites the 5G-SRVCC capability in a Registration Request
+    /\ TamperAllowed
     /\ "Uu" \in TamperedLinks /\ tampers' = tampers + 1
     /\ ueKamf[u] = 0                \* only without NAS security: a protected request fails its MAC check
     /\ amfSrvccCap' = [amfSrvccCap EXCEPT ![u] = ~@]
@@ -727,8 +756,8 @@ MscRejectPreparation(u) == \E m \in msgs : m.ue = u /\ MscRejectPreparationMsg(m
 MscHandlePsToCsCancel(u) == \E m \in msgs : m.ue = u /\ MscHandlePsToCsCancelMsg(m)
 MscHandleHandoverComplete(u) == \E m \in msgs : m.ue = u /\ MscHandleHandoverCompleteMsg(m)
 MscHandleCallRelease(u) == \E m \in msgs : m.ue = u /\ MscHandleCallReleaseMsg(m)
-NetLose(u) == \E m \in msgs : m.ue = u /\ NetLoseMsg(m)
-NetDuplicate(u) == \E m \in msgs : m.ue = u /\ NetDuplicateMsg(m)
+NetLose(u) == FaultAllowed /\ \E m \in msgs : m.ue = u /\ NetLoseMsg(m)
+NetDuplicate(u) == FaultAllowed /\ \E m \in msgs : m.ue = u /\ NetDuplicateMsg(m)
 
 (* Steps that move the procedure on; fairness is asked of these only (of the handlers alone in the *)
 (* models that check liveness without timers).                                                  *)

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.srvcc.procedure.Action;
+import org.srvcc.procedure.Budget;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Options;
 
@@ -208,11 +208,13 @@ public final class Manifest {
             "SessionAfterReauth",
             "NoContextKey",
             "UeStoredCount",
-            "AmfCountAfterFailure");
+            "AmfCountAfterFailure",
+            "UeSkipReauth",
+            "ReverseSrvccOutcome");
 
     /**
-     * The CONSTANTS section: every constant's value, then MC.tla's substitutions: mutants, then bounded and switched
-     * actions.
+     * The CONSTANTS section: every constant's value, then MC.tla's substitutions: the mutants' override points, then
+     * the budgets.
      */
     static String constantsSection(Map<String, Object> constants, boolean modelValues) {
         StringBuilder b = new StringBuilder("CONSTANTS\n");
@@ -223,9 +225,8 @@ public final class Manifest {
                 .append('\n'));
         for (String o : OVERRIDES)
             b.append("  ").append(o).append(" <- MC").append(o).append('\n');
-        for (Action a : Action.values())
-            if (a.mc != null)
-                b.append("  ").append(a).append(" <- MC").append(a).append('\n');
+        for (Budget budget : Budget.values())
+            b.append("  ").append(budget).append(" <- MC").append(budget).append('\n');
         return b.toString();
     }
 

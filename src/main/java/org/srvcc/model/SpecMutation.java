@@ -14,12 +14,14 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.srvcc.procedure.Budget;
 
 /**
  * Mutation testing of the spec: systematic one-point changes to the actions of spec/Srvcc.tla
  * (the lines between the gNB's section and Next), each checked against the manifest's fast build
- * models. A mutant is killed when some model's verdict or pinned state count differs from the
- * manifest; it survives when every fast model still gives the expected result. Operators:
+ * models (a line that asks a budget is a bound of the model and is left alone). A mutant is killed
+ * when some model's verdict or pinned state count differs from the manifest; it survives when every
+ * fast model still gives the expected result. Operators:
  * G drops one conjunct of a guard (an unprimed conjunct), E turns = into # or # into = in a
  * guard, P drops a "+ 1", U replaces one update x' = e by UNCHANGED x, L turns < into <= or
  * the reverse in a guard.
@@ -36,6 +38,10 @@ public final class SpecMutation {
 
     private static final Pattern GUARD = Pattern.compile("^(\\s*)/\\\\ (.*)$");
     private static final Pattern DEFINITION = Pattern.compile("^(\\w+)(\\(.*\\))? ==(.*)$");
+    /** A line that only asks a budget (AttemptAllowed(u), ...): a bound of the model, not the protocol's guard. */
+    private static final Pattern BUDGET = Pattern.compile(
+            "(" + String.join("|", Stream.of(Budget.values()).map(Budget::name).toList()) + ")(\\(u\\))?");
+
     private static final Pattern UPDATE = Pattern.compile("^(\\s*)/\\\\ (\\w+)' = .*$");
 
     private SpecMutation() {}
@@ -52,6 +58,7 @@ public final class SpecMutation {
                     && indent(spec.get(i + 1)) > indent(l)
                     && !spec.get(i + 1).trim().startsWith("/\\");
             if (g.matches()
+                    && !BUDGET.matcher(g.group(2).trim()).matches()
                     && !code.contains("'")
                     && !code.contains("UNCHANGED")
                     && !continued
@@ -91,6 +98,11 @@ public final class SpecMutation {
      * Operators whose body primes a variable (Send, Reply, Push, MscDrop, ...): a call to one is an update, not a
      * guard.
      */
+    /** Code that states a step: a primed variable, or UNCHANGED (as ReverseSrvccOutcome's refusal). */
+    private static boolean steps(String code) {
+        return code.contains("'") || code.contains("UNCHANGED");
+    }
+
     public static Pattern assigningOperators(List<String> spec) {
         List<String> names = new ArrayList<>();
         String current = null;
@@ -101,8 +113,8 @@ public final class SpecMutation {
             if (d.matches() || (!l.startsWith(" ") && !l.isBlank())) {
                 if (current != null && primes) names.add(current);
                 current = d.matches() ? d.group(1) : null;
-                primes = d.matches() && d.group(3).contains("'");
-            } else if (current != null) primes |= code.contains("'");
+                primes = d.matches() && steps(d.group(3));
+            } else if (current != null) primes |= steps(code);
         }
         if (current != null && primes) names.add(current);
         return Pattern.compile("\\b(" + String.join("|", names) + ")\\(");

@@ -131,7 +131,7 @@ public final class ToolOutput {
         return -1;
     }
 
-    /** The protocol action behind a TLC action name: MC.tla's bounded wrapper MCX is action X. */
+    /** The protocol action behind a TLC action name: MC.tla's substitute MCX (the mutant's UeSkipReauth) is X. */
     public static String actionName(String tlc) {
         return tlc.length() > 2 && tlc.startsWith("MC") && Character.isUpperCase(tlc.charAt(2))
                 ? tlc.substring(2)

@@ -5,7 +5,7 @@ import java.util.function.BiFunction;
 
 /**
  * Every step the procedure can take, named as the actions of spec/Srvcc.tla, each bound to the
- * node method that states it and, where model-checks/MC.tla bounds it, to the same bound. The
+ * node method that states it and, where Srvcc.tla names a budget for it, to that {@link Budget}. The
  * order is the order in which {@link Srvcc#enabled()} lists steps.
  */
 public enum Action {
@@ -13,7 +13,7 @@ public enum Action {
     GnbForwardHandoverCommand(Kind.PROGRESS, (s, u) -> s.gnb.forwardHandoverCommand(u)),
     GnbHandlePreparationFailure(Kind.PROGRESS, (s, u) -> s.gnb.handlePreparationFailure(u)),
     GnbHandleCancelAcknowledge(Kind.PROGRESS, (s, u) -> s.gnb.handleCancelAcknowledge(u)),
-    AmfStartSrvcc(Kind.PROGRESS, Mc.BOUNDED, (s, u) -> s.room(u) ? s.amf.startSrvcc(u) : Actions.NONE),
+    AmfStartSrvcc(Kind.PROGRESS, Budget.AttemptAllowed, (s, u) -> s.amf.startSrvcc(u)),
     AmfHandleResponse(Kind.PROGRESS, (s, u) -> s.amf.handleResponse(u)),
     AmfHandleHandoverCancel(Kind.PROGRESS, (s, u) -> s.amf.handleHandoverCancel(u)),
     AmfHandleComplete(Kind.PROGRESS, (s, u) -> s.amf.handleComplete(u)),
@@ -31,52 +31,32 @@ public enum Action {
     UeHandleDownlinkNas(Kind.PROGRESS, (s, u) -> s.ue.handleDownlinkNas(u)),
     UeArriveUtran(Kind.PROGRESS, (s, u) -> s.ue.arriveUtran(u)),
     // Environment: choices the world makes
-    GnbSendHandoverRequired(
-            Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.room(u) ? s.gnb.sendHandoverRequired(u) : Actions.NONE),
+    GnbSendHandoverRequired(Kind.ENVIRONMENT, Budget.AttemptAllowed, (s, u) -> s.gnb.sendHandoverRequired(u)),
     GnbCancel(Kind.ENVIRONMENT, (s, u) -> s.gnb.cancel(u)),
-    AmfSendDownlinkNas(
-            Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.countLeft(u) ? s.amf.sendDownlinkNas(u) : Actions.NONE),
+    AmfSendDownlinkNas(Kind.ENVIRONMENT, Budget.DownlinkNasAllowed, (s, u) -> s.amf.sendDownlinkNas(u)),
     MmeRejectPreparation(Kind.FAILURE, (s, u) -> s.mme.rejectPreparation(u)),
     MscRejectPreparation(Kind.FAILURE, (s, u) -> s.msc.rejectPreparation(u)),
     UeMissDownlinkNas(Kind.ENVIRONMENT, (s, u) -> s.ue.missDownlinkNas(u)),
     UeReturnTo5G(Kind.FAILURE, (s, u) -> s.ue.returnTo5G(u)),
     UeEndCall(Kind.ENVIRONMENT, (s, u) -> s.ue.endCall(u)),
-    UeAuthenticate(Kind.ENVIRONMENT, Mc.BOUNDED, (s, u) -> s.kamfLeft() ? s.ue.authenticate(u) : Actions.NONE),
-    UeRequestReverseSrvcc(Kind.ENVIRONMENT, Mc.SWITCHED, (s, u) -> s.ue.requestReverseSrvcc(u)),
-    UeReceiveNasRun(
-            Kind.ENVIRONMENT,
-            Mc.BOUNDED,
-            (s, u) -> s.runLeft(u, s.bounds.nasRunsReceived()) ? s.ue.receiveNasRun(u) : Actions.NONE),
-    UeMissNasRun(
-            Kind.ENVIRONMENT,
-            Mc.BOUNDED,
-            (s, u) -> s.runLeft(u, s.bounds.nasRunsMissed()) ? s.ue.missNasRun(u) : Actions.NONE),
-    // the UE on NR is part of the model's guard: the AMF alone cannot tell
-    AmfPrepareEpsHandover(
-            Kind.ENVIRONMENT,
-            Mc.BOUNDED,
-            (s, u) -> s.bounds.epsMobility() && s.countLeft(u) && s.ue.connected5G(u)
-                    ? s.amf.prepareEpsHandover(u)
-                    : Actions.NONE),
-    AmfTransferEpsContext(
-            Kind.ENVIRONMENT,
-            Mc.BOUNDED,
-            (s, u) -> s.bounds.epsMobility() && s.ue.connected5G(u) ? s.amf.transferEpsContext(u) : Actions.NONE),
+    UeAuthenticate(Kind.ENVIRONMENT, Budget.AuthenticationAllowed, (s, u) -> s.ue.authenticate(u)),
+    UeRequestReverseSrvcc(Kind.ENVIRONMENT, (s, u) -> s.ue.requestReverseSrvcc(u)),
+    UeReceiveNasRun(Kind.ENVIRONMENT, Budget.NasRunReceivedAllowed, (s, u) -> s.ue.receiveNasRun(u)),
+    UeMissNasRun(Kind.ENVIRONMENT, Budget.NasRunMissedAllowed, (s, u) -> s.ue.missNasRun(u)),
+    AmfPrepareEpsHandover(Kind.ENVIRONMENT, Budget.EpsHandoverAllowed, (s, u) -> s.amf.prepareEpsHandover(u)),
+    AmfTransferEpsContext(Kind.ENVIRONMENT, Budget.EpsTransferAllowed, (s, u) -> s.amf.transferEpsContext(u)),
     // Mutant-only steps
-    UeSkipReauth(Kind.MUTANT, Mc.SWITCHED, (s, u) -> s.ue.skipReauth(u)),
+    UeSkipReauth(Kind.MUTANT, (s, u) -> s.ue.skipReauth(u)),
     // Network faults and the attacker
-    NetLose(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.faultsLeft() ? s.net.lose(u) : Actions.NONE),
-    NetDuplicate(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.faultsLeft() ? s.net.duplicate(u) : Actions.NONE),
-    NetLoseDownlink(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.faultsLeft() ? s.net.loseDownlink(u) : Actions.NONE),
-    NetReorderDownlink(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.reordersLeft() ? s.net.reorderDownlink(u) : Actions.NONE),
-    MscRestart(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.faultsLeft() ? s.msc.restart() : Actions.NONE),
-    AttackerReplay(Kind.FAULT, Mc.BOUNDED, (s, u) -> s.replaysLeft() ? s.net.replay(u) : Actions.NONE),
-    AttackerRewriteCapability(
-            Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.net.rewriteCapability(u) : Actions.NONE),
-    AttackerRewriteSrvccIndication(
-            Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.rewriteSrvccIndication(u) : Actions.NONE),
-    AttackerForgeRegistration(
-            Kind.FAULT, Mc.BOUNDED, (s, u) -> s.tampersLeft() ? s.forgeRegistration(u) : Actions.NONE);
+    NetLose(Kind.FAULT, Budget.FaultAllowed, (s, u) -> s.net.lose(u)),
+    NetDuplicate(Kind.FAULT, Budget.FaultAllowed, (s, u) -> s.net.duplicate(u)),
+    NetLoseDownlink(Kind.FAULT, Budget.FaultAllowed, (s, u) -> s.net.loseDownlink(u)),
+    NetReorderDownlink(Kind.FAULT, Budget.ReorderAllowed, (s, u) -> s.net.reorderDownlink(u)),
+    MscRestart(Kind.FAULT, Budget.FaultAllowed, (s, u) -> s.msc.restart()),
+    AttackerReplay(Kind.FAULT, Budget.ReplayAllowed, (s, u) -> s.net.replay(u)),
+    AttackerRewriteCapability(Kind.FAULT, Budget.TamperAllowed, (s, u) -> s.net.rewriteCapability(u)),
+    AttackerRewriteSrvccIndication(Kind.FAULT, Budget.TamperAllowed, (s, u) -> s.rewriteSrvccIndication(u)),
+    AttackerForgeRegistration(Kind.FAULT, Budget.TamperAllowed, (s, u) -> s.forgeRegistration(u));
 
     public enum Kind {
         PROGRESS,
@@ -86,17 +66,9 @@ public enum Action {
         FAULT
     }
 
-    /**
-     * How model-checks/MC.tla replaces the action in every model (cfg "X <- MCX"): by a bound, or by a mutant's switch.
-     */
-    public enum Mc {
-        BOUNDED,
-        SWITCHED
-    }
-
     public final Kind kind;
-    /** null: every model runs Srvcc.tla's action as written. */
-    public final Mc mc;
+    /** The budget of Srvcc.tla that bounds this action in a model; null: none. */
+    public final Budget budget;
 
     private final BiFunction<Srvcc, Integer, List<Runnable>> ways;
 
@@ -104,15 +76,15 @@ public enum Action {
         this(kind, null, ways);
     }
 
-    Action(Kind kind, Mc mc, BiFunction<Srvcc, Integer, List<Runnable>> ways) {
+    Action(Kind kind, Budget budget, BiFunction<Srvcc, Integer, List<Runnable>> ways) {
         this.kind = kind;
-        this.mc = mc;
+        this.budget = budget;
         this.ways = ways;
     }
 
-    /** The ways this action can be taken for UE u now (empty: not enabled). */
+    /** The ways this action can be taken for UE u now (empty: not enabled, or its budget is spent). */
     List<Runnable> ways(Srvcc s, int u) {
-        return ways.apply(s, u);
+        return budget == null || budget.allows(s, u) ? ways.apply(s, u) : Actions.NONE;
     }
 
     public String node() {

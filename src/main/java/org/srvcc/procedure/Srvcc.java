@@ -161,7 +161,7 @@ public final class Srvcc {
         return a.ways(this, u);
     }
 
-    /** MC.tla's Room(u): attempts and DL NAS COUNT left. */
+    /** MC.tla's MCAttemptAllowed(u): attempts and DL NAS COUNT left. */
     boolean room(int u) {
         Amf.Ctx amfCtx = amf.ctx.get(u);
         return amfCtx.att < bounds.maxAttempts() && amfCtx.dl < bounds.countCap(1 << options.countLsbBits());

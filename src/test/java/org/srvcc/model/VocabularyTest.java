@@ -1,6 +1,7 @@
 package org.srvcc.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Amf;
+import org.srvcc.procedure.Budget;
 import org.srvcc.procedure.Gnb;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Message;
@@ -58,26 +60,40 @@ class VocabularyTest {
                     a + " is not defined as a TLA+ action");
     }
 
-    /** MC.tla substitutes exactly the actions Java marks as bounded or switched, each wrapping Srvcc's own. */
+    /**
+     * Each budget of Java's Budget is an override point of Srvcc.tla (TRUE there), the first conjunct of exactly the
+     * actions Java gives it, bounded in MC.tla and substituted in every cfg; no model substitutes an action.
+     */
     @Test
-    void mcSubstitutesTheActionsJavaMarks() throws Exception {
-        String mc = code(read("model-checks/MC.tla"));
-        Set<String> defined = new TreeSet<>(), marked = new TreeSet<>();
-        Set<String> names = new TreeSet<>();
-        for (Action a : Action.values()) names.add(a.name());
-        Matcher m = Pattern.compile("(?m)^MC(\\w+)(?:\\(u\\))? ==").matcher(mc);
-        while (m.find()) if (names.contains(m.group(1))) defined.add(m.group(1));
-        for (Action a : Action.values()) if (a.mc != null) marked.add(a.name());
-        assertEquals(marked, defined);
-        for (Action a : Action.values())
-            if (a.mc == Action.Mc.BOUNDED)
-                assertTrue(
-                        Pattern.compile("(?m)^MC" + a + "(\\(u\\))? == .*/\\\\ S!" + a + "\\b")
-                                .matcher(mc)
-                                .find(),
-                        a + ": not a bound of S!" + a);
+    void budgetsAreSrvccsOverridePointsBoundedInMc() throws Exception {
+        String spec = code(read("spec/Srvcc.tla")), mc = code(read("model-checks/MC.tla"));
         String cfg = new Manifest(Path.of("").toAbsolutePath()).model("Ts33501").cfg(List.of("TypeOK"));
-        for (String a : marked) assertTrue(cfg.contains("\n  " + a + " <- MC" + a + "\n"), a);
+        for (Budget b : Budget.values()) {
+            assertTrue(
+                    Pattern.compile("(?m)^" + b + "(\\(u\\))? == TRUE\\s*$")
+                            .matcher(spec)
+                            .find(),
+                    b + " in Srvcc.tla");
+            assertTrue(
+                    Pattern.compile("(?m)^MC" + b + "(\\(u\\))? == ")
+                            .matcher(mc)
+                            .find(),
+                    b + " in MC.tla");
+            assertTrue(cfg.contains("\n  " + b + " <- MC" + b + "\n"), b + " in the cfg");
+        }
+        for (Action a : Action.values()) {
+            Matcher def = Pattern.compile("(?ms)^" + a + "(?:\\(u\\))? ==(.*?)(?=^\\S|\\z)")
+                    .matcher(spec);
+            assertTrue(def.find(), a.name());
+            Matcher used = Pattern.compile("\\b(\\w+Allowed)\\b").matcher(def.group(1));
+            String first = used.find() ? used.group(1) : null;
+            Set<String> names = new TreeSet<>();
+            for (Budget b : Budget.values()) names.add(b.name());
+            if (first != null && !names.contains(first)) first = null;
+            assertEquals(a.budget == null ? null : a.budget.name(), first, a + ": its budget in Srvcc.tla");
+        }
+        for (Action a : Action.values())
+            assertFalse(cfg.contains("\n  " + a + " <- ") && a.kind != Action.Kind.MUTANT, a + " substituted");
     }
 
     /** Each action is one method of its node's class, named as the action without the role prefix. */
