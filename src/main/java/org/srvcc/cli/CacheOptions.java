@@ -1,8 +1,8 @@
 package org.srvcc.cli;
 
 import java.nio.file.Path;
-import org.srvcc.model.AtomicFiles;
-import org.srvcc.model.TlcCache;
+import org.srvcc.files.AtomicFiles;
+import org.srvcc.tlc.TlcCache;
 import picocli.CommandLine.Option;
 
 /** --cache DIR and --no-cache, for every command that runs the manifest's models. */

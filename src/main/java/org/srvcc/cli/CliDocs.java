@@ -3,7 +3,7 @@ package org.srvcc.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.srvcc.model.AtomicFiles;
+import org.srvcc.files.AtomicFiles;
 import picocli.CommandLine;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.srvcc.model.AtomicFiles;
+import org.srvcc.files.AtomicFiles;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.SpecMutation;
 

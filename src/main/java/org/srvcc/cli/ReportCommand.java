@@ -8,21 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.srvcc.model.AtomicFiles;
-import org.srvcc.model.Conformance;
+import org.srvcc.conformance.Conformance;
+import org.srvcc.conformance.ConformanceCache;
+import org.srvcc.files.AtomicFiles;
+import org.srvcc.files.Home;
+import org.srvcc.files.TextFiles;
 import org.srvcc.model.Findings;
 import org.srvcc.model.Flow;
-import org.srvcc.model.Home;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.ModelCheck;
-import org.srvcc.model.TextFiles;
-import org.srvcc.model.TlcCache;
 import org.srvcc.procedure.Profile;
 import org.srvcc.report.Report;
 import org.srvcc.report.Tdoc;
 import org.srvcc.report.VectorAnnex;
 import org.srvcc.simulation.Regressions;
 import org.srvcc.simulation.Runner;
+import org.srvcc.tlc.TlcCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,8 +87,8 @@ final class ReportCommand implements Callable<Integer> {
             List<ModelCheck.Result> checks = CheckCommand.run(manifest, models, 1, jobs, err, cache);
             err.println("[2/4] conformance: trace validation of " + traces + " Java runs and model replay ...");
             err.flush();
-            Conformance.Summary conf = Conformance.run(
-                    home, List.of(Profile.values()), traces, seed, cache == null ? null : cache.conformance());
+            ConformanceCache answers = cache == null ? null : new ConformanceCache(cache.dir());
+            Conformance.Summary conf = Conformance.run(home, List.of(Profile.values()), traces, seed, answers);
             if (conf.cached()) {
                 err.printf(
                         Locale.ROOT,

@@ -3,7 +3,7 @@ package org.srvcc.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.srvcc.model.Json;
+import org.srvcc.files.Json;
 import org.srvcc.procedure.TestVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

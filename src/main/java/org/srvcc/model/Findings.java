@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.srvcc.files.TextFiles;
 
 /**
  * The findings ledger, model-checks/findings.json: every finding with its claim, the clauses it rests

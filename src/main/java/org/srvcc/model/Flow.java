@@ -12,6 +12,7 @@ import org.srvcc.procedure.Message;
 import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.simulation.Setup;
+import org.srvcc.tlc.ToolOutput;
 
 /**
  * The one flow model: a titled, numbered list of steps, each with the arrows (messages) it sent,

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.srvcc.files.TextFiles;
 import org.srvcc.procedure.Budget;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Options;
@@ -216,7 +217,7 @@ public final class Manifest {
      * The CONSTANTS section: every constant's value, then MC.tla's substitutions: the mutants' override points, then
      * the budgets.
      */
-    static String constantsSection(Map<String, Object> constants, boolean modelValues) {
+    public static String constantsSection(Map<String, Object> constants, boolean modelValues) {
         StringBuilder b = new StringBuilder("CONSTANTS\n");
         constants.forEach((k, v) -> b.append("  ")
                 .append(k)

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.srvcc.files.Json;
+import org.srvcc.tlc.TlcCache;
+import org.srvcc.tlc.TlcRunner;
+import org.srvcc.tlc.ToolOutput;
 
 /**
  * Checks one manifest model. For a safety model TLC stops at the first violated invariant; the

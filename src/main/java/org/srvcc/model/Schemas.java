@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.srvcc.files.Json;
 import org.srvcc.procedure.Options;
 
 /**

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.srvcc.files.Scratch;
 import org.srvcc.procedure.Budget;
 
 /**

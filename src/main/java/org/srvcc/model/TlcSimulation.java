@@ -2,6 +2,8 @@ package org.srvcc.model;
 
 import java.io.IOException;
 import java.util.List;
+import org.srvcc.tlc.TlcRunner;
+import org.srvcc.tlc.ToolOutput;
 
 /**
  * TLC's random simulation of a manifest model, for configurations too large to exhaust: batches

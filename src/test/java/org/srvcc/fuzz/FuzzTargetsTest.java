@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.srvcc.model.Json;
+import org.srvcc.files.Json;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.Schemas;
 import org.srvcc.wire.DecodeException;

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.srvcc.cli.Main;
+import org.srvcc.conformance.Conformance;
+import org.srvcc.conformance.TraceValidation;
 import org.srvcc.report.Report;
 
 /**

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.srvcc.Tlc;
 import org.srvcc.cli.Main;
 import org.srvcc.procedure.Invariants;
+import org.srvcc.tlc.TlaValue;
+import org.srvcc.tlc.ToolOutput;
 
 /** Runs every build model of the manifest through TLC (child JVMs) and checks results and counts. */
 @Tlc

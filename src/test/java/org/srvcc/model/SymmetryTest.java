@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.srvcc.tlc.TlaValue;
 
 /**
  * SYMMETRY over UEs: how a symmetric model's cfg is written, and the soundness twins of the manifest.

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.srvcc.Tlc;
-import org.srvcc.model.Conformance;
+import org.srvcc.conformance.Conformance;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.ModelCheck;
 import org.srvcc.procedure.Profile;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.srvcc.cli.Main;
-import org.srvcc.model.Json;
+import org.srvcc.files.Json;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Options;

@@ -19,8 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.srvcc.cli.Main;
-import org.srvcc.model.PcapConformance;
-import org.srvcc.model.PcapConformance.Rule;
+import org.srvcc.conformance.PcapConformance;
+import org.srvcc.conformance.PcapConformance.Rule;
 import org.srvcc.procedure.Profile;
 
 /**

@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.conformance;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.srvcc.files.CacheEntry;
+import org.srvcc.files.Json;
 import org.srvcc.procedure.Profile;
 import org.srvcc.simulation.Setup;
 
@@ -33,8 +35,8 @@ public final class ConformanceCache {
 
     /** SHA-256 over everything a conformance summary depends on. */
     public static String key(Path home, List<Profile> profiles, int traces, long seed) throws IOException {
-        MessageDigest d = TlcCache.sha256();
-        TlcCache.add(
+        MessageDigest d = CacheEntry.sha256();
+        CacheEntry.add(
                 d,
                 "conformance; tlc " + tlc2.TLCGlobals.versionOfTLC + "; profiles " + profiles + "; traces " + traces
                         + "; seed " + seed);
@@ -42,7 +44,7 @@ public final class ConformanceCache {
         Path code = codeLocation();
         if (Files.isDirectory(code)) addTree(d, code, "");
         else {
-            TlcCache.add(d, "jar");
+            CacheEntry.add(d, "jar");
             d.update(Files.readAllBytes(code));
         }
         return HexFormat.of().formatHex(d.digest());
@@ -54,7 +56,7 @@ public final class ConformanceCache {
                     .filter(p -> p.toString().endsWith(suffix))
                     .sorted()
                     .toList()) {
-                TlcCache.add(d, root.relativize(f).toString());
+                CacheEntry.add(d, root.relativize(f).toString());
                 d.update(Files.readAllBytes(f));
             }
         }

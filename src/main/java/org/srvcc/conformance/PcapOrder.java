@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.conformance;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.tlc;
 
 import java.util.ArrayList;
 import java.util.HashSet;

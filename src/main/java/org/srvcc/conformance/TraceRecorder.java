@@ -1,10 +1,13 @@
-package org.srvcc.model;
+package org.srvcc.conformance;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.srvcc.files.Json;
+import org.srvcc.model.Flow;
+import org.srvcc.model.Mapping;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
 import org.srvcc.simulation.Setup;

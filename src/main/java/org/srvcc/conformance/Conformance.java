@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.conformance;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,18 +1,16 @@
-package org.srvcc.model;
+package org.srvcc.tlc;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.srvcc.files.CacheEntry;
 
 /**
  * TLC's answers kept between runs. An entry is a TLC run's exit code and its whole -tool output, stored
@@ -39,44 +37,26 @@ public final class TlcCache {
         return dir;
     }
 
-    /** The conformance answers, kept in the same folder. */
-    public ConformanceCache conformance() {
-        return new ConformanceCache(dir);
-    }
-
     /** The key of a TLC run: SHA-256 over everything its answer depends on. */
     public static String key(Path home, Path moduleDir, String module, String cfgText, List<String> args, int workers)
             throws IOException {
-        MessageDigest d = sha256();
-        add(d, "tlc " + tlc2.TLCGlobals.versionOfTLC);
+        MessageDigest d = CacheEntry.sha256();
+        CacheEntry.add(d, "tlc " + tlc2.TLCGlobals.versionOfTLC);
         for (Path folder : List.of(home.resolve("spec"), moduleDir)) {
-            add(d, "folder " + home.relativize(folder.toAbsolutePath().normalize()));
+            CacheEntry.add(
+                    d, "folder " + home.relativize(folder.toAbsolutePath().normalize()));
             try (Stream<Path> s = Files.list(folder)) {
                 for (Path f :
                         s.filter(p -> p.toString().endsWith(".tla")).sorted().toList()) {
-                    add(d, f.getFileName().toString());
+                    CacheEntry.add(d, f.getFileName().toString());
                     d.update(Files.readAllBytes(f));
                 }
             }
         }
-        add(d, "module " + module);
-        add(d, "cfg " + cfgText);
-        add(d, "args " + String.join(" ", args) + " workers " + workers);
+        CacheEntry.add(d, "module " + module);
+        CacheEntry.add(d, "cfg " + cfgText);
+        CacheEntry.add(d, "args " + String.join(" ", args) + " workers " + workers);
         return HexFormat.of().formatHex(d.digest());
-    }
-
-    static void add(MessageDigest d, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        d.update(ByteBuffer.allocate(4).putInt(b.length).array()); // length-prefixed: no two inputs share a stream
-        d.update(b);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Whether an entry is stored under this key (not yet checked for integrity). */

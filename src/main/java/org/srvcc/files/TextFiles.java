@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

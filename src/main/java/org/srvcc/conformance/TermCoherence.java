@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.conformance;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.files;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -52,7 +52,7 @@ public final class Scratch {
      * A new empty folder under {@code base} that is removed at close or shutdown. It names its owner (this
      * JVM's pid), so the first run after a SIGKILL, which runs no hook, removes what the killed run left.
      */
-    static synchronized Path dir(Path base) throws IOException {
+    public static synchronized Path dir(Path base) throws IOException {
         if (closing) throw new IOException("shutting down: no new scratch folder");
         for (String b : BASES) sweep(base.resolveSibling(b)); // a listing of a few folders: cheap for every run
         Path d = base.resolve(UUID.randomUUID().toString());
@@ -83,7 +83,7 @@ public final class Scratch {
         }
     }
 
-    static synchronized void track(Process p) {
+    public static synchronized void track(Process p) {
         if (closing) { // started while the hook was already cleaning up: end it at once
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -92,7 +92,7 @@ public final class Scratch {
         PROCESSES.add(p);
     }
 
-    static void untrack(Process p) {
+    public static void untrack(Process p) {
         PROCESSES.remove(p);
     }
 
@@ -101,7 +101,7 @@ public final class Scratch {
      * until it is gone: a signal's hook that finishes first must still find it, or the JVM could halt with
      * the folder half-removed.
      */
-    static void close(Path d) {
+    public static void close(Path d) {
         if (System.getenv("SRVCC_KEEP_TLC") == null) deleteTree(d);
         DIRS.remove(d);
     }
@@ -130,11 +130,11 @@ public final class Scratch {
     }
 
     /** Also a {@code .part} file of an atomic write: removed if the run stops between its writing and its rename. */
-    static void trackFile(Path f) {
+    public static void trackFile(Path f) {
         FILES.add(f);
     }
 
-    static void untrackFile(Path f) {
+    public static void untrackFile(Path f) {
         FILES.remove(f);
     }
 

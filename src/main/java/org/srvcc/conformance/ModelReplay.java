@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.conformance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,11 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.srvcc.files.Scratch;
+import org.srvcc.model.Manifest;
+import org.srvcc.model.Mapping;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
 import org.srvcc.simulation.Setup;
+import org.srvcc.tlc.TlaValue;
+import org.srvcc.tlc.TlcRunner;
+import org.srvcc.tlc.ToolOutput;
 
 /**
  * Test generation from the model: TLC dumps the whole state graph of a small model, and every

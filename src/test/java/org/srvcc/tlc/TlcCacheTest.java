@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.tlc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.srvcc.Tlc;
+import org.srvcc.conformance.Conformance;
+import org.srvcc.conformance.ConformanceCache;
+import org.srvcc.conformance.ModelReplay;
+import org.srvcc.conformance.TraceValidation;
+import org.srvcc.model.Manifest;
+import org.srvcc.model.ModelCheck;
 import org.srvcc.procedure.Profile;
 import org.srvcc.simulation.Setup;
 

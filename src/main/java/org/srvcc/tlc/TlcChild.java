@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.tlc;
 
 import java.io.IOException;
 

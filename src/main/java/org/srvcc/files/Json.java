@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.files;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

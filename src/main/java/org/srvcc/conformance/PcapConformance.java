@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.conformance;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.tlc;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +81,7 @@ public final class ToolOutput {
         return states;
     }
 
-    static Map<String, String> vars(String text) {
+    public static Map<String, String> vars(String text) {
         Map<String, String> vars = new LinkedHashMap<>();
         Matcher v = VAR.matcher(text);
         List<int[]> spans = new ArrayList<>();

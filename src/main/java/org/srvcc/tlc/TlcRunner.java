@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.tlc;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.srvcc.files.Scratch;
 
 /** Runs TLC in a fresh child JVM (TLC keeps global state and stray threads) and parses its -tool output. */
 public final class TlcRunner {

@@ -1,9 +1,12 @@
-package org.srvcc.model;
+package org.srvcc.files;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +17,9 @@ import java.util.Optional;
  * line, the body. An entry whose format, key or digest does not match is deleted and never trusted;
  * the caller treats what it parses from a good one as untrusted too (a bad field is a miss).
  */
-record CacheEntry(Map<String, String> fields, String body) {
+public record CacheEntry(Map<String, String> fields, String body) {
     /** The entry at {@code f}, if it is one of {@code format} under {@code key} and its body is intact. */
-    static Optional<CacheEntry> read(Path f, String format, String key) {
+    public static Optional<CacheEntry> read(Path f, String format, String key) {
         if (!Files.isRegularFile(f)) return Optional.empty();
         try {
             String text = Files.readString(f);
@@ -42,7 +45,7 @@ record CacheEntry(Map<String, String> fields, String body) {
     }
 
     /** Removes an entry found broken; the answer is then computed again. */
-    static void drop(Path f) {
+    public static void drop(Path f) {
         try {
             Files.deleteIfExists(f);
         } catch (IOException ignored) {
@@ -51,7 +54,8 @@ record CacheEntry(Map<String, String> fields, String body) {
     }
 
     /** Writes an entry atomically (fields in the given order). */
-    static void write(Path f, String format, String key, Map<String, String> fields, String body) throws IOException {
+    public static void write(Path f, String format, String key, Map<String, String> fields, String body)
+            throws IOException {
         Files.createDirectories(f.getParent());
         StringBuilder b = new StringBuilder(format).append("\nkey ").append(key);
         fields.forEach((k, v) -> b.append('\n').append(k).append(' ').append(v));
@@ -60,6 +64,21 @@ record CacheEntry(Map<String, String> fields, String body) {
     }
 
     private static String digest(String s) {
-        return HexFormat.of().formatHex(TlcCache.sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Adds s to a digest, length-prefixed. */
+    public static void add(MessageDigest d, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        d.update(ByteBuffer.allocate(4).putInt(b.length).array()); // length-prefixed: no two inputs share a stream
+        d.update(b);
+    }
+
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

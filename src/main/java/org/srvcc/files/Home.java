@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.files;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

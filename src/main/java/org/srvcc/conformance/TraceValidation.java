@@ -1,4 +1,4 @@
-package org.srvcc.model;
+package org.srvcc.conformance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.srvcc.files.Scratch;
+import org.srvcc.model.Manifest;
+import org.srvcc.model.Mapping;
 import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
 import org.srvcc.simulation.Setup;
+import org.srvcc.tlc.TlaValue;
+import org.srvcc.tlc.TlcRunner;
+import org.srvcc.tlc.ToolOutput;
 
 /**
  * Trace validation by TLC: Java runs become a TLA+ module of abstract states and action names,
@@ -142,7 +148,7 @@ public final class TraceValidation {
         Path dir = Scratch.dir(home.resolve("target/trace-validation"));
         try {
             StringBuilder data = new StringBuilder("---- MODULE TraceData ----\nEXTENDS Naturals, Sequences\n");
-            data.append("(* Generated from Java runs by org.srvcc.model.TraceValidation. *)\nTraces == <<\n");
+            data.append("(* Generated from Java runs by org.srvcc.conformance.TraceValidation. *)\nTraces == <<\n");
             for (int i = 0; i < runs.size(); i++) {
                 data.append(i > 0 ? ",\n" : "").append("<<");
                 List<Map<String, Object>> st = states.get(i);
