@@ -201,6 +201,9 @@ class ArchitectureTest {
             if (allowed == null || n > allowed) grown.add(m + " " + n + " lines");
         });
         Assertions.assertEquals(List.of(), grown, "methods over 60 lines (or longer than listed)");
+        List<String> fit = new ArrayList<>(LONG_METHODS.keySet());
+        fit.removeAll(over.keySet());
+        Assertions.assertEquals(List.of(), fit, "listed methods that now fit in 60 lines: take them off the list");
     }
 
     /** The methods still over 60 lines, with their length when the rule came in. */
@@ -221,7 +224,6 @@ class ArchitectureTest {
             Map.entry("SimulateCommand.call", 100),
             Map.entry("TlaValue.value", 66),
             Map.entry("TlcRunner.await", 61),
-            Map.entry("WireForm.decode", 76),
             Map.entry("WireForm.encode", 104));
 
     @Test

@@ -23,7 +23,7 @@ public final class Network {
     private final Map<Integer, List<Message>> ul = new TreeMap<>(), dl = new TreeMap<>();
     private final LinkedHashMap<Object, Message> radio = new LinkedHashMap<>();
     private final List<Message> lastSent = new ArrayList<>();
-    private final Map<Object, byte[]> wire = new HashMap<>();
+    private final Map<Object, OnWire> wire = new HashMap<>();
     private final Event.Observer obs;
     private final Profile profile;
     int faults, reorders, replays, tampers;
@@ -56,7 +56,16 @@ public final class Network {
         if (msgs.putIfAbsent(m.identity(), m) != null) {
             m.destroyKeys();
             if (octets != null) Arrays.fill(octets, (byte) 0);
-        } else if (octets != null) wire.put(m.identity(), octets);
+        } else if (octets != null) wire.put(m.identity(), new OnWire(octets, WireForm.Envelope.of(m)));
+    }
+
+    /** A GTPv2-C message in flight: its octets and what no wire field carries. */
+    private record OnWire(byte[] octets, WireForm.Envelope envelope) {}
+
+    /** A message that never arrives: its octets are wiped. */
+    private void dropWire(Message m) {
+        OnWire w = wire.remove(m.identity());
+        if (w != null) Arrays.fill(w.octets(), (byte) 0);
     }
 
     /** Encodes, tells the observers (who copy what they keep), and wipes the IEs. */
@@ -113,13 +122,13 @@ public final class Network {
     @SuppressWarnings("unchecked")
     <M extends Message> M take(M m) {
         msgs.remove(m.identity());
-        byte[] octets = wire.remove(m.identity());
-        if (octets == null) return m;
-        Gtpv2Message g = Gtpv2Message.decode(octets);
-        Arrays.fill(octets, (byte) 0);
+        OnWire w = wire.remove(m.identity());
+        if (w == null) return m;
+        Gtpv2Message g = Gtpv2Message.decode(w.octets());
+        Arrays.fill(w.octets(), (byte) 0);
         try {
-            Message got = WireForm.decode(g, m);
-            m.destroyKeys();
+            Message got = WireForm.decode(g, w.envelope());
+            m.destroyKeys(); // the receiver owns the keys it decoded, not the sender's handles
             Gtpv2Message ack = WireForm.acknowledgement(g, profile);
             if (ack != null)
                 Arrays.fill(onWire(ack, m.type().to(profile), m.type().from(profile)), (byte) 0);
@@ -158,8 +167,7 @@ public final class Network {
         return Actions.each(inFlight(u, Message.Type.values()), m -> {
             faults++;
             msgs.remove(m.identity());
-            byte[] octets = wire.remove(m.identity());
-            if (octets != null) Arrays.fill(octets, (byte) 0);
+            dropWire(m);
             m.destroyKeys();
         });
     }
@@ -231,8 +239,7 @@ public final class Network {
                         ? f.withCap(r.cap())
                         : ((Message.PsToCsRequest) m).withCap(r.cap());
                 msgs.remove(m.identity());
-                byte[] octets = wire.remove(m.identity());
-                if (octets != null) Arrays.fill(octets, (byte) 0);
+                dropWire(m);
                 m.destroyKeys();
                 send(re); // the rewritten request goes on as its own octets
             });

@@ -328,7 +328,7 @@ class CapabilitiesAndNoContextTest {
                 1, 1, 1, null, Ksi.NO_KEY_AVAILABLE, NasCount.ZERO, Session.EMERGENCY_UNAUTH, Set.of(Algorithm.UEA1));
         Gtpv2Message g = WireForm.encode(none, Profile.TS33501);
         byte[] octets = g.encode();
-        Message got = WireForm.decode(Gtpv2Message.decode(octets), none);
+        Message got = WireForm.decode(Gtpv2Message.decode(octets), WireForm.Envelope.of(none));
         assertNull(((Message.ForwardRelocationRequest) got).kasme());
         assertEquals(
                 Set.of(Algorithm.UEA1),
@@ -337,10 +337,9 @@ class CapabilitiesAndNoContextTest {
         Message.PsToCsRequest ps =
                 new Message.PsToCsRequest(1, 1, 1, null, Ksi.NO_KEY_AVAILABLE, NasCount.ZERO, Session.EMERGENCY_UNAUTH);
         Message back = WireForm.decode(
-                Gtpv2Message.decode(WireForm.encode(ps, Profile.TS33501).encode()), ps);
+                Gtpv2Message.decode(WireForm.encode(ps, Profile.TS33501).encode()), WireForm.Envelope.of(ps));
         assertNull(((Message.PsToCsRequest) back).keys());
-        // a key under KSI 7 on the wire stays a key (the invariants judge it), and differs from the record sent without
-        // one
+        // a key under KSI 7 on the wire stays a key (the invariants judge it); an envelope that names no key refuses it
         byte[] k = new byte[32];
         k[0] = 1;
         Message.ForwardRelocationRequest keyed = new Message.ForwardRelocationRequest(
@@ -354,8 +353,9 @@ class CapabilitiesAndNoContextTest {
                 Set.of(Algorithm.UEA1)); // differs from `none` in the key only
         byte[] keyedOctets = WireForm.encode(keyed, Profile.TS33501).encode();
         IllegalStateException e = assertThrows(
-                IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(keyedOctets), none));
-        assertTrue(e.getMessage().contains("decodes to different fields"), e.getMessage());
+                IllegalStateException.class,
+                () -> WireForm.decode(Gtpv2Message.decode(keyedOctets), WireForm.Envelope.of(none)));
+        assertTrue(e.getMessage().contains("that its envelope names no key for"), e.getMessage());
         keyed.destroyKeys();
         byte[] ck = new byte[16], ik = new byte[16];
         ik[15] = 1; // one non-zero octet, in IK only
@@ -371,7 +371,9 @@ class CapabilitiesAndNoContextTest {
                 NasCount.ZERO,
                 Session.EMERGENCY_UNAUTH);
         byte[] keyedPsOctets = WireForm.encode(keyedPs, Profile.TS33501).encode();
-        assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(keyedPsOctets), ps));
+        assertThrows(
+                IllegalStateException.class,
+                () -> WireForm.decode(Gtpv2Message.decode(keyedPsOctets), WireForm.Envelope.of(ps)));
         keyedPs.destroyKeys();
         // UEA/UIA octets of the UE network capability (TS 24.301 9.9.3.34): octet 3 UEA0..UEA2, octet 4 UIA1, UIA2,
         // each bit on its own

@@ -3,22 +3,13 @@ package org.srvcc.procedure;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.InsecureKeyAccess;
-import org.srvcc.kdf.Key128;
-import org.srvcc.kdf.Key256;
-import org.srvcc.kdf.KeyLedger;
-import org.srvcc.kdf.KeyTerm;
-import org.srvcc.kdf.Ksi;
-import org.srvcc.kdf.NasCount;
-import org.srvcc.wire.Gtpv2Message;
 
 /**
  * The edges of the value types (each limit accepted, the next value refused, with a message that
@@ -117,53 +108,5 @@ class ValuesAndWireFormTest {
         }
         assertEquals("MME_SRVCC", Action.MmeRejectPreparation.node());
         assertEquals("network", Action.NetDuplicate.node());
-    }
-
-    static Message.ForwardRelocationRequest frr(byte fill) {
-        byte[] k = new byte[32];
-        Arrays.fill(k, fill);
-        return new Message.ForwardRelocationRequest(
-                1, 1, 1, Key256.of(k, new KeyTerm.KamfTerm(9), A), Ksi.ofKamf(1), NasCount.ZERO, Session.NORMAL);
-    }
-
-    @Test
-    void theReceiverRefusesOctetsWhoseKeysDifferFromTheRecordSent() {
-        Message.ForwardRelocationRequest sent = frr((byte) 0x11), other = frr((byte) 0x22);
-        Gtpv2Message g = WireForm.encode(sent, Profile.TS33501);
-        Message got = WireForm.decode(Gtpv2Message.decode(g.encode()), sent);
-        assertTrue(((Message.ForwardRelocationRequest) got).kasme().sameAs(sent.kasme()));
-        long live = KeyLedger.live();
-        IllegalStateException e = assertThrows(
-                IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(g.encode()), other));
-        assertEquals(live, KeyLedger.live(), "the refused decode destroyed the key it had built");
-        assertEquals("wire form of ForwardRelocationRequest for UE 1 decodes to different fields", e.getMessage());
-
-        byte[] ck = new byte[16], ik = new byte[16];
-        ik[0] = 1;
-        KeyTerm src = new KeyTerm.KamfTerm(9),
-                tck = new KeyTerm.HalfTerm(src, "ck"),
-                tik = new KeyTerm.HalfTerm(src, "ik");
-        Message.PsToCsRequest ps = new Message.PsToCsRequest(
-                1,
-                1,
-                1,
-                new CkIk(Key128.of(ck, tck, A), Key128.of(ik, tik, A)),
-                Ksi.ofKamf(1),
-                NasCount.ZERO,
-                Session.NORMAL);
-        // same terms, so the same identity; the octets of CK and IK swapped
-        Message.PsToCsRequest swapped = new Message.PsToCsRequest(
-                1,
-                1,
-                1,
-                new CkIk(Key128.of(ik, tck, A), Key128.of(ck, tik, A)),
-                Ksi.ofKamf(1),
-                NasCount.ZERO,
-                Session.NORMAL);
-        Gtpv2Message h = WireForm.encode(ps, Profile.TS33501);
-        assertDoesNotThrow(
-                () -> WireForm.decode(Gtpv2Message.decode(h.encode()), ps).destroyKeys());
-        assertThrows(IllegalStateException.class, () -> WireForm.decode(Gtpv2Message.decode(h.encode()), swapped));
-        for (Message m : List.of(sent, other, got, ps, swapped)) m.destroyKeys();
     }
 }
