@@ -1,6 +1,7 @@
 package org.srvcc.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,7 +76,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "where counterexamples are written as JSON (default target/check)")
     String out;
 
-    @Option(names = "--write-configs", description = "write model-checks/MC<Name>.cfg for every model and exit")
+    @Option(
+            names = "--write-configs",
+            description = "write model-checks/generated/MC<Name>.cfg for every model and exit")
     boolean writeConfigs;
 
     @Option(
@@ -147,10 +150,10 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (writeConfigs) {
-            Path mc = manifest.home.resolve("model-checks");
+            Path mc = Files.createDirectories(manifest.home.resolve("model-checks/generated"));
             for (Manifest.Model m : manifest.models)
                 AtomicFiles.write(AtomicFiles.inside(mc, "MC" + m.name() + ".cfg"), m.cfg(m.invariants()));
-            o.println("wrote " + manifest.models.size() + " configurations to model-checks/");
+            o.println("wrote " + manifest.models.size() + " configurations to model-checks/generated/");
             return 0;
         }
         List<Manifest.Model> chosen = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.srvcc.Tlc;
 import org.srvcc.cli.Main;
@@ -80,7 +81,7 @@ class ModelChecksTest {
     @Test
     void committedConfigsMatchTheManifest() throws Exception {
         for (Manifest.Model model : new Manifest(HOME).models) {
-            Path cfg = HOME.resolve("model-checks/MC" + model.name() + ".cfg");
+            Path cfg = HOME.resolve("model-checks/generated/MC" + model.name() + ".cfg");
             assertTrue(Files.exists(cfg), cfg + " missing: run ./srvcc check --write-configs");
             assertEquals(
                     model.cfg(model.invariants()),
@@ -90,7 +91,8 @@ class ModelChecksTest {
         // a configuration without a manifest entry is a model nobody checks
         Set<String> named = new HashSet<>();
         for (Manifest.Model model : new Manifest(HOME).models) named.add("MC" + model.name() + ".cfg");
-        try (var files = Files.list(HOME.resolve("model-checks"))) {
+        try (var files = Stream.concat(
+                Files.list(HOME.resolve("model-checks/generated")), Files.list(HOME.resolve("model-checks")))) {
             List<String> orphans = files.map(f -> f.getFileName().toString())
                     .filter(f -> f.endsWith(".cfg") && !named.contains(f))
                     .sorted()

@@ -40,7 +40,7 @@ class SymmetryTest {
         assertEquals(
                 m.model("Ts33501TwoNormalUesSymmetric")
                         .cfg(m.model("Ts33501TwoNormalUesSymmetric").invariants()),
-                Files.readString(HOME.resolve("model-checks/MCTs33501TwoNormalUesSymmetric.cfg")));
+                Files.readString(HOME.resolve("model-checks/generated/MCTs33501TwoNormalUesSymmetric.cfg")));
     }
 
     @Test
