@@ -22,33 +22,41 @@ public final class Matrix {
         return Invariants.PARTS.getOrDefault(property, List.of(property));
     }
 
-    /** Markdown table of the results whose model belongs to one of the groups; "–": not checked by that model. */
+    /** Markdown table of the results whose model belongs to one of the groups. */
     public static String markdown(List<ModelCheck.Result> results, List<String> groups) {
-        StringBuilder b = new StringBuilder("| design (model) |");
-        for (String p : PROPERTIES) b.append(' ').append(p).append(" |");
-        b.append("\n|---|").append("---|".repeat(PROPERTIES.size())).append('\n');
+        return table(results, groups).markdown();
+    }
+
+    /**
+     * The results whose model belongs to one of the groups, a row per model and a column per property: violated
+     * (linked to its counterexample, naming the parts), holds, or "–" (not checked by that model).
+     */
+    public static Table table(List<ModelCheck.Result> results, List<String> groups) {
+        List<String> head = new ArrayList<>(List.of("design (model)"));
+        head.addAll(PROPERTIES);
+        List<List<Table.Cell>> rows = new ArrayList<>();
         for (ModelCheck.Result r : results) {
             if (!groups.contains(r.model().group())) continue;
-            b.append("| ")
-                    .append(Schemas.plainText(r.model().row()).replace("|", "\\|"))
-                    .append(" (`")
-                    .append(r.model().name())
-                    .append("`) |");
-            for (String p : PROPERTIES) {
-                String cell;
-                List<String> broken =
-                        parts(p).stream().filter(r.violated()::contains).toList();
-                if (!broken.isEmpty())
-                    cell = "[**violated**](#cex-" + r.model().name() + "-" + broken.get(0) + ")"
-                            + (parts(p).size() > 1 ? ": " + String.join(", ", broken) : "");
-                else if (checks(r.model(), p) && r.problems().stream().noneMatch(x -> x.startsWith("TLC")))
-                    cell = "holds";
-                else cell = "–";
-                b.append(' ').append(cell).append(" |");
-            }
-            b.append('\n');
+            List<Table.Cell> row = new ArrayList<>();
+            row.add(Table.Cell.of(
+                    Table.Span.text(Schemas.plainText(r.model().row()) + " ("),
+                    Table.Span.code(r.model().name()),
+                    Table.Span.text(")")));
+            for (String p : PROPERTIES) row.add(cell(r, p));
+            rows.add(row);
         }
-        return b.toString();
+        return new Table(head, rows);
+    }
+
+    private static Table.Cell cell(ModelCheck.Result r, String p) {
+        List<String> broken = parts(p).stream().filter(r.violated()::contains).toList();
+        if (!broken.isEmpty())
+            return Table.Cell.of(
+                    Table.Span.bad("violated").linkedTo("#cex-" + r.model().name() + "-" + broken.get(0)),
+                    Table.Span.text(parts(p).size() > 1 ? ": " + String.join(", ", broken) : ""));
+        if (checks(r.model(), p) && r.problems().stream().noneMatch(x -> x.startsWith("TLC")))
+            return Table.Cell.text("holds");
+        return Table.Cell.text("–");
     }
 
     private static boolean checks(Manifest.Model m, String p) {

@@ -23,6 +23,7 @@ import org.srvcc.model.Flow;
 import org.srvcc.model.Matrix;
 import org.srvcc.model.ModelCheck;
 import org.srvcc.model.Schemas;
+import org.srvcc.model.Table;
 import org.srvcc.procedure.Bounds;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.procedure.Options;
@@ -158,18 +159,7 @@ public final class Report {
                         "verdict"),
                 rows);
 
-        w.heading(2, "Evaluation matrix: design options against properties");
-        w.para("Each row is one TLC model (see model-checks/manifest.json). 'violated' links to the counterexample "
-                + "below; 'holds' means TLC explored every state of the model without finding a violation; "
-                + "'–' means that model does not check that property.");
-        w.markdownTable(Matrix.markdown(checks, List.of("profiles", "options", "draft", "liveness", "refinement")));
-        w.heading(2, "Minimal assumptions: attacker and node compromise");
-        w.para("Compromise is passive: the attacker reads what the named node or link holds. KamfConfinement "
-                + "holding under MME_SRVCC and MSC compromise is the backward-security result: neither "
-                + "yields KAMF.");
-        w.markdownTable(Matrix.markdown(checks, List.of("attacker", "compromise")));
-        w.heading(2, "Mutants (each invariant shown to be able to fail)");
-        w.markdownTable(Matrix.markdown(checks, List.of("mutants")));
+        matrices(checks);
 
         w.heading(2, "Conformance of the Java implementation to the model");
         TraceValidation.Result t = conf.traces();
@@ -228,8 +218,9 @@ public final class Report {
 
         w.heading(2, "Test vectors");
         List<TestVectors.Row> vec = TestVectors.rows();
-        w.markdownTable(
-                TestVectors.markdown(vec).lines().filter(l -> l.startsWith("|")).reduce("", (a, b2) -> a + b2 + "\n"));
+        w.table(
+                List.of(TestVectors.HEADER),
+                vec.stream().map(r -> List.copyOf(r.asMap().values())).toList());
         AtomicFiles.write(out.resolve("vectors.tsv"), TestVectors.tsv(vec));
 
         w.heading(2, "Reproduce");
@@ -251,38 +242,21 @@ public final class Report {
         w.heading(2, "Findings");
         Map<String, ModelCheck.Result> byName = new LinkedHashMap<>();
         for (ModelCheck.Result r : checks) byName.put(r.model().name(), r);
-        List<List<String>> claims = new ArrayList<>();
+        List<List<Table.Cell>> claims = new ArrayList<>();
         for (String status : List.of("violated", "open-question", "holds")) // most consequential first
-        for (Findings.Finding f : ledger.findings)
-                if (f.status().equals(status))
-                    claims.add(List.of(
-                            "[" + f.title() + "](#" + f.id() + ")",
-                            Findings.statusText(f.status()),
-                            Findings.clausesText(f.clauses()),
-                            String.join(
-                                    ", ",
-                                    f.models().stream()
-                                            .map(m -> m.name()
-                                                    + (byName.containsKey(m.name())
-                                                                    && !byName.get(m.name())
-                                                                            .ok()
-                                                            ? " (MISMATCH)"
-                                                            : ""))
-                                            .distinct()
-                                            .toList()),
-                            "[" + Findings.DOCS + "](" + docsLink + "#" + f.id() + ")"));
-        w.table(List.of("finding", "verdict", "rests on", "models", "docs"), claims);
-        List<List<String>> witnesses = new ArrayList<>();
+        for (Findings.Finding f : ledger.findings) if (f.status().equals(status)) claims.add(claimRow(f, byName));
+        w.table(new Table(List.of("finding", "verdict", "rests on", "models", "docs"), claims));
+        List<List<Table.Cell>> witnesses = new ArrayList<>();
         for (ModelCheck.Result r : checks)
             if (!r.violated().isEmpty() && r.violated().stream().allMatch(Report::isProbe))
                 witnesses.add(List.of(
-                        "`" + r.model().name() + "`",
-                        Schemas.plainText(r.model().row()),
-                        String.join(", ", r.violated())));
+                        Table.Cell.code(r.model().name()),
+                        Table.Cell.text(Schemas.plainText(r.model().row())),
+                        Table.Cell.text(String.join(", ", r.violated()))));
         if (!witnesses.isEmpty()) {
             w.para("Witnesses: reachability probes, not properties. Their violation shows that the models reach a "
                     + "situation a finding is about.");
-            w.table(List.of("model", "what it reaches", "probe"), witnesses);
+            w.table(new Table(List.of("model", "what it reaches", "probe"), witnesses));
         }
         for (Findings.Finding f : ledger.findings) {
             w.anchor(f.id());
@@ -297,24 +271,7 @@ public final class Report {
                     .map(a -> List.of(a.tag(), a.id(), a.text() + " Why: " + a.why()))
                     .toList();
             if (!rows.isEmpty()) w.table(List.of("tag", "assumption", "text"), rows);
-            List<List<String>> models = new ArrayList<>();
-            for (Findings.ModelRef m : f.models()) {
-                ModelCheck.Result r = byName.get(m.name());
-                String run = r == null
-                        ? "not run"
-                        : !r.ok()
-                                ? "MISMATCH: " + String.join("; ", r.problems())
-                                : r.violated().isEmpty()
-                                        ? "every state explored (" + r.distinct() + " distinct)"
-                                        : "violated " + String.join(", ", r.violated());
-                models.add(List.of(
-                        "`" + m.name() + "`",
-                        m.verdict().equals("violated") ? "**violated**" : "holds",
-                        m.partsText(),
-                        m.stepsText(),
-                        run));
-            }
-            w.table(List.of("model", "verdict", "parts", "counterexample steps", "this run"), models);
+            w.table(modelsTable(f, byName));
             w.para("Reproduce: `" + f.reproduce() + "`");
             for (Findings.ModelRef m : f.models())
                 for (ModelCheck.Violation v : byName.containsKey(m.name())
@@ -323,6 +280,61 @@ public final class Report {
                     if (m.verdict().equals("violated") && m.parts().contains(v.invariant()))
                         figure(out, counterexampleFigure(byName.get(m.name()), v));
         }
+    }
+
+    /** The evaluation matrices: design options, the attacker and compromise, the mutants. */
+    private void matrices(List<ModelCheck.Result> checks) {
+        w.heading(2, "Evaluation matrix: design options against properties");
+        w.para("Each row is one TLC model (see model-checks/manifest.json). 'violated' links to the counterexample "
+                + "below; 'holds' means TLC explored every state of the model without finding a violation; "
+                + "'–' means that model does not check that property.");
+        w.table(Matrix.table(checks, List.of("profiles", "options", "draft", "liveness", "refinement")));
+        w.heading(2, "Minimal assumptions: attacker and node compromise");
+        w.para("Compromise is passive: the attacker reads what the named node or link holds. KamfConfinement "
+                + "holding under MME_SRVCC and MSC compromise is the backward-security result: neither "
+                + "yields KAMF.");
+        w.table(Matrix.table(checks, List.of("attacker", "compromise")));
+        w.heading(2, "Mutants (each invariant shown to be able to fail)");
+        w.table(Matrix.table(checks, List.of("mutants")));
+    }
+
+    /** A finding's row in the summary: its title linked to its section, and a model marked when this run disagrees. */
+    private List<Table.Cell> claimRow(Findings.Finding f, Map<String, ModelCheck.Result> byName) {
+        List<String> models = f.models().stream()
+                .map(m -> m.name()
+                        + (byName.containsKey(m.name()) && !byName.get(m.name()).ok() ? " (MISMATCH)" : ""))
+                .distinct()
+                .toList();
+        return List.of(
+                Table.Cell.of(Table.Span.text(f.title()).linkedTo("#" + f.id())),
+                Table.Cell.text(Findings.statusText(f.status())),
+                Table.Cell.text(Findings.clausesText(f.clauses())),
+                Table.Cell.text(String.join(", ", models)),
+                Table.Cell.of(Table.Span.text(Findings.DOCS).linkedTo(docsLink + "#" + f.id())));
+    }
+
+    /** A finding's models: the ledger's verdict and this run's. */
+    private static Table modelsTable(Findings.Finding f, Map<String, ModelCheck.Result> byName) {
+        List<List<Table.Cell>> models = new ArrayList<>();
+        for (Findings.ModelRef m : f.models()) {
+            ModelCheck.Result r = byName.get(m.name());
+            String run = r == null
+                    ? "not run"
+                    : !r.ok()
+                            ? "MISMATCH: " + String.join("; ", r.problems())
+                            : r.violated().isEmpty()
+                                    ? "every state explored (" + r.distinct() + " distinct)"
+                                    : "violated " + String.join(", ", r.violated());
+            models.add(List.of(
+                    Table.Cell.code(m.name()),
+                    m.verdict().equals("violated")
+                            ? Table.Cell.of(Table.Span.bad("violated"))
+                            : Table.Cell.text("holds"),
+                    Table.Cell.text(m.partsText()),
+                    Table.Cell.text(m.stepsText()),
+                    Table.Cell.text(run)));
+        }
+        return new Table(List.of("model", "verdict", "parts", "counterexample steps", "this run"), models);
     }
 
     /** A part that is no property of the spec: one of MC.tla's reachability probes. */

@@ -2,6 +2,7 @@ package org.srvcc.report;
 
 import java.util.List;
 import org.srvcc.model.Schemas;
+import org.srvcc.model.Table;
 
 /** The report's text, written as Markdown and HTML side by side: headings, paragraphs, code, tables, anchors. */
 final class ReportText {
@@ -34,41 +35,37 @@ final class ReportText {
         html.append("<pre>").append(esc(s)).append("</pre>\n");
     }
 
+    /** A table of plain text cells. */
     void table(List<String> head, List<List<String>> rows) {
-        StringBuilder t = new StringBuilder("| ")
-                .append(String.join(" | ", head))
-                .append(" |\n|")
-                .append("---|".repeat(head.size()))
-                .append('\n');
-        for (List<String> r : rows)
-            t.append("| ")
-                    .append(String.join(
-                            " | ", r.stream().map(x -> x.replace("|", "\\|")).toList()))
-                    .append(" |\n");
-        markdownTable(t.toString());
+        table(Table.ofText(head, rows));
     }
 
-    /** A Markdown table, also rendered as an HTML table. */
-    void markdownTable(String t) {
-        md.append(mdSafe(t)).append('\n');
-        html.append("<table>\n");
-        boolean head = true;
-        for (String line : t.split("\n")) {
-            if (line.isBlank() || line.matches("\\|(-+\\|)+")) continue;
-            String inner = line.strip();
-            inner = inner.substring(1, inner.length() - 1);
+    /** A typed table: Markdown and HTML, each written from the cells. */
+    void table(Table t) {
+        md.append(t.markdown()).append('\n');
+        html.append("<table>\n<tr>");
+        for (String h : t.head()) html.append("<th>").append(esc(h)).append("</th>");
+        html.append("</tr>\n");
+        for (List<Table.Cell> r : t.rows()) {
             html.append("<tr>");
-            for (String cell : inner.split("(?<!\\\\)\\|")) {
-                String c = esc(cell.strip().replace("\\|", "|"))
-                        .replaceAll("\\[([^\\]]*)\\]\\(((?:#|\\.\\./)[^)\\s]*)\\)", "<a href=\"$2\">$1</a>")
-                        .replaceAll("\\*\\*(.*?)\\*\\*", "<b class=\"bad\">$1</b>")
-                        .replaceAll("`([^`]*)`", "<code>$1</code>");
-                html.append(head ? "<th>" : "<td>").append(c).append(head ? "</th>" : "</td>");
-            }
+            for (Table.Cell c : r) html.append("<td>").append(html(c)).append("</td>");
             html.append("</tr>\n");
-            head = false;
         }
         html.append("</table>\n");
+    }
+
+    static String html(Table.Cell c) {
+        StringBuilder b = new StringBuilder();
+        for (Table.Span s : c.spans()) {
+            String t = esc(s.text());
+            t = switch (s.style()) {
+                case PLAIN -> t;
+                case CODE -> "<code>" + t + "</code>";
+                case BAD -> "<b class=\"bad\">" + t + "</b>";
+            };
+            b.append(s.href() == null ? t : "<a href=\"" + esc(s.href()) + "\">" + t + "</a>");
+        }
+        return b.toString();
     }
 
     void anchor(String id) {
