@@ -96,6 +96,27 @@ class VocabularyTest {
             assertFalse(cfg.contains("\n  " + a + " <- ") && a.kind != Action.Kind.MUTANT, a + " substituted");
     }
 
+    /**
+     * Every cfg substitutes exactly MC.tla's replacements of Srvcc.tla's definitions: the mutants' override points
+     * (Manifest.OVERRIDES) and the budgets. A replacement MC.tla defines but no cfg names would never run.
+     */
+    @Test
+    void everyReplacementInMcIsSubstituted() throws Exception {
+        String spec = code(read("spec/Srvcc.tla")), mc = code(read("model-checks/MC.tla"));
+        Set<String> replaced = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^MC(\\w+)(?:\\([^)]*\\))? ==").matcher(mc);
+        while (m.find())
+            if (!m.group(1).endsWith("Spec") // MCSpec, MCLiveSpec: the specifications a cfg names, no replacement
+                    && Pattern.compile("(?m)^" + m.group(1) + "(\\([^)]*\\))? ==")
+                            .matcher(spec)
+                            .find()) replaced.add(m.group(1));
+        Set<String> substituted = new TreeSet<>(Manifest.OVERRIDES);
+        for (Budget b : Budget.values()) substituted.add(b.name());
+        assertEquals(replaced, substituted);
+        String cfg = new Manifest(Path.of("").toAbsolutePath()).model("Ts33501").cfg(List.of("TypeOK"));
+        for (String x : substituted) assertTrue(cfg.contains("\n  " + x + " <- MC" + x + "\n"), x);
+    }
+
     /** Each action is one method of its node's class, named as the action without the role prefix. */
     @Test
     void everyActionIsAMethodOfItsNode() {
