@@ -13,10 +13,9 @@ import org.srvcc.kdf.InsecureKeyAccess;
 
 /**
  * The edges of the value types (each limit accepted, the next value refused, with a message that
- * names the value), the node each action belongs to, and the receiver's check that the octets it
- * decodes carry the keys the record was sent with.
+ * names the value) and the node each action belongs to.
  */
-class ValuesAndWireFormTest {
+class ValuesTest {
     static final InsecureKeyAccess A = InsecureKeyAccess.get();
 
     @Test
