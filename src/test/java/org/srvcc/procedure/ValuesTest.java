@@ -2,7 +2,10 @@ package org.srvcc.procedure;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.srvcc.procedure.Drive.*;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -107,5 +110,28 @@ class ValuesTest {
         }
         assertEquals("MME_SRVCC", Action.MmeRejectPreparation.node());
         assertEquals("network", Action.NetDuplicate.node());
+    }
+
+    @Test
+    void everyMutantSwitchMakesTheOptionsAMutant() {
+        assertFalse(Options.STANDARD.isMutant());
+        for (String m : List.of(
+                "amfSendsKamf",
+                "mmeMapsWrongKsi",
+                "ueSkipsReauth",
+                "allowReverseSrvcc",
+                "nullAlgorithmsAlways",
+                "mmeMapsNoKeyKsi",
+                "mscKeepsKsiOnFailure",
+                "mscIgnoresEmergency",
+                "ueKeepsKeysOnReturn"))
+            assertTrue(Options.STANDARD.with(List.of(m + "=true")).isMutant(), m);
+        for (String o : List.of(
+                "amfIncrementsCount=false",
+                "mmeCount=received",
+                "amfFc=reuse-0x74",
+                "countLsbBits=2",
+                "ueEstimate=closest"))
+            assertFalse(Options.STANDARD.with(List.of(o)).isMutant(), o + " is a design option, not a mutant");
     }
 }

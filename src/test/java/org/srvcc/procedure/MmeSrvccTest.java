@@ -1,0 +1,41 @@
+package org.srvcc.procedure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.srvcc.procedure.Drive.*;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The MME_SRVCC node: a duplicated request handled once, and the node idle again after the call is set up. */
+class MmeSrvccTest {
+    @Test
+    void aDuplicatedForwardRelocationRequestIsHandledOnceAndNotRejectedLater() {
+        Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of());
+        step(s, Action.GnbSendHandoverRequired);
+        step(s, Action.AmfStartSrvcc);
+        step(s, Action.NetDuplicate);
+        assertEquals(
+                2,
+                s.network().inFlight(1, Message.Type.ForwardRelocationRequest).size());
+        s.apply(new Step(Action.MmeHandleForwardRelocationRequest, 1, 0));
+        assertEquals(1, s.network().inFlight(1, Message.Type.PsToCsRequest).size());
+        assertEquals(MmeSrvcc.State.Preparing, s.mme(1).state());
+        // the copy: taken, but no second PS to CS Request, and no rejection of an accepted attempt
+        assertFalse(enabled(s, Action.MmeRejectPreparation), "MmeRejectPreparation of the accepted attempt's copy");
+        s.apply(new Step(Action.MmeHandleForwardRelocationRequest, 1, 0));
+        assertEquals(List.of(), s.network().lastSent(), "the duplicate made the MME send");
+        assertEquals(1, s.network().inFlight(1, Message.Type.PsToCsRequest).size());
+        assertEquals(1, s.mme(1).att());
+    }
+
+    @Test
+    void theMmeIsIdleAgainOnceTheCallIsEstablished() {
+        Srvcc s = start(Profile.TS33501, Options.STANDARD, Set.of());
+        for (Action a : TO_CALL) step(s, a);
+        assertEquals(MmeSrvcc.State.Idle, s.mme(1).state());
+        assertEquals(MscServer.State.Active, s.msc(1).state());
+        assertEquals(List.of(), Invariants.violated(s));
+    }
+}
