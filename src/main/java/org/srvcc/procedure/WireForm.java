@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.InsecureKeyAccess;
@@ -31,18 +32,19 @@ import org.srvcc.wire.Plan.Node;
 final class WireForm {
     private WireForm() {}
 
+    /** The GTPv2-C message type of each message that crosses N26 or Sv (TS 29.274, TS 29.280). */
+    private static final Map<Message.Type, Integer> GTP = Map.of(
+            Message.Type.ForwardRelocationRequest, Gtpv2.FORWARD_RELOCATION_REQUEST,
+            Message.Type.ForwardRelocationResponse, Gtpv2.FORWARD_RELOCATION_RESPONSE,
+            Message.Type.ForwardRelocationComplete, Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION,
+            Message.Type.RelocationCancel, Gtpv2.RELOCATION_CANCEL_REQUEST,
+            Message.Type.PsToCsRequest, Gtpv2.SRVCC_PS_TO_CS_REQUEST,
+            Message.Type.PsToCsResponse, Gtpv2.SRVCC_PS_TO_CS_RESPONSE,
+            Message.Type.PsToCsComplete, Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION,
+            Message.Type.PsToCsCancel, Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION);
+
     static boolean onGtp(Message.Type t) {
-        return switch (t) {
-            case ForwardRelocationRequest,
-                    ForwardRelocationResponse,
-                    ForwardRelocationComplete,
-                    RelocationCancel,
-                    PsToCsRequest,
-                    PsToCsResponse,
-                    PsToCsComplete,
-                    PsToCsCancel -> true;
-            default -> false;
-        };
+        return GTP.containsKey(t);
     }
 
     /** The message as its sender puts it on the wire. Key octets go into the IEs; the caller wipes them. */
@@ -79,17 +81,14 @@ final class WireForm {
                 ies.add(Ies.stnSr(Plan.STN_SR));
                 ies.add(Ies.msisdn(Plan.msisdn(u)));
                 return new Gtpv2Message(
-                        Gtpv2.FORWARD_RELOCATION_REQUEST,
-                        0,
-                        Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION),
-                        ies);
+                        GTP.get(m.type()), 0, Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION), ies);
             }
             case ForwardRelocationResponse -> {
                 boolean ok = ((Message.Answer) m).ok();
                 ies.add(Ies.cause(ok ? Ies.REQUEST_ACCEPTED : Ies.NO_RESOURCES_AVAILABLE));
                 if (ok) ies.add(Ies.fteid(Ies.IF_S10_N26_MME, Node.MME_SRVCC.teid(u), Node.MME_SRVCC.address()));
                 return new Gtpv2Message(
-                        Gtpv2.FORWARD_RELOCATION_RESPONSE,
+                        GTP.get(m.type()),
                         Node.AMF.teid(u),
                         Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION),
                         ies);
@@ -97,14 +96,14 @@ final class WireForm {
             case RelocationCancel -> {
                 ies.add(Ies.imsi(Plan.imsi(u)));
                 return new Gtpv2Message(
-                        Gtpv2.RELOCATION_CANCEL_REQUEST,
+                        GTP.get(m.type()),
                         Node.MME_SRVCC.teid(u),
                         Plan.sequence(u, m.att(), Exchange.RELOCATION_CANCEL),
                         ies);
             }
             case ForwardRelocationComplete -> {
                 return new Gtpv2Message(
-                        Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION,
+                        GTP.get(m.type()),
                         Node.AMF.teid(u),
                         Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION_COMPLETE),
                         ies);
@@ -127,28 +126,21 @@ final class WireForm {
                 Arrays.fill(ck, (byte) 0);
                 Arrays.fill(ik, (byte) 0);
                 if (r.session() != Session.NORMAL) ies.add(Ies.svFlags(Ies.SV_EMIND));
-                return new Gtpv2Message(
-                        Gtpv2.SRVCC_PS_TO_CS_REQUEST, 0, Plan.sequence(u, m.att(), Exchange.PS_TO_CS), ies);
+                return new Gtpv2Message(GTP.get(m.type()), 0, Plan.sequence(u, m.att(), Exchange.PS_TO_CS), ies);
             }
             case PsToCsResponse -> {
                 ies.add(Ies.cause(((Message.Answer) m).ok() ? Ies.REQUEST_ACCEPTED : Ies.REQUEST_REJECTED));
                 return new Gtpv2Message(
-                        Gtpv2.SRVCC_PS_TO_CS_RESPONSE, peer.teid(u), Plan.sequence(u, m.att(), Exchange.PS_TO_CS), ies);
+                        GTP.get(m.type()), peer.teid(u), Plan.sequence(u, m.att(), Exchange.PS_TO_CS), ies);
             }
             case PsToCsComplete -> {
                 return new Gtpv2Message(
-                        Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION,
-                        peer.teid(u),
-                        Plan.sequence(u, m.att(), Exchange.PS_TO_CS_COMPLETE),
-                        ies);
+                        GTP.get(m.type()), peer.teid(u), Plan.sequence(u, m.att(), Exchange.PS_TO_CS_COMPLETE), ies);
             }
             case PsToCsCancel -> {
                 ies.add(Ies.srvccCause(2)); // handover/relocation cancelled by source system
                 return new Gtpv2Message(
-                        Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION,
-                        Node.MSC.teid(u),
-                        Plan.sequence(u, m.att(), Exchange.PS_TO_CS_CANCEL),
-                        ies);
+                        GTP.get(m.type()), Node.MSC.teid(u), Plan.sequence(u, m.att(), Exchange.PS_TO_CS_CANCEL), ies);
             }
             default -> throw new IllegalArgumentException(m.type() + " is not a GTPv2-C message");
         }
@@ -201,17 +193,8 @@ final class WireForm {
 
     /** The message type a GTPv2-C message type stands for. */
     static Message.Type typeOf(int gtpType) {
-        return switch (gtpType) {
-            case Gtpv2.FORWARD_RELOCATION_REQUEST -> Message.Type.ForwardRelocationRequest;
-            case Gtpv2.FORWARD_RELOCATION_RESPONSE -> Message.Type.ForwardRelocationResponse;
-            case Gtpv2.RELOCATION_CANCEL_REQUEST -> Message.Type.RelocationCancel;
-            case Gtpv2.FORWARD_RELOCATION_COMPLETE_NOTIFICATION -> Message.Type.ForwardRelocationComplete;
-            case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> Message.Type.PsToCsRequest;
-            case Gtpv2.SRVCC_PS_TO_CS_RESPONSE -> Message.Type.PsToCsResponse;
-            case Gtpv2.SRVCC_PS_TO_CS_COMPLETE_NOTIFICATION -> Message.Type.PsToCsComplete;
-            case Gtpv2.SRVCC_PS_TO_CS_CANCEL_NOTIFICATION -> Message.Type.PsToCsCancel;
-            default -> throw new IllegalArgumentException("GTPv2-C message type " + gtpType + " is not one of ours");
-        };
+        for (Map.Entry<Message.Type, Integer> e : GTP.entrySet()) if (e.getValue() == gtpType) return e.getKey();
+        throw new IllegalArgumentException("GTPv2-C message type " + gtpType + " is not one of ours");
     }
 
     /**

@@ -49,16 +49,16 @@ public final class TlcRunner {
     }
 
     public static String tlcJar() {
+        return locationOf(tlc2.TLC.class);
+    }
+
+    /** The jar or class folder a class is loaded from. */
+    private static String locationOf(Class<?> c) {
         try {
-            return Path.of(tlc2.TLC
-                            .class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .toString();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the TLC jar", e);
+            throw new IllegalStateException("cannot locate " + c.getName(), e);
         }
     }
 
@@ -80,16 +80,7 @@ public final class TlcRunner {
 
     /** Where {@link TlcChild} is loaded from: target/classes or the srvcc jar. */
     static String ownClasses() {
-        try {
-            return Path.of(TlcChild.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return locationOf(TlcChild.class);
     }
 
     /** As above; with {@code checkDeadlock} a state without successors is an error (trace validation). */

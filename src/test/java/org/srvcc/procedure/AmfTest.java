@@ -32,14 +32,7 @@ class AmfTest {
 
     @Test
     void aNasRunNeedsAnIdleAmf() {
-        Srvcc s = new Srvcc(
-                Profile.TS33501,
-                Options.STANDARD,
-                Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, true),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                1);
+        Srvcc s = start(Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, true));
         assertTrue(enabled(s, Action.UeReceiveNasRun) && enabled(s, Action.UeMissNasRun));
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
@@ -50,14 +43,7 @@ class AmfTest {
 
     @Test
     void theAmfDerivesKPrimeAsmeForEpsOncePerKamfFromTheRightCount() {
-        Srvcc s = new Srvcc(
-                Profile.TS33501,
-                Options.STANDARD,
-                Bounds.of(1).attempts(2).count(5).kamf(2).withEpsMobility(true),
-                Set.of(),
-                Set.of(),
-                Set.<Place>of(),
-                1);
+        Srvcc s = start(Bounds.of(1).attempts(2).count(5).kamf(2).withEpsMobility(true));
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
         step(s, Action.AmfTransferEpsContext);
         step(s, Action.AmfPrepareEpsHandover);
@@ -97,14 +83,7 @@ class AmfTest {
 
     @Test
     void aReceivedNasRunStartsFromTheAmfsCurrentCount() {
-        Srvcc s = new Srvcc(
-                Profile.TS33501,
-                Options.STANDARD,
-                Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, false),
-                Set.of(),
-                Set.of(),
-                Set.<Place>of(),
-                1);
+        Srvcc s = start(Bounds.of(1).attempts(1).count(5).kamf(1).nasRuns(true, false));
         step(s, Action.AmfSendDownlinkNas);
         step(s, Action.UeHandleDownlinkNas);
         step(s, Action.UeReceiveNasRun);

@@ -172,15 +172,7 @@ class CapabilitiesAndNoContextTest {
                 s,
                 Action.AttackerRewriteCapability,
                 s.network().rewriteChoice(1, Set.of(Algorithm.UIA1, Algorithm.UIA2))); // every UEA stripped
-        for (Action a : List.of(
-                Action.MmeHandleForwardRelocationRequest,
-                Action.MscHandlePsToCsRequest,
-                Action.MmeHandlePsToCsResponse,
-                Action.AmfHandleResponse,
-                Action.GnbForwardHandoverCommand,
-                Action.UeHandleHandoverCommand,
-                Action.UeArriveUtran,
-                Action.MscHandleHandoverComplete)) step(s, a, 0);
+        for (Action a : Drive.TO_CALL.subList(2, 10)) step(s, a, 0);
         assertEquals(new Selection("uea0", "uia2"), s.msc(1).alg());
         assertTrue(
                 Invariants.violatedParts(s).contains("CallKeysAgree"),

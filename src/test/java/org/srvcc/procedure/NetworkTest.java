@@ -14,14 +14,7 @@ import org.junit.jupiter.api.Test;
 class NetworkTest {
     @Test
     void aMessageIsDuplicatedOnceAndCountsAsAFault() {
-        Srvcc s = new Srvcc(
-                Profile.TS33501,
-                Options.STANDARD,
-                Bounds.of(1).attempts(2).count(5).kamf(2).faults(3),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                1);
+        Srvcc s = start(Bounds.of(1).attempts(2).count(5).kamf(2).faults(3));
         step(s, Action.GnbSendHandoverRequired);
         assertEquals(
                 List.of(Message.Type.HandoverRequired),
@@ -37,14 +30,7 @@ class NetworkTest {
 
     @Test
     void neighboursSwapOncePerPairAndTheAttackerReplaysOnlyThatUesCommand() {
-        Srvcc s = new Srvcc(
-                Profile.TS33501,
-                Options.STANDARD,
-                Bounds.of(2).attempts(2).count(5).kamf(2).reorders(1).replays(1),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                1);
+        Srvcc s = start(Bounds.of(2).attempts(2).count(5).kamf(2).reorders(1).replays(1));
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
         s.apply(new Step(Action.AmfSendDownlinkNas, 1, 0));
         assertEquals(
@@ -111,14 +97,7 @@ class NetworkTest {
     @Test
     void theAttackerReplaysTheHandoverCommandSeenOnTheRadio() {
         Srvcc s = start(Bounds.of(1).attempts(2).count(5).kamf(2).replays(1));
-        for (Action a : List.of(
-                Action.GnbSendHandoverRequired,
-                Action.AmfStartSrvcc,
-                Action.MmeHandleForwardRelocationRequest,
-                Action.MscHandlePsToCsRequest,
-                Action.MmeHandlePsToCsResponse,
-                Action.AmfHandleResponse,
-                Action.GnbForwardHandoverCommand)) step(s, a);
+        for (Action a : TO_CALL.subList(0, 7)) step(s, a);
         assertEquals(1, s.network().radio().size());
         step(s, Action.AttackerReplay);
         assertEquals(1, s.network().replays());

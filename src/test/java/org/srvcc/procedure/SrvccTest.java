@@ -18,14 +18,7 @@ class SrvccTest {
     @Test
     void boundsOnAttemptsAndKamfsCloseTheActions() {
         // one attempt, one KAMF: after a rejection no second Handover Required, after the call no re-authentication
-        Srvcc s = new Srvcc(
-                Profile.TS33501,
-                Options.STANDARD,
-                Bounds.of(1).attempts(1).count(5).kamf(1),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                1);
+        Srvcc s = start(Bounds.of(1).attempts(1).count(5).kamf(1));
         assertEquals(2, s.nextKamf());
         step(s, Action.GnbSendHandoverRequired);
         step(s, Action.AmfStartSrvcc);
@@ -34,14 +27,7 @@ class SrvccTest {
         step(s, Action.GnbHandlePreparationFailure);
         assertEquals(Gnb.State.Idle, s.gnb(1));
         assertFalse(enabled(s, Action.GnbSendHandoverRequired), "a second attempt beyond MaxAttempts 1");
-        Srvcc t = new Srvcc(
-                Profile.TS33501,
-                Options.STANDARD,
-                Bounds.of(1).attempts(1).count(5).kamf(1),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                1);
+        Srvcc t = start(Bounds.of(1).attempts(1).count(5).kamf(1));
         for (Action a : TO_CALL) step(t, a);
         step(t, Action.UeEndCall);
         assertFalse(enabled(t, Action.UeAuthenticate), "a second KAMF beyond MaxKamf 1");

@@ -29,12 +29,12 @@ class UeTest {
     void runsOfNasMessagesMoveTheCountsByAWindow() {
         // 4 LSBs: a received run is 15 messages (COUNT 0..14), a missed run 16 (COUNT 0..15)
         Bounds b = Bounds.of(1).attempts(1).count(2).kamf(1).nasRuns(true, true);
-        Srvcc s = new Srvcc(Profile.TS33501, Options.STANDARD, b, Set.of(), Set.of(), Set.<Place>of(), 1);
+        Srvcc s = start(b);
         step(s, Action.UeReceiveNasRun);
         assertEquals(15, s.amf(1).dl());
         assertEquals(14, s.ue(1).dl(), "the UE stores the last COUNT it received");
         assertFalse(s.enabled().contains(new Step(Action.UeMissNasRun, 1, 0)), "no second run once the window is used");
-        Srvcc m = new Srvcc(Profile.TS33501, Options.STANDARD, b, Set.of(), Set.of(), Set.<Place>of(), 1);
+        Srvcc m = start(b);
         step(m, Action.UeMissNasRun);
         assertEquals(16, m.amf(1).dl());
         assertEquals(0, m.ue(1).dl(), "a missed run leaves the UE's COUNT behind");
