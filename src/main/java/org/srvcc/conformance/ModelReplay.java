@@ -61,22 +61,24 @@ public final class ModelReplay {
      * (Replay + the action), so that the dump labels every edge with the action that took it.
      */
     static String replayModule() {
-        List<String> actions = new ArrayList<>();
-        for (Action a : Action.values()) if (a != Action.MscRestart) actions.add(a.name()); // the one action of no UE
         StringBuilder b = new StringBuilder("---- MODULE MCReplay ----\nEXTENDS MC\n"
                 + "\\* verdict is a function of the state, so it adds no states; TLC writes it into every node of "
                 + "the dump\n"
                 + "VARIABLE verdict\nVerdict == ["
                 + String.join(
                         ", ", STATE_PARTS.stream().map(p -> p + " |-> " + p).toList()) + "]\n");
-        for (String a : actions)
-            b.append("Replay").append(a).append("(u) == ").append(a).append("(u) /\\ verdict' = Verdict'\n");
-        b.append("ReplayMscRestart == MscRestart /\\ verdict' = Verdict'\n");
+        List<String> perUe = new ArrayList<>();
+        List<String> perNode = new ArrayList<>();
+        for (Action a : Action.values()) {
+            b.append("Replay").append(a.call("u")).append(" == ").append(a.call("u"));
+            b.append(" /\\ verdict' = Verdict'\n");
+            (a.scope == Action.Scope.UE ? perUe : perNode).add("Replay" + a.call("u"));
+        }
         b.append("ReplayNext == (\\E u \\in UEs : ")
-                .append(String.join(
-                        " \\/ ", actions.stream().map(a -> "Replay" + a + "(u)").toList()))
-                .append(") \\/ ReplayMscRestart\n");
-        b.append("ReplaySpec == (Init /\\ verdict = Verdict) /\\ [][ReplayNext]_<<vars, verdict>>\n====\n");
+                .append(String.join(" \\/ ", perUe))
+                .append(")");
+        for (String a : perNode) b.append(" \\/ ").append(a);
+        b.append("\nReplaySpec == (Init /\\ verdict = Verdict) /\\ [][ReplayNext]_<<vars, verdict>>\n====\n");
         return b.toString();
     }
 

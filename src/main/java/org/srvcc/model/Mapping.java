@@ -263,12 +263,7 @@ public final class Mapping {
         }
         b.append("TraceAction(a, u) ==\n    CASE ");
         for (Action a : Action.values())
-            b.append("a = \"")
-                    .append(a)
-                    .append("\" -> ")
-                    .append(a)
-                    .append(a == Action.MscRestart ? "" : "(u)")
-                    .append("\n      [] ");
+            b.append("a = \"").append(a).append("\" -> ").append(a.call("u")).append("\n      [] ");
         return b.append("OTHER -> FALSE\n====\n").toString();
     }
 

@@ -52,7 +52,7 @@ public enum Action {
     NetDuplicate(Kind.FAULT, Budget.FaultAllowed, (s, u) -> s.net.duplicate(u)),
     NetLoseDownlink(Kind.FAULT, Budget.FaultAllowed, (s, u) -> s.net.loseDownlink(u)),
     NetReorderDownlink(Kind.FAULT, Budget.ReorderAllowed, (s, u) -> s.net.reorderDownlink(u)),
-    MscRestart(Kind.FAULT, Budget.FaultAllowed, (s, u) -> s.msc.restart()),
+    MscRestart(Kind.FAULT, Budget.FaultAllowed, Scope.NODE, (s, u) -> s.msc.restart()),
     AttackerReplay(Kind.FAULT, Budget.ReplayAllowed, (s, u) -> s.net.replay(u)),
     AttackerRewriteCapability(Kind.FAULT, Budget.TamperAllowed, (s, u) -> s.net.rewriteCapability(u)),
     AttackerRewriteSrvccIndication(Kind.FAULT, Budget.TamperAllowed, (s, u) -> s.rewriteSrvccIndication(u)),
@@ -66,7 +66,15 @@ public enum Action {
         FAULT
     }
 
+    /** Whether an action is taken for one UE, as Srvcc.tla's {@code X(u)}, or by a whole node, as {@code X}. */
+    public enum Scope {
+        UE,
+        NODE
+    }
+
     public final Kind kind;
+    /** UE: Srvcc.tla's action takes a UE; NODE: it takes none (a restart hits every UE). */
+    public final Scope scope;
     /** The budget of Srvcc.tla that bounds this action in a model; null: none. */
     public final Budget budget;
 
@@ -77,7 +85,12 @@ public enum Action {
     }
 
     Action(Kind kind, Budget budget, BiFunction<Srvcc, Integer, List<Runnable>> ways) {
+        this(kind, budget, Scope.UE, ways);
+    }
+
+    Action(Kind kind, Budget budget, Scope scope, BiFunction<Srvcc, Integer, List<Runnable>> ways) {
         this.kind = kind;
+        this.scope = scope;
         this.budget = budget;
         this.ways = ways;
     }
@@ -85,6 +98,11 @@ public enum Action {
     /** The ways this action can be taken for UE u now (empty: not enabled, or its budget is spent). */
     List<Runnable> ways(Srvcc s, int u) {
         return budget == null || budget.allows(s, u) ? ways.apply(s, u) : Actions.NONE;
+    }
+
+    /** Srvcc.tla's call of this action for UE {@code u}: {@code X(u)}, or {@code X} for a node-wide one. */
+    public String call(String u) {
+        return scope == Scope.UE ? name() + "(" + u + ")" : name();
     }
 
     public String node() {

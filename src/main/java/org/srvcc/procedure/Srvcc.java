@@ -139,14 +139,14 @@ public final class Srvcc {
     /** Every enabled step, in a fixed order (the scheduler and the model replay choose among them). */
     public List<Step> enabled() {
         List<Step> s = new ArrayList<>();
-        for (int u : ues())
-            for (Action a : Action.values()) {
-                if (a == Action.MscRestart) continue;
-                int n = ways(a, u).size();
-                for (int k = 0; k < n; k++) s.add(new Step(a, u, k));
-            }
-        if (!ways(Action.MscRestart, 0).isEmpty()) s.add(new Step(Action.MscRestart, 0, 0));
+        for (int u : ues()) for (Action a : Action.values()) if (a.scope == Action.Scope.UE) add(s, a, u);
+        for (Action a : Action.values()) if (a.scope == Action.Scope.NODE) add(s, a, 0);
         return s;
+    }
+
+    private void add(List<Step> s, Action a, int u) {
+        int n = ways(a, u).size();
+        for (int k = 0; k < n; k++) s.add(new Step(a, u, k));
     }
 
     public void apply(Step s) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.srvcc.Tlc;
@@ -27,10 +28,8 @@ class SpecMutationTest {
             assertNotEquals(m.before(), m.after(), m.id());
             assertEquals(spec.get(m.line() - 1), m.before(), m.id());
         }
-        assertEquals(
-                Map.of("E", 42, "G", 58, "P", 21, "U", 75),
-                per,
-                "pinned: a change to the spec's actions changes these");
+        // the counts per operator are pinned once, on docs/evidence.md (DocsTest compares them with these)
+        assertEquals(Set.of("E", "G", "P", "U"), per.keySet(), "every operator makes mutants");
         assertEquals(
                 all.size(), all.stream().map(SpecMutation.Mutant::id).distinct().count(), "ids are unique");
         List<SpecMutation.Mutant> s = SpecMutation.sample(all, 60, 1);
