@@ -482,6 +482,14 @@ MmeHandlePsToCsCompleteMsg(m) ==
     /\ Reply(m, {M("ForwardRelocationComplete", m.ue, m.att)})
     /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, ul, dl, radio, histVars>>
 
+MmeRestart ==                      \* a restart loses every UE's handover state (it holds no key)
+    /\ FaultAllowed
+    /\ \E u \in UEs : mmeState[u] # "Idle"             \* (never so in draft-direct, which has no MME)
+    /\ faults' = faults + 1
+    /\ mmeState' = [u \in UEs |-> "Idle"]   \* the attempt numbers stay, as the MSC's do across its restart
+    /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, netVars,
+                   held, issued, srvccKamfs, reorders, replays, nextKamf>>
+
 -----------------------------------------------------------------------------
 (* MSC server *)
 MscHandlePsToCsRequestMsg(m) ==
@@ -780,7 +788,7 @@ Environment(u) ==
     \/ NetLose(u) \/ NetDuplicate(u) \/ NetLoseDownlink(u) \/ NetReorderDownlink(u) \/ AttackerReplay(u)
     \/ AttackerRewriteCapability(u) \/ AttackerRewriteSrvccIndication(u) \/ AttackerForgeRegistration(u)
 
-Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart
+Next == (\E u \in UEs : Progress(u) \/ Environment(u)) \/ MscRestart \/ MmeRestart
 
 Spec == Init /\ [][Next]_vars
 LiveSpec == Spec /\ \A u \in UEs : WF_vars(Progress(u))

@@ -53,6 +53,7 @@ public enum Action {
     NetLoseDownlink(Kind.FAULT, Budget.FaultAllowed, (s, u) -> s.net.loseDownlink(u)),
     NetReorderDownlink(Kind.FAULT, Budget.ReorderAllowed, (s, u) -> s.net.reorderDownlink(u)),
     MscRestart(Kind.FAULT, Budget.FaultAllowed, Scope.NODE, (s, u) -> s.msc.restart()),
+    MmeRestart(Kind.FAULT, Budget.FaultAllowed, Scope.NODE, (s, u) -> s.mme.restart()),
     AttackerReplay(Kind.FAULT, Budget.ReplayAllowed, (s, u) -> s.net.replay(u)),
     AttackerRewriteCapability(Kind.FAULT, Budget.TamperAllowed, (s, u) -> s.net.rewriteCapability(u)),
     AttackerRewriteSrvccIndication(Kind.FAULT, Budget.TamperAllowed, (s, u) -> s.rewriteSrvccIndication(u)),

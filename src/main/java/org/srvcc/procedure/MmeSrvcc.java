@@ -1,6 +1,7 @@
 package org.srvcc.procedure;
 
 import static org.srvcc.procedure.Actions.each;
+import static org.srvcc.procedure.Actions.when;
 
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,17 @@ public final class MmeSrvcc {
             Ctx mme = ctx.get(u);
             if (m.att() == mme.att) mme.state = State.Idle;
             net.send(new Message.Plain(Type.ForwardRelocationComplete, u, m.att(), 1));
+        });
+    }
+
+    /**
+     * MmeRestart (a fault, while some UE is being handed over): a restart loses every UE's handover state. It holds no
+     * key to lose; the attempt numbers are kept, as the MSC server's restart keeps them.
+     */
+    List<Runnable> restart() {
+        return when(ctx.values().stream().anyMatch(mme -> mme.state != State.Idle), () -> {
+            net.faults++;
+            for (Ctx mme : ctx.values()) mme.state = State.Idle;
         });
     }
 }
