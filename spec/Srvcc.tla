@@ -32,7 +32,8 @@ CONSTANTS
     TamperedLinks,        \* links on which the attacker rewrites capabilities: "Uu", "N2", "N26", "Sv"
     amfChecksSrvccCapability, \* proposed measure: the AMF refuses SRVCC for a UE that did not register the 5G-SRVCC capability
     mscPrefers,           \* the MSC's preference when the UE supports both: "uea2" or "uea1" (operator policy)
-    ueCountSource         \* where the UE's COUNT comes from: "lsbs" (the command's low bits) or "own" (its stored COUNT: X.1.2)
+    ueCountSource,        \* where the UE's COUNT comes from: "lsbs" (the command's low bits) or "own" (its stored COUNT: X.1.2)
+    ueStoresEstimate      \* the UE stores the COUNT it derived from, if greater (TS 33.401 14.1; J.1.2 is silent)
 
 \* Model bounds and the mutants live in model-checks/MC.tla, not here.
 
@@ -585,7 +586,7 @@ UeHandleHandoverCommand(u) ==      \* estimate the COUNT from its low bits, deri
                     /\ ueKsi' = [ueKsi EXCEPT ![u] = KsiOf(ueKamf[u])]
                     /\ ueUsed' = [ueUsed EXCEPT ![u] = @ \cup {c}]
                     /\ ueDerivs' = [ueDerivs EXCEPT ![u] = @ + 1]
-                    /\ ueDl' = [ueDl EXCEPT ![u] = UeStoredCount(@, c)]
+                    /\ ueDl' = [ueDl EXCEPT ![u] = IF ueStoresEstimate THEN UeStoredCount(@, c) ELSE @]
                ELSE /\ ueKsi' = [ueKsi EXCEPT ![u] = NoKsi]      \* no key available: nothing to derive
                     /\ UNCHANGED <<ueKey, ueUsed, ueDerivs, ueDl>>
        ELSE UNCHANGED <<featureVars, ueState, ueKey, ueKsi, ueUsed, ueDerivs, ueDl>>

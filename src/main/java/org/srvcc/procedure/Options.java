@@ -47,7 +47,8 @@ public record Options(
         @Option(standard = "false", mutant = true) boolean ueLowersStoredCount,
         @Option(standard = "false", mutant = true) boolean amfRewindsCount,
         @Option(standard = "uea2") Prefers mscPrefers,
-        @Option(standard = "lsbs") CountSource ueCountSource) {
+        @Option(standard = "lsbs") CountSource ueCountSource,
+        @Option(standard = "true") boolean ueStoresEstimate) {
 
     /**
      * One row of the options table: the standard's value, and whether the switch is a mutant (an

@@ -131,8 +131,8 @@ public final class Ue {
             ue.ksi = Ksi.ofKamf(ue.kamf.term().id());
             ue.used.add(c.value());
             ue.derivs++;
-            // TS 33.401 14.1: only an estimate greater than the stored COUNT is stored
-            store(u, ue, dev.ueStoredCount(ue.dl, c.value()));
+            // TS 33.401 14.1: only an estimate greater than the stored COUNT is stored (J.1.2 says nothing: an option)
+            if (options.ueStoresEstimate()) store(u, ue, dev.ueStoredCount(ue.dl, c.value()));
         });
     }
 

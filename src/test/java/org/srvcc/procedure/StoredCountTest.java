@@ -13,7 +13,8 @@ import org.srvcc.mutants.Mutants;
  * so the stored COUNT never decreases. The run: the AMF derives at COUNT 0 and moves to 1, one DL NAS
  * message with COUNT 1 reaches the UE before the command (nasDuringHandover), the command carries the
  * 4 LSBs 0. The closest estimate from stored 1 is 0 (distance 1 against 15 up), so the keys agree and
- * the stored COUNT must stay 1; the mutant ueLowersStoredCount stores 0.
+ * the stored COUNT must stay 1; the mutant ueLowersStoredCount stores 0. Whether the UE stores an estimate at all
+ * is the option ueStoresEstimate.
  */
 class StoredCountTest {
     static final Bounds B = Bounds.of(1).attempts(3).count(5).kamf(1).faults(1);
@@ -61,6 +62,31 @@ class StoredCountTest {
         Srvcc s = run("nasDuringHandover=true", "ueEstimate=closest", "ueLowersStoredCount=true");
         assertEquals(0, s.ue(1).dl());
         assertEquals(List.of("UeCountMonotonic"), Invariants.violatedParts(s));
+    }
+
+    /**
+     * The store rule is an option (J.1.2 states none): the UE misses DL NAS COUNT 0, the AMF derives at COUNT 1, the
+     * UE estimates 1 from its stored 0 and stores it only under ueStoresEstimate.
+     */
+    @Test
+    void theUeStoresTheCountItDerivedFromOnlyUnderTheOption() {
+        List<Action> steps = List.of(
+                Action.AmfSendDownlinkNas,
+                Action.UeMissDownlinkNas,
+                Action.GnbSendHandoverRequired,
+                Action.AmfStartSrvcc,
+                Action.MmeHandleForwardRelocationRequest,
+                Action.MscHandlePsToCsRequest,
+                Action.MmeHandlePsToCsResponse,
+                Action.AmfHandleResponse,
+                Action.GnbForwardHandoverCommand,
+                Action.UeHandleHandoverCommand);
+        for (boolean stores : List.of(true, false)) {
+            Srvcc s = drive(steps, "ueStoresEstimate=" + stores);
+            assertEquals(Set.of(1), s.ue(1).used(), "the UE derived from COUNT 1");
+            assertEquals(stores ? 1 : 0, s.ue(1).dl(), "the stored DL NAS COUNT with ueStoresEstimate=" + stores);
+            assertEquals(List.of(), Invariants.violatedParts(s));
+        }
     }
 
     /**
