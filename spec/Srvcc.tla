@@ -838,7 +838,9 @@ NothingKeyedFromNoKsi ==                                               \* KSI 7 
                      /\ ueKsi[u] = NoKsi => ueKey[u] = None
 MappedKsiIsNgKsi ==
     \A u \in UEs : mscState[u] \in InHandover /\ mscKsi[u] # NoKsi => mscKsi[u] = KsiOf(Root(mscKey[u]).id)
-KsiMapping == MappedKsiNamesAContext /\ MappedKsiIsNgKsi /\ NothingKeyedFromNoKsi
+SentKsiIsNgKsi ==                                                      \* J.1.2 steps 3, 5: as sent on N26 and Sv
+    \A m \in msgs : m.type \in KeyedTypes /\ m.key # None => m.ksi = KsiOf(Root(m.key).id)
+KsiMapping == MappedKsiNamesAContext /\ MappedKsiIsNgKsi /\ SentKsiIsNgKsi /\ NothingKeyedFromNoKsi
 
 AmfNeverReusesCount == \A u \in UEs : Cardinality(amfUsed[u]) = amfDerivs[u]
 UeNeverReusesCount == \A u \in UEs : Cardinality(ueUsed[u]) = ueDerivs[u]

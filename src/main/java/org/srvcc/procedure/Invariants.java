@@ -82,6 +82,8 @@ public final class Invariants {
                                 || !c.ksi.namesContext()
                                 || c.key == null
                                 || c.ksi.value() == c.key.source().root().id() % 7),
+                "SentKsiIsNgKsi",
+                (Predicate<Srvcc>) Invariants::sentKsiIsNgKsi,
                 "NothingKeyedFromNoKsi",
                 (Predicate<Srvcc>) Invariants::nothingKeyedFromNoKsi);
         inv(
@@ -180,6 +182,19 @@ public final class Invariants {
     }
 
     /** KSI 7 ("no key available") names no key: in a keyed request, at the MSC, at the UE. */
+    /** Each keyed request in flight names, by its KSI, the KAMF its key comes from (eKSI = ngKSI, KSI_SRVCC = eKSI). */
+    static boolean sentKsiIsNgKsi(Srvcc s) {
+        for (Message m : s.net.inFlight()) {
+            if (m instanceof Message.ForwardRelocationRequest f
+                    && f.kasme() != null
+                    && f.ksi().value() != f.kasme().term().root().id() % 7) return false;
+            if (m instanceof Message.PsToCsRequest p
+                    && p.keys() != null
+                    && p.ksi().value() != p.keys().source().root().id() % 7) return false;
+        }
+        return true;
+    }
+
     static boolean nothingKeyedFromNoKsi(Srvcc s) {
         for (Message m : s.net.inFlight()) {
             if (m instanceof Message.ForwardRelocationRequest f && !f.ksi().namesContext() && f.kasme() != null)

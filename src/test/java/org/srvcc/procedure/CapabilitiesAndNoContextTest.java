@@ -299,9 +299,9 @@ class CapabilitiesAndNoContextTest {
         step(direct, Action.GnbSendHandoverRequired, 0);
         step(direct, Action.AmfStartSrvcc, 0);
         assertEquals(
-                List.of("NothingKeyedFromNoKsi"),
+                List.of("SentKsiIsNgKsi", "NothingKeyedFromNoKsi"),
                 Invariants.violatedParts(direct),
-                "the PS to CS Request carries a key under KSI 7");
+                "the PS to CS Request carries a key under KSI 7, which names no KAMF");
         step(direct, Action.MscHandlePsToCsRequest, 0);
         assertTrue(
                 Invariants.violatedParts(direct).contains("NothingKeyedFromNoKsi"), "the MSC holds a key under KSI 7");
@@ -309,7 +309,7 @@ class CapabilitiesAndNoContextTest {
         direct.destroyKeys();
         Srvcc viaMme = start(Profile.TS33501, mutant, Set.of(1), Capabilities.noContext(Set.of(1)));
         for (Action a : List.of(Action.GnbSendHandoverRequired, Action.AmfStartSrvcc)) step(viaMme, a, 0);
-        assertEquals(List.of("NothingKeyedFromNoKsi"), Invariants.violatedParts(viaMme));
+        assertEquals(List.of("SentKsiIsNgKsi", "NothingKeyedFromNoKsi"), Invariants.violatedParts(viaMme));
         viaMme.destroyKeys();
         assertEquals(base, KeyLedger.live(), "the all-zero KAMF the mutant derived from is destroyed too");
     }

@@ -122,4 +122,24 @@ class EvidenceTest {
         step(s, Action.MscHandleCallRelease);
         assertEquals(null, s.revealCsKeys(1, InsecureKeyAccess.get()).get("MSC CK_SRVCC"));
     }
+
+    /** SentKsiIsNgKsi sees a wrong KSI on the wire, on Sv, before any node stores it; the N26 request was right. */
+    @Test
+    void aWronglyMappedKsiIsCaughtOnTheWireBeforeTheMscStoresIt() {
+        for (boolean mutant : List.of(false, true)) {
+            Options o = Options.STANDARD.with(List.of("mmeMapsWrongKsi=" + mutant));
+            Srvcc s = start(Profile.TS33501, o, Set.of());
+            step(s, Action.GnbSendHandoverRequired);
+            step(s, Action.AmfStartSrvcc);
+            assertEquals(List.of(), Invariants.violatedParts(s), "the Forward Relocation Request's eKSI is the ngKSI");
+            step(s, Action.MmeHandleForwardRelocationRequest);
+            assertEquals(mutant ? List.of("SentKsiIsNgKsi") : List.of(), Invariants.violatedParts(s));
+            step(s, Action.MscHandlePsToCsRequest);
+            assertEquals(
+                    mutant ? List.of("MappedKsiIsNgKsi") : List.of(),
+                    Invariants.violatedParts(s),
+                    "the request was taken off the wire; the MSC now holds the wrong KSI");
+            s.destroyKeys();
+        }
+    }
 }
