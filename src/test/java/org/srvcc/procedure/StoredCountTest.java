@@ -3,6 +3,7 @@ package org.srvcc.procedure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -70,17 +71,8 @@ class StoredCountTest {
      */
     @Test
     void theUeStoresTheCountItDerivedFromOnlyUnderTheOption() {
-        List<Action> steps = List.of(
-                Action.AmfSendDownlinkNas,
-                Action.UeMissDownlinkNas,
-                Action.GnbSendHandoverRequired,
-                Action.AmfStartSrvcc,
-                Action.MmeHandleForwardRelocationRequest,
-                Action.MscHandlePsToCsRequest,
-                Action.MmeHandlePsToCsResponse,
-                Action.AmfHandleResponse,
-                Action.GnbForwardHandoverCommand,
-                Action.UeHandleHandoverCommand);
+        List<Action> steps = new ArrayList<>(List.of(Action.AmfSendDownlinkNas, Action.UeMissDownlinkNas));
+        steps.addAll(Drive.TO_CALL.subList(0, 8)); // to the UE's derivation
         for (boolean stores : List.of(true, false)) {
             Srvcc s = drive(steps, "ueStoresEstimate=" + stores);
             assertEquals(Set.of(1), s.ue(1).used(), "the UE derived from COUNT 1");
