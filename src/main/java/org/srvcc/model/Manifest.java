@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.srvcc.files.TextFiles;
 import org.srvcc.procedure.Budget;
 import org.srvcc.procedure.Invariants;
@@ -217,6 +219,35 @@ public final class Manifest {
      * The CONSTANTS section: every constant's value, then MC.tla's substitutions: the mutants' override points, then
      * the budgets.
      */
+    /**
+     * The options table of spec/README.md: each option of {@link Options} with its values, the standard's value,
+     * and the comment of its TLA+ declaration in {@code declarations} (Srvcc.tla's and MC.tla's text), the one place
+     * each option is described.
+     */
+    public static String optionsTable(String declarations) {
+        StringBuilder b =
+                new StringBuilder("| option | kind | values | standard | what it sets |\n|---|---|---|---|---|\n");
+        Map<String, String> standard = Options.STANDARD.asMap();
+        for (Map.Entry<String, List<String>> e : Options.choices().entrySet()) {
+            String name = e.getKey();
+            Matcher m = Pattern.compile("(?m)^\\s+" + name + ",?\\s+\\\\\\*\\s*(?:mutant: )?(.*?)\\s*$")
+                    .matcher(declarations);
+            if (!m.find()) throw new IllegalArgumentException("option " + name + " has no TLA+ declaration comment");
+            boolean mutant = Options.mutantNames().contains(name);
+            b.append("| `")
+                    .append(name)
+                    .append("` | ")
+                    .append(mutant ? "mutant" : "design")
+                    .append(" | ");
+            b.append(String.join(", ", e.getValue()))
+                    .append(" | ")
+                    .append(standard.get(name))
+                    .append(" | ");
+            b.append(m.group(1).replace("|", "\\|")).append(" |\n");
+        }
+        return b.toString();
+    }
+
     public static String constantsSection(Map<String, Object> constants, boolean modelValues) {
         StringBuilder b = new StringBuilder("CONSTANTS\n");
         constants.forEach((k, v) -> b.append("  ")

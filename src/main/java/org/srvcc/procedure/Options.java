@@ -199,6 +199,13 @@ public record Options(
         }
     }
 
+    /** The names of the mutant switches, in the table's order. */
+    public static List<String> mutantNames() {
+        List<String> l = new ArrayList<>();
+        for (RecordComponent c : TABLE) if (c.getAnnotation(Option.class).mutant()) l.add(c.getName());
+        return l;
+    }
+
     /** Each option's allowed values as text, in the table's order (for the manifest schema). */
     public static Map<String, List<String>> choices() {
         Map<String, List<String>> m = new LinkedHashMap<>();

@@ -165,5 +165,9 @@ class VocabularyTest {
             for (String part : parts)
                 assertTrue(page.contains("`" + part + "`"), "spec/README.md's invariant table misses the part " + part);
         assertTrue(page.contains(Mapping.markdownTable()), "spec/README.md's mapping table differs from Mapping.ROWS");
+        String options = Manifest.optionsTable(constants);
+        assertTrue(
+                page.contains(options),
+                "spec/README.md's options table differs from Options and the TLA+ declarations; it is:\n" + options);
     }
 }
