@@ -487,7 +487,7 @@ MmeRestart ==                      \* a restart loses every UE's handover state 
     /\ FaultAllowed
     /\ \E u \in UEs : mmeState[u] # "Idle"             \* (never so in draft-direct, which has no MME)
     /\ faults' = faults + 1
-    /\ mmeState' = [u \in UEs |-> "Idle"]   \* the attempt numbers stay, as the MSC's do across its restart
+    /\ mmeState' = [u \in UEs |-> "Idle"]   \* the attempts stay known (* simplification: restart-keeps-attempts *)
     /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeKsi, mmeAtt, mscVars, gnbState, netVars,
                    held, issued, srvccKamfs, reorders, replays, nextKamf>>
 
@@ -563,7 +563,7 @@ MscHandleCallReleaseMsg(m) ==
     /\ Consume(m)
     /\ UNCHANGED <<featureVars, ueVars, amfVars, mmeVars, mscAtt, gnbState, ul, dl, radio, histVars>>
 
-MscRestart ==                      \* a restart loses every context
+MscRestart ==                      \* a restart loses every context (* simplification: restart-keeps-attempts *)
     /\ FaultAllowed
     /\ \E u \in UEs : mscState[u] # "Idle" \/ mscKey[u] # None
     /\ faults' = faults + 1
