@@ -201,24 +201,6 @@ public final class Manifest {
                         new IllegalArgumentException("no model named '" + name + "' in model-checks/manifest.json"));
     }
 
-    /** Srvcc's definitions that MC.tla replaces with its mutant-switched versions. */
-    static final List<String> OVERRIDES = List.of(
-            "AmfSentKey",
-            "MmeMapKsi",
-            "MscSelectAlg",
-            "MscForgetsKsi",
-            "UeForgetsKeysOnReturn",
-            "SessionAfterReauth",
-            "NoContextKey",
-            "UeStoredCount",
-            "AmfCountAfterFailure",
-            "UeSkipReauth",
-            "ReverseSrvccOutcome");
-
-    /**
-     * The CONSTANTS section: every constant's value, then MC.tla's substitutions: the mutants' override points, then
-     * the budgets.
-     */
     /**
      * The options table of spec/README.md: each option of {@link Options} with its values, the standard's value,
      * and the comment of its TLA+ declaration in {@code declarations} (Srvcc.tla's and MC.tla's text), the one place
@@ -248,6 +230,10 @@ public final class Manifest {
         return b.toString();
     }
 
+    /**
+     * The CONSTANTS section: every constant's value, then MC.tla's substitutions: the mutants' override points, then
+     * the budgets.
+     */
     public static String constantsSection(Map<String, Object> constants, boolean modelValues) {
         StringBuilder b = new StringBuilder("CONSTANTS\n");
         constants.forEach((k, v) -> b.append("  ")
@@ -255,7 +241,7 @@ public final class Manifest {
                 .append(" = ")
                 .append(cfgValue(k, v, modelValues && UE_SETS.contains(k) ? "u" : ""))
                 .append('\n'));
-        for (String o : OVERRIDES)
+        for (String o : Options.overridePoints())
             b.append("  ").append(o).append(" <- MC").append(o).append('\n');
         for (Budget budget : Budget.values())
             b.append("  ").append(budget).append(" <- MC").append(budget).append('\n');

@@ -81,7 +81,7 @@ public final class Invariants {
                         .allMatch(c -> !inHandover(c)
                                 || !c.ksi.namesContext()
                                 || c.key == null
-                                || c.ksi.value() == c.key.source().root().id() % 7),
+                                || c.ksi.value() == ksiOf(c.key.source())),
                 "SentKsiIsNgKsi",
                 (Predicate<Srvcc>) Invariants::sentKsiIsNgKsi,
                 "NothingKeyedFromNoKsi",
@@ -181,20 +181,25 @@ public final class Invariants {
         return true;
     }
 
-    /** KSI 7 ("no key available") names no key: in a keyed request, at the MSC, at the UE. */
     /** Each keyed request in flight names, by its KSI, the KAMF its key comes from (eKSI = ngKSI, KSI_SRVCC = eKSI). */
     static boolean sentKsiIsNgKsi(Srvcc s) {
         for (Message m : s.net.inFlight()) {
             if (m instanceof Message.ForwardRelocationRequest f
                     && f.kasme() != null
-                    && f.ksi().value() != f.kasme().term().root().id() % 7) return false;
+                    && f.ksi().value() != ksiOf(f.kasme().term())) return false;
             if (m instanceof Message.PsToCsRequest p
                     && p.keys() != null
-                    && p.ksi().value() != p.keys().source().root().id() % 7) return false;
+                    && p.ksi().value() != ksiOf(p.keys().source())) return false;
         }
         return true;
     }
 
+    /** The ngKSI of the KAMF a key comes from: Srvcc.tla's KsiOf(Root(k).id). */
+    private static int ksiOf(KeyTerm k) {
+        return k.root().id() % 7;
+    }
+
+    /** KSI 7 ("no key available") names no key: in a keyed request, at the MSC, at the UE. */
     static boolean nothingKeyedFromNoKsi(Srvcc s) {
         for (Message m : s.net.inFlight()) {
             if (m instanceof Message.ForwardRelocationRequest f && !f.ksi().namesContext() && f.kasme() != null)

@@ -9,6 +9,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,35 +33,43 @@ public record Options(
         @Option(standard = "4") int countLsbBits,
         @Option(standard = "false") boolean gnbSeesKeys,
         @Option(standard = "false") boolean mscAllowsUea0,
-        @Option(standard = "false", mutant = true) boolean amfSendsKamf,
-        @Option(standard = "false", mutant = true) boolean mmeMapsWrongKsi,
-        @Option(standard = "false", mutant = true) boolean ueSkipsReauth,
-        @Option(standard = "false", mutant = true) boolean allowReverseSrvcc,
-        @Option(standard = "false", mutant = true) boolean nullAlgorithmsAlways,
-        @Option(standard = "false", mutant = true) boolean mmeMapsNoKeyKsi,
-        @Option(standard = "false", mutant = true) boolean mscKeepsKsiOnFailure,
-        @Option(standard = "false", mutant = true) boolean mscIgnoresEmergency,
-        @Option(standard = "false", mutant = true) boolean ueKeepsKeysOnReturn,
-        @Option(standard = "false", mutant = true) boolean ueKeepsSessionOnReauth,
+        @Mutant("AmfSentKey") boolean amfSendsKamf,
+        @Mutant("MmeMapKsi") boolean mmeMapsWrongKsi,
+        @Mutant("UeSkipReauth") boolean ueSkipsReauth,
+        @Mutant("ReverseSrvccOutcome") boolean allowReverseSrvcc,
+        @Mutant("MscSelectAlg") boolean nullAlgorithmsAlways,
+        @Mutant("MmeMapKsi") boolean mmeMapsNoKeyKsi,
+        @Mutant("MscForgetsKsi") boolean mscKeepsKsiOnFailure,
+        @Mutant("MscSelectAlg") boolean mscIgnoresEmergency,
+        @Mutant("UeForgetsKeysOnReturn") boolean ueKeepsKeysOnReturn,
+        @Mutant("SessionAfterReauth") boolean ueKeepsSessionOnReauth,
         @Option(standard = "false") boolean amfChecksSrvccCapability,
-        @Option(standard = "false", mutant = true) boolean amfKeysWithoutContext,
-        @Option(standard = "false", mutant = true) boolean ueLowersStoredCount,
-        @Option(standard = "false", mutant = true) boolean amfRewindsCount,
+        @Mutant("NoContextKey") boolean amfKeysWithoutContext,
+        @Mutant("UeStoredCount") boolean ueLowersStoredCount,
+        @Mutant("AmfCountAfterFailure") boolean amfRewindsCount,
         @Option(standard = "uea2") Prefers mscPrefers,
         @Option(standard = "lsbs") CountSource ueCountSource,
         @Option(standard = "true") boolean ueStoresEstimate) {
 
     /**
-     * One row of the options table: the standard's value, and whether the switch is a mutant (an
-     * implementation error kept only to show that an invariant part can fail). The name, type and
-     * order come from the record component; asMap, fromMap, STANDARD and isMutant read this table.
+     * One row of the options table for a design option: the standard's value. The name, type and order come from the
+     * record component; asMap, fromMap, STANDARD and the schema read this table.
      */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.RECORD_COMPONENT)
     public @interface Option {
         String standard();
+    }
 
-        boolean mutant() default false;
+    /**
+     * One row of the options table for a mutant switch (an implementation error kept only to show that an invariant
+     * part can fail, standard {@code false}): the Srvcc.tla definition that MC.tla's {@code MC<value>} replaces and
+     * the switch acts through. isMutant and the cfgs' substitutions read it.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Mutant {
+        String value();
     }
 
     public enum AmfFc {
@@ -180,7 +189,7 @@ public record Options(
     }
 
     public boolean isMutant() {
-        for (RecordComponent c : TABLE) if (c.getAnnotation(Option.class).mutant() && (Boolean) value(c)) return true;
+        for (RecordComponent c : TABLE) if (isMutant(c) && (Boolean) value(c)) return true;
         return false;
     }
 
@@ -202,8 +211,23 @@ public record Options(
     /** The names of the mutant switches, in the table's order. */
     public static List<String> mutantNames() {
         List<String> l = new ArrayList<>();
-        for (RecordComponent c : TABLE) if (c.getAnnotation(Option.class).mutant()) l.add(c.getName());
+        for (RecordComponent c : TABLE) if (isMutant(c)) l.add(c.getName());
         return l;
+    }
+
+    /**
+     * The Srvcc.tla definitions the mutant switches act through, each once, in the table's order: every cfg
+     * substitutes MC.tla's {@code MCX} for each {@code X}.
+     */
+    public static List<String> overridePoints() {
+        Set<String> points = new LinkedHashSet<>();
+        for (RecordComponent c : TABLE)
+            if (isMutant(c)) points.add(c.getAnnotation(Mutant.class).value());
+        return List.copyOf(points);
+    }
+
+    private static boolean isMutant(RecordComponent c) {
+        return c.isAnnotationPresent(Mutant.class);
     }
 
     /** Each option's allowed values as text, in the table's order (for the manifest schema). */
@@ -222,7 +246,9 @@ public record Options(
     private static Map<String, String> standardMap() {
         Map<String, String> m = new LinkedHashMap<>();
         for (RecordComponent c : TABLE)
-            m.put(c.getName(), c.getAnnotation(Option.class).standard());
+            m.put(
+                    c.getName(),
+                    isMutant(c) ? "false" : c.getAnnotation(Option.class).standard());
         return m;
     }
 

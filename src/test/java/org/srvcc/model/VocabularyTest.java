@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,7 +100,7 @@ class VocabularyTest {
 
     /**
      * Every cfg substitutes exactly MC.tla's replacements of Srvcc.tla's definitions: the mutants' override points
-     * (Manifest.OVERRIDES) and the budgets. A replacement MC.tla defines but no cfg names would never run.
+     * (Options.overridePoints()) and the budgets. A replacement MC.tla defines but no cfg names would never run.
      */
     @Test
     void everyReplacementInMcIsSubstituted() throws Exception {
@@ -110,11 +112,34 @@ class VocabularyTest {
                     && Pattern.compile("(?m)^" + m.group(1) + "(\\([^)]*\\))? ==")
                             .matcher(spec)
                             .find()) replaced.add(m.group(1));
-        Set<String> substituted = new TreeSet<>(Manifest.OVERRIDES);
+        Set<String> substituted = new TreeSet<>(Options.overridePoints());
         for (Budget b : Budget.values()) substituted.add(b.name());
         assertEquals(replaced, substituted);
         String cfg = new Manifest(Path.of("").toAbsolutePath()).model("Ts33501").cfg(List.of("TypeOK"));
         for (String x : substituted) assertTrue(cfg.contains("\n  " + x + " <- MC" + x + "\n"), x);
+    }
+
+    /** Each mutant switch is read by the MC.tla replacement of the definition its row names, and by no other. */
+    @Test
+    void eachMutantActsThroughTheOverridePointItNames() throws Exception {
+        String mc = code(read("model-checks/MC.tla"));
+        Map<String, String> bodies = new TreeMap<>();
+        Matcher m = Pattern.compile("(?ms)^MC(\\w+)(?:\\([^)]*\\))? ==(.*?)(?=^\\S|\\z)")
+                .matcher(mc);
+        while (m.find()) bodies.put(m.group(1), m.group(2));
+        for (String mutant : Options.mutantNames()) {
+            Set<String> readers = new TreeSet<>();
+            bodies.forEach((point, body) -> {
+                if (Pattern.compile("\\b" + mutant + "\\b").matcher(body).find()) readers.add(point);
+            });
+            String named = Arrays.stream(Options.class.getRecordComponents())
+                    .filter(c -> c.getName().equals(mutant))
+                    .findFirst()
+                    .orElseThrow()
+                    .getAnnotation(Options.Mutant.class)
+                    .value();
+            assertEquals(Set.of(named), readers, mutant);
+        }
     }
 
     /** Each action is one method of its node's class, named as the action without the role prefix. */
