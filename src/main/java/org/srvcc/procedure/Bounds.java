@@ -1,5 +1,10 @@
 package org.srvcc.procedure;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Limits a run shares with model-checks/MC.tla's constants: attempts per UE, DL NAS COUNT, KAMF
  * identities (authentications), network faults, downlink reorderings, attacker replays, and
@@ -154,5 +159,60 @@ public record Bounds(
     /** MC.tla's CountCap: the COUNT below which a handover may start. */
     int countCap(int mod) {
         return maxCount + (nasRunsReceived || nasRunsMissed ? 2 * mod : 0);
+    }
+
+    /** Each bound's name (the record component's) and value as text, in the record's order. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        try {
+            for (RecordComponent c : Bounds.class.getRecordComponents())
+                m.put(c.getName(), String.valueOf(c.getAccessor().invoke(this)));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return m;
+    }
+
+    /**
+     * Bounds from named values; {@code ues} is required, every other bound defaults to {@link #of(int)}'s. Unknown
+     * names, malformed values and out-of-range bounds are refused with a one-line message.
+     */
+    public static Bounds fromMap(Map<String, String> named) {
+        String u = named.get("ues");
+        if (u == null) throw new IllegalArgumentException("bounds need ues=N");
+        Map<String, String> m = of(number("ues", u)).asMap();
+        for (Map.Entry<String, String> e : named.entrySet()) {
+            if (!m.containsKey(e.getKey()))
+                throw new IllegalArgumentException(
+                        "unknown bound '" + e.getKey() + "' (known: " + String.join(", ", m.keySet()) + ")");
+            m.put(e.getKey(), e.getValue());
+        }
+        RecordComponent[] cs = Bounds.class.getRecordComponents();
+        Object[] args = new Object[cs.length];
+        Class<?>[] types = new Class<?>[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            String k = cs[i].getName(), v = m.get(k);
+            types[i] = cs[i].getType();
+            if (types[i] == boolean.class) {
+                if (!v.equals("true") && !v.equals("false"))
+                    throw new IllegalArgumentException("bound " + k + "=" + v + " must be true or false");
+                args[i] = Boolean.parseBoolean(v);
+            } else args[i] = number(k, v);
+        }
+        try {
+            return Bounds.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw (IllegalArgumentException) e.getCause();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int number(String name, String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bound " + name + "=" + v + " is not a whole number");
+        }
     }
 }

@@ -1,7 +1,10 @@
 package org.srvcc.simulation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.srvcc.kdf.Kamf;
@@ -14,9 +17,9 @@ import org.srvcc.procedure.Profile;
 import org.srvcc.procedure.Srvcc;
 
 /**
- * Everything a run starts from; text form "profile;options;bounds;emergency;unauth;compromised;seed",
- * with an eighth field for the UEs' capabilities and the capability attacker when there are any
- * ("weak=2 incapable=1 links=N26,Sv tampers=1", see {@link Capabilities#text()}).
+ * Everything a run starts from. Its text form names each field, e.g.
+ * "ts33501 mmeMapsWrongKsi=true ues=1 maxAttempts=3 maxCount=6 maxKamf=3 maxFaults=1 unauth=1 seed=1" (see
+ * {@link #text()}).
  */
 public record Setup(
         Profile profile,
@@ -67,20 +70,81 @@ public record Setup(
         return new Setup(p, o, b, Set.of(), Set.of(), Set.of(), 1);
     }
 
+    /**
+     * The text form: the profile, then {@code name=value} for each option off the standard, each bound (ues always,
+     * the others where they differ from {@link Bounds#of(int)}), the emergency and unauthenticated UEs, the
+     * compromised places, the seed, and the capability fields ({@link Capabilities#text()}), separated by spaces.
+     * Names are the options' and the bounds' own.
+     */
     public String text() {
-        Bounds b = bounds;
-        return profile + ";" + (options.diffText().isEmpty() ? "-" : options.diffText()) + ";"
-                + b.ues() + "," + b.maxAttempts() + "," + b.maxCount() + "," + b.maxKamf() + "," + b.maxFaults() + ","
-                + b.maxReorders() + "," + b.maxReplays()
-                + (b.nasRunsReceived() || b.nasRunsMissed() || b.epsMobility()
-                        ? "," + (b.nasRunsReceived() ? 1 : 0) + "," + (b.nasRunsMissed() ? 1 : 0)
-                        : "")
-                + (b.epsMobility() ? ",1" : "") + ";" + join(emergencyUes) + ";" + join(unauthUes) + ";"
-                + (compromised.isEmpty() ? "-" : String.join(",", new TreeSet<>(compromised))) + ";" + seed
-                + (caps.isNone() ? "" : ";" + caps.text());
+        List<String> f = new ArrayList<>(List.of(profile.toString()));
+        Map<String, String> std = Options.STANDARD.asMap();
+        options.asMap().forEach((k, v) -> {
+            if (!v.equals(std.get(k))) f.add(k + "=" + v);
+        });
+        Map<String, String> none = Bounds.of(bounds.ues()).asMap();
+        bounds.asMap().forEach((k, v) -> {
+            if (k.equals("ues") || !v.equals(none.get(k))) f.add(k + "=" + v);
+        });
+        if (!emergencyUes.isEmpty()) f.add("emergency=" + join(emergencyUes));
+        if (!unauthUes.isEmpty()) f.add("unauth=" + join(unauthUes));
+        if (!compromised.isEmpty()) f.add("compromised=" + String.join(",", new TreeSet<>(compromised)));
+        f.add("seed=" + seed);
+        if (!caps.isNone()) f.add(caps.text());
+        return String.join(" ", f);
     }
 
+    /** A setup from its text form; the earlier positional form (fields separated by ';') is still read. */
     public static Setup parse(String text) {
+        String t = text.strip();
+        if (t.contains(";")) return parsePositional(t);
+        String[] tokens = t.split("\\s+");
+        Map<String, String> bounds = new LinkedHashMap<>();
+        List<String> options = new ArrayList<>(), caps = new ArrayList<>();
+        Map<String, String> roles = new LinkedHashMap<>(Map.of("seed", "1"));
+        Set<String> seen = new HashSet<>();
+        Set<String> boundNames = Bounds.of(1).asMap().keySet();
+        for (int i = 1; i < tokens.length; i++) {
+            int eq = tokens[i].indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("setup field '" + tokens[i] + "' must be name=value");
+            String k = tokens[i].substring(0, eq), v = tokens[i].substring(eq + 1);
+            if (!seen.add(k)) throw new IllegalArgumentException("setup field " + k + " is given twice");
+            if (boundNames.contains(k)) bounds.put(k, v);
+            else if (ROLES.contains(k)) roles.put(k, v);
+            else if (CAPABILITY_FIELDS.contains(k)) caps.add(tokens[i]);
+            else if (Options.STANDARD.asMap().containsKey(k)) options.add(tokens[i]);
+            else
+                throw new IllegalArgumentException("unknown setup field '" + k + "' (an option, a bound, "
+                        + String.join(", ", ROLES) + " or " + String.join(", ", CAPABILITY_FIELDS) + ")");
+        }
+        return new Setup(
+                Profile.parse(tokens[0]),
+                Options.STANDARD.with(options),
+                Bounds.fromMap(bounds),
+                ints(roles.getOrDefault("emergency", "-")),
+                ints(roles.getOrDefault("unauth", "-")),
+                roles.containsKey("compromised")
+                        ? Set.of(roles.get("compromised").split(","))
+                        : Set.of(),
+                seed(roles.get("seed")),
+                caps.isEmpty() ? Capabilities.NONE : Capabilities.parse(String.join(" ", caps)));
+    }
+
+    /** The fields a setup names besides its options and bounds. */
+    private static final List<String> ROLES = List.of("emergency", "unauth", "compromised", "seed");
+
+    private static final List<String> CAPABILITY_FIELDS = List.of("weak", "incapable", "links", "tampers", "nocontext");
+
+    private static long seed(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setup field seed=" + v + " is not a whole number");
+        }
+    }
+
+    /** The positional form "profile;options;bounds;emergency;unauth;compromised;seed[;capabilities]". */
+    static Setup parsePositional(String text) {
         String[] f = text.strip().split(";", -1);
         if (f.length != 7 && f.length != 8)
             throw new IllegalArgumentException("setup line must have 7 or 8 fields: " + text);
