@@ -1,5 +1,6 @@
 package org.srvcc.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.srvcc.report.Tdoc;
 import org.srvcc.report.VectorAnnex;
 import org.srvcc.simulation.Regressions;
 import org.srvcc.simulation.Runner;
+import org.srvcc.simulation.Setup;
 import org.srvcc.tlc.TlcCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,74 +101,14 @@ final class ReportCommand implements Callable<Integer> {
             }
             err.println("[3/4] counterexamples of the Java property runs ...");
             err.flush();
-            List<Report.Figure> prop = new ArrayList<>();
-            Path reg = home.resolve("src/test/resources/regressions");
-            if (Files.isDirectory(reg)) {
-                try (Stream<Path> files = Files.list(reg)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".scenario"))
-                            .sorted()
-                            .toList()) {
-                        Regressions.Scenario sc = Regressions.parse(TextFiles.read(f, "scenario", 1 << 20));
-                        Runner.Run r = Runner.replay(sc.setup(), sc.steps(), sc.targeted() ? sc.expect() : null);
-                        String name = f.getFileName()
-                                .toString()
-                                .replace(".scenario", "")
-                                .replaceAll("[^A-Za-z0-9_-]", "_");
-                        prop.add(new Report.Figure(
-                                "prop-" + name,
-                                Flow.ofSteps(
-                                        "Property run: " + r.violated() + " ("
-                                                + sc.setup().profile()
-                                                + (sc.setup()
-                                                                .options()
-                                                                .diffText()
-                                                                .isEmpty()
-                                                        ? ""
-                                                        : ", "
-                                                                + sc.setup()
-                                                                        .options()
-                                                                        .diffText())
-                                                + (sc.setup().compromised().isEmpty()
-                                                        ? ""
-                                                        : ", compromised "
-                                                                + sc.setup().compromised())
-                                                + ")",
-                                        sc.setup(),
-                                        r.steps(),
-                                        r.violated())));
-                    }
-                }
-            }
+            List<Report.Figure> prop = propertyFigures(home);
             err.println("[4/4] figures, vectors and pages ...");
             err.flush();
             Report report = new Report(
                     ledger,
                     dir.relativize(home.resolve(Findings.DOCS)).toString().replace('\\', '/'));
-            report.write(
-                    dir,
-                    Report.environment(commit(home)),
-                    checks,
-                    conf,
-                    prop,
-                    List.of(
-                            "./srvcc check            # every model of model-checks/manifest.json, compared with "
-                                    + "its pinned result",
-                            "./srvcc check --matrix   # the evaluation matrix as Markdown",
-                            "./srvcc conform --traces " + traces + " --seed " + seed,
-                            "./srvcc simulate --profile ts33501 --faults cancel   # any flow of the figures",
-                            "./srvcc vectors --format md",
-                            "./srvcc contribution --finding ID --out F.docx   # one finding as an SA3 contribution",
-                            "mvn -B verify            # all tests, including the above"));
-            Tdoc.Kind kind = Tdoc.Kind.DISCUSSION;
-            AtomicFiles.write(
-                    dir.resolve("contribution.docx"),
-                    Tdoc.write(
-                            ledger,
-                            kind,
-                            ContributionCommand.defaultCover(kind, ledger.findings),
-                            ledger.findings,
-                            ContributionCommand.counterexamples(ledger.findings, checks),
-                            VectorAnnex.vectors()));
+            report.write(dir, Report.environment(commit(home)), checks, conf, prop, reproduce());
+            AtomicFiles.write(dir.resolve("contribution.docx"), contribution(ledger, checks));
             boolean ok = checks.stream().allMatch(ModelCheck.Result::ok)
                     && conf.traces().rejections().isEmpty()
                     && conf.replays().stream().allMatch(r -> r.divergences().isEmpty());
@@ -175,6 +117,55 @@ final class ReportCommand implements Callable<Integer> {
                     + (ok ? "every result as expected" : "SOME RESULTS DIFFER (see the report)"));
             return ok ? 0 : 1;
         }
+    }
+
+    /** The commands that reproduce each part of the report. */
+    private List<String> reproduce() {
+        return List.of(
+                "./srvcc check            # every model of model-checks/manifest.json, compared with "
+                        + "its pinned result",
+                "./srvcc check --matrix   # the evaluation matrix as Markdown",
+                "./srvcc conform --traces " + traces + " --seed " + seed,
+                "./srvcc simulate --profile ts33501 --faults cancel   # any flow of the figures",
+                "./srvcc vectors --format md",
+                "./srvcc contribution --finding ID --out F.docx   # one finding as an SA3 contribution",
+                "mvn -B verify            # all tests, including the above");
+    }
+
+    /** One figure per saved regression scenario: the shrunk counterexample of a Java property run, replayed. */
+    private static List<Report.Figure> propertyFigures(Path home) throws IOException {
+        List<Report.Figure> prop = new ArrayList<>();
+        Path reg = home.resolve("src/test/resources/regressions");
+        if (!Files.isDirectory(reg)) return prop;
+        List<Path> files;
+        try (Stream<Path> s = Files.list(reg)) {
+            files = s.filter(p -> p.toString().endsWith(".scenario")).sorted().toList();
+        }
+        for (Path f : files) {
+            Regressions.Scenario sc = Regressions.parse(TextFiles.read(f, "scenario", 1 << 20));
+            Runner.Run r = Runner.replay(sc.setup(), sc.steps(), sc.targeted() ? sc.expect() : null);
+            String name = f.getFileName().toString().replace(".scenario", "").replaceAll("[^A-Za-z0-9_-]", "_");
+            Setup setup = sc.setup();
+            String title = "Property run: " + r.violated() + " (" + setup.profile()
+                    + (setup.options().diffText().isEmpty()
+                            ? ""
+                            : ", " + setup.options().diffText())
+                    + (setup.compromised().isEmpty() ? "" : ", compromised " + setup.compromised()) + ")";
+            prop.add(new Report.Figure("prop-" + name, Flow.ofSteps(title, setup, r.steps(), r.violated())));
+        }
+        return prop;
+    }
+
+    /** The report's discussion paper: every finding of the ledger, with its counterexamples and the vectors. */
+    private static byte[] contribution(Findings ledger, List<ModelCheck.Result> checks) throws IOException {
+        Tdoc.Kind kind = Tdoc.Kind.DISCUSSION;
+        return Tdoc.write(
+                ledger,
+                kind,
+                ContributionCommand.defaultCover(kind, ledger.findings),
+                ledger.findings,
+                ContributionCommand.counterexamples(ledger.findings, checks),
+                VectorAnnex.vectors());
     }
 
     static String commit(Path home) {

@@ -127,15 +127,7 @@ final class SimulateCommand implements Callable<Integer> {
         Path pcapFile = pcap == null ? null : AtomicFiles.outputFile("--pcap", pcap, force);
         if (traceFile != null && traceFile.equals(pcapFile))
             throw new Main.UserError("--trace and --pcap name the same file");
-        Kamf kamf = null;
-        if (kamfFile != null || kamfEnv != null) {
-            byte[] raw = Args.key256("--kamf-file", Args.secret("kamf", kamfFile, kamfEnv, null, System.in));
-            try {
-                kamf = Kamf.of(raw, 1, InsecureKeyAccess.get());
-            } finally {
-                Arrays.fill(raw, (byte) 0);
-            }
-        }
+        Kamf kamf = givenKamf();
         Capture capture = new Capture();
         Bounds b = Bounds.of(1).attempts(4).count(0xFFFFFF).kamf(4).faults(4);
         Capabilities caps = Simulation.capabilitiesFor(fs);
@@ -158,13 +150,7 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             if (!r.notInjected().isEmpty())
                 throw new Main.UserError("fault(s) " + r.notInjected() + " found no place to bite in this flow");
-            String title = "SRVCC 5G -> UTRAN, profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())
-                    + (fs.isEmpty()
-                            ? ""
-                            : ", faults "
-                                    + String.join(
-                                            ",", fs.stream().map(f -> f.cli).toList())) + ", session " + session;
-            Flow flow = Flow.ofJava(title, p, r.steps(), r.sent(), null);
+            Flow flow = Flow.ofJava(title(p, o, fs), p, r.steps(), r.sent(), null);
             if (traceFile != null) AtomicFiles.writeLines(traceFile, recorder.lines(r.steps(), flow));
             if (pcapFile != null) {
                 byte[] file = capture.pcap();
@@ -174,39 +160,62 @@ final class SimulateCommand implements Callable<Integer> {
                     Arrays.fill(file, (byte) 0);
                 }
             }
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(flow.title());
-            out.print(flow.render());
-            out.println("final states:");
-            for (Map.Entry<String, String> e : Simulation.finalStates(r.end()).entrySet())
-                out.printf("  %-10s %s%n", e.getKey(), e.getValue());
-            out.println("UE and MSC: " + agreement(r.end()));
-            if (!setup.caps().isNone()) out.println("capabilities: " + capabilities(r.end(), setup));
-            if (showKeys) {
-                out.println(
-                        kamfFile != null || kamfEnv != null
-                                ? "keys (derived from the KAMF given for UE 1: secret if that KAMF is):"
-                                : "keys (simulation keys derived from --seed " + seed + ": not secret):");
-                for (Map.Entry<String, byte[]> e :
-                        r.end().revealCsKeys(1, InsecureKeyAccess.get()).entrySet()) {
-                    out.printf("  %-14s %s%n", e.getKey(), e.getValue() == null ? "(none)" : Hex.encode(e.getValue()));
-                    if (e.getValue() != null) Arrays.fill(e.getValue(), (byte) 0);
-                }
-            }
-            out.println(
-                    r.violated().isEmpty()
-                            ? "invariants: all hold after every step"
-                            : "invariants VIOLATED: " + String.join(", ", r.violated()));
-            if (traceFile != null)
-                out.println("trace: " + trace + " (" + r.steps().size() + " steps)");
-            if (pcapFile != null)
-                out.println("pcap: " + pcap + " (" + capture.size()
-                        + " GTPv2-C packets; holds the run's KASME_SRVCC, CK_SRVCC and IK_SRVCC)");
+            print(spec.commandLine().getOut(), flow, r, setup, capture);
             return r.violated().isEmpty() ? 0 : 1;
         } finally {
             r.end().destroyKeys();
             capture.wipe();
         }
+    }
+
+    private String title(Profile p, Options o, EnumSet<Simulation.Fault> fs) {
+        return "SRVCC 5G -> UTRAN, profile " + p + (o.diffText().isEmpty() ? "" : " with " + o.diffText())
+                + (fs.isEmpty()
+                        ? ""
+                        : ", faults "
+                                + String.join(",", fs.stream().map(f -> f.cli).toList()))
+                + ", session " + session;
+    }
+
+    /** UE 1's KAMF from --kamf-file or --kamf-env, or null: the seed's. */
+    private Kamf givenKamf() throws Exception {
+        if (kamfFile == null && kamfEnv == null) return null;
+        byte[] raw = Args.key256("--kamf-file", Args.secret("kamf", kamfFile, kamfEnv, null, System.in));
+        try {
+            return Kamf.of(raw, 1, InsecureKeyAccess.get());
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /** The flow, the final states, the verdicts, the keys when asked for, and where the trace and capture went. */
+    private void print(PrintWriter out, Flow flow, Simulation.Result r, Setup setup, Capture capture) {
+        out.println(flow.title());
+        out.print(flow.render());
+        out.println("final states:");
+        for (Map.Entry<String, String> e : Simulation.finalStates(r.end()).entrySet())
+            out.printf("  %-10s %s%n", e.getKey(), e.getValue());
+        out.println("UE and MSC: " + agreement(r.end()));
+        if (!setup.caps().isNone()) out.println("capabilities: " + capabilities(r.end(), setup));
+        if (showKeys) {
+            out.println(
+                    kamfFile != null || kamfEnv != null
+                            ? "keys (derived from the KAMF given for UE 1: secret if that KAMF is):"
+                            : "keys (simulation keys derived from --seed " + seed + ": not secret):");
+            for (Map.Entry<String, byte[]> e :
+                    r.end().revealCsKeys(1, InsecureKeyAccess.get()).entrySet()) {
+                out.printf("  %-14s %s%n", e.getKey(), e.getValue() == null ? "(none)" : Hex.encode(e.getValue()));
+                if (e.getValue() != null) Arrays.fill(e.getValue(), (byte) 0);
+            }
+        }
+        out.println(
+                r.violated().isEmpty()
+                        ? "invariants: all hold after every step"
+                        : "invariants VIOLATED: " + String.join(", ", r.violated()));
+        if (trace != null) out.println("trace: " + trace + " (" + r.steps().size() + " steps)");
+        if (pcap != null)
+            out.println("pcap: " + pcap + " (" + capture.size()
+                    + " GTPv2-C packets; holds the run's KASME_SRVCC, CK_SRVCC and IK_SRVCC)");
     }
 
     /** Each fault once, no empty names. */

@@ -4,10 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import org.srvcc.procedure.Bounds;
-import org.srvcc.procedure.Capabilities;
-import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Profile;
 import org.srvcc.simulation.Runner;
 import org.srvcc.simulation.Setup;
@@ -39,73 +35,23 @@ public final class Conformance {
     public static List<Setup> traceSetups(List<Profile> profiles) {
         List<Setup> l = new ArrayList<>();
         for (Profile p : profiles) {
-            l.add(new Setup(
-                    p,
-                    Options.STANDARD,
-                    Bounds.of(2)
-                            .attempts(3)
-                            .count(6)
-                            .kamf(4)
-                            .faults(2)
-                            .reorders(1)
-                            .replays(1)
-                            .withEpsMobility(true),
-                    Set.of(),
-                    Set.of(2),
-                    Set.of(),
-                    1));
-            l.add(new Setup(
-                    p,
-                    Options.STANDARD.with(List.of("countLsbBits=2")),
-                    Bounds.of(1)
-                            .attempts(2)
-                            .count(6)
-                            .kamf(3)
-                            .faults(2)
-                            .reorders(1)
-                            .replays(1),
-                    Set.of(1),
-                    Set.of(),
-                    Set.of("MSC"),
-                    1));
+            l.add(Setup.parse(p + " ues=2 maxAttempts=3 maxCount=6 maxKamf=4 maxFaults=2 maxReorders=1 maxReplays=1"
+                    + " epsMobility=true unauth=2"));
+            l.add(Setup.parse(p + " countLsbBits=2 ues=1 maxAttempts=2 maxCount=6 maxKamf=3 maxFaults=2 maxReorders=1"
+                    + " maxReplays=1 emergency=1 compromised=MSC"));
             // the capability attacker on every link, a UE with UEA1/UIA1 only, one without 5G-SRVCC (unauthenticated)
             if (p == Profile.TS33501)
-                l.add(new Setup(
-                        p,
-                        Options.STANDARD.with(List.of("countLsbBits=2")),
-                        Bounds.of(2).attempts(2).count(4).kamf(3).faults(1),
-                        Set.of(),
-                        Set.of(2),
-                        Set.of(),
-                        1,
-                        new Capabilities(Set.of(1), Set.of(2), Set.of("Uu", "N2", "N26", "Sv"), 2)));
+                l.add(Setup.parse("ts33501 countLsbBits=2 ues=2 maxAttempts=2 maxCount=4 maxKamf=3 maxFaults=1 unauth=2"
+                        + " weak=1 incapable=2 links=N2,N26,Sv,Uu tampers=2"));
             // UE 2 without any 5G security context (no SIM)
             if (p == Profile.DRAFT_VIA_MME)
-                l.add(new Setup(
-                        p,
-                        Options.STANDARD,
-                        Bounds.of(2).attempts(2).count(4).kamf(2).faults(1),
-                        Set.of(),
-                        Set.of(2),
-                        Set.of(),
-                        1,
-                        Capabilities.noContext(Set.of(2))));
+                l.add(Setup.parse("draft-via-mme ues=2 maxAttempts=2 maxCount=4 maxFaults=1 unauth=2 nocontext=2"));
             // the drafts read literally: 0x74 ("similar to" A.14.2) or the placeholder FC, no increment, the whole
             // COUNT, keys via the gNB
             if (p != Profile.TS33501)
-                l.add(new Setup(
-                        p,
-                        Options.STANDARD.with(List.of(
-                                p == Profile.DRAFT_VIA_MME ? "amfFc=reuse-0x74" : "ueCountSource=own",
-                                "amfIncrementsCount=false",
-                                "ueRejectsUsedCount=false",
-                                "countLsbBits=24",
-                                "gnbSeesKeys=true")),
-                        Bounds.of(1).attempts(2).count(3).kamf(2).faults(1).replays(1),
-                        Set.of(),
-                        Set.of(),
-                        Set.of("gNB"),
-                        1));
+                l.add(Setup.parse(p + (p == Profile.DRAFT_VIA_MME ? " amfFc=reuse-0x74" : " ueCountSource=own")
+                        + " amfIncrementsCount=false ueRejectsUsedCount=false countLsbBits=24 gnbSeesKeys=true ues=1"
+                        + " maxAttempts=2 maxCount=3 maxKamf=2 maxFaults=1 maxReplays=1 compromised=gNB"));
         }
         return l;
     }
@@ -113,115 +59,32 @@ public final class Conformance {
     /** The small models whose every transition is replayed. */
     public static List<Setup> replaySetups(List<Profile> profiles) {
         List<Setup> l = new ArrayList<>();
-        for (Profile p : profiles)
-            l.add(new Setup(
-                    p,
-                    Options.STANDARD.with(List.of("countLsbBits=2")),
-                    Bounds.of(1).attempts(1).count(1).kamf(1),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    1));
-        if (profiles.contains(Profile.TS33501)) { // retries and re-authentication; faults, reordering, replay
-            l.add(new Setup(
-                    Profile.TS33501,
-                    Options.STANDARD.with(List.of("countLsbBits=1")),
-                    Bounds.of(1).attempts(2).count(1).kamf(2),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    1));
-            l.add(new Setup(
-                    Profile.TS33501,
-                    Options.STANDARD.with(List.of("countLsbBits=1")),
-                    Bounds.of(1)
-                            .attempts(1)
-                            .count(1)
-                            .kamf(1)
-                            .faults(1)
-                            .reorders(1)
-                            .replays(1),
-                    Set.of(),
-                    Set.of(1),
-                    Set.of(),
-                    1));
-            // runs of DL NAS messages received and missed (the actions that reach past the LSB window)
-            l.add(new Setup(
-                    Profile.TS33501,
-                    Options.STANDARD.with(List.of("countLsbBits=1")),
-                    Bounds.of(1).attempts(1).count(1).kamf(1).nasRuns(true, true),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    1));
-            // COUNTs above 0 fed into both KDFs, FC 0x74, and a mutant with a fault: the terms must still name the
-            // octets
-            l.add(new Setup(
-                    Profile.TS33501,
-                    Options.STANDARD.with(List.of("countLsbBits=2", "mmeCount=received", "amfFc=reuse-0x74")),
-                    Bounds.of(1).attempts(1).count(3).kamf(1),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    1));
-            l.add(new Setup(
-                    Profile.TS33501,
-                    Options.STANDARD.with(List.of("countLsbBits=1", "mmeMapsWrongKsi=true")),
-                    Bounds.of(1).attempts(1).count(2).kamf(1).faults(1),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    1));
-            // the AMF's EPS derivations (A.14.1, A.14.2) with FC 0x74 and no increment: key separation broken in
-            // reachable states
-            l.add(new Setup(
-                    Profile.TS33501,
-                    Options.STANDARD.with(List.of("countLsbBits=2", "amfFc=reuse-0x74", "amfIncrementsCount=false")),
-                    Bounds.of(1).attempts(1).count(2).kamf(1).withEpsMobility(true),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    1));
-        }
-        if (profiles.contains(Profile.TS33501)) // capability rewrites on N26 and Sv, and a forged NGAP indication
-        l.add(new Setup(
-                Profile.TS33501,
-                Options.STANDARD.with(List.of("countLsbBits=1", "mscAllowsUea0=true")),
-                Bounds.of(1).attempts(1).count(1).kamf(1),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                1,
-                new Capabilities(Set.of(1), Set.of(), Set.of("N2", "N26", "Sv"), 1)));
-        if (profiles.contains(Profile.TS33501)) // a UE with no 5G security context (no SIM): KSI 7 and no key
-        l.add(new Setup(
-                Profile.TS33501,
-                Options.STANDARD.with(List.of("countLsbBits=1")),
-                Bounds.of(1).attempts(2).count(1).kamf(1),
-                Set.of(),
-                Set.of(1),
-                Set.of(),
-                1,
-                Capabilities.noContext(Set.of(1))));
-        if (profiles.contains(Profile.TS33501)) // an unprotected Registration Request rewritten on the radio
-        l.add(new Setup(
-                Profile.TS33501,
-                Options.STANDARD.with(List.of("countLsbBits=1")),
-                Bounds.of(1).attempts(1).count(1).kamf(1),
-                Set.of(),
-                Set.of(1),
-                Set.of(),
-                1,
-                new Capabilities(Set.of(), Set.of(1), Set.of("Uu"), 1)));
+        for (Profile p : profiles) l.add(Setup.parse(p + " countLsbBits=2 ues=1 maxAttempts=1 maxCount=1"));
+        if (profiles.contains(Profile.TS33501))
+            for (String s : List.of(
+                    // retries and re-authentication; faults, reordering, replay
+                    "countLsbBits=1 ues=1 maxAttempts=2 maxCount=1 maxKamf=2",
+                    "countLsbBits=1 ues=1 maxAttempts=1 maxCount=1 maxFaults=1 maxReorders=1 maxReplays=1 unauth=1",
+                    // runs of DL NAS messages received and missed (the actions that reach past the LSB window)
+                    "countLsbBits=1 ues=1 maxAttempts=1 maxCount=1 nasRunsReceived=true nasRunsMissed=true",
+                    // COUNTs above 0 fed into both KDFs, FC 0x74, and a mutant with a fault: the terms must still
+                    // name the octets
+                    "amfFc=reuse-0x74 mmeCount=received countLsbBits=2 ues=1 maxAttempts=1 maxCount=3",
+                    "countLsbBits=1 mmeMapsWrongKsi=true ues=1 maxAttempts=1 maxCount=2 maxFaults=1",
+                    // the AMF's EPS derivations (A.14.1, A.14.2) with FC 0x74 and no increment: key separation
+                    // broken in reachable states
+                    "amfIncrementsCount=false amfFc=reuse-0x74 countLsbBits=2 ues=1 maxAttempts=1 maxCount=2"
+                            + " epsMobility=true",
+                    // capability rewrites on N26 and Sv, and a forged NGAP indication
+                    "countLsbBits=1 mscAllowsUea0=true ues=1 maxAttempts=1 maxCount=1 weak=1 links=N2,N26,Sv tampers=1",
+                    // a UE with no 5G security context (no SIM): KSI 7 and no key
+                    "countLsbBits=1 ues=1 maxAttempts=2 maxCount=1 unauth=1 nocontext=1",
+                    // an unprotected Registration Request rewritten on the radio
+                    "countLsbBits=1 ues=1 maxAttempts=1 maxCount=1 unauth=1 incapable=1 links=Uu tampers=1"))
+                l.add(Setup.parse("ts33501 " + s));
         if (profiles.contains(Profile.DRAFT_VIA_MME)) // the split: CK and IK are the halves of K'ASME itself
-        l.add(new Setup(
-                Profile.DRAFT_VIA_MME,
-                Options.STANDARD.with(List.of("countLsbBits=2", "mmeKeyMode=split", "ueKeyMode=split")),
-                Bounds.of(1).attempts(1).count(2).kamf(1),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                1));
+        l.add(Setup.parse(
+                "draft-via-mme mmeKeyMode=split ueKeyMode=split countLsbBits=2 ues=1 maxAttempts=1 maxCount=2"));
         return l;
     }
 

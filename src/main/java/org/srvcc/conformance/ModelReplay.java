@@ -110,6 +110,131 @@ public final class ModelReplay {
 
     public Result replay(Setup setup) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
+        Graph g = dump(setup);
+        Map<String, Object> init = Mapping.state(setup.start());
+        String root = null;
+        for (Map.Entry<String, Map<String, Object>> e : g.nodes().entrySet())
+            if (e.getValue().equals(init)) root = e.getKey();
+        Walk w = new Walk(setup, g);
+        if (root == null)
+            w.div.add(new Divergence(List.of(), 0, "the Java initial state is not the model's initial state"));
+        else w.from(root);
+        return new Result(
+                g.nodes().size(),
+                g.edges().size(),
+                w.behaviours,
+                w.applied,
+                w.covered,
+                w.div,
+                g.tlcSecs(),
+                secondsSince(t0),
+                w.keysChecked,
+                w.verdictsCompared,
+                root == null ? 0 : violatingStates(g.verdicts()));
+    }
+
+    /** A breadth-first walk of the model's graph, each edge realised by a Java step along a shortest path. */
+    private static final class Walk {
+        final Setup setup;
+        final Graph g;
+        final Map<String, List<Edge>> out = new HashMap<>();
+        final List<Divergence> div = new ArrayList<>();
+        final Set<String> covered = new LinkedHashSet<>();
+        int behaviours, verdictsCompared;
+        long applied, keysChecked;
+
+        Walk(Setup setup, Graph g) {
+            this.setup = setup;
+            this.g = g;
+            for (Edge e : g.edges())
+                out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        }
+
+        void from(String root) {
+            verdictsCompared = 1;
+            Srvcc start = setup.start();
+            List<String> atRoot = javaViolated(start);
+            start.destroyKeys();
+            if (!atRoot.equals(g.verdicts().get(root)))
+                div.add(new Divergence(
+                        List.of(),
+                        0,
+                        "invariant verdicts differ in the initial state: TLA+ "
+                                + g.verdicts().get(root) + ", Java " + atRoot));
+            Map<String, List<Step>> javaPath = new HashMap<>(Map.of(root, List.of()));
+            Map<String, List<Edge>> modelPath = new HashMap<>(Map.of(root, List.of()));
+            ArrayDeque<String> queue = new ArrayDeque<>(List.of(root));
+            while (!queue.isEmpty()) {
+                String s = queue.poll();
+                for (Edge e : out.getOrDefault(s, List.of())) {
+                    behaviours++;
+                    List<Edge> mp = new ArrayList<>(modelPath.get(s));
+                    mp.add(e);
+                    Match m = match(javaPath.get(s), e);
+                    if (m.step() == null) {
+                        div.add(new Divergence(mp, mp.size(), m.detail()));
+                        continue;
+                    }
+                    covered.add(e.action());
+                    if (javaPath.containsKey(e.to())) continue;
+                    verdictsCompared++;
+                    if (!m.verdict().equals(g.verdicts().get(e.to()))) {
+                        div.add(new Divergence(
+                                mp,
+                                mp.size(),
+                                "invariant verdicts differ: TLA+ violates "
+                                        + g.verdicts().get(e.to()) + ", Java " + m.verdict()));
+                        continue;
+                    }
+                    List<Step> jp = new ArrayList<>(javaPath.get(s));
+                    jp.add(m.step());
+                    javaPath.put(e.to(), jp);
+                    modelPath.put(e.to(), mp);
+                    queue.add(e.to());
+                }
+            }
+        }
+
+        /** The first candidate step after {@code path} whose state is the model's, with coherent key terms. */
+        Match match(List<Step> path, Edge e) {
+            Map<String, Object> target = g.nodes().get(e.to());
+            String detail = "no enabled Java step named " + e.action();
+            for (Step cand : candidates(setup, path, e.action())) {
+                Srvcc j = setup.start();
+                try (TermCoherence keys = new TermCoherence()) {
+                    for (Step st : path) {
+                        j.apply(st);
+                        keys.check(j); // learns the KAMFs along the path
+                    }
+                    j.apply(cand);
+                    applied += path.size() + 1;
+                    Map<String, Object> got = Mapping.state(j);
+                    if (got.equals(target)) {
+                        List<String> bad = keys.check(j);
+                        keysChecked += keys.checked();
+                        if (bad.isEmpty()) return new Match(cand, javaViolated(j), null);
+                        detail = "after " + cand + ": the model's state, but " + bad.get(0);
+                    } else detail = "after " + cand + ": " + diff(target, got);
+                } finally {
+                    j.destroyKeys();
+                }
+            }
+            return new Match(null, null, detail);
+        }
+    }
+
+    private static double secondsSince(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** TLC's state graph of the replay module: each state's variables and violated parts, and the labelled edges. */
+    private record Graph(
+            Map<String, Map<String, Object>> nodes,
+            Map<String, List<String>> verdicts,
+            List<Edge> edges,
+            double tlcSecs) {}
+
+    private Graph dump(Setup setup) throws IOException, InterruptedException {
         Path dir = Scratch.dir(home.resolve("target/model-replay"));
         Map<String, Map<String, Object>> nodes = new HashMap<>();
         Map<String, List<String>> verdicts = new HashMap<>();
@@ -149,108 +274,11 @@ public final class ModelReplay {
         } finally {
             Scratch.close(dir);
         }
-        double tlcSecs = run.seconds();
-
-        Map<String, Object> init = Mapping.state(setup.start());
-        String root = null;
-        for (Map.Entry<String, Map<String, Object>> e : nodes.entrySet())
-            if (e.getValue().equals(init)) root = e.getKey();
-        List<Divergence> div = new ArrayList<>();
-        if (root == null) {
-            div.add(new Divergence(List.of(), 0, "the Java initial state is not the model's initial state"));
-            return new Result(
-                    nodes.size(), edges.size(), 0, 0, Set.of(), div, tlcSecs, (System.nanoTime() - t0) / 1e9, 0, 0, 0);
-        }
-        int verdictsCompared = 1;
-        Srvcc start = setup.start();
-        List<String> atRoot = javaViolated(start);
-        start.destroyKeys();
-        if (!atRoot.equals(verdicts.get(root)))
-            div.add(new Divergence(
-                    List.of(),
-                    0,
-                    "invariant verdicts differ in the initial state: TLA+ " + verdicts.get(root) + ", Java " + atRoot));
-        // Shortest paths from the root, then the Java steps that realise them.
-        Map<String, List<Edge>> out = new HashMap<>();
-        for (Edge e : edges)
-            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
-        Map<String, List<Step>> javaPath = new HashMap<>();
-        javaPath.put(root, List.of());
-        ArrayDeque<String> queue = new ArrayDeque<>(List.of(root));
-        Map<String, List<Edge>> modelPath = new HashMap<>();
-        modelPath.put(root, List.of());
-        int behaviours = 0;
-        long applied = 0, keysChecked = 0;
-        Set<String> covered = new LinkedHashSet<>();
-        while (!queue.isEmpty()) {
-            String s = queue.poll();
-            for (Edge e : out.getOrDefault(s, List.of())) {
-                behaviours++;
-                List<Edge> mp = new ArrayList<>(modelPath.get(s));
-                mp.add(e);
-                Step found = null;
-                List<String> javaVerdict = null;
-                String detail = "no enabled Java step named " + e.action();
-                for (Step cand : candidates(setup, javaPath.get(s), e.action())) {
-                    Srvcc j = setup.start();
-                    try (TermCoherence keys = new TermCoherence()) {
-                        for (Step st : javaPath.get(s)) {
-                            j.apply(st);
-                            keys.check(j); // learns the KAMFs along the path
-                        }
-                        j.apply(cand);
-                        applied += javaPath.get(s).size() + 1;
-                        Map<String, Object> got = Mapping.state(j);
-                        if (got.equals(nodes.get(e.to()))) {
-                            List<String> bad = keys.check(j);
-                            keysChecked += keys.checked();
-                            if (bad.isEmpty()) {
-                                found = cand;
-                                javaVerdict = javaViolated(j);
-                                break;
-                            }
-                            detail = "after " + cand + ": the model's state, but " + bad.get(0);
-                        } else detail = "after " + cand + ": " + diff(nodes.get(e.to()), got);
-                    } finally {
-                        j.destroyKeys();
-                    }
-                }
-                if (found == null) {
-                    div.add(new Divergence(mp, mp.size(), detail));
-                    continue;
-                }
-                covered.add(e.action());
-                if (!javaPath.containsKey(e.to())) {
-                    verdictsCompared++;
-                    if (!javaVerdict.equals(verdicts.get(e.to()))) {
-                        div.add(new Divergence(
-                                mp,
-                                mp.size(),
-                                "invariant verdicts differ: TLA+ violates " + verdicts.get(e.to()) + ", Java "
-                                        + javaVerdict));
-                        continue;
-                    }
-                    List<Step> jp = new ArrayList<>(javaPath.get(s));
-                    jp.add(found);
-                    javaPath.put(e.to(), jp);
-                    modelPath.put(e.to(), mp);
-                    queue.add(e.to());
-                }
-            }
-        }
-        return new Result(
-                nodes.size(),
-                edges.size(),
-                behaviours,
-                applied,
-                covered,
-                div,
-                tlcSecs,
-                (System.nanoTime() - t0) / 1e9,
-                keysChecked,
-                verdictsCompared,
-                violatingStates(verdicts));
+        return new Graph(nodes, verdicts, edges, run.seconds());
     }
+
+    /** The Java step that realises an edge of the model, or why none does. */
+    private record Match(Step step, List<String> verdict, String detail) {}
 
     private static List<Step> candidates(Setup setup, List<Step> prefix, String action) {
         Srvcc j = setup.start();

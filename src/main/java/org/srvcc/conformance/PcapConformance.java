@@ -107,36 +107,17 @@ public final class PcapConformance {
         Map<String, Integer> skippedBy = new TreeMap<>(cap.skippedBy());
         Set<String> outSeqs = new HashSet<>();
         Set<Long> outTeids = new HashSet<>();
-        Map<Rule, String> na = new EnumMap<>(Rule.class);
-        if (kamfs.isEmpty()) {
-            na.put(Rule.NO_KAMF, "needs the KAMF (--kamf-file or --kamf-env)");
-            na.put(Rule.KASME_SRVCC, "needs the KAMF (--kamf-file or --kamf-env)");
-            if (!profile.viaMme()) na.put(Rule.CK_IK, "needs the KAMF in " + profile + " (CK||IK comes from KAMF)");
-        }
         int inScope = 0;
-        PcapTies.CountSearch search = new PcapTies.CountSearch(countSearch, SEARCH_BUDGET);
-        Map<Rule, List<Break>> breaks = new EnumMap<>(Rule.class);
-        Map<Rule, Integer> checked = new EnumMap<>(Rule.class);
-        for (Rule r : Rule.values()) {
-            breaks.put(r, new ArrayList<>());
-            checked.put(r, 0);
-        }
-        Map<String, PcapTies.UeState> ues = new HashMap<>();
-        Map<Long, String> teidOwner = new HashMap<>();
-        Map<String, String> openRequests = new HashMap<>(); // type/seq -> UE
-        String lastUe = null;
+        Scan scan = new Scan(kamfs, profile, new PcapTies.CountSearch(countSearch, SEARCH_BUDGET));
+        Map<Rule, List<Break>> breaks = scan.breaks;
+        Map<Rule, Integer> checked = scan.checked;
         int gtp = 0;
         List<Kamf> handles = new ArrayList<>(); // their wire scan is the simulation's
         for (byte[] k : kamfs) handles.add(Kamf.of(k, 0, InsecureKeyAccess.get()));
         try {
             for (Pcap.Packet p : cap.packets()) {
                 int n = p.number();
-                for (Kamf h : handles) {
-                    count(checked, Rule.NO_KAMF);
-                    if (h.occursIn(p.payload()))
-                        breaks.get(Rule.NO_KAMF)
-                                .add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
-                }
+                scan.kamfOctets(handles, p.payload(), n);
                 if (!p.isGtpC(port)) {
                     skippedBy.merge("UDP not on port " + port, 1, Integer::sum);
                     continue;
@@ -162,23 +143,7 @@ public final class PcapConformance {
                 inScope++;
                 count(checked, Rule.DECODES);
                 try {
-                    String ue = PcapTies.ueOf(g, teidOwner, openRequests, lastUe);
-                    PcapTies.UeState s = ues.computeIfAbsent(ue, k -> new PcapTies.UeState());
-                    switch (g.type()) {
-                        case Gtpv2.FORWARD_RELOCATION_REQUEST -> {
-                            lastUe = ue;
-                            g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
-                            frRequest(g, s, n, kamfs, search, breaks, checked);
-                            openRequests.put(Gtpv2.FORWARD_RELOCATION_REQUEST + "/" + g.sequence(), ue);
-                        }
-                        case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> {
-                            if (!profile.viaMme() || lastUe == null) lastUe = ue;
-                            g.ie(Gtpv2.TEID_C).map(Ies::teidC).ifPresent(t -> teidOwner.put(t, ue));
-                            svRequest(g, s, n, kamfs, profile, search, breaks, checked);
-                            openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
-                        }
-                        default -> PcapOrder.answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
-                    }
+                    scan.message(g, n);
                 } catch (DecodeException e) {
                     breaks.get(Rule.DECODES).add(new Break(Rule.DECODES, n, e.getMessage()));
                 }
@@ -187,7 +152,80 @@ public final class PcapConformance {
             handles.forEach(Kamf::destroy);
         }
         return new Report(
-                cap.frames(), gtp, cap.frames() - inScope, breaks, checked, inScope, skippedBy, na, search.capped);
+                cap.frames(),
+                gtp,
+                cap.frames() - inScope,
+                breaks,
+                checked,
+                inScope,
+                skippedBy,
+                notApplicable(kamfs, profile),
+                scan.search.capped);
+    }
+
+    /** The rules a capture cannot decide without the KAMF. */
+    private static Map<Rule, String> notApplicable(List<byte[]> kamfs, Profile profile) {
+        Map<Rule, String> na = new EnumMap<>(Rule.class);
+        if (kamfs.isEmpty()) {
+            na.put(Rule.NO_KAMF, "needs the KAMF (--kamf-file or --kamf-env)");
+            na.put(Rule.KASME_SRVCC, "needs the KAMF (--kamf-file or --kamf-env)");
+            if (!profile.viaMme()) na.put(Rule.CK_IK, "needs the KAMF in " + profile + " (CK||IK comes from KAMF)");
+        }
+        return na;
+    }
+
+    /** What one capture's scan keeps between messages: the rules' findings, each UE's state, and what ties them. */
+    private static final class Scan {
+        final List<byte[]> kamfs;
+        final Profile profile;
+        final PcapTies.CountSearch search;
+        final Map<Rule, List<Break>> breaks = new EnumMap<>(Rule.class);
+        final Map<Rule, Integer> checked = new EnumMap<>(Rule.class);
+        final Map<String, PcapTies.UeState> ues = new HashMap<>();
+        final Map<Long, String> teidOwner = new HashMap<>();
+        final Map<String, String> openRequests = new HashMap<>(); // type/seq -> UE
+        String lastUe;
+
+        Scan(List<byte[]> kamfs, Profile profile, PcapTies.CountSearch search) {
+            this.kamfs = kamfs;
+            this.profile = profile;
+            this.search = search;
+            for (Rule r : Rule.values()) {
+                breaks.put(r, new ArrayList<>());
+                checked.put(r, 0);
+            }
+        }
+
+        /** No UDP payload, packet {@code n}, carries a KAMF's octets. */
+        void kamfOctets(List<Kamf> handles, byte[] payload, int n) {
+            for (Kamf h : handles) {
+                count(checked, Rule.NO_KAMF);
+                if (h.occursIn(payload))
+                    breaks.get(Rule.NO_KAMF)
+                            .add(new Break(Rule.NO_KAMF, n, "the UDP payload contains the KAMF octets"));
+            }
+        }
+
+        /** One GTPv2-C message of the procedure, packet {@code n}: tie it to its UE and check it. */
+        void message(Gtpv2Message g, int n) {
+            String ue = PcapTies.ueOf(g, teidOwner, openRequests, lastUe);
+            PcapTies.UeState s = ues.computeIfAbsent(ue, k -> new PcapTies.UeState());
+            switch (g.type()) {
+                case Gtpv2.FORWARD_RELOCATION_REQUEST -> {
+                    lastUe = ue;
+                    g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
+                    frRequest(g, s, n, kamfs, search, breaks, checked);
+                    openRequests.put(Gtpv2.FORWARD_RELOCATION_REQUEST + "/" + g.sequence(), ue);
+                }
+                case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> {
+                    if (!profile.viaMme() || lastUe == null) lastUe = ue;
+                    g.ie(Gtpv2.TEID_C).map(Ies::teidC).ifPresent(t -> teidOwner.put(t, ue));
+                    svRequest(g, s, n, kamfs, profile, search, breaks, checked);
+                    openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
+                }
+                default -> PcapOrder.answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
+            }
+        }
     }
 
     private static void frRequest(
@@ -262,69 +300,106 @@ public final class PcapConformance {
         MmContexts.MmContextEutranSrvcc c =
                 MmContexts.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
         byte[] got = PcapTies.concat(c.ck(), c.ik()), swapped = PcapTies.concat(c.ik(), c.ck());
-        count(checked, Rule.KSI);
-        if (c.eksi() == 7) { // no 5G security context: CK and IK must be absent (zero octets), and nothing is derived
-            if (!MmContexts.noKeyOctets(got))
-                breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
-            if (p.viaMme() && s.eksi != 7 && s.kasme != null)
-                breaks.get(Rule.KSI)
-                        .add(new Break(
-                                Rule.KSI, n, "KSI_SRVCC 7 but the Forward Relocation Request's eKSI is " + s.eksi));
-            return;
-        }
-        count(checked, Rule.CK_IK);
-        if (p.viaMme()) {
-            count(checked, Rule.ORDER);
-            if (s.kasme == null) {
-                breaks.get(Rule.ORDER)
-                        .add(new Break(
-                                Rule.ORDER,
-                                n,
-                                "SRVCC PS to CS Request with no earlier Forward Relocation Request for this UE"));
+        try {
+            count(checked, Rule.KSI);
+            if (c.eksi() == 7) { // no 5G security context: CK and IK must be absent (zero octets), nothing derived
+                if (!MmContexts.noKeyOctets(got))
+                    breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
+                if (p.viaMme() && s.eksi != 7 && s.kasme != null)
+                    breaks.get(Rule.KSI)
+                            .add(new Break(
+                                    Rule.KSI, n, "KSI_SRVCC 7 but the Forward Relocation Request's eKSI is " + s.eksi));
                 return;
             }
-            if (c.eksi() != s.eksi)
-                breaks.get(Rule.KSI)
-                        .add(new Break(
-                                Rule.KSI,
-                                n,
-                                "KSI_SRVCC " + c.eksi() + " but the Forward Relocation Request's eKSI is " + s.eksi));
-            byte[] want = Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, NasCount.ZERO.encode());
-            if (!Arrays.equals(want, got)) {
-                String why = "CK'CS||IK'CS is not KDF(KASME_SRVCC, 0x1A, 0)";
-                if (Arrays.equals(want, swapped)) why += ": CK and IK are swapped (IK in the CK field)";
-                else if (s.kasmeCount > 0
-                        && Arrays.equals(Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, new NasCount(s.kasmeCount).encode()), got))
-                    why += ": A.12 was fed the DL COUNT " + s.kasmeCount + " instead of 0";
-                breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
-            }
-            Arrays.fill(want, (byte) 0);
-        } else if (!kamfs.isEmpty()) {
-            int[] under = new int[1];
-            int found = PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, got, -1, search, under);
-            if (found < 0) {
-                String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in "
-                        + search.range() + " under " + PcapTies.kamfsGiven(kamfs)
-                        + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
-                if (PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search, under) >= 0)
-                    why += ": CK and IK are swapped";
-                breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
-            } else {
-                count(checked, Rule.COUNT_FRESH);
-                s.underKamf(under[0]);
-                if (s.counts.contains(found) && s.kasmeBySeq.get(g.sequence()) == null)
-                    breaks.get(Rule.COUNT_FRESH)
-                            .add(new Break(
-                                    Rule.COUNT_FRESH,
-                                    n,
-                                    "DL NAS COUNT " + found + " was already used by an earlier attempt of this UE"));
-                s.counts.add(found);
-                s.kasmeBySeq.put(g.sequence(), got);
-            }
+            count(checked, Rule.CK_IK);
+            if (p.viaMme()) svKeysFromKasme(c.eksi(), got, swapped, s, n, breaks, checked);
+            else if (!kamfs.isEmpty()) svKeysFromKamf(g, got, swapped, s, n, kamfs, search, breaks, checked);
+        } finally {
+            Arrays.fill(got, (byte) 0);
+            Arrays.fill(swapped, (byte) 0);
+            c.wipe();
         }
-        Arrays.fill(got, (byte) 0);
-        Arrays.fill(swapped, (byte) 0);
-        c.wipe();
+    }
+
+    /** Via the MME_SRVCC: CK_SRVCC||IK_SRVCC = KDF(KASME_SRVCC, 0x1A, 0), under the eKSI sent on N26. */
+    private static void svKeysFromKasme(
+            int ksi,
+            byte[] got,
+            byte[] swapped,
+            PcapTies.UeState s,
+            int n,
+            Map<Rule, List<Break>> breaks,
+            Map<Rule, Integer> checked) {
+        count(checked, Rule.ORDER);
+        if (s.kasme == null) {
+            breaks.get(Rule.ORDER)
+                    .add(new Break(
+                            Rule.ORDER,
+                            n,
+                            "SRVCC PS to CS Request with no earlier Forward Relocation Request for this UE"));
+            return;
+        }
+        if (ksi != s.eksi)
+            breaks.get(Rule.KSI)
+                    .add(new Break(
+                            Rule.KSI,
+                            n,
+                            "KSI_SRVCC " + ksi + " but the Forward Relocation Request's eKSI is " + s.eksi));
+        byte[] want = Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, NasCount.ZERO.encode());
+        try {
+            if (Arrays.equals(want, got)) return;
+            String why = "CK'CS||IK'CS is not KDF(KASME_SRVCC, 0x1A, 0)";
+            if (Arrays.equals(want, swapped)) why += ": CK and IK are swapped (IK in the CK field)";
+            else if (s.kasmeCount > 0 && fedCount(s, got))
+                why += ": A.12 was fed the DL COUNT " + s.kasmeCount + " instead of 0";
+            breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
+        } finally {
+            Arrays.fill(want, (byte) 0);
+        }
+    }
+
+    /** Whether the keys are KDF(KASME_SRVCC, 0x1A, the Forward Relocation's DL COUNT) instead of COUNT 0. */
+    private static boolean fedCount(PcapTies.UeState s, byte[] got) {
+        byte[] fed = Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, new NasCount(s.kasmeCount).encode());
+        try {
+            return Arrays.equals(fed, got);
+        } finally {
+            Arrays.fill(fed, (byte) 0);
+        }
+    }
+
+    /** Direct from the AMF (the draft): CK||IK = KDF(KAMF, FC, COUNT) for some COUNT this UE has not used. */
+    private static void svKeysFromKamf(
+            Gtpv2Message g,
+            byte[] got,
+            byte[] swapped,
+            PcapTies.UeState s,
+            int n,
+            List<byte[]> kamfs,
+            PcapTies.CountSearch search,
+            Map<Rule, List<Break>> breaks,
+            Map<Rule, Integer> checked) {
+        int[] under = new int[1];
+        int found = PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, got, -1, search, under);
+        if (found < 0) {
+            String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in "
+                    + search.range() + " under " + PcapTies.kamfsGiven(kamfs)
+                    + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
+            if (PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search, under) >= 0)
+                why += ": CK and IK are swapped";
+            breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
+            return;
+        }
+        count(checked, Rule.COUNT_FRESH);
+        s.underKamf(under[0]);
+        if (s.counts.contains(found) && s.kasmeBySeq.get(g.sequence()) == null)
+            breaks.get(Rule.COUNT_FRESH)
+                    .add(new Break(
+                            Rule.COUNT_FRESH,
+                            n,
+                            "DL NAS COUNT " + found + " was already used by an earlier attempt of this UE"));
+        s.counts.add(found);
+        s.kasmeBySeq.put(g.sequence(), new byte[got.length]); // that this sequence carried keys, not the keys
     }
 
     static void count(Map<Rule, Integer> checked, Rule r) {

@@ -55,33 +55,7 @@ final class WireForm {
         List<Ie> ies = new ArrayList<>();
         switch (m.type()) {
             case ForwardRelocationRequest -> {
-                var f = (Message.ForwardRelocationRequest) m;
-                ies.add(Ies.imsi(Plan.imsi(u)));
-                ies.add(Ies.fteid(Ies.IF_N26_AMF, Node.AMF.teid(u), Node.AMF.address()));
-                byte[] k = f.kasme() == null ? new byte[32] : f.kasme().bytes(a); // no 5G context: KSI 7, zero octets
-                ies.add(MmContexts.mmContextEps(new MmContexts.MmContextEps(
-                        f.ksi().value(),
-                        Plan.NAS_INTEGRITY,
-                        Plan.NAS_CIPHER,
-                        f.count().value(),
-                        0,
-                        k,
-                        Plan.ueNetworkCapability(
-                                f.cap().contains(Algorithm.UEA1),
-                                f.cap().contains(Algorithm.UEA2),
-                                f.cap().contains(Algorithm.UIA1),
-                                f.cap().contains(Algorithm.UIA2)),
-                        f.session() == Session.NORMAL
-                                ? ""
-                                // TS 23.216 §6.5.4: the equipment identifier of an emergency session
-                                : Plan.imei(u))));
-                Arrays.fill(k, (byte) 0);
-                ies.add(Ies.indication(new Ies.Indication(
-                        f.session() == Session.EMERGENCY_UNAUTH, true, f.session() != Session.NORMAL)));
-                ies.add(Ies.stnSr(Plan.STN_SR));
-                ies.add(Ies.msisdn(Plan.msisdn(u)));
-                return new Gtpv2Message(
-                        GTP.get(m.type()), 0, Plan.sequence(u, m.att(), Exchange.FORWARD_RELOCATION), ies);
+                return forwardRelocationRequest((Message.ForwardRelocationRequest) m, a);
             }
             case ForwardRelocationResponse -> {
                 boolean ok = ((Message.Answer) m).ok();
@@ -109,24 +83,7 @@ final class WireForm {
                         ies);
             }
             case PsToCsRequest -> {
-                var r = (Message.PsToCsRequest) m;
-                if (r.session() == Session.EMERGENCY_UNAUTH)
-                    ies.add(Ies.mei(Plan.imei(u))); // TS 29.280: no IMSI for an unauthenticated UE
-                else ies.add(Ies.imsi(Plan.imsi(u)));
-                ies.add(Ies.teidC(peer.teid(u))); // TS 29.280 Table 5.2.2: Sv TEID and address, no F-TEID
-                ies.add(Ies.ipAddress(peer.address()));
-                ies.add(Ies.msisdn(Plan.msisdn(u)));
-                ies.add(Ies.transparentContainer(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, new byte[0]));
-                ies.add(Ies.targetRncId(1, 1, 1));
-                ies.add(Ies.stnSr(Plan.STN_SR));
-                byte[] ck = r.keys() == null ? new byte[16] : r.keys().ck().bytes(a),
-                        ik = r.keys() == null ? new byte[16] : r.keys().ik().bytes(a);
-                ies.add(MmContexts.mmContextEutranSrvcc(new MmContexts.MmContextEutranSrvcc(
-                        r.ksi().value(), ck, ik, Plan.classmark2(), new byte[0], new byte[0])));
-                Arrays.fill(ck, (byte) 0);
-                Arrays.fill(ik, (byte) 0);
-                if (r.session() != Session.NORMAL) ies.add(Ies.svFlags(Ies.SV_EMIND));
-                return new Gtpv2Message(GTP.get(m.type()), 0, Plan.sequence(u, m.att(), Exchange.PS_TO_CS), ies);
+                return psToCsRequest((Message.PsToCsRequest) m, peer, a);
             }
             case PsToCsResponse -> {
                 ies.add(Ies.cause(((Message.Answer) m).ok() ? Ies.REQUEST_ACCEPTED : Ies.REQUEST_REJECTED));
@@ -144,6 +101,60 @@ final class WireForm {
             }
             default -> throw new IllegalArgumentException(m.type() + " is not a GTPv2-C message");
         }
+    }
+
+    /** N26, J.1.2 step 3: KASME_SRVCC in the MM Context (EPS Security Context and Quadruplets) IE. */
+    private static Gtpv2Message forwardRelocationRequest(Message.ForwardRelocationRequest f, InsecureKeyAccess a) {
+        int u = f.ue();
+        List<Ie> ies = new ArrayList<>();
+        ies.add(Ies.imsi(Plan.imsi(u)));
+        ies.add(Ies.fteid(Ies.IF_N26_AMF, Node.AMF.teid(u), Node.AMF.address()));
+        byte[] k = f.kasme() == null ? new byte[32] : f.kasme().bytes(a); // no 5G context: KSI 7, zero octets
+        ies.add(MmContexts.mmContextEps(new MmContexts.MmContextEps(
+                f.ksi().value(),
+                Plan.NAS_INTEGRITY,
+                Plan.NAS_CIPHER,
+                f.count().value(),
+                0,
+                k,
+                Plan.ueNetworkCapability(
+                        f.cap().contains(Algorithm.UEA1),
+                        f.cap().contains(Algorithm.UEA2),
+                        f.cap().contains(Algorithm.UIA1),
+                        f.cap().contains(Algorithm.UIA2)),
+                f.session() == Session.NORMAL
+                        ? ""
+                        // TS 23.216 §6.5.4: the equipment identifier of an emergency session
+                        : Plan.imei(u))));
+        Arrays.fill(k, (byte) 0);
+        ies.add(Ies.indication(
+                new Ies.Indication(f.session() == Session.EMERGENCY_UNAUTH, true, f.session() != Session.NORMAL)));
+        ies.add(Ies.stnSr(Plan.STN_SR));
+        ies.add(Ies.msisdn(Plan.msisdn(u)));
+        return new Gtpv2Message(GTP.get(f.type()), 0, Plan.sequence(u, f.att(), Exchange.FORWARD_RELOCATION), ies);
+    }
+
+    /** Sv, J.1.2 step 5: CK_SRVCC and IK_SRVCC in the MM Context for E-UTRAN SRVCC IE. */
+    private static Gtpv2Message psToCsRequest(Message.PsToCsRequest r, Node peer, InsecureKeyAccess a) {
+        int u = r.ue();
+        List<Ie> ies = new ArrayList<>();
+        if (r.session() == Session.EMERGENCY_UNAUTH)
+            ies.add(Ies.mei(Plan.imei(u))); // TS 29.280: no IMSI for an unauthenticated UE
+        else ies.add(Ies.imsi(Plan.imsi(u)));
+        ies.add(Ies.teidC(peer.teid(u))); // TS 29.280 Table 5.2.2: Sv TEID and address, no F-TEID
+        ies.add(Ies.ipAddress(peer.address()));
+        ies.add(Ies.msisdn(Plan.msisdn(u)));
+        ies.add(Ies.transparentContainer(Gtpv2.SOURCE_TO_TARGET_TRANSPARENT_CONTAINER, new byte[0]));
+        ies.add(Ies.targetRncId(1, 1, 1));
+        ies.add(Ies.stnSr(Plan.STN_SR));
+        byte[] ck = r.keys() == null ? new byte[16] : r.keys().ck().bytes(a),
+                ik = r.keys() == null ? new byte[16] : r.keys().ik().bytes(a);
+        ies.add(MmContexts.mmContextEutranSrvcc(new MmContexts.MmContextEutranSrvcc(
+                r.ksi().value(), ck, ik, Plan.classmark2(), new byte[0], new byte[0])));
+        Arrays.fill(ck, (byte) 0);
+        Arrays.fill(ik, (byte) 0);
+        if (r.session() != Session.NORMAL) ies.add(Ies.svFlags(Ies.SV_EMIND));
+        return new Gtpv2Message(GTP.get(r.type()), 0, Plan.sequence(u, r.att(), Exchange.PS_TO_CS), ies);
     }
 
     /** The triggered message a receiver answers a notification with (TS 29.274 §7.6), or null. */

@@ -133,6 +133,38 @@ public final class Report {
                         .map(e -> List.of(e.getKey(), e.getValue()))
                         .toList());
 
+        modelChecks(checks);
+        matrices(checks);
+
+        conformance(conf);
+
+        w.heading(2, "Figures: procedure flows");
+        for (Figure f : procedureFigures()) figure(out, f);
+        w.heading(2, "Figures: counterexamples from the model checks");
+        for (ModelCheck.Result r : checks)
+            for (ModelCheck.Violation v : r.violations())
+                if (!v.flow().steps().isEmpty()) figure(out, counterexampleFigure(r, v));
+        w.heading(2, "Figures: counterexamples found by the Java property runs (shrunk)");
+        for (Figure f : propertyFigures) figure(out, f);
+
+        w.heading(2, "Test vectors");
+        List<TestVectors.Row> vec = TestVectors.rows();
+        w.table(
+                List.of(TestVectors.HEADER),
+                vec.stream().map(r -> List.copyOf(r.asMap().values())).toList());
+        AtomicFiles.write(out.resolve("vectors.tsv"), TestVectors.tsv(vec));
+
+        w.heading(2, "Reproduce");
+        StringBuilder c = new StringBuilder();
+        for (String cmd : commands) c.append(cmd).append('\n');
+        w.code(c.toString());
+
+        AtomicFiles.write(out.resolve("report.md"), w.md.toString());
+        AtomicFiles.write(out.resolve("report.html"), HtmlPage.of(w.html.toString()));
+    }
+
+    /** The table of every model checked: expected and found verdicts, counts, time. */
+    private void modelChecks(List<ModelCheck.Result> checks) {
         w.heading(2, "Model checking (TLC)");
         List<List<String>> rows = new ArrayList<>();
         for (ModelCheck.Result r : checks)
@@ -158,9 +190,10 @@ public final class Report {
                         "seconds",
                         "verdict"),
                 rows);
+    }
 
-        matrices(checks);
-
+    /** Trace validation's totals and the model-based replay's table. */
+    private void conformance(Conformance.Summary conf) {
         w.heading(2, "Conformance of the Java implementation to the model");
         TraceValidation.Result t = conf.traces();
         w.para(String.format(
@@ -206,30 +239,6 @@ public final class Report {
                         "diverged",
                         "seconds"),
                 cr);
-
-        w.heading(2, "Figures: procedure flows");
-        for (Figure f : procedureFigures()) figure(out, f);
-        w.heading(2, "Figures: counterexamples from the model checks");
-        for (ModelCheck.Result r : checks)
-            for (ModelCheck.Violation v : r.violations())
-                if (!v.flow().steps().isEmpty()) figure(out, counterexampleFigure(r, v));
-        w.heading(2, "Figures: counterexamples found by the Java property runs (shrunk)");
-        for (Figure f : propertyFigures) figure(out, f);
-
-        w.heading(2, "Test vectors");
-        List<TestVectors.Row> vec = TestVectors.rows();
-        w.table(
-                List.of(TestVectors.HEADER),
-                vec.stream().map(r -> List.copyOf(r.asMap().values())).toList());
-        AtomicFiles.write(out.resolve("vectors.tsv"), TestVectors.tsv(vec));
-
-        w.heading(2, "Reproduce");
-        StringBuilder c = new StringBuilder();
-        for (String cmd : commands) c.append(cmd).append('\n');
-        w.code(c.toString());
-
-        AtomicFiles.write(out.resolve("report.md"), w.md.toString());
-        AtomicFiles.write(out.resolve("report.html"), HtmlPage.of(w.html.toString()));
     }
 
     /**
