@@ -84,22 +84,8 @@ final class BenchTlcCommand implements Callable<Integer> {
                     model + " did not finish: " + proj.output().errors());
         double pr = plain.output().stats()[1] / plain.seconds(),
                 mr = proj.output().stats()[1] / proj.seconds();
-        out.printf(
-                Locale.ROOT,
-                "%-16s %10d distinct %11d generated %7.1f s %10.0f generated/s%n",
-                "PlainBench K=" + k,
-                plain.output().stats()[0],
-                plain.output().stats()[1],
-                plain.seconds(),
-                pr);
-        out.printf(
-                Locale.ROOT,
-                "%-16s %10d distinct %11d generated %7.1f s %10.0f generated/s%n",
-                model,
-                proj.output().stats()[0],
-                proj.output().stats()[1],
-                proj.seconds(),
-                mr);
+        line(out, "PlainBench K=" + k, plain);
+        line(out, model, proj);
         out.printf(
                 Locale.ROOT,
                 "ratio: the plain spec runs %.1f times faster than %s (%d worker%s, JVM flags alike)%n",
@@ -109,6 +95,18 @@ final class BenchTlcCommand implements Callable<Integer> {
                 workers > 1 ? "s" : "");
         fixedCost(tlc, manifest, cliStart, manifestSeconds, out);
         return 0;
+    }
+
+    /** One run's counts, time and rate. */
+    private static void line(PrintWriter out, String name, TlcRunner.Run r) {
+        out.printf(
+                Locale.ROOT,
+                "%-16s %10d distinct %11d generated %7.1f s %10.0f generated/s%n",
+                name,
+                r.output().stats()[0],
+                r.output().stats()[1],
+                r.seconds(),
+                r.output().stats()[1] / r.seconds());
     }
 
     /** Where the seconds of the smallest build model go: the cost every model pays whatever its size. */

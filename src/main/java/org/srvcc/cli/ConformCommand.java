@@ -106,7 +106,8 @@ final class ConformCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    private int checkPcap() {
+    /** The options --pcap refuses, each with a one-line reason, before anything is read. */
+    private void refusePcapOptions() {
         for (String opt : List.of("--traces", "--seed"))
             if (spec.commandLine().getParseResult().hasMatchedOption(opt))
                 throw new Main.UserError(opt + " goes with the model conformance run, not with --pcap");
@@ -121,9 +122,13 @@ final class ConformCommand implements Callable<Integer> {
                 && spec.commandLine().getParseResult().hasMatchedOption("--count-search"))
             throw new Main.UserError(
                     "--count-search goes with the KAMF (--kamf-file or --kamf-env): without it no COUNT is searched");
-        Profile p = profiles.isEmpty() ? Profile.TS33501 : Profile.parse(profiles.get(0));
         if (kamfFiles.stream().filter("-"::equals).count() > 1)
             throw new Main.UserError("--kamf-file -: standard input can give one KAMF only");
+    }
+
+    private int checkPcap() {
+        refusePcapOptions();
+        Profile p = profiles.isEmpty() ? Profile.TS33501 : Profile.parse(profiles.get(0));
         List<byte[]> kamfs = new ArrayList<>();
         byte[] file = null; // a capture holds key material too
         PcapConformance.Report r;

@@ -52,19 +52,7 @@ final class MutateSpec {
         long survived =
                 results.stream().filter(r -> r.verdict().equals("survived")).count();
         long stillborn = results.size() - killed - survived;
-        List<String> tsv =
-                new ArrayList<>(List.of("mutant\tverdict\tkilled by\tdetail\tline before\tline after\tseconds"));
-        for (SpecMutation.Outcome r : results)
-            tsv.add(String.join(
-                    "\t",
-                    r.mutant().id(),
-                    r.verdict(),
-                    r.killedBy(),
-                    r.detail().replace('\t', ' '),
-                    r.mutant().before().strip(),
-                    r.mutant().after().strip(),
-                    String.format(Locale.ROOT, "%.1f", r.seconds())));
-        AtomicFiles.writeLines(AtomicFiles.inside(dir, "spec-mutation.tsv"), tsv);
+        AtomicFiles.writeLines(AtomicFiles.inside(dir, "spec-mutation.tsv"), tsv(results));
         for (SpecMutation.Outcome r : results)
             if (r.verdict().equals("survived"))
                 o.printf(
@@ -92,5 +80,22 @@ final class MutateSpec {
                 killed + survived);
         o.println("table: " + dir.resolve("spec-mutation.tsv"));
         return survived == 0 ? 0 : 1;
+    }
+
+    /** One row per mutant run: its verdict, what killed it, and the line before and after. */
+    private static List<String> tsv(List<SpecMutation.Outcome> results) {
+        List<String> tsv =
+                new ArrayList<>(List.of("mutant\tverdict\tkilled by\tdetail\tline before\tline after\tseconds"));
+        for (SpecMutation.Outcome r : results)
+            tsv.add(String.join(
+                    "\t",
+                    r.mutant().id(),
+                    r.verdict(),
+                    r.killedBy(),
+                    r.detail().replace('\t', ' '),
+                    r.mutant().before().strip(),
+                    r.mutant().after().strip(),
+                    String.format(Locale.ROOT, "%.1f", r.seconds())));
+        return tsv;
     }
 }

@@ -158,26 +158,44 @@ public final class ModelCheck {
             coverage = out.coverage();
             break;
         }
+        problems.addAll(againstManifest(model, violations, distinct, generated, coverage, !problems.isEmpty()));
+        // the budget sizes shards and the ceiling; a slow machine is not a wrong verdict
+        return new Result(model, violations, distinct, generated, depth, total, last, coverage, problems, cached);
+    }
+
+    /**
+     * What differs from the manifest's pins: the violated parts, the counts (when TLC finished without error:
+     * {@code distinct} >= 0), the shortest counterexamples' lengths and, unless TLC failed, the actions that must
+     * fire.
+     */
+    private static List<String> againstManifest(
+            Manifest.Model model,
+            List<Violation> violations,
+            long distinct,
+            long generated,
+            Map<String, Long> coverage,
+            boolean tlcFailed) {
+        List<String> found = new ArrayList<>();
         List<String> got = violations.stream().map(Violation::invariant).toList();
         if (!new HashSet<>(got).equals(new HashSet<>(model.expectViolated())))
-            problems.add("expected violated " + model.expectViolated() + ", got " + got);
-        if (problems.isEmpty() && distinct >= 0) {
+            found.add("expected violated " + model.expectViolated() + ", got " + got);
+        if (found.isEmpty() && !tlcFailed && distinct >= 0) {
             if (model.expectDistinct() >= 0 && distinct != model.expectDistinct())
-                problems.add("distinct states " + distinct + ", manifest pins " + model.expectDistinct());
+                found.add("distinct states " + distinct + ", manifest pins " + model.expectDistinct());
             if (model.expectGenerated() >= 0 && generated != model.expectGenerated())
-                problems.add("states generated " + generated + ", manifest pins " + model.expectGenerated());
+                found.add("states generated " + generated + ", manifest pins " + model.expectGenerated());
         }
         // breadth-first search gives the shortest counterexample, a length worth pinning; a liveness trace
         // (a lasso) is not the shortest of anything and its length varies between runs, so it is never pinned
         for (Violation v : violations) {
             Long pinned = model.expectSteps().get(v.invariant());
             if (pinned != null && pinned != v.trace().size() - 1)
-                problems.add(v.invariant() + " in " + (v.trace().size() - 1) + " steps, manifest pins " + pinned);
+                found.add(v.invariant() + " in " + (v.trace().size() - 1) + " steps, manifest pins " + pinned);
         }
         for (String a : model.mustFire())
-            if (coverage.getOrDefault(a, 0L) == 0L && problems.isEmpty()) problems.add("action " + a + " never fired");
-        // the budget sizes shards and the ceiling; a slow machine is not a wrong verdict
-        return new Result(model, violations, distinct, generated, depth, total, last, coverage, problems, cached);
+            if (coverage.getOrDefault(a, 0L) == 0L && found.isEmpty() && !tlcFailed)
+                found.add("action " + a + " never fired");
+        return found;
     }
 
     /** A counterexample as JSON: model, invariant, and the numbered flow with every state. */

@@ -59,19 +59,7 @@ public final class TlaValue {
             if (!eat("}")) throw new IllegalArgumentException("TLA+ value: expected } at " + i);
             return set;
         }
-        if (eat("[")) {
-            Map<String, Object> m = new TreeMap<>();
-            do {
-                ws();
-                int st = i;
-                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
-                String k = s.substring(st, i);
-                if (!eat("|->")) throw new IllegalArgumentException("TLA+ value: expected |-> at " + i);
-                m.put(k, value());
-            } while (eat(","));
-            if (!eat("]")) throw new IllegalArgumentException("TLA+ value: expected ] at " + i);
-            return m;
-        }
+        if (eat("[")) return record();
         if (eat("\"")) {
             StringBuilder b = new StringBuilder();
             while (s.charAt(i) != '"') {
@@ -81,19 +69,7 @@ public final class TlaValue {
             i++;
             return b.toString();
         }
-        if (eat("(")) { // a function TLC cannot print as a sequence: over model-value UEs, (u1 :> a @@ u2 :> b)
-            TreeMap<Long, Object> f = new TreeMap<>();
-            do {
-                Object k = value();
-                if (!(k instanceof Long n) || !eat(":>"))
-                    throw new IllegalArgumentException("TLA+ value: expected UE :> value at " + i);
-                f.put(n, value());
-            } while (eat("@@"));
-            if (!eat(")")) throw new IllegalArgumentException("TLA+ value: expected ) at " + i);
-            if (f.firstKey() != 1 || f.lastKey() != f.size()) // distinct keys: then exactly 1..N
-            throw new IllegalArgumentException("TLA+ value: a function over UEs must cover u1..uN: " + f.keySet());
-            return new ArrayList<>(f.values()); // read as the sequence TLC prints for UEs 1..N
-        }
+        if (eat("(")) return ueFunction(); // a function TLC cannot print as a sequence: over model-value UEs
         if (i + 1 < s.length() && s.charAt(i) == 'u' && Character.isDigit(s.charAt(i + 1))) { // model value uN: UE N
             int st = ++i;
             while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
@@ -108,6 +84,36 @@ public final class TlaValue {
             throw new IllegalArgumentException(
                     "TLA+ value: unexpected text at " + i + ": " + s.substring(i, Math.min(s.length(), i + 20)));
         return Long.parseLong(s.substring(st, i));
+    }
+
+    /** A record, after its "[": field |-> value, ..., "]". */
+    private Map<String, Object> record() {
+        Map<String, Object> m = new TreeMap<>();
+        do {
+            ws();
+            int st = i;
+            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
+            String k = s.substring(st, i);
+            if (!eat("|->")) throw new IllegalArgumentException("TLA+ value: expected |-> at " + i);
+            m.put(k, value());
+        } while (eat(","));
+        if (!eat("]")) throw new IllegalArgumentException("TLA+ value: expected ] at " + i);
+        return m;
+    }
+
+    /** After "(": (u1 :> a @@ u2 :> b), read as the sequence TLC prints for UEs 1..N. */
+    private List<Object> ueFunction() {
+        TreeMap<Long, Object> f = new TreeMap<>();
+        do {
+            Object k = value();
+            if (!(k instanceof Long n) || !eat(":>"))
+                throw new IllegalArgumentException("TLA+ value: expected UE :> value at " + i);
+            f.put(n, value());
+        } while (eat("@@"));
+        if (!eat(")")) throw new IllegalArgumentException("TLA+ value: expected ) at " + i);
+        if (f.firstKey() != 1 || f.lastKey() != f.size()) // distinct keys: then exactly 1..N
+        throw new IllegalArgumentException("TLA+ value: a function over UEs must cover u1..uN: " + f.keySet());
+        return new ArrayList<>(f.values()); // read as the sequence TLC prints for UEs 1..N
     }
 
     /** Writes a value as TLA+ text; sets and record fields in a canonical order. */

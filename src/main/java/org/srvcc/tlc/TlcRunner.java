@@ -190,6 +190,18 @@ public final class TlcRunner {
 
     private static final String MSG = "@!@!@STARTMSG ";
 
+    /** When each phase began (the fixed cost's breakdown): the first time each message code appears. */
+    private static void mark(Map<Integer, Double> marks, String line, double seconds) {
+        if (!line.startsWith(MSG)) return;
+        int colon = line.indexOf(':', MSG.length());
+        if (colon < 0) return;
+        try {
+            marks.putIfAbsent(Integer.parseInt(line.substring(MSG.length(), colon)), seconds);
+        } catch (NumberFormatException ignored) {
+            // not a message header after all
+        }
+    }
+
     /**
      * Waits for TLC. A run that still makes progress is never stopped for being slow: only one silent
      * for {@code stallSeconds}, or one past {@code ceilingSeconds} (a ceiling against hangs, far
@@ -209,18 +221,7 @@ public final class TlcRunner {
                         while ((line = r.readLine()) != null) {
                             long now = System.nanoTime();
                             lastLine.set(now);
-                            if (line.startsWith(MSG)) { // when each phase began: the fixed cost's breakdown
-                                int colon = line.indexOf(':', MSG.length());
-                                if (colon > 0) {
-                                    try {
-                                        marks.putIfAbsent(
-                                                Integer.parseInt(line.substring(MSG.length(), colon)),
-                                                (now - t0) / 1e9);
-                                    } catch (NumberFormatException ignored) {
-                                        // not a message header after all
-                                    }
-                                }
-                            }
+                            mark(marks, line, (now - t0) / 1e9);
                             synchronized (out) {
                                 out.append(line).append('\n');
                             }

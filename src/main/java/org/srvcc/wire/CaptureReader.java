@@ -126,51 +126,55 @@ final class CaptureReader {
                 throw new DecodeException(-1, end, "the pcapng block's trailing length equal to its leading " + total);
             switch ((int) type) {
                 case 1 -> interfaces.add(idb(b, body, end, le));
-                case 6, 2 -> { // Enhanced Packet Block; obsolete Packet Block
-                    int n = sink.frames + 1;
-                    need(end - body, 20, n);
-                    long iface = type == 6 ? get32(b, body, le) : get16(b, body, le);
-                    if (iface >= interfaces.size())
-                        throw new DecodeException(
-                                -1, body, "packet " + n + " names interface " + iface + ", which no block described");
-                    Interface i = interfaces.get((int) iface);
-                    long ts = get32(b, body + 4, le) << 32 | get32(b, body + 8, le);
-                    long caplen = get32(b, body + 12, le);
-                    if (caplen > end - (body + 20))
-                        throw new DecodeException(
-                                -1,
-                                body + 12,
-                                "packet " + n + " of " + caplen + " octets in a block holding " + (end - body - 20));
-                    sink.frame(
-                            Arrays.copyOfRange(b, body + 20, body + 20 + (int) caplen),
-                            i.link(),
-                            (long) (ts / i.unitsPerSecond() * 1e6),
-                            body + 20);
-                }
-                case 3 -> { // Simple Packet Block: interface 0, no timestamp
-                    int n = sink.frames + 1;
-                    need(end - body, 4, n);
-                    if (interfaces.isEmpty())
-                        throw new DecodeException(-1, body, "packet " + n + " before any interface was described");
-                    long orig = get32(b, body, le);
-                    long caplen = Math.min(
-                            Math.min(
-                                    orig,
-                                    interfaces.get(0).snaplen() == 0
-                                            ? orig
-                                            : interfaces.get(0).snaplen()),
-                            end - (body + 4));
-                    sink.frame(
-                            Arrays.copyOfRange(b, body + 4, body + 4 + (int) caplen),
-                            interfaces.get(0).link(),
-                            0,
-                            body + 4);
-                }
+                case 6, 2 -> epb(b, body, end, le, type == 6, interfaces, sink); // Enhanced; obsolete Packet Block
+                case 3 -> spb(b, body, end, le, interfaces, sink); // Simple Packet Block: interface 0, no timestamp
                 default -> {} // section header, statistics, name resolution, custom blocks: nothing to read here
             }
             at += (int) total;
         }
         return sink.capture();
+    }
+
+    /** An Enhanced Packet Block (or the obsolete Packet Block, with a 16-bit interface number). */
+    private static void epb(
+            byte[] b, int body, int end, boolean le, boolean enhanced, List<Interface> interfaces, Sink sink) {
+        int n = sink.frames + 1;
+        need(end - body, 20, n);
+        long iface = enhanced ? get32(b, body, le) : get16(b, body, le);
+        if (iface >= interfaces.size())
+            throw new DecodeException(
+                    -1, body, "packet " + n + " names interface " + iface + ", which no block described");
+        Interface i = interfaces.get((int) iface);
+        long ts = get32(b, body + 4, le) << 32 | get32(b, body + 8, le);
+        long caplen = get32(b, body + 12, le);
+        if (caplen > end - (body + 20))
+            throw new DecodeException(
+                    -1, body + 12, "packet " + n + " of " + caplen + " octets in a block holding " + (end - body - 20));
+        sink.frame(
+                Arrays.copyOfRange(b, body + 20, body + 20 + (int) caplen),
+                i.link(),
+                (long) (ts / i.unitsPerSecond() * 1e6),
+                body + 20);
+    }
+
+    private static void spb(byte[] b, int body, int end, boolean le, List<Interface> interfaces, Sink sink) {
+        int n = sink.frames + 1;
+        need(end - body, 4, n);
+        if (interfaces.isEmpty())
+            throw new DecodeException(-1, body, "packet " + n + " before any interface was described");
+        long orig = get32(b, body, le);
+        long caplen = Math.min(
+                Math.min(
+                        orig,
+                        interfaces.get(0).snaplen() == 0
+                                ? orig
+                                : interfaces.get(0).snaplen()),
+                end - (body + 4));
+        sink.frame(
+                Arrays.copyOfRange(b, body + 4, body + 4 + (int) caplen),
+                interfaces.get(0).link(),
+                0,
+                body + 4);
     }
 
     private static Interface idb(byte[] b, int body, int end, boolean le) {
