@@ -142,6 +142,56 @@ class VocabularyTest {
         }
     }
 
+    /**
+     * The reader's map in docs/implementers.md names every action of Srvcc.tla, each name it gives in its action
+     * column is a definition or variable of Srvcc.tla, and each method it names exists in that class.
+     */
+    @Test
+    void theReadersMapNamesEveryActionAndOnlyRealOnes() throws Exception {
+        String doc = read("docs/implementers.md"), spec = code(read("spec/Srvcc.tla"));
+        int at = doc.indexOf("| step | spec/Srvcc.tla action | Java method |");
+        assertTrue(at >= 0, "the reader's map's table");
+        String table = doc.substring(at, doc.indexOf("\n\n", at));
+        Set<String> named = new TreeSet<>(), fields = new TreeSet<>(), methods = new TreeSet<>();
+        for (String row : table.split("\n")) {
+            String[] cells = row.split("\\|");
+            if (cells.length < 4 || !cells[2].contains("`")) continue;
+            Matcher m = Pattern.compile("(field )?`(\\w+)`").matcher(cells[2]);
+            while (m.find()) (m.group(1) != null ? fields : named).add(m.group(2));
+            Matcher j = Pattern.compile("`(\\w+)\\.(\\w+)`").matcher(cells[3]);
+            while (j.find()) methods.add(j.group(1) + "." + j.group(2));
+        }
+        for (Action a : Action.values()) // a mutant's step is MC.tla's, not the standard's
+        if (a.kind != Action.Kind.MUTANT) assertTrue(named.contains(a.name()), a + " is missing from the reader's map");
+        for (String n : named)
+            assertTrue(
+                    Pattern.compile("(?m)^" + n + "(\\([^)]*\\))? ==|^\\s+" + n + ",?\\s*$")
+                            .matcher(spec)
+                            .find(),
+                    n + " is no definition or variable of Srvcc.tla");
+        for (String f : fields)
+            assertTrue(Pattern.compile("\\b" + f + " \\|->").matcher(spec).find(), f + " is no message field");
+        assertTrue(methods.size() > 30, "only " + methods.size() + " methods named");
+        for (String cm : methods) {
+            String[] p = cm.split("\\.");
+            Class<?> c = classIn(p[0], "org.srvcc.procedure.", "org.srvcc.kdf.");
+            assertTrue(
+                    Arrays.stream(c.getDeclaredMethods())
+                            .anyMatch(x -> x.getName().equals(p[1])),
+                    cm + " is no method of " + c.getSimpleName());
+        }
+    }
+
+    private static Class<?> classIn(String name, String... packages) {
+        for (String p : packages)
+            try {
+                return Class.forName(p + name);
+            } catch (ClassNotFoundException e) {
+                // the next package
+            }
+        throw new AssertionError(name + " is no class of " + String.join(", ", packages));
+    }
+
     /** Each action is one method of its node's class, named as the action without the role prefix. */
     @Test
     void everyActionIsAMethodOfItsNode() {
