@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.srvcc.procedure.Profile;
 import org.srvcc.simulation.Runner;
 import org.srvcc.simulation.Setup;
@@ -118,9 +122,32 @@ public final class Conformance {
     public static Summary run(Path home, List<Profile> profiles, int traces, long seed) throws Exception {
         long t0 = System.nanoTime();
         TraceValidation.Result tv = new TraceValidation(home).validate(randomRuns(traceSetups(profiles), traces, seed));
-        List<ModelReplay.Result> rs = new ArrayList<>();
         List<Setup> setups = replaySetups(profiles);
-        for (Setup s : setups) rs.add(new ModelReplay(home).replay(s));
-        return new Summary(tv, rs, setups, (System.nanoTime() - t0) / 1e9);
+        return new Summary(tv, replays(home, setups), setups, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Each setup's model replay, in the setups' order, as many at a time as the machine has cores: each replay is one
+     * single-worker TLC child and then Java alone, and the replays share nothing.
+     */
+    public static List<ModelReplay.Result> replays(Path home, List<Setup> setups) throws Exception {
+        int jobs = Math.max(1, Math.min(setups.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<ModelReplay.Result>> fs = new ArrayList<>();
+            for (Setup s : setups) fs.add(pool.submit(() -> new ModelReplay(home).replay(s)));
+            List<ModelReplay.Result> rs = new ArrayList<>();
+            for (Future<ModelReplay.Result> f : fs) {
+                try {
+                    rs.add(f.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception x) throw x;
+                    throw e;
+                }
+            }
+            return rs;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

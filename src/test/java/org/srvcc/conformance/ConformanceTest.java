@@ -51,8 +51,11 @@ class ConformanceTest {
         Iterator<Integer> violating =
                 List.of(0, 0, 0, 0, 0, 5, 10, 7647, 5184, 454, 0, 301, 928).iterator();
         long keys = 0;
-        for (Setup s : Conformance.replaySetups(List.of(Profile.values()))) {
-            ModelReplay.Result r = new ModelReplay(HOME).replay(s);
+        List<Setup> setups = Conformance.replaySetups(List.of(Profile.values()));
+        List<ModelReplay.Result> results = Conformance.replays(HOME, setups);
+        for (int i = 0; i < setups.size(); i++) {
+            Setup s = setups.get(i);
+            ModelReplay.Result r = results.get(i);
             assertTrue(
                     r.divergences().isEmpty(),
                     () -> s.text() + " diverged: " + r.divergences().get(0));
