@@ -214,192 +214,167 @@ public final class PcapConformance {
                 case Gtpv2.FORWARD_RELOCATION_REQUEST -> {
                     lastUe = ue;
                     g.ie(Gtpv2.F_TEID).map(Ies::fteid).ifPresent(f -> teidOwner.put(f.teid(), ue));
-                    frRequest(g, s, n, kamfs, search, breaks, checked);
+                    frRequest(g, s, n);
                     openRequests.put(Gtpv2.FORWARD_RELOCATION_REQUEST + "/" + g.sequence(), ue);
                 }
                 case Gtpv2.SRVCC_PS_TO_CS_REQUEST -> {
                     if (!profile.viaMme() || lastUe == null) lastUe = ue;
                     g.ie(Gtpv2.TEID_C).map(Ies::teidC).ifPresent(t -> teidOwner.put(t, ue));
-                    svRequest(g, s, n, kamfs, profile, search, breaks, checked);
+                    svRequest(g, s, n);
                     openRequests.put(Gtpv2.SRVCC_PS_TO_CS_REQUEST + "/" + g.sequence(), ue);
                 }
                 default -> PcapOrder.answerOrNotification(g, s, n, profile, openRequests, ue, breaks, checked);
             }
         }
-    }
 
-    private static void frRequest(
-            Gtpv2Message g,
-            PcapTies.UeState s,
-            int n,
-            List<byte[]> kamfs,
-            PcapTies.CountSearch search,
-            Map<Rule, List<Break>> breaks,
-            Map<Rule, Integer> checked) {
-        MmContexts.MmContextEps c = MmContexts.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
-        byte[] retransmitted = s.kasmeBySeq.get(g.sequence());
-        s.eksi = c.ksiAsme();
-        if (c.ksiAsme() == 7) { // eKSI 7: a UE with no 5G security context (no SIM); no key may travel under it
-            count(checked, Rule.KSI);
-            if (!MmContexts.noKeyOctets(c.kasme()))
-                breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "eKSI 7 (no key available) sent with a KASME"));
-            s.kasme = c.kasme();
-            s.kasmeBySeq.put(g.sequence(), c.kasme());
-            s.svAccepted = s.svCompleted = s.frAccepted = false;
-            return;
-        }
-        if (retransmitted != null && Arrays.equals(retransmitted, c.kasme())) { // GTP retransmission, not a new attempt
-            s.kasme = c.kasme();
-            return;
-        }
-        if (kamfs.isEmpty()) { // the wire alone: the COUNT the MM Context says was used, and a KASME_SRVCC no earlier
-            // attempt had
-            count(checked, Rule.COUNT_FRESH);
-            PcapTies.fresh(s, c.dlCount(), n, breaks);
-            for (byte[] earlier : s.kasmeBySeq.values())
-                if (Arrays.equals(earlier, c.kasme()))
-                    breaks.get(Rule.COUNT_FRESH)
-                            .add(new Break(Rule.COUNT_FRESH, n, "KASME_SRVCC repeats an earlier attempt's"));
-            s.kasmeCount = c.dlCount();
-            s.kasme = c.kasme();
-            s.kasmeBySeq.put(g.sequence(), c.kasme());
-            s.svAccepted = s.svCompleted = s.frAccepted = false;
-            return;
-        }
-        count(checked, Rule.KASME_SRVCC);
-        int[] under = new int[1];
-        int found = PcapTies.findCount(kamfs, Fc.KASME_SRVCC, c.kasme(), c.dlCount(), search, under);
-        if (found < 0) {
-            String why = "KASME is not KDF(KAMF, 0x7D, COUNT) for the MM Context's DL COUNT " + c.dlCount()
-                    + " or any COUNT in " + search.range() + " under " + PcapTies.kamfsGiven(kamfs)
-                    + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
-            int other = PcapTies.findCount(kamfs, Fc.K_PRIME_ASME_HANDOVER, c.kasme(), c.dlCount(), search, under);
-            if (other >= 0)
-                why += "; it is KDF(KAMF, 0x74, " + other + "), the 5G->EPS handover K'ASME (FC 0x74 instead of 0x7D)";
-            breaks.get(Rule.KASME_SRVCC).add(new Break(Rule.KASME_SRVCC, n, why));
-        } else {
-            count(checked, Rule.COUNT_FRESH);
-            s.underKamf(under[0]);
-            PcapTies.fresh(s, found, n, breaks);
-            s.kasmeCount = found;
-        }
-        s.kasme = c.kasme();
-        s.kasmeBySeq.put(g.sequence(), c.kasme());
-        s.svAccepted = s.svCompleted = s.frAccepted = false;
-    }
-
-    private static void svRequest(
-            Gtpv2Message g,
-            PcapTies.UeState s,
-            int n,
-            List<byte[]> kamfs,
-            Profile p,
-            PcapTies.CountSearch search,
-            Map<Rule, List<Break>> breaks,
-            Map<Rule, Integer> checked) {
-        MmContexts.MmContextEutranSrvcc c =
-                MmContexts.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
-        byte[] got = PcapTies.concat(c.ck(), c.ik()), swapped = PcapTies.concat(c.ik(), c.ck());
-        try {
-            count(checked, Rule.KSI);
-            if (c.eksi() == 7) { // no 5G security context: CK and IK must be absent (zero octets), nothing derived
-                if (!MmContexts.noKeyOctets(got))
-                    breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
-                if (p.viaMme() && s.eksi != 7 && s.kasme != null)
-                    breaks.get(Rule.KSI)
-                            .add(new Break(
-                                    Rule.KSI, n, "KSI_SRVCC 7 but the Forward Relocation Request's eKSI is " + s.eksi));
+        void frRequest(Gtpv2Message g, PcapTies.UeState s, int n) {
+            MmContexts.MmContextEps c = MmContexts.mmContextEps(g.required(Gtpv2.MM_CONTEXT_EPS));
+            byte[] retransmitted = s.kasmeBySeq.get(g.sequence());
+            s.eksi = c.ksiAsme();
+            if (c.ksiAsme() == 7) { // eKSI 7: a UE with no 5G security context (no SIM); no key may travel under it
+                count(checked, Rule.KSI);
+                if (!MmContexts.noKeyOctets(c.kasme()))
+                    breaks.get(Rule.KSI).add(new Break(Rule.KSI, n, "eKSI 7 (no key available) sent with a KASME"));
+                s.kasme = c.kasme();
+                s.kasmeBySeq.put(g.sequence(), c.kasme());
+                s.svAccepted = s.svCompleted = s.frAccepted = false;
                 return;
             }
-            count(checked, Rule.CK_IK);
-            if (p.viaMme()) svKeysFromKasme(c.eksi(), got, swapped, s, n, breaks, checked);
-            else if (!kamfs.isEmpty()) svKeysFromKamf(g, got, swapped, s, n, kamfs, search, breaks, checked);
-        } finally {
-            Arrays.fill(got, (byte) 0);
-            Arrays.fill(swapped, (byte) 0);
-            c.wipe();
+            if (retransmitted != null
+                    && Arrays.equals(retransmitted, c.kasme())) { // GTP retransmission, not a new attempt
+                s.kasme = c.kasme();
+                return;
+            }
+            if (kamfs.isEmpty()) { // the wire alone: the COUNT the MM Context says was used, and a KASME_SRVCC no
+                // earlier
+                // attempt had
+                count(checked, Rule.COUNT_FRESH);
+                PcapTies.fresh(s, c.dlCount(), n, breaks);
+                for (byte[] earlier : s.kasmeBySeq.values())
+                    if (Arrays.equals(earlier, c.kasme()))
+                        breaks.get(Rule.COUNT_FRESH)
+                                .add(new Break(Rule.COUNT_FRESH, n, "KASME_SRVCC repeats an earlier attempt's"));
+                s.kasmeCount = c.dlCount();
+                s.kasme = c.kasme();
+                s.kasmeBySeq.put(g.sequence(), c.kasme());
+                s.svAccepted = s.svCompleted = s.frAccepted = false;
+                return;
+            }
+            count(checked, Rule.KASME_SRVCC);
+            int[] under = new int[1];
+            int found = PcapTies.findCount(kamfs, Fc.KASME_SRVCC, c.kasme(), c.dlCount(), search, under);
+            if (found < 0) {
+                String why = "KASME is not KDF(KAMF, 0x7D, COUNT) for the MM Context's DL COUNT " + c.dlCount()
+                        + " or any COUNT in " + search.range() + " under " + PcapTies.kamfsGiven(kamfs)
+                        + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
+                int other = PcapTies.findCount(kamfs, Fc.K_PRIME_ASME_HANDOVER, c.kasme(), c.dlCount(), search, under);
+                if (other >= 0)
+                    why += "; it is KDF(KAMF, 0x74, " + other
+                            + "), the 5G->EPS handover K'ASME (FC 0x74 instead of 0x7D)";
+                breaks.get(Rule.KASME_SRVCC).add(new Break(Rule.KASME_SRVCC, n, why));
+            } else {
+                count(checked, Rule.COUNT_FRESH);
+                s.underKamf(under[0]);
+                PcapTies.fresh(s, found, n, breaks);
+                s.kasmeCount = found;
+            }
+            s.kasme = c.kasme();
+            s.kasmeBySeq.put(g.sequence(), c.kasme());
+            s.svAccepted = s.svCompleted = s.frAccepted = false;
         }
-    }
 
-    /** Via the MME_SRVCC: CK_SRVCC||IK_SRVCC = KDF(KASME_SRVCC, 0x1A, 0), under the eKSI sent on N26. */
-    private static void svKeysFromKasme(
-            int ksi,
-            byte[] got,
-            byte[] swapped,
-            PcapTies.UeState s,
-            int n,
-            Map<Rule, List<Break>> breaks,
-            Map<Rule, Integer> checked) {
-        count(checked, Rule.ORDER);
-        if (s.kasme == null) {
-            breaks.get(Rule.ORDER)
-                    .add(new Break(
-                            Rule.ORDER,
-                            n,
-                            "SRVCC PS to CS Request with no earlier Forward Relocation Request for this UE"));
-            return;
+        void svRequest(Gtpv2Message g, PcapTies.UeState s, int n) {
+            MmContexts.MmContextEutranSrvcc c =
+                    MmContexts.mmContextEutranSrvcc(g.required(Gtpv2.MM_CONTEXT_FOR_EUTRAN_SRVCC));
+            byte[] got = PcapTies.concat(c.ck(), c.ik()), swapped = PcapTies.concat(c.ik(), c.ck());
+            try {
+                count(checked, Rule.KSI);
+                if (c.eksi() == 7) { // no 5G security context: CK and IK must be absent (zero octets), nothing derived
+                    if (!MmContexts.noKeyOctets(got))
+                        breaks.get(Rule.KSI)
+                                .add(new Break(Rule.KSI, n, "KSI 7 (no key available) sent with CK and IK"));
+                    if (profile.viaMme() && s.eksi != 7 && s.kasme != null)
+                        breaks.get(Rule.KSI)
+                                .add(new Break(
+                                        Rule.KSI,
+                                        n,
+                                        "KSI_SRVCC 7 but the Forward Relocation Request's eKSI is " + s.eksi));
+                    return;
+                }
+                count(checked, Rule.CK_IK);
+                if (profile.viaMme()) svKeysFromKasme(c.eksi(), got, swapped, s, n);
+                else if (!kamfs.isEmpty()) svKeysFromKamf(g, got, swapped, s, n);
+            } finally {
+                Arrays.fill(got, (byte) 0);
+                Arrays.fill(swapped, (byte) 0);
+                c.wipe();
+            }
         }
-        if (ksi != s.eksi)
-            breaks.get(Rule.KSI)
-                    .add(new Break(
-                            Rule.KSI,
-                            n,
-                            "KSI_SRVCC " + ksi + " but the Forward Relocation Request's eKSI is " + s.eksi));
-        byte[] want = Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, NasCount.ZERO.encode());
-        try {
-            if (Arrays.equals(want, got)) return;
-            String why = "CK'CS||IK'CS is not KDF(KASME_SRVCC, 0x1A, 0)";
-            if (Arrays.equals(want, swapped)) why += ": CK and IK are swapped (IK in the CK field)";
-            else if (s.kasmeCount > 0 && fedCount(s, got))
-                why += ": A.12 was fed the DL COUNT " + s.kasmeCount + " instead of 0";
-            breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
-        } finally {
-            Arrays.fill(want, (byte) 0);
-        }
-    }
 
-    /** Whether the keys are KDF(KASME_SRVCC, 0x1A, the Forward Relocation's DL COUNT) instead of COUNT 0. */
-    private static boolean fedCount(PcapTies.UeState s, byte[] got) {
-        byte[] fed = Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, new NasCount(s.kasmeCount).encode());
-        try {
-            return Arrays.equals(fed, got);
-        } finally {
-            Arrays.fill(fed, (byte) 0);
+        /** Via the MME_SRVCC: CK_SRVCC||IK_SRVCC = KDF(KASME_SRVCC, 0x1A, 0), under the eKSI sent on N26. */
+        void svKeysFromKasme(int ksi, byte[] got, byte[] swapped, PcapTies.UeState s, int n) {
+            count(checked, Rule.ORDER);
+            if (s.kasme == null) {
+                breaks.get(Rule.ORDER)
+                        .add(new Break(
+                                Rule.ORDER,
+                                n,
+                                "SRVCC PS to CS Request with no earlier Forward Relocation Request for this UE"));
+                return;
+            }
+            if (ksi != s.eksi)
+                breaks.get(Rule.KSI)
+                        .add(new Break(
+                                Rule.KSI,
+                                n,
+                                "KSI_SRVCC " + ksi + " but the Forward Relocation Request's eKSI is " + s.eksi));
+            byte[] want = Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, NasCount.ZERO.encode());
+            try {
+                if (Arrays.equals(want, got)) return;
+                String why = "CK'CS||IK'CS is not KDF(KASME_SRVCC, 0x1A, 0)";
+                if (Arrays.equals(want, swapped)) why += ": CK and IK are swapped (IK in the CK field)";
+                else if (s.kasmeCount > 0 && fedCount(s, got))
+                    why += ": A.12 was fed the DL COUNT " + s.kasmeCount + " instead of 0";
+                breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
+            } finally {
+                Arrays.fill(want, (byte) 0);
+            }
         }
-    }
 
-    /** Direct from the AMF (the draft): CK||IK = KDF(KAMF, FC, COUNT) for some COUNT this UE has not used. */
-    private static void svKeysFromKamf(
-            Gtpv2Message g,
-            byte[] got,
-            byte[] swapped,
-            PcapTies.UeState s,
-            int n,
-            List<byte[]> kamfs,
-            PcapTies.CountSearch search,
-            Map<Rule, List<Break>> breaks,
-            Map<Rule, Integer> checked) {
-        int[] under = new int[1];
-        int found = PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, got, -1, search, under);
-        if (found < 0) {
-            String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in "
-                    + search.range() + " under " + PcapTies.kamfsGiven(kamfs)
-                    + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
-            if (PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search, under) >= 0)
-                why += ": CK and IK are swapped";
-            breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
-            return;
+        /** Whether the keys are KDF(KASME_SRVCC, 0x1A, the Forward Relocation's DL COUNT) instead of COUNT 0. */
+        static boolean fedCount(PcapTies.UeState s, byte[] got) {
+            byte[] fed = Kdf.derive(s.kasme, Fc.CK_IK_SRVCC, new NasCount(s.kasmeCount).encode());
+            try {
+                return Arrays.equals(fed, got);
+            } finally {
+                Arrays.fill(fed, (byte) 0);
+            }
         }
-        count(checked, Rule.COUNT_FRESH);
-        s.underKamf(under[0]);
-        if (s.counts.contains(found) && s.kasmeBySeq.get(g.sequence()) == null)
-            breaks.get(Rule.COUNT_FRESH)
-                    .add(new Break(
-                            Rule.COUNT_FRESH,
-                            n,
-                            "DL NAS COUNT " + found + " was already used by an earlier attempt of this UE"));
-        s.counts.add(found);
-        s.kasmeBySeq.put(g.sequence(), new byte[got.length]); // that this sequence carried keys, not the keys
+
+        /** Direct from the AMF (the draft): CK||IK = KDF(KAMF, FC, COUNT) for some COUNT this UE has not used. */
+        void svKeysFromKamf(Gtpv2Message g, byte[] got, byte[] swapped, PcapTies.UeState s, int n) {
+            int[] under = new int[1];
+            int found = PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, got, -1, search, under);
+            if (found < 0) {
+                String why = "CK||IK is not KDF(KAMF, " + Fc.DRAFT_DIRECT_CK_IK + ", COUNT) for any COUNT in "
+                        + search.range() + " under " + PcapTies.kamfsGiven(kamfs)
+                        + " (a re-authenticated UE has another KAMF: give each with --kamf-file)";
+                if (PcapTies.findCount(kamfs, Fc.DRAFT_DIRECT_CK_IK, swapped, -1, search, under) >= 0)
+                    why += ": CK and IK are swapped";
+                breaks.get(Rule.CK_IK).add(new Break(Rule.CK_IK, n, why));
+                return;
+            }
+            count(checked, Rule.COUNT_FRESH);
+            s.underKamf(under[0]);
+            if (s.counts.contains(found) && s.kasmeBySeq.get(g.sequence()) == null)
+                breaks.get(Rule.COUNT_FRESH)
+                        .add(new Break(
+                                Rule.COUNT_FRESH,
+                                n,
+                                "DL NAS COUNT " + found + " was already used by an earlier attempt of this UE"));
+            s.counts.add(found);
+            s.kasmeBySeq.put(g.sequence(), new byte[got.length]); // that this sequence carried keys, not the keys
+        }
     }
 
     static void count(Map<Rule, Integer> checked, Rule r) {
