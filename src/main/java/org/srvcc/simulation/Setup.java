@@ -31,6 +31,11 @@ public record Setup(
         long seed,
         Capabilities caps) {
 
+    /** A compromised place must be one the model knows: refused here, not when a run starts. */
+    public Setup {
+        for (String p : compromised) Place.parse(p);
+    }
+
     public Setup(
             Profile profile,
             Options options,

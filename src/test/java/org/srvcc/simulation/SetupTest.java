@@ -87,7 +87,9 @@ class SetupTest {
             {"ts33501 ues=1 seed=x", "seed=x is not a whole number"},
             {"ts33501 ues=1 mmeCount=twice", "mmeCount"},
             {"ts33501 ues=2 maxKamf=1", "bounds out of range"},
-            {"ts33502 ues=1", "ts33502"}
+            {"ts33502 ues=1", "ts33502"},
+            {"ts33501 ues=1 compromised=MSC,Moon", "unknown place 'Moon'"},
+            {"ts33501;-;1,0,0,1,0,0,0;-;-;Moon;1", "unknown place 'Moon'"}
         };
         for (String[] c : cases) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Setup.parse(c[0]), c[0]);
