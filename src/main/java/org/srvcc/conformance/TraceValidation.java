@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.srvcc.files.Scratch;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.Mapping;
@@ -52,52 +56,92 @@ public final class TraceValidation {
         this.home = home;
     }
 
+    /**
+     * Checks every run; runs of one model setup share TLC runs, and the setups are checked as many at a time as the
+     * machine has cores. Results come in the runs' order whatever finishes first.
+     */
     public Result validate(List<Run> runs) throws IOException, InterruptedException {
         Map<String, List<Run>> groups = new LinkedHashMap<>();
         for (Run r : runs)
             groups.computeIfAbsent(r.modelSetup().withSeed(0).text(), k -> new ArrayList<>())
                     .add(r);
+        int jobs = Math.max(1, Math.min(groups.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Rejection> rejections = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int tlcRuns = 0, steps = 0;
         double secs = 0;
-        for (List<Run> group : groups.values()) {
-            List<Run> pending = new ArrayList<>(group);
-            List<List<Map<String, Object>>> states = new ArrayList<>();
-            for (Run r : pending) {
-                states.add(statesOf(r));
-                for (String e : incoherentKeys(r)) errors.add(r.setup().text() + ": " + e);
+        try {
+            List<Future<Group>> fs = new ArrayList<>();
+            for (List<Run> group : groups.values()) fs.add(pool.submit(() -> group(group)));
+            for (Future<Group> f : fs) {
+                Group g = result(f);
+                rejections.addAll(g.rejections());
+                errors.addAll(g.errors());
+                tlcRuns += g.tlcRuns();
+                steps += g.steps();
+                secs += g.seconds();
             }
-            for (List<Map<String, Object>> s : states) steps += s.size() - 1;
-            while (!pending.isEmpty()) {
-                TlcRunner.Run run = check(pending.get(0).modelSetup(), pending, states);
-                tlcRuns++;
-                secs += run.seconds();
-                ToolOutput out = run.output();
-                if (out.success()) break;
-                List<ToolOutput.TraceState> t = out.trace();
-                if (t.isEmpty() || !out.messages.stream().anyMatch(m -> m.code() == 2114)) {
-                    errors.add("TLC exit " + run.exitCode() + ": " + String.join(" | ", out.errors()));
-                    break;
-                }
-                ToolOutput.TraceState last = t.get(t.size() - 1);
-                int tr = ((Number) last.value("tr")).intValue() - 1;
-                int step = ((Number) last.value("step")).intValue(); // the last state the model reached
-                Run bad = pending.get(tr);
-                List<Map<String, Object>> st = states.get(tr);
-                // the model reached state number `step` (1 = initial); Java step number `step` is the one it cannot
-                // take
-                rejections.add(new Rejection(
-                        bad,
-                        step,
-                        bad.steps().get(step - 1),
-                        changed(st.get(step - 1), st.get(step)),
-                        allowed(bad.modelSetup(), st.get(step - 1), bad.steps().get(step - 1), st.get(step))));
-                pending.remove(tr);
-                states.remove(tr);
-            }
+        } finally {
+            pool.shutdownNow();
         }
         return new Result(runs.size(), steps, tlcRuns, secs, rejections, errors);
+    }
+
+    private static Group result(Future<Group> f) throws IOException, InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException x) throw x;
+            if (e.getCause() instanceof InterruptedException x) throw x;
+            if (e.getCause() instanceof RuntimeException x) throw x;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What one model setup's runs gave. */
+    private record Group(List<Rejection> rejections, List<String> errors, int tlcRuns, int steps, double seconds) {}
+
+    /** The runs of one model setup, in as many TLC runs as it takes to find each rejected run. */
+    private Group group(List<Run> group) throws IOException, InterruptedException {
+        List<Rejection> rejections = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int tlcRuns = 0, steps = 0;
+        double secs = 0;
+        List<Run> pending = new ArrayList<>(group);
+        List<List<Map<String, Object>>> states = new ArrayList<>();
+        for (Run r : pending) {
+            states.add(statesOf(r));
+            for (String e : incoherentKeys(r)) errors.add(r.setup().text() + ": " + e);
+        }
+        for (List<Map<String, Object>> s : states) steps += s.size() - 1;
+        while (!pending.isEmpty()) {
+            TlcRunner.Run run = check(pending.get(0).modelSetup(), pending, states);
+            tlcRuns++;
+            secs += run.seconds();
+            ToolOutput out = run.output();
+            if (out.success()) break;
+            List<ToolOutput.TraceState> t = out.trace();
+            if (t.isEmpty() || !out.messages.stream().anyMatch(m -> m.code() == 2114)) {
+                errors.add("TLC exit " + run.exitCode() + ": " + String.join(" | ", out.errors()));
+                break;
+            }
+            ToolOutput.TraceState last = t.get(t.size() - 1);
+            int tr = ((Number) last.value("tr")).intValue() - 1;
+            int step = ((Number) last.value("step")).intValue(); // the last state the model reached
+            Run bad = pending.get(tr);
+            List<Map<String, Object>> st = states.get(tr);
+            // the model reached state number `step` (1 = initial); Java step number `step` is the one it cannot take
+            rejections.add(new Rejection(
+                    bad,
+                    step,
+                    bad.steps().get(step - 1),
+                    changed(st.get(step - 1), st.get(step)),
+                    allowed(bad.modelSetup(), st.get(step - 1), bad.steps().get(step - 1), st.get(step))));
+            pending.remove(tr);
+            states.remove(tr);
+        }
+        return new Group(rejections, errors, tlcRuns, steps, secs);
     }
 
     /** Term/byte coherence after every step of a run ({@link TermCoherence}): the first mismatch, if any. */
