@@ -1,13 +1,10 @@
 package org.srvcc.conformance;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.srvcc.procedure.Profile;
 import org.srvcc.simulation.Runner;
 import org.srvcc.simulation.Setup;
@@ -130,24 +127,8 @@ public final class Conformance {
      * Each setup's model replay, in the setups' order, as many at a time as the machine has cores: each replay is one
      * single-worker TLC child and then Java alone, and the replays share nothing.
      */
-    public static List<ModelReplay.Result> replays(Path home, List<Setup> setups) throws Exception {
-        int jobs = Math.max(1, Math.min(setups.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        try {
-            List<Future<ModelReplay.Result>> fs = new ArrayList<>();
-            for (Setup s : setups) fs.add(pool.submit(() -> new ModelReplay(home).replay(s)));
-            List<ModelReplay.Result> rs = new ArrayList<>();
-            for (Future<ModelReplay.Result> f : fs) {
-                try {
-                    rs.add(f.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Exception x) throw x;
-                    throw e;
-                }
-            }
-            return rs;
-        } finally {
-            pool.shutdownNow();
-        }
+    public static List<ModelReplay.Result> replays(Path home, List<Setup> setups)
+            throws IOException, InterruptedException {
+        return InOrder.map(setups, s -> new ModelReplay(home).replay(s));
     }
 }

@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.srvcc.files.Scratch;
 import org.srvcc.model.Manifest;
 import org.srvcc.model.Mapping;
@@ -65,38 +61,18 @@ public final class TraceValidation {
         for (Run r : runs)
             groups.computeIfAbsent(r.modelSetup().withSeed(0).text(), k -> new ArrayList<>())
                     .add(r);
-        int jobs = Math.max(1, Math.min(groups.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Rejection> rejections = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int tlcRuns = 0, steps = 0;
         double secs = 0;
-        try {
-            List<Future<Group>> fs = new ArrayList<>();
-            for (List<Run> group : groups.values()) fs.add(pool.submit(() -> group(group)));
-            for (Future<Group> f : fs) {
-                Group g = result(f);
-                rejections.addAll(g.rejections());
-                errors.addAll(g.errors());
-                tlcRuns += g.tlcRuns();
-                steps += g.steps();
-                secs += g.seconds();
-            }
-        } finally {
-            pool.shutdownNow();
+        for (Group g : InOrder.map(List.copyOf(groups.values()), this::group)) {
+            rejections.addAll(g.rejections());
+            errors.addAll(g.errors());
+            tlcRuns += g.tlcRuns();
+            steps += g.steps();
+            secs += g.seconds();
         }
         return new Result(runs.size(), steps, tlcRuns, secs, rejections, errors);
-    }
-
-    private static Group result(Future<Group> f) throws IOException, InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException x) throw x;
-            if (e.getCause() instanceof InterruptedException x) throw x;
-            if (e.getCause() instanceof RuntimeException x) throw x;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** What one model setup's runs gave. */
