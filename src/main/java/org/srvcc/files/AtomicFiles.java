@@ -26,8 +26,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] data) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         String name = target.getFileName().toString();
-        Path tmp = Files.createTempFile(dir, "." + name.substring(0, Math.min(name.length(), 60)), ".part");
-        Scratch.trackFile(tmp); // a signal before the rename must not leave the part behind
+        Path tmp = Scratch.partFile(dir, "." + name.substring(0, Math.min(name.length(), 60)));
         try {
             Files.write(tmp, data, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
             try { // the temporary file is 0600; an output is meant to be read: rw-r--r--

@@ -129,9 +129,16 @@ public final class Scratch {
         FILES.clear();
     }
 
-    /** Also a {@code .part} file of an atomic write: removed if the run stops between its writing and its rename. */
-    public static void trackFile(Path f) {
+    /**
+     * A new empty {@code .part} file for an atomic write, removed if the run stops between its writing and its rename.
+     * Made and registered under the same lock the shutdown hook takes, so a part file is either swept by the hook or
+     * never made: none appears after the sweep.
+     */
+    public static synchronized Path partFile(Path dir, String prefix) throws IOException {
+        if (closing) throw new IOException("shutting down: no new output file");
+        Path f = Files.createTempFile(dir, prefix, ".part");
         FILES.add(f);
+        return f;
     }
 
     public static void untrackFile(Path f) {
