@@ -846,14 +846,17 @@ AmfNeverReusesCount == \A u \in UEs : Cardinality(amfUsed[u]) = amfDerivs[u]
 UeNeverReusesCount == \A u \in UEs : Cardinality(ueUsed[u]) = ueDerivs[u]
 AmfCountPastUsed == \A u \in UEs : \A c \in amfUsed[u] : c < amfDl[u]      \* moved past every used COUNT
 (* An action property: the UE's stored COUNT never goes back while its KAMF stays (TS 33.401 14.1). *)
-UeCountMonotonic == [][\A u \in UEs : ueKamf'[u] = ueKamf[u] => ueDl'[u] >= ueDl[u]]_vars
+UeCountMonotonicStep == \A u \in UEs : ueKamf'[u] = ueKamf[u] => ueDl'[u] >= ueDl[u]
+UeCountMonotonic == [][UeCountMonotonicStep]_vars
 (* An action property: the AMF's DL NAS COUNT never goes back under one KAMF (TS 24.501 4.4.3.1: each *)
 (* downlink NAS message increases it by one; a new KAMF starts a new 5G NAS security context).      *)
-AmfCountMonotonic == [][\A u \in UEs : amfKamf'[u] = amfKamf[u] => amfDl'[u] >= amfDl[u]]_vars
+AmfCountMonotonicStep == \A u \in UEs : amfKamf'[u] = amfKamf[u] => amfDl'[u] >= amfDl[u]
+AmfCountMonotonic == [][AmfCountMonotonicStep]_vars
 CountMonotonic == AmfNeverReusesCount /\ UeNeverReusesCount /\ AmfCountPastUsed /\ UeCountMonotonic /\ AmfCountMonotonic
 
 (* An action property: a UE in a CS call on UTRAN stays there until the call ends. *)
-NoReverseSrvcc == [][\A u \in UEs : ueState[u] = "InUtranCall" => ueState'[u] \in {"InUtranCall", "NeedsReauth"}]_vars
+NoReverseSrvccStep == \A u \in UEs : ueState[u] = "InUtranCall" => ueState'[u] \in {"InUtranCall", "NeedsReauth"}
+NoReverseSrvcc == [][NoReverseSrvccStep]_vars
 
 ReauthBeforeReturn == \A u \in UEs : ueState[u] = "Connected5G" => ueKamf[u] \notin srvccKamfs[u]
 

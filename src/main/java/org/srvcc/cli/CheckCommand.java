@@ -78,7 +78,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(
             names = "--write-configs",
-            description = "write model-checks/generated/MC<Name>.cfg for every model and exit")
+            description =
+                    "write model-checks/generated/MC<Name>.cfg for every model, and model-checks/MCOnce.tla, and exit")
     boolean writeConfigs;
 
     @Option(
@@ -153,7 +154,10 @@ final class CheckCommand implements Callable<Integer> {
             Path mc = Files.createDirectories(manifest.home.resolve("model-checks/generated"));
             for (Manifest.Model m : manifest.models)
                 AtomicFiles.write(AtomicFiles.inside(mc, "MC" + m.name() + ".cfg"), m.cfg(m.invariants()));
-            o.println("wrote " + manifest.models.size() + " configurations to model-checks/generated/");
+            Path once = manifest.home.resolve("model-checks");
+            AtomicFiles.write(AtomicFiles.inside(once, Manifest.ONCE_MODULE), Manifest.onceModule());
+            o.println("wrote " + manifest.models.size() + " configurations to model-checks/generated/ and "
+                    + "model-checks/" + Manifest.ONCE_MODULE);
             return 0;
         }
         List<Manifest.Model> chosen = new ArrayList<>();

@@ -52,6 +52,22 @@ public final class Manifest {
 
         /** The TLC configuration text: constants, then the invariants (or the temporal property). */
         public String cfg(List<String> invariantsToCheck) {
+            return cfg(invariantsToCheck, false);
+        }
+
+        /**
+         * Whether TLC checks the model's every part in one run ({@link #ONCE_MODULE}, TLC -continue): a safety
+         * model with parts expected violated and parts expected to hold, so that the run is a whole search
+         * anyway. A model whose every part fails stops at each failure instead, one run each.
+         */
+        public boolean checksOnce() {
+            return mode.equals("safety")
+                    && !expectViolated.isEmpty()
+                    && !new HashSet<>(expectViolated).containsAll(invariants);
+        }
+
+        /** With {@code once}, the configuration of {@link #ONCE_MODULE}: each part P checked as OnceP. */
+        public String cfg(List<String> invariantsToCheck, boolean once) {
             StringBuilder b = new StringBuilder();
             b.append("\\* Generated from model-checks/manifest.json by ./srvcc check --write-configs; do not edit.\n");
             b.append("\\* Model ")
@@ -68,6 +84,15 @@ public final class Manifest {
                             })
                     .append('\n');
             b.append(constantsSection(constants, symmetry));
+            String prefix = once ? "Once" : "";
+            if (once) {
+                b.append("  OnceParts = ")
+                        .append(names(invariantsToCheck, false))
+                        .append('\n');
+                b.append("  OnceStepParts = ")
+                        .append(names(invariantsToCheck, true))
+                        .append('\n');
+            }
             if (!mode.equals("safety")) {
                 b.append("PROPERTIES\n  ").append(property()).append('\n');
                 b.append("INVARIANTS\n  TypeOK\n");
@@ -80,17 +105,90 @@ public final class Manifest {
                         .toList();
                 if (!states.isEmpty()) {
                     b.append("INVARIANTS\n");
-                    for (String inv : states) b.append("  ").append(inv).append('\n');
+                    for (String inv : states)
+                        b.append("  ").append(prefix).append(inv).append('\n');
                 }
                 if (!actions.isEmpty()) {
                     b.append("PROPERTIES\n"); // properties of steps, e.g. NoReverseSrvcc
-                    for (String p : actions) b.append("  ").append(p).append('\n');
+                    for (String p : actions)
+                        b.append("  ").append(prefix).append(p).append('\n');
                 }
             }
             if (symmetry) b.append("SYMMETRY\n  UeSymmetry\n"); // MC.tla: permutations that keep each UE's roles
             if (view) b.append("VIEW\n  MCView\n"); // MC.tla: history in the form the invariants need
             return b.toString();
         }
+    }
+
+    /** The parts of one kind (properties of steps, or of states) as a TLA+ set of strings. */
+    private static String names(List<String> parts, boolean steps) {
+        List<String> quoted = parts.stream()
+                .filter(p -> Invariants.ACTION_PROPERTIES.contains(p) == steps)
+                .map(p -> "\"" + p + "\"")
+                .toList();
+        return "{" + String.join(", ", quoted) + "}";
+    }
+
+    /** The module that checks every part in one run, written beside MC.tla (TLC finds EXTENDed modules there). */
+    public static final String ONCE_MODULE = "MCOnce.tla";
+
+    /**
+     * model-checks/MCOnce.tla, derived from the parts in org.srvcc.procedure.Invariants. TLC with
+     * -continue reports every state that violates an invariant, and at a state stops at the first invariant
+     * it finds violated. OnceP is violated only at the first state (or step) that violates P, and there it
+     * prints every checked part violated at that point and remembers them in TLC's register 1 (one per
+     * worker: the run has one). So each part gets the counterexample a run that checks it alone finds: the
+     * first state of the breadth-first search that violates it.
+     */
+    public static String onceModule() {
+        List<String> states = new ArrayList<>(), steps = new ArrayList<>();
+        for (String p : Invariants.ALL.keySet()) (Invariants.ACTION_PROPERTIES.contains(p) ? steps : states).add(p);
+        StringBuilder b = new StringBuilder();
+        b.append("\\* Generated from org.srvcc.procedure.Invariants by ./srvcc check --write-configs; do not edit.\n");
+        b.append("------------------------------- MODULE MCOnce -------------------------------\n");
+        b.append("(* Every part of a model in one TLC run (-continue, one worker), each with its first      *)\n");
+        b.append("(* violation: OnceP fails only where P first fails, and prints every part failing there. *)\n");
+        b.append("EXTENDS MC, TLC\n\n");
+        b.append(
+                "CONSTANTS OnceParts, OnceStepParts   \\* the invariant parts and the properties of steps checked\n\n");
+        b.append("ASSUME TLCSet(1, {})                  \\* register 1: the parts reported so far\n\n");
+        b.append("Report(failing) ==                    \\* print the parts newly failing, remember them, fail\n");
+        b.append("    LET new == failing \\ TLCGet(1)\n");
+        b.append("    IN /\\ \\A p \\in new : PrintT(<<\"OnceViolated\", p>>)\n");
+        b.append("       /\\ TLCSet(1, TLCGet(1) \\cup new)\n");
+        b.append("       /\\ FALSE\n");
+        b.append(
+                "Failing(p, holds) == IF p \\notin OnceParts \\/ holds THEN {} ELSE {p}         \\* holds: only if checked\n");
+        b.append("FailingStep(p, holds) == IF p \\notin OnceStepParts \\/ holds THEN {} ELSE {p}\n\n");
+        b.append("FailingParts ==\n    ");
+        b.append(String.join(
+                "\n    \\cup ",
+                states.stream().map(p -> "Failing(\"" + p + "\", " + p + ")").toList()));
+        b.append("\nFailingSteps ==\n    ");
+        b.append(String.join(
+                "\n    \\cup ",
+                steps.stream()
+                        .map(p -> "FailingStep(\"" + p + "\", " + p + "Step)")
+                        .toList()));
+        b.append("\n\n");
+        for (String p : states)
+            b.append("Once")
+                    .append(p)
+                    .append(" == ")
+                    .append(p)
+                    .append(" \\/ \"")
+                    .append(p)
+                    .append("\" \\in TLCGet(1) \\/ Report(FailingParts)\n");
+        for (String p : steps)
+            b.append("Once")
+                    .append(p)
+                    .append(" == [][")
+                    .append(p)
+                    .append("Step \\/ \"")
+                    .append(p)
+                    .append("\" \\in TLCGet(1) \\/ Report(FailingSteps)]_vars\n");
+        b.append("=============================================================================\n");
+        return b.toString();
     }
 
     /** The temporal properties of spec/Srvcc.tla (the invariants' names are in org.srvcc.procedure.Invariants). */

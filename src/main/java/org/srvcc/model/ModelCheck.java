@@ -13,9 +13,11 @@ import org.srvcc.tlc.TlcRunner;
 import org.srvcc.tlc.ToolOutput;
 
 /**
- * Checks one manifest model. For a safety model TLC stops at the first violated invariant; the
- * check then drops that invariant and runs again until the rest hold, so every violated
- * invariant gets its own shortest counterexample and the final run pins the state counts.
+ * Checks one manifest model. Every violated invariant part gets its own shortest counterexample (the first
+ * state of TLC's breadth-first search that violates it) and the run that finds no more pins the state
+ * counts. A safety model with parts expected to hold is checked in one TLC run of MCOnce.tla (one worker,
+ * -continue), which reports each part at its first violation; otherwise TLC stops at the first violated
+ * part, and the check drops that part and runs again until the rest hold.
  */
 public final class ModelCheck {
     public record Violation(String invariant, List<ToolOutput.TraceState> trace, Flow flow) {}
@@ -91,17 +93,94 @@ public final class ModelCheck {
 
     /** The cache key of a model's first TLC run (all its parts), as {@link TlcCache#key} computes it. */
     public String firstRunKey(Manifest.Model model, int workers) throws IOException {
-        List<String> extra = model.mustFire().isEmpty() ? List.of() : List.of("-coverage", "1");
+        boolean once = once(model, workers);
         return TlcCache.key(
                 manifest.home,
                 manifest.home.resolve("model-checks"),
-                manifest.module + ".tla",
-                model.cfg(model.invariants()),
-                extra,
+                once ? Manifest.ONCE_MODULE : manifest.module + ".tla",
+                model.cfg(model.invariants(), once),
+                extra(model, once),
                 workers);
     }
 
+    /** One run for every part: TLC's registers are a worker's each, so with one worker only. */
+    static boolean once(Manifest.Model model, int workers) {
+        return workers == 1 && model.checksOnce();
+    }
+
+    private static List<String> extra(Manifest.Model model, boolean once) {
+        List<String> extra = new ArrayList<>();
+        if (!model.mustFire().isEmpty()) extra.addAll(List.of("-coverage", "1"));
+        if (once) extra.add("-continue");
+        return extra;
+    }
+
+    /** The model's every part in one TLC run of MCOnce.tla (see {@link Manifest#onceModule}). */
+    private Result checkOnce(Manifest.Model model, int workers, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        TlcRunner.Run run = runner.run(
+                manifest.home.resolve("model-checks"),
+                Manifest.ONCE_MODULE,
+                model.cfg(model.invariants(), true),
+                extra(model, true),
+                workers,
+                ceilingSeconds(model),
+                progress,
+                false,
+                model.smallRun());
+        ToolOutput out = run.output();
+        List<Violation> violations = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            for (ToolOutput.OnceViolation v : out.onceViolations())
+                for (String part : model.invariants()) // in the configuration's order, as separate runs find them
+                if (v.parts().contains(part))
+                        violations.add(new Violation(
+                                part, v.trace(), Flow.ofTlc(title(model, part), v.trace(), model.profile(), part)));
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+        }
+        long distinct = -1, generated = -1;
+        int depth = -1;
+        Map<String, Long> coverage = new LinkedHashMap<>();
+        if (out.success() && problems.isEmpty()) {
+            long[] st = out.stats();
+            distinct = st[0];
+            generated = st[1];
+            depth = out.depth();
+            coverage = out.coverage();
+        } else if (!out.success()) problems.add(tlcFailure(run, out));
+        problems.addAll(againstManifest(model, violations, distinct, generated, coverage, !problems.isEmpty()));
+        return new Result(
+                model,
+                violations,
+                distinct,
+                generated,
+                depth,
+                run.seconds(),
+                run.seconds(),
+                coverage,
+                problems,
+                run.cached());
+    }
+
+    private static String title(Manifest.Model model, String inv) {
+        return "Counterexample: " + inv + " in model " + model.name() + " (" + model.row() + ")";
+    }
+
+    private static String tlcFailure(TlcRunner.Run run, ToolOutput out) {
+        List<String> errs = out.errors();
+        return "TLC exit " + run.exitCode() + (run.stopped() != null ? " (" + run.stopped() + ")" : "")
+                + (errs.isEmpty() ? "" : ": " + String.join(" | ", errs));
+    }
+
     public Result check(Manifest.Model model, int workers, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        return once(model, workers) ? checkOnce(model, workers, progress) : checkEachPart(model, workers, progress);
+    }
+
+    /** A TLC run that stops at the first violated part, then one without that part, until the rest hold. */
+    Result checkEachPart(Manifest.Model model, int workers, Consumer<String> progress)
             throws IOException, InterruptedException {
         List<String> remaining = new ArrayList<>(model.invariants());
         List<Violation> violations = new ArrayList<>();
@@ -110,7 +189,7 @@ public final class ModelCheck {
         long distinct = -1, generated = -1;
         int depth = -1;
         Map<String, Long> coverage = new LinkedHashMap<>();
-        List<String> extra = model.mustFire().isEmpty() ? List.of() : List.of("-coverage", "1");
+        List<String> extra = extra(model, false);
         boolean cached = true;
         while (true) {
             TlcRunner.Run run = runner.run(
@@ -132,22 +211,13 @@ public final class ModelCheck {
                 inv = out.violatedActionProperty();
             if (inv != null) {
                 List<ToolOutput.TraceState> trace = out.trace();
-                violations.add(new Violation(
-                        inv,
-                        trace,
-                        Flow.ofTlc(
-                                "Counterexample: " + inv + " in model " + model.name() + " (" + model.row() + ")",
-                                trace,
-                                model.profile(),
-                                inv)));
+                violations.add(new Violation(inv, trace, Flow.ofTlc(title(model, inv), trace, model.profile(), inv)));
                 if (!remaining.remove(inv) || !model.mode().equals("safety")) break;
                 if (remaining.isEmpty()) break;
                 continue;
             }
             if (!out.success()) {
-                List<String> errs = out.errors();
-                problems.add("TLC exit " + run.exitCode() + (run.stopped() != null ? " (" + run.stopped() + ")" : "")
-                        + (errs.isEmpty() ? "" : ": " + String.join(" | ", errs)));
+                problems.add(tlcFailure(run, out));
                 break;
             }
             long[] st = out.stats();

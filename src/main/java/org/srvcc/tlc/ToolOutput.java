@@ -29,14 +29,54 @@ public final class ToolOutput {
     private static final Pattern COVERAGE = Pattern.compile("^<(\\w+) line .*?>: (\\d+):(\\d+)", Pattern.MULTILINE);
 
     public final List<Message> messages = new ArrayList<>();
+    /** For each message, the parts MCOnce.tla printed violated just before it (usually none). */
+    private final List<List<String>> printedBefore = new ArrayList<>();
+
+    private static final Pattern ONCE = Pattern.compile("(?m)^<<\"OnceViolated\", \"(\\w+)\">>\\s*$");
 
     public ToolOutput(String text) {
         Matcher m = FRAME.matcher(text);
-        while (m.find())
+        int last = 0;
+        while (m.find()) {
+            List<String> printed = new ArrayList<>();
+            Matcher once = ONCE.matcher(text).region(last, m.start());
+            while (once.find()) printed.add(once.group(1));
+            printedBefore.add(printed);
+            last = m.end();
             messages.add(new Message(
                     Integer.parseInt(m.group(1)),
                     Integer.parseInt(m.group(2)),
                     m.group(3).strip()));
+        }
+    }
+
+    /** A violation MCOnce.tla reported: the parts first violated at one state (or step), and the trace to it. */
+    public record OnceViolation(List<String> parts, List<TraceState> trace) {}
+
+    /**
+     * The violations of a run of MCOnce.tla (TLC -continue), in the order TLC found them: each report of an
+     * OnceP names, in the lines printed before it, every part first violated there, and is followed by its trace.
+     * A report without such lines (OnceP failing for another reason) is an IllegalStateException.
+     */
+    public List<OnceViolation> onceViolations() {
+        List<OnceViolation> found = new ArrayList<>();
+        List<TraceState> trace = null;
+        for (int i = 0; i < messages.size(); i++) {
+            Message x = messages.get(i);
+            if (x.code == 2110 || x.code == 2112) {
+                if (printedBefore.get(i).isEmpty())
+                    throw new IllegalStateException("TLC reported a violation that MCOnce.tla did not print: "
+                            + x.body.lines().findFirst().orElse(""));
+                trace = new ArrayList<>();
+                found.add(new OnceViolation(List.copyOf(printedBefore.get(i)), trace));
+            } else if (x.code == 2217 && trace != null) {
+                TraceState t = traceState(x);
+                if (t != null) trace.add(t);
+            } else if (x.code != 2121) trace = null;
+        }
+        return found.stream()
+                .map(v -> new OnceViolation(v.parts(), List.copyOf(v.trace())))
+                .toList();
     }
 
     public boolean success() {
@@ -72,13 +112,19 @@ public final class ToolOutput {
         List<TraceState> states = new ArrayList<>();
         for (Message x : messages) {
             if (x.code != 2217) continue;
-            Matcher h = STATE_HEAD.matcher(x.body);
-            if (!h.find()) continue;
-            String head = h.group(2);
-            String action = head.startsWith("Initial predicate") ? "Init" : actionName(head.split(" ")[0]);
-            states.add(new TraceState(Integer.parseInt(h.group(1)), action, vars(x.body.substring(h.end()))));
+            TraceState t = traceState(x);
+            if (t != null) states.add(t);
         }
         return states;
+    }
+
+    /** A trace state message (2217) as a state, or null if it has no state head. */
+    private static TraceState traceState(Message x) {
+        Matcher h = STATE_HEAD.matcher(x.body);
+        if (!h.find()) return null;
+        String head = h.group(2);
+        String action = head.startsWith("Initial predicate") ? "Init" : actionName(head.split(" ")[0]);
+        return new TraceState(Integer.parseInt(h.group(1)), action, vars(x.body.substring(h.end())));
     }
 
     public static Map<String, String> vars(String text) {

@@ -88,6 +88,10 @@ class ModelChecksTest {
                     Files.readString(cfg),
                     cfg + " is stale: run ./srvcc check --write-configs");
         }
+        assertEquals(
+                Manifest.onceModule(),
+                Files.readString(HOME.resolve("model-checks").resolve(Manifest.ONCE_MODULE)),
+                "model-checks/MCOnce.tla is stale: run ./srvcc check --write-configs");
         // a configuration without a manifest entry is a model nobody checks
         Set<String> named = new HashSet<>();
         for (Manifest.Model model : new Manifest(HOME).models) named.add("MC" + model.name() + ".cfg");
@@ -98,6 +102,32 @@ class ModelChecksTest {
                     .sorted()
                     .toList();
             assertEquals(List.of(), orphans, "configurations without a manifest model");
+        }
+    }
+
+    /**
+     * The one-run check of MCOnce.tla finds what one stopped run per part finds: the same parts, each with the
+     * same trace, state for state, and the same counts. The models have several parts failing at one state
+     * (MutantMmeMapsNoKeyKsi: TypeOK, SentKsiIsNgKsi and NothingKeyedFromNoKsi at step 3), a property of steps
+     * failing with a state part at one step (MutantAmfRewindsCount) and parts failing at different depths.
+     */
+    @Test
+    void oneRunFindsWhatOneRunPerPartFinds() throws Exception {
+        Manifest manifest = new Manifest(HOME);
+        ModelCheck mc = new ModelCheck(manifest);
+        for (String name : List.of("MutantMmeMapsNoKeyKsi", "MutantAmfRewindsCount", "DraftDirectAsWritten")) {
+            Manifest.Model model = manifest.model(name);
+            assertTrue(model.checksOnce(), name);
+            ModelCheck.Result once = mc.check(model, 1, null), each = mc.checkEachPart(model, 1, null);
+            assertTrue(once.ok() && each.ok(), () -> once.problems() + " " + each.problems());
+            assertEquals(each.violated(), once.violated(), name);
+            for (int i = 0; i < each.violations().size(); i++)
+                assertEquals(
+                        each.violations().get(i).trace(),
+                        once.violations().get(i).trace(),
+                        name);
+            assertEquals(each.distinct(), once.distinct(), name);
+            assertEquals(each.generated(), once.generated(), name);
         }
     }
 
