@@ -13,7 +13,7 @@ Report(failing) ==                    \* print the parts newly failing, remember
     IN /\ \A p \in new : PrintT(<<"OnceViolated", p>>)
        /\ TLCSet(1, TLCGet(1) \cup new)
        /\ FALSE
-Failing(p, holds) == IF p \notin OnceParts \/ holds THEN {} ELSE {p}         \* holds: only if checked
+Failing(p, holds) == IF p \notin OnceParts \/ holds THEN {} ELSE {p}   \* unchecked: unread
 FailingStep(p, holds) == IF p \notin OnceStepParts \/ holds THEN {} ELSE {p}
 
 FailingParts ==

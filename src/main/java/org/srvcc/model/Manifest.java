@@ -157,8 +157,7 @@ public final class Manifest {
         b.append("    IN /\\ \\A p \\in new : PrintT(<<\"OnceViolated\", p>>)\n");
         b.append("       /\\ TLCSet(1, TLCGet(1) \\cup new)\n");
         b.append("       /\\ FALSE\n");
-        b.append(
-                "Failing(p, holds) == IF p \\notin OnceParts \\/ holds THEN {} ELSE {p}         \\* holds: only if checked\n");
+        b.append("Failing(p, holds) == IF p \\notin OnceParts \\/ holds THEN {} ELSE {p}   \\* unchecked: unread\n");
         b.append("FailingStep(p, holds) == IF p \\notin OnceStepParts \\/ holds THEN {} ELSE {p}\n\n");
         b.append("FailingParts ==\n    ");
         b.append(String.join(
