@@ -132,11 +132,14 @@ public final class ModelCheck {
         List<Violation> violations = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
-            for (ToolOutput.OnceViolation v : out.onceViolations())
-                for (String part : model.invariants()) // in the configuration's order, as separate runs find them
-                if (v.parts().contains(part))
-                        violations.add(new Violation(
-                                part, v.trace(), Flow.ofTlc(title(model, part), v.trace(), model.profile(), part)));
+            for (ToolOutput.OnceViolation v : out.onceViolations()) {
+                // the parts failing at one point, in the configuration's order, as separate runs find them
+                for (String part : model.invariants()) {
+                    if (!v.parts().contains(part)) continue;
+                    Flow flow = Flow.ofTlc(title(model, part), v.trace(), model.profile(), part);
+                    violations.add(new Violation(part, v.trace(), flow));
+                }
+            }
         } catch (IllegalStateException e) {
             problems.add(e.getMessage());
         }

@@ -69,10 +69,10 @@ public final class ToolOutput {
                             + x.body.lines().findFirst().orElse(""));
                 trace = new ArrayList<>();
                 found.add(new OnceViolation(List.copyOf(printedBefore.get(i)), trace));
-            } else if (x.code == 2217 && trace != null) {
+            } else if (x.code == 2217 && trace != null) { // a progress line printed meanwhile does not end it
                 TraceState t = traceState(x);
                 if (t != null) trace.add(t);
-            } else if (x.code != 2121) trace = null;
+            }
         }
         return found.stream()
                 .map(v -> new OnceViolation(v.parts(), List.copyOf(v.trace())))
