@@ -85,14 +85,6 @@ public final class Manifest {
                     .append('\n');
             b.append(constantsSection(constants, symmetry));
             String prefix = once ? "Once" : "";
-            if (once) {
-                b.append("  OnceParts = ")
-                        .append(names(invariantsToCheck, false))
-                        .append('\n');
-                b.append("  OnceStepParts = ")
-                        .append(names(invariantsToCheck, true))
-                        .append('\n');
-            }
             if (!mode.equals("safety")) {
                 b.append("PROPERTIES\n  ").append(property()).append('\n');
                 b.append("INVARIANTS\n  TypeOK\n");
@@ -103,6 +95,10 @@ public final class Manifest {
                 List<String> states = invariantsToCheck.stream()
                         .filter(i -> !Invariants.ACTION_PROPERTIES.contains(i))
                         .toList();
+                if (once) { // still in the CONSTANTS section
+                    b.append("  OnceParts = ").append(tlaSet(states)).append('\n');
+                    b.append("  OnceStepParts = ").append(tlaSet(actions)).append('\n');
+                }
                 if (!states.isEmpty()) {
                     b.append("INVARIANTS\n");
                     for (String inv : states)
@@ -120,13 +116,9 @@ public final class Manifest {
         }
     }
 
-    /** The parts of one kind (properties of steps, or of states) as a TLA+ set of strings. */
-    private static String names(List<String> parts, boolean steps) {
-        List<String> quoted = parts.stream()
-                .filter(p -> Invariants.ACTION_PROPERTIES.contains(p) == steps)
-                .map(p -> "\"" + p + "\"")
-                .toList();
-        return "{" + String.join(", ", quoted) + "}";
+    /** Names as a TLA+ set of strings. */
+    private static String tlaSet(List<String> names) {
+        return "{" + String.join(", ", names.stream().map(p -> "\"" + p + "\"").toList()) + "}";
     }
 
     /** The module that checks every part in one run, written beside MC.tla (TLC finds EXTENDed modules there). */

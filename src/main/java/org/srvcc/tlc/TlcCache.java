@@ -53,8 +53,7 @@ public final class TlcCache {
                 }
             }
         }
-        CacheEntry.add(d, "module " + module); // and its text: it may sit outside the folders above
-        d.update(Files.readAllBytes(moduleDir.resolve(module)));
+        CacheEntry.add(d, "module " + module);
         CacheEntry.add(d, "cfg " + cfgText);
         CacheEntry.add(d, "args " + String.join(" ", args) + " workers " + workers);
         return HexFormat.of().formatHex(d.digest());

@@ -60,18 +60,16 @@ public final class ToolOutput {
      */
     public List<OnceViolation> onceViolations() {
         List<OnceViolation> found = new ArrayList<>();
-        List<TraceState> trace = null;
         for (int i = 0; i < messages.size(); i++) {
             Message x = messages.get(i);
             if (x.code == 2110 || x.code == 2112) {
                 if (printedBefore.get(i).isEmpty())
                     throw new IllegalStateException("TLC reported a violation that MCOnce.tla did not print: "
                             + x.body.lines().findFirst().orElse(""));
-                trace = new ArrayList<>();
-                found.add(new OnceViolation(List.copyOf(printedBefore.get(i)), trace));
-            } else if (x.code == 2217 && trace != null) { // a progress line printed meanwhile does not end it
+                found.add(new OnceViolation(List.copyOf(printedBefore.get(i)), new ArrayList<>()));
+            } else if (x.code == 2217 && !found.isEmpty()) { // a progress line printed meanwhile does not end it
                 TraceState t = traceState(x);
-                if (t != null) trace.add(t);
+                if (t != null) found.get(found.size() - 1).trace().add(t);
             }
         }
         return found.stream()
