@@ -2,7 +2,7 @@
 ------------------------------- MODULE MCOnce -------------------------------
 (* Every part of a model in one TLC run (-continue, one worker), each with its first      *)
 (* violation: OnceP fails only where P first fails, and prints every part failing there. *)
-EXTENDS MC, TLC
+EXTENDS MCFired, TLC
 
 CONSTANTS OnceParts, OnceStepParts   \* the invariant parts and the properties of steps checked
 

@@ -78,8 +78,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(
             names = "--write-configs",
-            description =
-                    "write model-checks/generated/MC<Name>.cfg for every model, and model-checks/MCOnce.tla, and exit")
+            description = "write model-checks/generated/MC<Name>.cfg for every model, model-checks/MCOnce.tla and "
+                    + "model-checks/MCFired.tla, and exit")
     boolean writeConfigs;
 
     @Option(
@@ -156,8 +156,9 @@ final class CheckCommand implements Callable<Integer> {
                 AtomicFiles.write(AtomicFiles.inside(mc, "MC" + m.name() + ".cfg"), m.cfg(m.invariants()));
             Path once = manifest.home.resolve("model-checks");
             AtomicFiles.write(AtomicFiles.inside(once, Manifest.ONCE_MODULE), Manifest.onceModule());
-            o.println("wrote " + manifest.models.size() + " configurations to model-checks/generated/ and "
-                    + "model-checks/" + Manifest.ONCE_MODULE);
+            AtomicFiles.write(AtomicFiles.inside(once, Manifest.FIRED_MODULE), Manifest.firedModule());
+            o.println("wrote " + manifest.models.size() + " configurations to model-checks/generated/, "
+                    + "model-checks/" + Manifest.ONCE_MODULE + " and model-checks/" + Manifest.FIRED_MODULE);
             return 0;
         }
         List<Manifest.Model> chosen = new ArrayList<>();

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.srvcc.files.Json;
 import org.srvcc.tlc.TlcCache;
@@ -30,7 +32,7 @@ public final class ModelCheck {
             int depth,
             double seconds,
             double tlcSeconds,
-            Map<String, Long> coverage,
+            Set<String> fired,
             List<String> problems,
             boolean cached) {
         public boolean ok() {
@@ -97,9 +99,9 @@ public final class ModelCheck {
         return TlcCache.key(
                 manifest.home,
                 manifest.home.resolve("model-checks"),
-                once ? Manifest.ONCE_MODULE : manifest.module + ".tla",
-                model.cfg(model.invariants(), once),
-                extra(model, once),
+                module(model, once),
+                model.cfg(model.invariants(), once, true),
+                extra(once),
                 workers);
     }
 
@@ -108,11 +110,15 @@ public final class ModelCheck {
         return workers == 1 && model.checksOnce();
     }
 
-    private static List<String> extra(Manifest.Model model, boolean once) {
-        List<String> extra = new ArrayList<>();
-        if (!model.mustFire().isEmpty()) extra.addAll(List.of("-coverage", "1"));
-        if (once) extra.add("-continue");
-        return extra;
+    private static List<String> extra(boolean once) {
+        return once ? List.of("-continue") : List.of();
+    }
+
+    /** MCOnce.tla for one run of every part, MCFired.tla to report the actions that must fire, else MC.tla. */
+    private String module(Manifest.Model model, boolean once) {
+        return once
+                ? Manifest.ONCE_MODULE
+                : model.mustFire().isEmpty() ? manifest.module + ".tla" : Manifest.FIRED_MODULE;
     }
 
     /** The model's every part in one TLC run of MCOnce.tla (see {@link Manifest#onceModule}). */
@@ -121,8 +127,8 @@ public final class ModelCheck {
         TlcRunner.Run run = runner.run(
                 manifest.home.resolve("model-checks"),
                 Manifest.ONCE_MODULE,
-                model.cfg(model.invariants(), true),
-                extra(model, true),
+                model.cfg(model.invariants(), true, true),
+                extra(true),
                 workers,
                 ceilingSeconds(model),
                 progress,
@@ -145,15 +151,14 @@ public final class ModelCheck {
         }
         long distinct = -1, generated = -1;
         int depth = -1;
-        Map<String, Long> coverage = new LinkedHashMap<>();
         if (out.success() && problems.isEmpty()) {
             long[] st = out.stats();
             distinct = st[0];
             generated = st[1];
             depth = out.depth();
-            coverage = out.coverage();
         } else if (!out.success()) problems.add(tlcFailure(run, out));
-        problems.addAll(againstManifest(model, violations, distinct, generated, coverage, !problems.isEmpty()));
+        Set<String> fired = out.fired();
+        problems.addAll(againstManifest(model, violations, distinct, generated, fired, !problems.isEmpty()));
         return new Result(
                 model,
                 violations,
@@ -162,7 +167,7 @@ public final class ModelCheck {
                 depth,
                 run.seconds(),
                 run.seconds(),
-                coverage,
+                fired,
                 problems,
                 run.cached());
     }
@@ -191,15 +196,14 @@ public final class ModelCheck {
         double total = 0, last = 0;
         long distinct = -1, generated = -1;
         int depth = -1;
-        Map<String, Long> coverage = new LinkedHashMap<>();
-        List<String> extra = extra(model, false);
+        Set<String> fired = new TreeSet<>(); // from every run: each state TLC checked was reached
         boolean cached = true;
         while (true) {
             TlcRunner.Run run = runner.run(
                     manifest.home.resolve("model-checks"),
-                    manifest.module + ".tla",
-                    model.cfg(remaining),
-                    extra,
+                    module(model, false),
+                    model.cfg(remaining, false, true),
+                    extra(false),
                     workers,
                     ceilingSeconds(model),
                     progress,
@@ -208,6 +212,7 @@ public final class ModelCheck {
             total += run.seconds();
             cached &= run.cached();
             ToolOutput out = run.output();
+            fired.addAll(out.fired());
             String inv = out.violatedInvariant();
             if (!model.mode().equals("safety") && out.temporalViolated()) inv = model.property();
             else if (inv == null && remaining.contains(out.violatedActionProperty()))
@@ -228,12 +233,11 @@ public final class ModelCheck {
             generated = st[1];
             depth = out.depth();
             last = run.seconds();
-            coverage = out.coverage();
             break;
         }
-        problems.addAll(againstManifest(model, violations, distinct, generated, coverage, !problems.isEmpty()));
+        problems.addAll(againstManifest(model, violations, distinct, generated, fired, !problems.isEmpty()));
         // the budget sizes shards and the ceiling; a slow machine is not a wrong verdict
-        return new Result(model, violations, distinct, generated, depth, total, last, coverage, problems, cached);
+        return new Result(model, violations, distinct, generated, depth, total, last, fired, problems, cached);
     }
 
     /**
@@ -246,7 +250,7 @@ public final class ModelCheck {
             List<Violation> violations,
             long distinct,
             long generated,
-            Map<String, Long> coverage,
+            Set<String> fired,
             boolean tlcFailed) {
         List<String> found = new ArrayList<>();
         List<String> got = violations.stream().map(Violation::invariant).toList();
@@ -266,8 +270,7 @@ public final class ModelCheck {
                 found.add(v.invariant() + " in " + (v.trace().size() - 1) + " steps, manifest pins " + pinned);
         }
         for (String a : model.mustFire())
-            if (coverage.getOrDefault(a, 0L) == 0L && found.isEmpty() && !tlcFailed)
-                found.add("action " + a + " never fired");
+            if (!fired.contains(a) && found.isEmpty() && !tlcFailed) found.add("action " + a + " never fired");
         return found;
     }
 

@@ -1,9 +1,12 @@
 package org.srvcc.tlc;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +36,9 @@ public final class ToolOutput {
     private final List<List<String>> printedBefore = new ArrayList<>();
 
     private static final Pattern ONCE = Pattern.compile("(?m)^<<\"OnceViolated\", \"(\\w+)\">>\\s*$");
+    private static final Pattern FIRED = Pattern.compile("(?m)^<<\"Fired\", \"(\\w+)\">>\\s*$");
+    /** The actions MCFired.tla printed, outside TLC's messages. */
+    private final Set<String> fired = new TreeSet<>();
 
     public ToolOutput(String text) {
         Matcher m = FRAME.matcher(text);
@@ -42,12 +48,24 @@ public final class ToolOutput {
             Matcher once = ONCE.matcher(text).region(last, m.start());
             while (once.find()) printed.add(once.group(1));
             printedBefore.add(printed);
+            firedIn(text, last, m.start());
             last = m.end();
             messages.add(new Message(
                     Integer.parseInt(m.group(1)),
                     Integer.parseInt(m.group(2)),
                     m.group(3).strip()));
         }
+        firedIn(text, last, text.length());
+    }
+
+    private void firedIn(String text, int from, int to) {
+        Matcher f = FIRED.matcher(text).region(from, to);
+        while (f.find()) fired.add(f.group(1));
+    }
+
+    /** The actions MCFired.tla reported: each has a step from a state TLC reached that changes the state. */
+    public Set<String> fired() {
+        return Collections.unmodifiableSet(fired);
     }
 
     /** A violation MCOnce.tla reported: the parts first violated at one state (or step), and the trace to it. */

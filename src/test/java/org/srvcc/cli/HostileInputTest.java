@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
@@ -465,7 +466,7 @@ class HostileInputTest {
         String text = manifestWithModel("Evil").replace("\"row\":\"r\"", "\"row\":\"" + row + "\"");
         Manifest m = new Manifest(Path.of("").toAbsolutePath(), text);
         ModelCheck.Result r =
-                new ModelCheck.Result(m.model("Evil"), List.of(), 1, 1, 1, 0.1, 0.1, Map.of(), List.of(), false);
+                new ModelCheck.Result(m.model("Evil"), List.of(), 1, 1, 1, 0.1, 0.1, Set.of(), List.of(), false);
         Conformance.Summary conf = new Conformance.Summary(
                 new TraceValidation.Result(0, 0, 0, 0, List.of(), List.of()), List.of(), List.of(), 0);
         new Report().write(out, Report.environment("test"), List.of(r), conf, List.of(), List.of());

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.srvcc.Tlc;
 import org.srvcc.cli.Main;
+import org.srvcc.files.Json;
 import org.srvcc.procedure.Invariants;
 import org.srvcc.tlc.TlaValue;
 import org.srvcc.tlc.ToolOutput;
@@ -92,6 +94,10 @@ class ModelChecksTest {
                 Manifest.onceModule(),
                 Files.readString(HOME.resolve("model-checks").resolve(Manifest.ONCE_MODULE)),
                 "model-checks/MCOnce.tla is stale: run ./srvcc check --write-configs");
+        assertEquals(
+                Manifest.firedModule(),
+                Files.readString(HOME.resolve("model-checks").resolve(Manifest.FIRED_MODULE)),
+                "model-checks/MCFired.tla is stale: run ./srvcc check --write-configs");
         // a configuration without a manifest entry is a model nobody checks
         Set<String> named = new HashSet<>();
         for (Manifest.Model model : new Manifest(HOME).models) named.add("MC" + model.name() + ".cfg");
@@ -129,6 +135,114 @@ class ModelChecksTest {
             assertEquals(each.distinct(), once.distinct(), name);
             assertEquals(each.generated(), once.generated(), name);
         }
+    }
+
+    /**
+     * mustFire fails for an action that never moves a model: AttackerReplay without a replay left (never enabled;
+     * a model of MCFired.tla) and the standard's refused reverse SRVCC (enabled, but it changes nothing; a model of
+     * MCOnce.tla). The models where the action moves the state pass.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anActionThatNeverChangesTheStateIsReportedNeverFired() throws Exception {
+        Map<String, Object> root =
+                (Map<String, Object>) Json.parse(Files.readString(HOME.resolve("model-checks/manifest.json")));
+        List<Object> models = new ArrayList<>();
+        for (Object o : (List<Object>) root.get("models")) {
+            Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) o);
+            String name = (String) m.get("name");
+            if (!List.of("Ts33501Replay", "MutantAllowReverseSrvcc", "MutantUeSkipsReauth")
+                    .contains(name)) continue;
+            models.add(m);
+            if (name.equals("Ts33501Replay")) { // no replay left: AttackerReplay is never enabled
+                Map<String, Object> twin = new LinkedHashMap<>(m),
+                        set = new LinkedHashMap<>((Map<String, Object>) m.get("set"));
+                set.put("MaxReplays", 0);
+                twin.putAll(Map.of("name", "NeverReplay", "set", set, "expect", Map.of()));
+                models.add(twin);
+            } else if (name.equals("MutantUeSkipsReauth")) { // the standard refuses reverse SRVCC: a step to itself
+                Map<String, Object> twin = new LinkedHashMap<>(m);
+                twin.putAll(Map.of("name", "NeverReverse", "mustFire", List.of("UeRequestReverseSrvcc")));
+                models.add(twin);
+            }
+        }
+        root.put("models", models);
+        Manifest manifest = new Manifest(HOME, Json.write(root));
+        ModelCheck mc = new ModelCheck(manifest);
+        assertFalse(manifest.model("NeverReplay").checksOnce());
+        assertTrue(manifest.model("NeverReverse").checksOnce());
+        for (String name : List.of("Ts33501Replay", "MutantAllowReverseSrvcc")) {
+            ModelCheck.Result r = mc.check(manifest.model(name), 1, null);
+            assertEquals(List.of(), r.problems(), name);
+            assertEquals(Set.copyOf(manifest.model(name).mustFire()), r.fired(), name);
+        }
+        assertEquals(
+                List.of("action AttackerReplay never fired"),
+                mc.check(manifest.model("NeverReplay"), 1, null).problems());
+        assertEquals(
+                List.of("action UeRequestReverseSrvcc never fired"),
+                mc.check(manifest.model("NeverReverse"), 1, null).problems());
+    }
+
+    /**
+     * MCFired.tla against TLC's own coverage, every action of a model with faults: an action that found a new state
+     * fired, and an action that fired generated a state. Between the two lie the actions whose steps change the
+     * state but only ever to states found first by another action.
+     */
+    @Test
+    void firedAgreesWithTlcsCoverage() throws Exception {
+        Manifest manifest = new Manifest(HOME);
+        Manifest.Model faults = manifest.model("Ts33501Faults");
+        List<String> all = java.util.Arrays.stream(org.srvcc.procedure.Action.values())
+                .map(Enum::name)
+                .toList();
+        Manifest.Model every = new Manifest.Model(
+                faults.name(),
+                faults.group(),
+                faults.row(),
+                faults.mode(),
+                faults.constants(),
+                faults.invariants(),
+                faults.expectViolated(),
+                faults.expectDistinct(),
+                faults.expectGenerated(),
+                faults.budgetSeconds(),
+                faults.build(),
+                all,
+                faults.note(),
+                faults.targets(),
+                faults.symmetry(),
+                faults.expectSteps(),
+                faults.view());
+        org.srvcc.tlc.TlcRunner tlc = new org.srvcc.tlc.TlcRunner(HOME);
+        Path dir = HOME.resolve("model-checks");
+        ToolOutput fired = tlc.run(
+                        dir, Manifest.FIRED_MODULE, every.cfg(every.invariants(), false, true), List.of(), 1, 600, null)
+                .output();
+        ToolOutput covered = tlc.run(
+                        dir, "MC.tla", faults.cfg(faults.invariants()), List.of("-coverage", "1"), 1, 600, null)
+                .output();
+        assertTrue(fired.success() && covered.success());
+        Map<String, Long> found = covered.coverage();
+        Set<String> newStates = new java.util.TreeSet<>(), anyStep = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^<(\\w+) line .*?>: (\\d+):(\\d+)")
+                .matcher(covered.messages.stream().map(x -> x.body()).reduce("", (a, b) -> a + "\n" + b));
+        while (m.find()) {
+            String a = ToolOutput.actionName(m.group(1));
+            if (a.equals("Init")) continue;
+            if (Long.parseLong(m.group(2)) > 0) newStates.add(a);
+            if (Long.parseLong(m.group(3)) > 0) anyStep.add(a);
+        }
+        assertEquals(
+                found.keySet().stream()
+                        .filter(a -> found.get(a) > 0)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                newStates);
+        assertTrue(fired.fired().containsAll(newStates), () -> newStates + " not all in " + fired.fired());
+        assertTrue(anyStep.containsAll(fired.fired()), () -> fired.fired() + " not all in " + anyStep);
+        assertTrue(newStates.containsAll(faults.mustFire()), "the manifest's mustFire, by coverage");
+        // the refused reverse SRVCC is a step (TLC counts it) that changes nothing: it does not fire
+        assertTrue(anyStep.contains("UeRequestReverseSrvcc") && !fired.fired().contains("UeRequestReverseSrvcc"));
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,9 +122,9 @@ class ShardsAndJUnitTest {
     void aModelOverItsBudgetIsReportedNotFailed() throws Exception {
         Manifest.Model m = new Manifest(HOME).model("DraftDirect");
         ModelCheck.Result slow =
-                new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Map.of(), List.of(), false);
+                new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Set.of(), List.of(), false);
         ModelCheck.Result cached =
-                new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Map.of(), List.of(), true);
+                new ModelCheck.Result(m, List.of(), 1, 1, 1, m.budgetSeconds() * 3.0, 1, Set.of(), List.of(), true);
         assertTrue(slow.ok() && slow.overBudget());
         assertTrue(!cached.overBudget(), "a cached answer took no time now");
         Document d = DocumentBuilderFactory.newInstance()
@@ -223,7 +222,7 @@ class ShardsAndJUnitTest {
                 1,
                 0.1,
                 0.1,
-                Map.of(),
+                Set.of(),
                 List.of("distinct states 1, manifest pins 833 <&>"),
                 false)));
         Document f = DocumentBuilderFactory.newInstance()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Reading the reports of MCOnce.tla from TLC's -tool output. */
@@ -44,5 +45,17 @@ class ToolOutputTest {
     void aReportWithoutPrintedPartsIsRefused() {
         String raw = msg(2110, 1, "Invariant OnceTypeOK is violated.") + state(1, "Initial predicate", 0);
         assertThrows(IllegalStateException.class, () -> new ToolOutput(raw).onceViolations());
+    }
+
+    /** MCFired.tla's lines count between TLC's messages and after the last; inside a message they are its text. */
+    @Test
+    void firedActionsAreThePrintedLinesOutsideMessages() {
+        String raw = "<<\"Fired\", \"GnbSendHandoverRequired\">>\n"
+                + msg(2190, 0, "Finished computing initial states")
+                + "<<\"Fired\", \"AmfStartSrvcc\">>\n<<\"Fired\", \"AmfStartSrvcc\">>\n"
+                + msg(2217, 4, "2: <AmfStartSrvcc>\n<<\"Fired\", \"UeEndCall\">>\n")
+                + msg(2193, 0, "Model checking completed. No error has been found.")
+                + "<<\"Fired\", \"UeArriveUtran\">>\n<<\"Fired\", \"UeReturnTo5G\"";
+        assertEquals(Set.of("GnbSendHandoverRequired", "AmfStartSrvcc", "UeArriveUtran"), new ToolOutput(raw).fired());
     }
 }

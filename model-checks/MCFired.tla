@@ -1,0 +1,60 @@
+\* Generated from org.srvcc.procedure.Action by ./srvcc check --write-configs; do not edit.
+------------------------------- MODULE MCFired -------------------------------
+(* The actions a model must see fire (manifest "mustFire"), found by the run itself:  *)
+(* MustFire holds in every state, and prints an action the first time a state has a *)
+(* step of it that changes the state.                                               *)
+EXTENDS MC, TLC
+
+CONSTANT MustFireActions              \* the actions to report
+
+ASSUME TLCSet(2, {})                  \* register 2: the actions reported so far
+
+Fires(a) ==                           \* a step of action a from this state changes the state
+    CASE a = "GnbForwardHandoverCommand" -> ENABLED (\E u \in UEs : GnbForwardHandoverCommand(u) /\ vars' # vars)
+      [] a = "GnbHandlePreparationFailure" -> ENABLED (\E u \in UEs : GnbHandlePreparationFailure(u) /\ vars' # vars)
+      [] a = "GnbHandleCancelAcknowledge" -> ENABLED (\E u \in UEs : GnbHandleCancelAcknowledge(u) /\ vars' # vars)
+      [] a = "AmfStartSrvcc" -> ENABLED (\E u \in UEs : AmfStartSrvcc(u) /\ vars' # vars)
+      [] a = "AmfHandleResponse" -> ENABLED (\E u \in UEs : AmfHandleResponse(u) /\ vars' # vars)
+      [] a = "AmfHandleHandoverCancel" -> ENABLED (\E u \in UEs : AmfHandleHandoverCancel(u) /\ vars' # vars)
+      [] a = "AmfHandleComplete" -> ENABLED (\E u \in UEs : AmfHandleComplete(u) /\ vars' # vars)
+      [] a = "AmfTimerExpiry" -> ENABLED (\E u \in UEs : AmfTimerExpiry(u) /\ vars' # vars)
+      [] a = "MmeHandleForwardRelocationRequest" -> ENABLED (\E u \in UEs : MmeHandleForwardRelocationRequest(u) /\ vars' # vars)
+      [] a = "MmeHandlePsToCsResponse" -> ENABLED (\E u \in UEs : MmeHandlePsToCsResponse(u) /\ vars' # vars)
+      [] a = "MmeHandleRelocationCancel" -> ENABLED (\E u \in UEs : MmeHandleRelocationCancel(u) /\ vars' # vars)
+      [] a = "MmeHandlePsToCsComplete" -> ENABLED (\E u \in UEs : MmeHandlePsToCsComplete(u) /\ vars' # vars)
+      [] a = "MscHandlePsToCsRequest" -> ENABLED (\E u \in UEs : MscHandlePsToCsRequest(u) /\ vars' # vars)
+      [] a = "MscHandlePsToCsCancel" -> ENABLED (\E u \in UEs : MscHandlePsToCsCancel(u) /\ vars' # vars)
+      [] a = "MscHandleHandoverComplete" -> ENABLED (\E u \in UEs : MscHandleHandoverComplete(u) /\ vars' # vars)
+      [] a = "MscHandleCallRelease" -> ENABLED (\E u \in UEs : MscHandleCallRelease(u) /\ vars' # vars)
+      [] a = "MscTimerExpiry" -> ENABLED (\E u \in UEs : MscTimerExpiry(u) /\ vars' # vars)
+      [] a = "UeHandleHandoverCommand" -> ENABLED (\E u \in UEs : UeHandleHandoverCommand(u) /\ vars' # vars)
+      [] a = "UeHandleDownlinkNas" -> ENABLED (\E u \in UEs : UeHandleDownlinkNas(u) /\ vars' # vars)
+      [] a = "UeArriveUtran" -> ENABLED (\E u \in UEs : UeArriveUtran(u) /\ vars' # vars)
+      [] a = "GnbSendHandoverRequired" -> ENABLED (\E u \in UEs : GnbSendHandoverRequired(u) /\ vars' # vars)
+      [] a = "GnbCancel" -> ENABLED (\E u \in UEs : GnbCancel(u) /\ vars' # vars)
+      [] a = "AmfSendDownlinkNas" -> ENABLED (\E u \in UEs : AmfSendDownlinkNas(u) /\ vars' # vars)
+      [] a = "MmeRejectPreparation" -> ENABLED (\E u \in UEs : MmeRejectPreparation(u) /\ vars' # vars)
+      [] a = "MscRejectPreparation" -> ENABLED (\E u \in UEs : MscRejectPreparation(u) /\ vars' # vars)
+      [] a = "UeMissDownlinkNas" -> ENABLED (\E u \in UEs : UeMissDownlinkNas(u) /\ vars' # vars)
+      [] a = "UeReturnTo5G" -> ENABLED (\E u \in UEs : UeReturnTo5G(u) /\ vars' # vars)
+      [] a = "UeEndCall" -> ENABLED (\E u \in UEs : UeEndCall(u) /\ vars' # vars)
+      [] a = "UeAuthenticate" -> ENABLED (\E u \in UEs : UeAuthenticate(u) /\ vars' # vars)
+      [] a = "UeRequestReverseSrvcc" -> ENABLED (\E u \in UEs : UeRequestReverseSrvcc(u) /\ vars' # vars)
+      [] a = "UeReceiveNasRun" -> ENABLED (\E u \in UEs : UeReceiveNasRun(u) /\ vars' # vars)
+      [] a = "UeMissNasRun" -> ENABLED (\E u \in UEs : UeMissNasRun(u) /\ vars' # vars)
+      [] a = "AmfPrepareEpsHandover" -> ENABLED (\E u \in UEs : AmfPrepareEpsHandover(u) /\ vars' # vars)
+      [] a = "AmfTransferEpsContext" -> ENABLED (\E u \in UEs : AmfTransferEpsContext(u) /\ vars' # vars)
+      [] a = "UeSkipReauth" -> ENABLED (\E u \in UEs : UeSkipReauth(u) /\ vars' # vars)
+      [] a = "NetLose" -> ENABLED (\E u \in UEs : NetLose(u) /\ vars' # vars)
+      [] a = "NetDuplicate" -> ENABLED (\E u \in UEs : NetDuplicate(u) /\ vars' # vars)
+      [] a = "NetLoseDownlink" -> ENABLED (\E u \in UEs : NetLoseDownlink(u) /\ vars' # vars)
+      [] a = "NetReorderDownlink" -> ENABLED (\E u \in UEs : NetReorderDownlink(u) /\ vars' # vars)
+      [] a = "MscRestart" -> ENABLED (MscRestart /\ vars' # vars)
+      [] a = "MmeRestart" -> ENABLED (MmeRestart /\ vars' # vars)
+      [] a = "AttackerReplay" -> ENABLED (\E u \in UEs : AttackerReplay(u) /\ vars' # vars)
+      [] a = "AttackerRewriteCapability" -> ENABLED (\E u \in UEs : AttackerRewriteCapability(u) /\ vars' # vars)
+      [] a = "AttackerRewriteSrvccIndication" -> ENABLED (\E u \in UEs : AttackerRewriteSrvccIndication(u) /\ vars' # vars)
+      [] a = "AttackerForgeRegistration" -> ENABLED (\E u \in UEs : AttackerForgeRegistration(u) /\ vars' # vars)
+Fired(a) == PrintT(<<"Fired", a>>) /\ TLCSet(2, TLCGet(2) \cup {a})   \* print, then remember
+MustFire == \A a \in MustFireActions \ TLCGet(2) : ~Fires(a) \/ Fired(a)
+=============================================================================
