@@ -435,11 +435,21 @@ class HostileInputTest {
         Files.createDirectories(mf.getParent());
         String dup = manifestWithModel("A")
                 .replace("]}", ",{\"name\":\"A\",\"group\":\"profiles\",\"row\":\"s\",\"expect\":{}}]}");
+        String noAction = manifestWithModel("A").replace("\"row\":\"r\"", "\"row\":\"r\",\"mustFire\":[\"AmfSart\"]");
         byte[] latin1 = manifestWithModel("Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
         byte[] utf16 = manifestWithModel("A").getBytes(StandardCharsets.UTF_16);
         List<byte[]> bad = List.of(
-                latin1, utf16, dup.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
-        List<String> says = List.of("not UTF-8 text", "not UTF-8 text", "model A is defined twice", "not UTF-8 text");
+                latin1,
+                utf16,
+                dup.getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1},
+                noAction.getBytes(StandardCharsets.UTF_8));
+        List<String> says = List.of(
+                "not UTF-8 text",
+                "not UTF-8 text",
+                "model A is defined twice",
+                "not UTF-8 text",
+                "model A: mustFire names AmfSart, which is no action");
         for (int i = 0; i < bad.size(); i++) {
             Files.write(mf, bad.get(i));
             CliTest.Result r = runWithHome(home, "check", "--model", "A");
