@@ -195,19 +195,32 @@ public final class ModelReplay {
             }
         }
 
-        /** The first candidate step after {@code path} whose state is the model's, with coherent key terms. */
+        /**
+         * The first candidate step after {@code path} whose state is the model's, with coherent key terms. The path
+         * is replayed once for the candidates and the first of them, and again for each further one; its states were
+         * checked when the walk first reached them, so along it the KAMFs are only learnt.
+         */
         Match match(List<Step> path, Edge e) {
             Map<String, Object> target = g.nodes().get(e.to());
             String detail = "no enabled Java step named " + e.action();
-            for (Step cand : candidates(setup, path, e.action())) {
+            List<Step> candidates = null;
+            for (int i = 0; candidates == null || i < candidates.size(); i++) {
                 Srvcc j = setup.start();
                 try (TermCoherence keys = new TermCoherence()) {
                     for (Step st : path) {
                         j.apply(st);
-                        keys.check(j); // learns the KAMFs along the path
+                        keys.learn(j);
                     }
+                    applied += path.size();
+                    if (candidates == null) {
+                        candidates = j.enabled().stream()
+                                .filter(st -> st.action() == Action.valueOf(e.action()))
+                                .toList();
+                        if (candidates.isEmpty()) break;
+                    }
+                    Step cand = candidates.get(i);
                     j.apply(cand);
-                    applied += path.size() + 1;
+                    applied++;
                     Map<String, Object> got = Mapping.state(j);
                     if (got.equals(target)) {
                         List<String> bad = keys.check(j);
@@ -279,14 +292,6 @@ public final class ModelReplay {
 
     /** The Java step that realises an edge of the model, or why none does. */
     private record Match(Step step, List<String> verdict, String detail) {}
-
-    private static List<Step> candidates(Setup setup, List<Step> prefix, String action) {
-        Srvcc j = setup.start();
-        for (Step st : prefix) j.apply(st);
-        List<Step> c = new ArrayList<>();
-        for (Step st : j.enabled()) if (st.action() == Action.valueOf(action)) c.add(st);
-        return c;
-    }
 
     static String diff(Map<String, Object> model, Map<String, Object> java) {
         List<String> d = new ArrayList<>();

@@ -25,14 +25,31 @@ public final class TermCoherence implements AutoCloseable {
     private final Map<String, byte[]> kamfs = new HashMap<>();
     private long checked;
 
+    /**
+     * Learns the KAMFs this state holds, checking nothing: for the states on a path already checked when it was first
+     * walked, so that keys later on the path that outlive their KAMF can be evaluated.
+     */
+    public void learn(Srvcc s) {
+        List<Srvcc.HeldKey> held = s.heldKeys(InsecureKeyAccess.get());
+        try {
+            learn(held);
+        } finally {
+            for (Srvcc.HeldKey h : held) Arrays.fill(h.bytes(), (byte) 0);
+        }
+    }
+
+    private void learn(List<Srvcc.HeldKey> held) {
+        for (Srvcc.HeldKey h : held)
+            if (h.term() instanceof KeyTerm.KamfTerm k)
+                kamfs.putIfAbsent(h.ue() + "/" + k.id(), h.bytes().clone());
+    }
+
     /** Mismatches in this state (no key octets in the text); also learns the KAMFs it holds. */
     public List<String> check(Srvcc s) {
         List<Srvcc.HeldKey> held = s.heldKeys(InsecureKeyAccess.get());
         List<String> bad = new ArrayList<>();
         try {
-            for (Srvcc.HeldKey h : held)
-                if (h.term() instanceof KeyTerm.KamfTerm k)
-                    kamfs.putIfAbsent(h.ue() + "/" + k.id(), h.bytes().clone());
+            learn(held);
             for (Srvcc.HeldKey h : held) {
                 byte[] want = eval(h.ue(), h.term());
                 if (want == null) {

@@ -66,7 +66,9 @@ class ConformanceTest {
             keys += r.keysChecked();
             for (String a : r.actionsCovered()) covered.add(Action.valueOf(a));
         }
-        assertTrue(keys > 5_000_000, "key handles term-checked: " + keys);
+        // every key handle of every state a transition reaches (611,378 when written; the states on the path to it
+        // were checked when the walk first reached them)
+        assertTrue(keys > 600_000, "key handles term-checked: " + keys);
         // Every action of the procedure occurs in some replayed model, except the mutant-only one and the
         // refused reverse SRVCC, which changes nothing (TLC's state graph has no self-loops to replay).
         for (Action a : Action.values())
