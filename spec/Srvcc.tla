@@ -63,10 +63,11 @@ RECURSIVE Root(_)
 Root(k) == IF k.kind = "kdf" THEN Root(k.key) ELSE k                    \* the KAMF under a key
 RECURSIVE Derivable(_, _)
 Derivable(k, K) == k \in K \/ (k.kind = "kdf" /\ Derivable(k.key, K))   \* forward only
+KdfFcs == {"0x7D", "0x73", "0x74", "0xFF01", "0x1A"}                    \* the FCs a KDF term may carry
 RECURSIVE IsKey(_)
 IsKey(k) == \/ k = None
             \/ k.kind = "kamf" /\ k.id \in Nat \cup UEs
-            \/ k.kind = "kdf" /\ k.fc \in {"0x7D", "0x73", "0x74", "0xFF01", "0x1A"} /\ k.count \in Nat /\ IsKey(k.key)
+            \/ k.kind = "kdf" /\ k.fc \in KdfFcs /\ k.count \in Nat /\ IsKey(k.key)
 
 (* ngKSI of KAMF i. A UE's first KAMF is named by the UE (id u); with model-value UEs, where  *)
 (* arithmetic on u is impossible, every first KAMF has ngKSI 1: the AMF numbers per UE.      *)
@@ -133,17 +134,30 @@ Estimate(stored, lsb) == IF ueEstimate = "closest" THEN Closest(stored, lsb) ELS
 UeCount(stored, lsb) == IF ueCountSource = "own" THEN stored ELSE Estimate(stored, lsb)   (* reading: draft-own-count *)
 
 -----------------------------------------------------------------------------
-(* The shapes the type invariants below check against. *)
+(* The shapes the type invariants below check against, named once: TLC evaluates a named constant set once, *)
+(* a set written out inside an invariant again in every state.                                             *)
+UeStates == {"Connected5G", "HoCommanded", "InUtranCall", "NeedsReauth"}
+AmfStates == {"Idle", "Preparing", "Commanded", "Released"}
+MmeStates == {"Idle", "Preparing", "Done"}
+MscStates == {"Idle", "Prepared", "Active"}
+GnbStates == {"Idle", "Requested", "Commanded", "Cancelling"}
+Sessions == {"normal", "emergency", "emergencyUnauth"}
+MscSessions == Sessions \cup {"none"}                                    \* "none": no context
+DlTypes == {"HandoverCommand", "HandoverCommandUe", "HandoverPreparationFailure", "DownlinkNasTransport",
+            "HandoverCancelAcknowledge"}
+UlTypes == {"HandoverRequired", "HandoverCancel"}
+CommandTypes == {"HandoverCommand", "HandoverCommandUe"}
 AlgValues == {NoSel, NullSel} \cup [uea : {"uea0"} \cup CipherAlgs, uia : IntegrityAlgs]
 KeyedTypes == {"ForwardRelocationRequest", "PsToCsRequest"}
 AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
 PlainTypes == {"RelocationCancel", "ForwardRelocationComplete", "PsToCsCancel", "PsToCsComplete",
                "HandoverComplete", "CallRelease"}
+CoreTypes == KeyedTypes \cup AnswerTypes \cup PlainTypes
 IsCoreMsg(m) ==      \* a message between AMF, MME_SRVCC and MSC, or from the UE to the MSC
     /\ m.ue \in UEs /\ m.att \in Nat /\ m.copy \in {1, 2, 3}
-    /\ m.type \in KeyedTypes \cup AnswerTypes \cup PlainTypes
+    /\ m.type \in CoreTypes
     /\ m.type \in KeyedTypes => /\ IsKey(m.key) /\ m.ksi \in 0..7 /\ m.count \in Nat
-                               /\ m.session \in {"normal", "emergency", "emergencyUnauth"}
+                               /\ m.session \in Sessions
                                /\ m.cap \subseteq CapAlgs
     /\ m.type \in AnswerTypes => m.ok \in BOOLEAN /\ m.alg \in AlgValues
 
@@ -202,41 +216,39 @@ VARIABLES
 (* Each group of variables, and its type invariant (TypeOK, their conjunction, covers every variable). *)
 ueVars  == <<ueState, ueKamf, ueDl, ueUsed, ueDerivs, ueKey, ueKsi, ueSession>>
 UeTypeOK ==
-    /\ ueState \in [UEs -> {"Connected5G", "HoCommanded", "InUtranCall", "NeedsReauth"}]
+    /\ ueState \in [UEs -> UeStates]
     /\ ueKamf \in [UEs -> Nat \cup UEs] /\ ueDl \in [UEs -> Nat]
     /\ ueUsed \in [UEs -> SUBSET Nat] /\ ueDerivs \in [UEs -> Nat]
     /\ \A u \in UEs : IsKey(ueKey[u])
     /\ ueKsi \in [UEs -> 0..7]
-    /\ ueSession \in [UEs -> {"normal", "emergency", "emergencyUnauth"}]
+    /\ ueSession \in [UEs -> Sessions]
 amfVars == <<amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount>>
 AmfTypeOK ==
-    /\ amfState \in [UEs -> {"Idle", "Preparing", "Commanded", "Released"}]
+    /\ amfState \in [UEs -> AmfStates]
     /\ amfKamf \in [UEs -> Nat \cup UEs] /\ amfDl \in [UEs -> Nat]
     /\ amfUsed \in [UEs -> SUBSET Nat] /\ amfDerivs \in [UEs -> Nat]
     /\ amfAtt \in [UEs -> Nat] /\ amfCount \in [UEs -> Nat]
 mmeVars == <<mmeState, mmeKsi, mmeAtt>>
 MmeTypeOK ==
-    /\ mmeState \in [UEs -> {"Idle", "Preparing", "Done"}]
+    /\ mmeState \in [UEs -> MmeStates]
     /\ mmeKsi \in [UEs -> 0..6] /\ mmeAtt \in [UEs -> Nat]
 mscVars == <<mscState, mscKey, mscKsi, mscAlg, mscSession, mscAtt>>
 MscTypeOK ==
-    /\ mscState \in [UEs -> {"Idle", "Prepared", "Active"}]
+    /\ mscState \in [UEs -> MscStates]
     /\ \A u \in UEs : IsKey(mscKey[u])
     /\ mscKsi \in [UEs -> 0..7] /\ mscAtt \in [UEs -> Nat]
-    /\ mscSession \in [UEs -> {"none", "normal", "emergency", "emergencyUnauth"}]
+    /\ mscSession \in [UEs -> MscSessions]
     /\ mscAlg \in [UEs -> AlgValues]
-GnbTypeOK == gnbState \in [UEs -> {"Idle", "Requested", "Commanded", "Cancelling"}]
+GnbTypeOK == gnbState \in [UEs -> GnbStates]
 netVars == <<msgs, ul, dl, radio>>
 NetTypeOK ==
-    /\ DOMAIN dl = UEs /\ \A u \in UEs : \A i \in 1..Len(dl[u]) : dl[u][i].ue = u /\ dl[u][i].type \in
-           {"HandoverCommand", "HandoverCommandUe", "HandoverPreparationFailure", "DownlinkNasTransport",
-            "HandoverCancelAcknowledge"}
+    /\ DOMAIN dl = UEs /\ \A u \in UEs : \A i \in 1..Len(dl[u]) : dl[u][i].ue = u /\ dl[u][i].type \in DlTypes
     /\ \A m \in msgs : IsCoreMsg(m)
     /\ DOMAIN ul = UEs /\ \A u \in UEs : \A i \in 1..Len(ul[u]) :
-           ul[u][i].ue = u /\ ul[u][i].type \in {"HandoverRequired", "HandoverCancel"}
+           ul[u][i].ue = u /\ ul[u][i].type \in UlTypes
     /\ \A r \in radio : r.type = "HandoverCommandUe" /\ r.ue \in UEs
     /\ \A u \in UEs : \A i \in 1..Len(dl[u]) :
-           dl[u][i].type \in {"HandoverCommand", "HandoverCommandUe"} => dl[u][i].alg \in AlgValues
+           dl[u][i].type \in CommandTypes => dl[u][i].alg \in AlgValues
 histVars == <<held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 HistTypeOK ==
     /\ DOMAIN held = Places /\ \A p \in Places : \A k \in held[p] : IsKey(k)
