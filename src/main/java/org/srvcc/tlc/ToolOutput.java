@@ -200,13 +200,20 @@ public final class ToolOutput {
                 : tlc;
     }
 
-    /** Action name to distinct states it produced (from -coverage). */
-    public Map<String, Long> coverage() {
-        Map<String, Long> c = new LinkedHashMap<>();
+    /** What -coverage counts for an action: the states it found first, and every state it generated. */
+    public record Coverage(long found, long generated) {}
+
+    /** Action name (and Init) to its -coverage counts. */
+    public Map<String, Coverage> coverage() {
+        Map<String, Coverage> c = new LinkedHashMap<>();
         for (Message x : messages) {
             if (x.code != 2772) continue;
             Matcher m = COVERAGE.matcher(x.body);
-            if (m.find()) c.merge(actionName(m.group(1)), Long.parseLong(m.group(2)), Long::sum);
+            if (m.find())
+                c.merge(
+                        actionName(m.group(1)),
+                        new Coverage(Long.parseLong(m.group(2)), Long.parseLong(m.group(3))),
+                        (a, b) -> new Coverage(a.found + b.found, a.generated + b.generated));
         }
         return c;
     }
