@@ -134,8 +134,7 @@ Estimate(stored, lsb) == IF ueEstimate = "closest" THEN Closest(stored, lsb) ELS
 UeCount(stored, lsb) == IF ueCountSource = "own" THEN stored ELSE Estimate(stored, lsb)   (* reading: draft-own-count *)
 
 -----------------------------------------------------------------------------
-(* The shapes the type invariants below check against, named once: TLC evaluates a named constant set once, *)
-(* a set written out inside an invariant again in every state.                                             *)
+(* The shapes the type invariants below check against. *)
 UeStates == {"Connected5G", "HoCommanded", "InUtranCall", "NeedsReauth"}
 AmfStates == {"Idle", "Preparing", "Commanded", "Released"}
 MmeStates == {"Idle", "Preparing", "Done"}

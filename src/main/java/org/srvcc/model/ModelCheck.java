@@ -121,19 +121,26 @@ public final class ModelCheck {
                 : model.mustFire().isEmpty() ? manifest.module + ".tla" : Manifest.FIRED_MODULE;
     }
 
-    /** The model's every part in one TLC run of MCOnce.tla (see {@link Manifest#onceModule}). */
-    private Result checkOnce(Manifest.Model model, int workers, Consumer<String> progress)
+    /** A TLC run of the model checking {@code parts}, keyed as {@link #firstRunKey} keys the first one. */
+    private TlcRunner.Run run(
+            Manifest.Model model, boolean once, List<String> parts, int workers, Consumer<String> progress)
             throws IOException, InterruptedException {
-        TlcRunner.Run run = runner.run(
+        return runner.run(
                 manifest.home.resolve("model-checks"),
-                Manifest.ONCE_MODULE,
-                model.cfg(model.invariants(), true, true),
-                extra(true),
+                module(model, once),
+                model.cfg(parts, once, true),
+                extra(once),
                 workers,
                 ceilingSeconds(model),
                 progress,
                 false,
                 model.smallRun());
+    }
+
+    /** The model's every part in one TLC run of MCOnce.tla (see {@link Manifest#onceModule}). */
+    private Result checkOnce(Manifest.Model model, int workers, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        TlcRunner.Run run = run(model, true, model.invariants(), workers, progress);
         ToolOutput out = run.output();
         List<Violation> violations = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -199,16 +206,7 @@ public final class ModelCheck {
         Set<String> fired = new TreeSet<>(); // from every run: each state TLC checked was reached
         boolean cached = true;
         while (true) {
-            TlcRunner.Run run = runner.run(
-                    manifest.home.resolve("model-checks"),
-                    module(model, false),
-                    model.cfg(remaining, false, true),
-                    extra(false),
-                    workers,
-                    ceilingSeconds(model),
-                    progress,
-                    false,
-                    model.smallRun());
+            TlcRunner.Run run = run(model, false, remaining, workers, progress);
             total += run.seconds();
             cached &= run.cached();
             ToolOutput out = run.output();
