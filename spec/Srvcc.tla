@@ -64,10 +64,11 @@ Root(k) == IF k.kind = "kdf" THEN Root(k.key) ELSE k                    \* the K
 RECURSIVE Derivable(_, _)
 Derivable(k, K) == k \in K \/ (k.kind = "kdf" /\ Derivable(k.key, K))   \* forward only
 KdfFcs == {"0x7D", "0x73", "0x74", "0xFF01", "0x1A"}                    \* the FCs a KDF term may carry
-RECURSIVE IsKey(_)
-IsKey(k) == \/ k = None
-            \/ k.kind = "kamf" /\ k.id \in Nat \cup UEs
-            \/ k.kind = "kdf" /\ k.fc \in KdfFcs /\ k.count \in Nat /\ IsKey(k.key)
+(* Key terms as record sets, which TLC tests membership of natively: at most two KDFs above a KAMF *)
+(* (KASME_SRVCC or CK||IK from KAMF; CK_SRVCC||IK_SRVCC from KASME_SRVCC, TS 33.401 A.12).        *)
+KamfKeys == [kind : {"kamf"}, id : Nat \cup UEs]
+KdfOver(K) == [kind : {"kdf"}, key : K, fc : KdfFcs, count : Nat]     \* one KDF above a key of K
+KeyTerms == {None} \cup KamfKeys \cup KdfOver(KamfKeys) \cup KdfOver(KdfOver(KamfKeys))
 
 (* ngKSI of KAMF i. A UE's first KAMF is named by the UE (id u); with model-value UEs, where  *)
 (* arithmetic on u is impossible, every first KAMF has ngKSI 1: the AMF numbers per UE.      *)
@@ -152,13 +153,11 @@ AnswerTypes == {"ForwardRelocationResponse", "PsToCsResponse"}
 PlainTypes == {"RelocationCancel", "ForwardRelocationComplete", "PsToCsCancel", "PsToCsComplete",
                "HandoverComplete", "CallRelease"}
 CoreTypes == KeyedTypes \cup AnswerTypes \cup PlainTypes
-IsCoreMsg(m) ==      \* a message between AMF, MME_SRVCC and MSC, or from the UE to the MSC
-    /\ m.ue \in UEs /\ m.att \in Nat /\ m.copy \in {1, 2, 3}
-    /\ m.type \in CoreTypes
-    /\ m.type \in KeyedTypes => /\ IsKey(m.key) /\ m.ksi \in 0..7 /\ m.count \in Nat
-                               /\ m.session \in Sessions
-                               /\ m.cap \subseteq CapAlgs
-    /\ m.type \in AnswerTypes => m.ok \in BOOLEAN /\ m.alg \in AlgValues
+CoreMsgs ==      \* messages between AMF, MME_SRVCC and MSC, or from the UE to the MSC: exactly these fields
+    [type : KeyedTypes, ue : UEs, att : Nat, copy : {1, 2, 3}, key : KeyTerms, ksi : 0..7, count : Nat,
+     session : Sessions, cap : SUBSET CapAlgs]
+    \cup [type : AnswerTypes, ue : UEs, att : Nat, copy : {1, 2, 3}, ok : BOOLEAN, alg : AlgValues]
+    \cup [type : PlainTypes, ue : UEs, att : Nat, copy : {1, 2, 3}]
 
 
 -----------------------------------------------------------------------------
@@ -218,7 +217,7 @@ UeTypeOK ==
     /\ ueState \in [UEs -> UeStates]
     /\ ueKamf \in [UEs -> Nat \cup UEs] /\ ueDl \in [UEs -> Nat]
     /\ ueUsed \in [UEs -> SUBSET Nat] /\ ueDerivs \in [UEs -> Nat]
-    /\ \A u \in UEs : IsKey(ueKey[u])
+    /\ ueKey \in [UEs -> KeyTerms]
     /\ ueKsi \in [UEs -> 0..7]
     /\ ueSession \in [UEs -> Sessions]
 amfVars == <<amfState, amfKamf, amfDl, amfUsed, amfDerivs, amfAtt, amfCount>>
@@ -234,7 +233,7 @@ MmeTypeOK ==
 mscVars == <<mscState, mscKey, mscKsi, mscAlg, mscSession, mscAtt>>
 MscTypeOK ==
     /\ mscState \in [UEs -> MscStates]
-    /\ \A u \in UEs : IsKey(mscKey[u])
+    /\ mscKey \in [UEs -> KeyTerms]
     /\ mscKsi \in [UEs -> 0..7] /\ mscAtt \in [UEs -> Nat]
     /\ mscSession \in [UEs -> MscSessions]
     /\ mscAlg \in [UEs -> AlgValues]
@@ -242,7 +241,7 @@ GnbTypeOK == gnbState \in [UEs -> GnbStates]
 netVars == <<msgs, ul, dl, radio>>
 NetTypeOK ==
     /\ DOMAIN dl = UEs /\ \A u \in UEs : \A i \in 1..Len(dl[u]) : dl[u][i].ue = u /\ dl[u][i].type \in DlTypes
-    /\ \A m \in msgs : IsCoreMsg(m)
+    /\ msgs \subseteq CoreMsgs
     /\ DOMAIN ul = UEs /\ \A u \in UEs : \A i \in 1..Len(ul[u]) :
            ul[u][i].ue = u /\ ul[u][i].type \in UlTypes
     /\ \A r \in radio : r.type = "HandoverCommandUe" /\ r.ue \in UEs
@@ -250,13 +249,13 @@ NetTypeOK ==
            dl[u][i].type \in CommandTypes => dl[u][i].alg \in AlgValues
 histVars == <<held, issued, srvccKamfs, faults, reorders, replays, nextKamf>>
 HistTypeOK ==
-    /\ DOMAIN held = Places /\ \A p \in Places : \A k \in held[p] : IsKey(k)
-    /\ \A i \in issued : i.ue \in UEs /\ i.att \in Nat /\ IsKey(i.key)
+    /\ held \in [Places -> SUBSET KeyTerms]
+    /\ issued \subseteq [ue : UEs, att : Nat, key : KeyTerms]
     /\ srvccKamfs \in [UEs -> SUBSET (Nat \cup UEs)]
     /\ faults \in Nat /\ reorders \in Nat /\ replays \in Nat
     /\ nextKamf \in Nat
 epsVars == <<amfUl, epsKeys>>
-EpsTypeOK == amfUl \in [UEs -> Nat] /\ \A k \in epsKeys : IsKey(k)
+EpsTypeOK == amfUl \in [UEs -> Nat] /\ epsKeys \subseteq KeyTerms
 capVars == <<amfSrvccCap, gnbSrvccPossible, tampers>>
 CapTypeOK == amfSrvccCap \in [UEs -> BOOLEAN] /\ gnbSrvccPossible \in [UEs -> BOOLEAN] /\ tampers \in Nat
 (* The optional features' variables (EPS mobility, capabilities): the handover's own actions leave them   *)
