@@ -117,7 +117,7 @@ SrvccKamfsView == [u \in UEs |-> ueKamf[u] \in srvccKamfs[u]]          \* a new 
 (* with older entries were checked when it was issued, while its KAMF was live).                  *)
 LiveKamfs == {0} \cup {amfKamf[u] : u \in UEs} \cup {Root(mscKey[u]).id : u \in {v \in UEs : mscKey[v] # None}}
              \cup {Root(m.key).id : m \in {m \in msgs : m.type \in KeyedTypes /\ m.key # None}}
-IssuedView == {a \in issued : Root(a.key).id \in LiveKamfs}
+IssuedView == LET live == LiveKamfs IN {a \in issued : Root(a.key).id \in live}
 MCView == <<ueVars, amfVars, mmeVars, mscVars, gnbState, msgs, ul, dl, RadioView,
             HeldView, IssuedView, SrvccKamfsView, faults, reorders, replays, nextKamf, featureVars>>
 =============================================================================

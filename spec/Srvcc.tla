@@ -814,7 +814,7 @@ AttackerKnows == UNION {held[p] : p \in Compromised}                   (* simpli
 InHandover == {"Prepared", "Active"}                                   \* the MSC holds a context
 
 KamfNotInMessages == \A m \in msgs : "key" \in DOMAIN m => m.key.kind # "kamf"
-KamfNotHeldOutsideAmf == \A p \in Places : \A k \in held[p] : k.kind # "kamf"
+KamfNotHeldOutsideAmf == \A p \in Places : held[p] \cap KamfKeys = {}
 KamfUnknownToAttacker == \A k \in AttackerKnows : k.kind # "kamf"   \* forward-only KDF: known only if held
 KamfConfinement == KamfNotInMessages /\ KamfNotHeldOutsideAmf /\ KamfUnknownToAttacker
 
@@ -832,7 +832,8 @@ ContextKeysNeverRepeat == \A a, b \in issued : a.key = b.key => a.ue = b.ue /\ a
 KeyFreshness == ContextKeysNeverRepeat
 
 SrvccKeys == {a.key : a \in issued} \cup UNION {held[p] : p \in Places}   \* every key the SRVCC side saw
-SrvccKeysNotEpsKeys == SrvccKeys \cap epsKeys = {}                       \* none is a K'ASME an EPS MME got
+SrvccKeysNotEpsKeys ==                                                 \* none is a K'ASME an EPS MME got
+    LET seen == SrvccKeys IN \A k \in epsKeys : k \notin seen       \* gathered only if there is an EPS key
 KeySeparation == SrvccKeysNotEpsKeys                                   \* TS 33.501 J.1.2 step 2 (own FC 0x7D), A.14, A.21
 
 (* The project's own hygiene, stated by no clause: the draft's step 4 and NOTE allow K'ASME taken as *)
