@@ -259,7 +259,16 @@ public final class ModelReplay {
                     "SPECIFICATION ReplaySpec\n" + Manifest.constantsSection(TraceValidation.constants(setup), false);
             Files.writeString(dir.resolve("MCReplay.tla"), replayModule());
             run = new TlcRunner(home)
-                    .run(dir, "MCReplay.tla", cfg, List.of("-dump", "dot,actionlabels", dot.toString()), 1, 600, null);
+                    .run(
+                            dir,
+                            "MCReplay.tla",
+                            cfg,
+                            List.of("-dump", "dot,actionlabels", dot.toString()),
+                            1,
+                            600,
+                            null,
+                            false,
+                            true);
             if (!run.output().success())
                 throw new IllegalStateException(
                         "TLC could not dump the graph: " + run.output().errors());

@@ -190,7 +190,7 @@ public final class TraceValidation {
             Files.writeString(dir.resolve("TraceData.tla"), data);
             Files.writeString(dir.resolve("TraceState.tla"), Mapping.traceStateModule());
             Files.writeString(dir.resolve("MCTrace.tla"), "---- MODULE MCTrace ----\nEXTENDS SrvccTrace\n====\n");
-            return new TlcRunner(home).run(dir, "MCTrace.tla", cfg(setup), List.of(), 1, 600, null, true);
+            return new TlcRunner(home).run(dir, "MCTrace.tla", cfg(setup), List.of(), 1, 600, null, true, true);
         } finally {
             Scratch.close(dir);
         }
@@ -223,7 +223,8 @@ public final class TraceValidation {
                             + "Traces[1][1].ue)\n====\n");
             String cfg = cfg(setup).replace("SPECIFICATION TraceSpec", "INIT SuccInit\nNEXT SuccNext");
             Path dump = dir.resolve("succ");
-            r = new TlcRunner(home).run(dir, "MCSucc.tla", cfg, List.of("-dump", dump.toString()), 1, 120, null);
+            r = new TlcRunner(home)
+                    .run(dir, "MCSucc.tla", cfg, List.of("-dump", dump.toString()), 1, 120, null, false, true);
             Path file = Files.exists(dump) ? dump : Path.of(dump + ".dump");
             if (Files.exists(file)) {
                 for (String block : Files.readString(file).split("(?m)^State \\d+:\\s*$")) {

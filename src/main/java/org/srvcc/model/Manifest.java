@@ -39,9 +39,13 @@ public final class Manifest {
             Map<String, Long> expectSteps,
             boolean view) {
         /** The temporal property a non-safety model checks. */
-        /** A run of a few thousand states, where the JIT's startup costs more than it saves (TLC gets C1 only). */
+        /**
+         * A run where C2's compile threads cost more CPU than their code saves, so TLC gets C1 only: measured on
+         * this spec, C1 takes less CPU up to at least 142,080 generated states (Ts33501EpsMobility: 4.3 s user
+         * against 6.9 s) and more from 450,036 on (Ts33501TwoNormalUesSymmetric: 17.0 s against 15.7 s).
+         */
         public boolean smallRun() {
-            return expectGenerated >= 0 && expectGenerated < 30_000;
+            return expectGenerated >= 0 && expectGenerated < 200_000;
         }
 
         public String property() {
