@@ -38,7 +38,6 @@ public final class Manifest {
             boolean symmetry,
             Map<String, Long> expectSteps,
             boolean view) {
-        /** The temporal property a non-safety model checks. */
         /**
          * A run where C2's compile threads cost more CPU than their code saves, so TLC gets C1 only: measured on
          * this spec, C1 takes less CPU up to at least 142,080 generated states (Ts33501EpsMobility: 4.3 s user
@@ -48,6 +47,7 @@ public final class Manifest {
             return expectGenerated >= 0 && expectGenerated < 200_000;
         }
 
+        /** The temporal property a non-safety model checks. */
         public String property() {
             return mode.equals("refinement") ? REFINEMENT : LIVENESS;
         }

@@ -152,7 +152,6 @@ public final class TlcRunner {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseParallelGC",
-                small ? "-XX:TieredStopAtLevel=1" : "-XX:+TieredCompilation",
                 "-Xss16m",
                 "-Djava.io.tmpdir=" + tmp,
                 "-DTLA-Library=" + home.resolve("spec") + File.pathSeparator + home.resolve("model-checks"),
@@ -161,6 +160,7 @@ public final class TlcRunner {
                 TlcChild.class.getName(),
                 "-nowarning",
                 "-tool"));
+        if (small) cmd.add(2, "-XX:TieredStopAtLevel=1"); // C1 only
         if (!checkDeadlock) cmd.add("-deadlock");
         cmd.addAll(List.of(
                 "-workers",
