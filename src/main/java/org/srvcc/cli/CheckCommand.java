@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -322,9 +321,8 @@ final class CheckCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<ModelCheck.Result>> fs = new ArrayList<>();
-            // Longest first (by pinned size) so the two jobs finish together; results keep manifest order.
-            List<Manifest.Model> order = new ArrayList<>(models);
-            order.sort(Comparator.comparingLong((Manifest.Model m) -> -Math.max(m.expectGenerated(), 0)));
+            // Longest first (by expected cost) so the jobs finish together; results keep manifest order.
+            List<Manifest.Model> order = Shards.longestFirst(models);
             Map<Manifest.Model, Future<ModelCheck.Result>> byModel = new HashMap<>();
             for (Manifest.Model m : order) {
                 fs.add(pool.submit(() -> {

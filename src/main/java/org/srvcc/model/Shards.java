@@ -26,6 +26,13 @@ public final class Shards {
         }
     }
 
+    /** The order in which jobs take the models: the most expensive first (see {@link Manifest.Model#costEstimate}). */
+    public static List<Manifest.Model> longestFirst(List<Manifest.Model> models) {
+        List<Manifest.Model> order = new ArrayList<>(models);
+        order.sort(Comparator.comparingLong((Manifest.Model m) -> -m.costEstimate()));
+        return order;
+    }
+
     /** The models of shard K of N, in the order they were given. */
     public static List<Manifest.Model> select(List<Manifest.Model> models, Shard s) {
         List<Manifest.Model> order = new ArrayList<>(models);

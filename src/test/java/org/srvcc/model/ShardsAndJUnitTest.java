@@ -59,6 +59,22 @@ class ShardsAndJUnitTest {
             assertThrows(IllegalArgumentException.class, () -> Shards.Shard.parse(bad), bad);
     }
 
+    /**
+     * The three models that took longest in a measured run of the manifest (Ts33501 44 s,
+     * Ts33501NasToleranceClosestFails 39 s, Ts33501NasToleranceClosestHolds 34 s, on 2 cores) start among the first
+     * five, the one that pins no count (it stops at its violation) included.
+     */
+    @Test
+    void theLongestRunsStartFirst() throws Exception {
+        List<Manifest.Model> build =
+                new Manifest(HOME).models.stream().filter(Manifest.Model::build).toList();
+        List<String> firstFive = Shards.longestFirst(build).subList(0, 5).stream()
+                .map(Manifest.Model::name)
+                .toList();
+        for (String name : List.of("Ts33501", "Ts33501NasToleranceClosestFails", "Ts33501NasToleranceClosestHolds"))
+            assertTrue(firstFive.contains(name), name + " is not among the first five: " + firstFive);
+    }
+
     @Test
     @Tlc
     void simulationFindsAMutantReproduciblyAndRefusesBadInput() {
