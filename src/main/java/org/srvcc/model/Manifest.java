@@ -50,8 +50,8 @@ public final class Manifest {
         /**
          * What the model's run is expected to cost, in generated states, for starting the longest runs first: the
          * pinned count, or, for a model that pins none (one stopped by a violation, a liveness or refinement run),
-         * its budget filled at 10,000 generated states a second (the large models run at 30,000 and more), so that
-         * such a model starts among the first, not after all the pinned ones.
+         * its budget filled at 10,000 generated states a second (the large build models run at 25,000 to 50,000),
+         * so that such a model starts among the first, not after all the pinned ones.
          */
         public long costEstimate() {
             return expectGenerated >= 0 ? expectGenerated : budgetSeconds * 10_000;
