@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.srvcc.Tlc;
@@ -125,10 +130,18 @@ class ModelChecksTest {
     void oneRunFindsWhatOneRunPerPartFinds() throws Exception {
         Manifest manifest = new Manifest(HOME);
         ModelCheck mc = new ModelCheck(manifest);
-        for (String name : List.of("MutantMmeMapsNoKeyKsi", "MutantAmfRewindsCount", "DraftDirectAsWritten")) {
+        List<String> names = List.of("MutantMmeMapsNoKeyKsi", "MutantAmfRewindsCount", "DraftDirectAsWritten");
+        List<Callable<ModelCheck.Result>> runs = new ArrayList<>();
+        for (String name : names) {
             Manifest.Model model = manifest.model(name);
             assertTrue(model.checksOnce(), name);
-            ModelCheck.Result once = mc.check(model, 1, null), each = mc.checkEachPart(model, 1, null);
+            runs.add(() -> mc.check(model, 1, null));
+            runs.add(() -> mc.checkEachPart(model, 1, null));
+        }
+        List<ModelCheck.Result> results = twoAtATime(runs);
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k);
+            ModelCheck.Result once = results.get(2 * k), each = results.get(2 * k + 1);
             assertTrue(once.ok() && each.ok(), () -> once.problems() + " " + each.problems());
             assertEquals(each.violated(), once.violated(), name);
             for (int i = 0; i < each.violations().size(); i++)
@@ -175,17 +188,39 @@ class ModelChecksTest {
         ModelCheck mc = new ModelCheck(manifest);
         assertFalse(manifest.model("NeverReplay").checksOnce());
         assertTrue(manifest.model("NeverReverse").checksOnce());
-        for (String name : List.of("Ts33501Replay", "MutantAllowReverseSrvcc")) {
-            ModelCheck.Result r = mc.check(manifest.model(name), 1, null);
-            assertEquals(List.of(), r.problems(), name);
-            assertEquals(Set.copyOf(manifest.model(name).mustFire()), r.fired(), name);
+        List<String> names = List.of("Ts33501Replay", "MutantAllowReverseSrvcc", "NeverReplay", "NeverReverse");
+        List<Callable<ModelCheck.Result>> runs = new ArrayList<>();
+        for (String name : names) runs.add(() -> mc.check(manifest.model(name), 1, null));
+        List<ModelCheck.Result> results = twoAtATime(runs);
+        for (int k = 0; k < 2; k++) {
+            String name = names.get(k);
+            assertEquals(List.of(), results.get(k).problems(), name);
+            assertEquals(
+                    Set.copyOf(manifest.model(name).mustFire()), results.get(k).fired(), name);
         }
         assertEquals(
-                List.of("action AttackerReplay never fired"),
-                mc.check(manifest.model("NeverReplay"), 1, null).problems());
+                List.of("action AttackerReplay never fired"), results.get(2).problems());
         assertEquals(
                 List.of("action UeRequestReverseSrvcc never fired"),
-                mc.check(manifest.model("NeverReverse"), 1, null).problems());
+                results.get(3).problems());
+    }
+
+    /** Independent TLC runs, two at a time (one core each), their results in the jobs' order. */
+    static <T> List<T> twoAtATime(List<Callable<T>> jobs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(jobs)) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception x ? x : e;
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
