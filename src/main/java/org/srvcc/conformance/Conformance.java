@@ -8,6 +8,7 @@ import java.util.Random;
 import org.srvcc.procedure.Profile;
 import org.srvcc.simulation.Runner;
 import org.srvcc.simulation.Setup;
+import org.srvcc.tlc.InOrder;
 
 /** Both conformance checks with the project's default inputs (used by ./srvcc conform, the tests and the report). */
 public final class Conformance {

@@ -16,6 +16,7 @@ import org.srvcc.procedure.Options;
 import org.srvcc.procedure.Srvcc;
 import org.srvcc.procedure.Step;
 import org.srvcc.simulation.Setup;
+import org.srvcc.tlc.InOrder;
 import org.srvcc.tlc.TlaValue;
 import org.srvcc.tlc.TlcRunner;
 import org.srvcc.tlc.ToolOutput;

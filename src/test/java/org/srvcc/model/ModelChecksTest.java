@@ -16,11 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.srvcc.Tlc;
@@ -28,6 +24,7 @@ import org.srvcc.cli.Main;
 import org.srvcc.files.Json;
 import org.srvcc.procedure.Action;
 import org.srvcc.procedure.Invariants;
+import org.srvcc.tlc.InOrder;
 import org.srvcc.tlc.TlaValue;
 import org.srvcc.tlc.TlcRunner;
 import org.srvcc.tlc.ToolOutput;
@@ -130,17 +127,17 @@ class ModelChecksTest {
     void oneRunFindsWhatOneRunPerPartFinds() throws Exception {
         Manifest manifest = new Manifest(HOME);
         ModelCheck mc = new ModelCheck(manifest);
-        List<String> names = List.of("MutantMmeMapsNoKeyKsi", "MutantAmfRewindsCount", "DraftDirectAsWritten");
-        List<Callable<ModelCheck.Result>> runs = new ArrayList<>();
-        for (String name : names) {
-            Manifest.Model model = manifest.model(name);
-            assertTrue(model.checksOnce(), name);
-            runs.add(() -> mc.check(model, 1, null));
-            runs.add(() -> mc.checkEachPart(model, 1, null));
+        List<Manifest.Model> models = new ArrayList<>();
+        for (String name : List.of("MutantMmeMapsNoKeyKsi", "MutantAmfRewindsCount", "DraftDirectAsWritten")) {
+            models.add(manifest.model(name));
+            assertTrue(manifest.model(name).checksOnce(), name);
         }
-        List<ModelCheck.Result> results = twoAtATime(runs);
-        for (int k = 0; k < names.size(); k++) {
-            String name = names.get(k);
+        // each model checked both ways, the runs side by side
+        List<ModelCheck.Result> results = InOrder.map(
+                IntStream.range(0, 2 * models.size()).boxed().toList(),
+                i -> i % 2 == 0 ? mc.check(models.get(i / 2), 1, null) : mc.checkEachPart(models.get(i / 2), 1, null));
+        for (int k = 0; k < models.size(); k++) {
+            String name = models.get(k).name();
             ModelCheck.Result once = results.get(2 * k), each = results.get(2 * k + 1);
             assertTrue(once.ok() && each.ok(), () -> once.problems() + " " + each.problems());
             assertEquals(each.violated(), once.violated(), name);
@@ -189,9 +186,7 @@ class ModelChecksTest {
         assertFalse(manifest.model("NeverReplay").checksOnce());
         assertTrue(manifest.model("NeverReverse").checksOnce());
         List<String> names = List.of("Ts33501Replay", "MutantAllowReverseSrvcc", "NeverReplay", "NeverReverse");
-        List<Callable<ModelCheck.Result>> runs = new ArrayList<>();
-        for (String name : names) runs.add(() -> mc.check(manifest.model(name), 1, null));
-        List<ModelCheck.Result> results = twoAtATime(runs);
+        List<ModelCheck.Result> results = InOrder.map(names, name -> mc.check(manifest.model(name), 1, null));
         for (int k = 0; k < 2; k++) {
             String name = names.get(k);
             assertEquals(List.of(), results.get(k).problems(), name);
@@ -203,24 +198,6 @@ class ModelChecksTest {
         assertEquals(
                 List.of("action UeRequestReverseSrvcc never fired"),
                 results.get(3).problems());
-    }
-
-    /** Independent TLC runs, two at a time (one core each), their results in the jobs' order. */
-    static <T> List<T> twoAtATime(List<Callable<T>> jobs) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(jobs)) {
-                try {
-                    results.add(f.get());
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception x ? x : e;
-                }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**

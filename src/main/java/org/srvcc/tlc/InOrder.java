@@ -1,4 +1,4 @@
-package org.srvcc.conformance;
+package org.srvcc.tlc;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,14 +12,14 @@ import java.util.concurrent.Future;
  * Independent jobs (each a TLC child and some Java) run as many at a time as the machine has cores, their results
  * returned in the jobs' order whatever finishes first; a job's exception is the caller's.
  */
-final class InOrder {
+public final class InOrder {
     private InOrder() {}
 
-    interface Job<T, R> {
+    public interface Job<T, R> {
         R run(T item) throws IOException, InterruptedException;
     }
 
-    static <T, R> List<R> map(List<T> items, Job<T, R> job) throws IOException, InterruptedException {
+    public static <T, R> List<R> map(List<T> items, Job<T, R> job) throws IOException, InterruptedException {
         int jobs = Math.max(1, Math.min(items.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
