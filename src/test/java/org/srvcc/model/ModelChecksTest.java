@@ -129,8 +129,9 @@ class ModelChecksTest {
         ModelCheck mc = new ModelCheck(manifest);
         List<Manifest.Model> models = new ArrayList<>();
         for (String name : List.of("MutantMmeMapsNoKeyKsi", "MutantAmfRewindsCount", "DraftDirectAsWritten")) {
-            models.add(manifest.model(name));
-            assertTrue(manifest.model(name).checksOnce(), name);
+            Manifest.Model model = manifest.model(name);
+            assertTrue(model.checksOnce(), name);
+            models.add(model);
         }
         // each model checked both ways, the runs side by side
         List<ModelCheck.Result> results = InOrder.map(
