@@ -204,7 +204,7 @@ final class ConformCommand implements Callable<Integer> {
             b.append(String.format(
                     "model replay %-70s %6d states %6d transitions replayed, %2d actions; verdicts compared in %6d "
                             + "states "
-                            + "(%d violating); %8d key handles term-checked; %d diverged, %.1f s%n",
+                            + "(%d violating); %8d key handles term-checked; %d diverged, %.1f s (TLC %.1f s)%n",
                     s.replaySetups().get(i).withSeed(0).text(),
                     r.states(),
                     r.transitions(),
@@ -213,7 +213,8 @@ final class ConformCommand implements Callable<Integer> {
                     r.violatingStates(),
                     r.keysChecked(),
                     r.divergences().size(),
-                    r.seconds()));
+                    r.seconds(),
+                    r.tlcSeconds()));
             for (ModelReplay.Divergence d :
                     r.divergences().subList(0, Math.min(5, r.divergences().size())))
                 b.append("  diverged at step ")

@@ -26,8 +26,9 @@ import org.srvcc.tlc.ToolOutput;
 
 /**
  * Test generation from the model: TLC dumps the whole state graph of a small model, and every
- * transition (edge) is replayed against the Java implementation along a shortest path from the
- * initial state, comparing the abstract state after every step.
+ * transition (edge) is replayed against the Java implementation, breadth first: from a copy of the
+ * Java system that reached the edge's source along a shortest path, comparing the abstract state
+ * after every step.
  */
 public final class ModelReplay {
     public record Edge(String from, String to, String action) {}
@@ -133,7 +134,10 @@ public final class ModelReplay {
                 root == null ? 0 : violatingStates(g.verdicts()));
     }
 
-    /** A breadth-first walk of the model's graph, each edge realised by a Java step along a shortest path. */
+    /**
+     * A breadth-first walk of the model's graph. Each state reached keeps the Java system that reached it (and the
+     * KAMFs learnt on the way) until its edges are walked; each edge is realised by a Java step taken on a copy of it.
+     */
     private static final class Walk {
         final Setup setup;
         final Graph g;
@@ -150,89 +154,108 @@ public final class ModelReplay {
                 out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
         }
 
+        /** A state the walk reached in Java: the system and the KAMFs learnt on its path. */
+        private record Reached(Srvcc system, TermCoherence keys) implements AutoCloseable {
+            @Override
+            public void close() {
+                system.destroyKeys();
+                keys.close();
+            }
+        }
+
         void from(String root) {
             verdictsCompared = 1;
             Srvcc start = setup.start();
+            TermCoherence learnt = new TermCoherence();
+            learnt.learn(start);
             List<String> atRoot = javaViolated(start);
-            start.destroyKeys();
             if (!atRoot.equals(g.verdicts().get(root)))
                 div.add(new Divergence(
                         List.of(),
                         0,
                         "invariant verdicts differ in the initial state: TLA+ "
                                 + g.verdicts().get(root) + ", Java " + atRoot));
-            Map<String, List<Step>> javaPath = new HashMap<>(Map.of(root, List.of()));
+            Map<String, Reached> reached = new HashMap<>(Map.of(root, new Reached(start, learnt)));
             Map<String, List<Edge>> modelPath = new HashMap<>(Map.of(root, List.of()));
             ArrayDeque<String> queue = new ArrayDeque<>(List.of(root));
-            while (!queue.isEmpty()) {
-                String s = queue.poll();
-                for (Edge e : out.getOrDefault(s, List.of())) {
-                    behaviours++;
-                    List<Edge> mp = new ArrayList<>(modelPath.get(s));
-                    mp.add(e);
-                    Match m = match(javaPath.get(s), e);
-                    if (m.step() == null) {
-                        div.add(new Divergence(mp, mp.size(), m.detail()));
-                        continue;
+            try {
+                while (!queue.isEmpty()) {
+                    String s = queue.poll();
+                    try (Reached at = reached.remove(s)) {
+                        for (Edge e : out.getOrDefault(s, List.of())) step(at, e, modelPath, reached, queue);
                     }
-                    covered.add(e.action());
-                    if (javaPath.containsKey(e.to())) continue;
-                    verdictsCompared++;
-                    if (!m.verdict().equals(g.verdicts().get(e.to()))) {
-                        div.add(new Divergence(
-                                mp,
-                                mp.size(),
-                                "invariant verdicts differ: TLA+ violates "
-                                        + g.verdicts().get(e.to()) + ", Java " + m.verdict()));
-                        continue;
-                    }
-                    List<Step> jp = new ArrayList<>(javaPath.get(s));
-                    jp.add(m.step());
-                    javaPath.put(e.to(), jp);
-                    modelPath.put(e.to(), mp);
-                    queue.add(e.to());
                 }
+            } finally {
+                reached.values().forEach(Reached::close);
             }
         }
 
+        /** Edge e from a reached state: matched in Java, its verdict compared, and its target queued if new. */
+        private void step(
+                Reached at,
+                Edge e,
+                Map<String, List<Edge>> modelPath,
+                Map<String, Reached> reached,
+                ArrayDeque<String> queue) {
+            behaviours++;
+            List<Edge> mp = new ArrayList<>(modelPath.get(e.from()));
+            mp.add(e);
+            Match m = match(at, e);
+            if (m.step() == null) {
+                div.add(new Divergence(mp, mp.size(), m.detail()));
+                return;
+            }
+            covered.add(e.action());
+            if (modelPath.containsKey(e.to())) {
+                m.reached().close();
+                return;
+            }
+            verdictsCompared++;
+            if (!m.verdict().equals(g.verdicts().get(e.to()))) {
+                m.reached().close();
+                div.add(new Divergence(
+                        mp,
+                        mp.size(),
+                        "invariant verdicts differ: TLA+ violates "
+                                + g.verdicts().get(e.to()) + ", Java " + m.verdict()));
+                return;
+            }
+            modelPath.put(e.to(), mp);
+            reached.put(e.to(), m.reached());
+            queue.add(e.to());
+        }
+
         /**
-         * The first candidate step after {@code path} whose state is the model's, with coherent key terms. The path
-         * is replayed once for the candidates and the first of them, and again for each further one; its states were
-         * checked when the walk first reached them, so along it the KAMFs are only learnt.
+         * The first candidate step from a reached state whose result is the model's state, with coherent key terms.
+         * Each candidate is taken on a copy of the reached system; the match's copy is kept, the others destroyed.
          */
-        Match match(List<Step> path, Edge e) {
+        Match match(Reached at, Edge e) {
             Map<String, Object> target = g.nodes().get(e.to());
             String detail = "no enabled Java step named " + e.action();
-            List<Step> candidates = null;
-            for (int i = 0; candidates == null || i < candidates.size(); i++) {
-                Srvcc j = setup.start();
-                try (TermCoherence keys = new TermCoherence()) {
-                    for (Step st : path) {
-                        j.apply(st);
-                        keys.learn(j);
-                    }
-                    applied += path.size();
-                    if (candidates == null) {
-                        candidates = j.enabled().stream()
-                                .filter(st -> st.action() == Action.valueOf(e.action()))
-                                .toList();
-                        if (candidates.isEmpty()) break;
-                    }
-                    Step cand = candidates.get(i);
-                    j.apply(cand);
+            List<Step> candidates = at.system().enabled().stream()
+                    .filter(st -> st.action() == Action.valueOf(e.action()))
+                    .toList();
+            for (Step cand : candidates) {
+                Reached next = new Reached(at.system().copy(), at.keys().copy());
+                boolean keep = false;
+                try {
+                    next.system().apply(cand);
                     applied++;
-                    Map<String, Object> got = Mapping.state(j);
+                    Map<String, Object> got = Mapping.state(next.system());
                     if (got.equals(target)) {
-                        List<String> bad = keys.check(j);
-                        keysChecked += keys.checked();
-                        if (bad.isEmpty()) return new Match(cand, javaViolated(j), null);
+                        List<String> bad = next.keys().check(next.system());
+                        keysChecked += next.keys().checked();
+                        if (bad.isEmpty()) {
+                            keep = true;
+                            return new Match(cand, javaViolated(next.system()), null, next);
+                        }
                         detail = "after " + cand + ": the model's state, but " + bad.get(0);
                     } else detail = "after " + cand + ": " + diff(target, got);
                 } finally {
-                    j.destroyKeys();
+                    if (!keep) next.close();
                 }
             }
-            return new Match(null, null, detail);
+            return new Match(null, null, detail, null);
         }
     }
 
@@ -299,8 +322,8 @@ public final class ModelReplay {
         return new Graph(nodes, verdicts, edges, run.seconds());
     }
 
-    /** The Java step that realises an edge of the model, or why none does. */
-    private record Match(Step step, List<String> verdict, String detail) {}
+    /** The Java step that realises an edge of the model and the state it reached, or why none does. */
+    private record Match(Step step, List<String> verdict, String detail, Walk.Reached reached) {}
 
     static String diff(Map<String, Object> model, Map<String, Object> java) {
         List<String> d = new ArrayList<>();

@@ -25,6 +25,13 @@ public final class TermCoherence implements AutoCloseable {
     private final Map<String, byte[]> kamfs = new HashMap<>();
     private long checked;
 
+    /** The KAMFs learnt so far, in a checker of their own (the model replay keeps one with each state it copies). */
+    public TermCoherence copy() {
+        TermCoherence c = new TermCoherence();
+        kamfs.forEach((k, b) -> c.kamfs.put(k, b.clone()));
+        return c;
+    }
+
     /**
      * Learns the KAMFs this state holds, checking nothing: for the states on a path already checked when it was first
      * walked, so that keys later on the path that outlive their KAMF can be evaluated.

@@ -104,6 +104,34 @@ public final class Amf {
         nextKamf = sessions.size() + 1;
     }
 
+    /** A copy for a copy of the system, with its own KAMF handles. */
+    Amf(Amf o, Network net, Event.Observer obs) {
+        this.caps = o.caps;
+        this.dev = o.dev;
+        this.profile = o.profile;
+        this.options = o.options;
+        this.net = net;
+        this.obs = obs;
+        this.seed = o.seed;
+        sessionOf.putAll(o.sessionOf);
+        nextKamf = o.nextKamf;
+        o.ctx.forEach((u, c) -> {
+            Ctx d = new Ctx();
+            d.state = c.state;
+            d.kamf = c.kamf == null ? null : c.kamf.copy();
+            d.dl = c.dl;
+            d.used.addAll(c.used);
+            d.derivs = c.derivs;
+            d.att = c.att;
+            d.count = c.count;
+            d.sent = c.sent;
+            d.ul = c.ul;
+            d.epsHandover = c.epsHandover;
+            d.srvccCap = c.srvccCap;
+            ctx.put(u, d);
+        });
+    }
+
     /** KAMF bytes are a hash of the run's seed and the KAMF's identity, so runs are reproducible. */
     Kamf newKamf(int id, int salt) {
         return KeyPlan.seededKamf(seed, id, salt);

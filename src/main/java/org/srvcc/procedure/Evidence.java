@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.srvcc.kdf.CkIk;
 import org.srvcc.kdf.Hex;
 import org.srvcc.kdf.InsecureKeyAccess;
@@ -46,8 +47,29 @@ public final class Evidence implements Event.Observer {
 
     private Consumer<Event.Wire> tap = w -> {};
 
+    /** The same record for a copy of the system, with no tap; {@link #scanFor} then gives it the KAMFs to scan for. */
+    Evidence(Evidence o) {
+        o.held.forEach((p, s) -> held.put(p, new LinkedHashSet<>(s)));
+        issued.addAll(o.issued);
+        o.srvccKamfs.forEach((u, s) -> srvccKamfs.put(u, new TreeSet<>(s)));
+        epsKeys.addAll(o.epsKeys);
+        sentKeyFingerprint.putAll(o.sentKeyFingerprint);
+        wireLeaks.addAll(o.wireLeaks);
+        leftCallTo.addAll(o.leftCallTo);
+        countWentBack.addAll(o.countWentBack);
+        amfCountWentBack.addAll(o.amfCountWentBack);
+    }
+
     void tap(Consumer<Event.Wire> t) {
         tap = t;
+    }
+
+    /**
+     * The KAMF handles the original scans the wire for, as the copy's: {@code handle} maps each to the copy's handle
+     * (one destroyed since it was issued stays as it is: it matches nothing).
+     */
+    void scanFor(Evidence o, UnaryOperator<Kamf> handle) {
+        o.kamfs.forEach((u, k) -> kamfs.put(u, new Kamf[] {handle.apply(k[0]), handle.apply(k[1])}));
     }
 
     @Override

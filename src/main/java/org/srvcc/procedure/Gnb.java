@@ -36,6 +36,13 @@ public final class Gnb {
         }
     }
 
+    /** A copy for a copy of the system; {@link #connect} then names its UE and AMF. */
+    Gnb(Gnb o, Network net) {
+        this.net = net;
+        state.putAll(o.state);
+        srvccPossible.putAll(o.srvccPossible);
+    }
+
     public boolean srvccPossible(int u) {
         return srvccPossible.get(u);
     }

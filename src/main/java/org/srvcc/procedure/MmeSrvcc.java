@@ -46,6 +46,18 @@ public final class MmeSrvcc {
         for (int u = 1; u <= ues; u++) ctx.put(u, new Ctx());
     }
 
+    /** A copy for a copy of the system. */
+    MmeSrvcc(MmeSrvcc o, Network net, Event.Observer obs) {
+        this(o.profile, o.options, o.dev, net, obs, 0);
+        o.ctx.forEach((u, c) -> {
+            Ctx d = new Ctx();
+            d.state = c.state;
+            d.ksi = c.ksi;
+            d.att = c.att;
+            ctx.put(u, d);
+        });
+    }
+
     public View view(int u) {
         Ctx mme = ctx.get(u);
         return new View(mme.state, mme.ksi, mme.att);

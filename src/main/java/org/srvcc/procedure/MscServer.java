@@ -50,6 +50,21 @@ public final class MscServer {
         for (int u = 1; u <= ues; u++) ctx.put(u, new Ctx());
     }
 
+    /** A copy for a copy of the system, with its own CK/IK handles. */
+    MscServer(MscServer o, Network net, Event.Observer obs) {
+        this(o.options, o.dev, net, obs, 0);
+        o.ctx.forEach((u, c) -> {
+            Ctx d = new Ctx();
+            d.state = c.state;
+            d.key = c.key == null ? null : c.key.copy();
+            d.ksi = c.ksi;
+            d.alg = c.alg;
+            d.session = c.session;
+            d.att = c.att;
+            ctx.put(u, d);
+        });
+    }
+
     public View view(int u) {
         Ctx msc = ctx.get(u);
         return new View(msc.state, msc.key == null ? null : msc.key.source(), msc.ksi, msc.alg, msc.session, msc.att);

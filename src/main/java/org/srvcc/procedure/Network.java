@@ -39,6 +39,25 @@ public final class Network {
         }
     }
 
+    /** The same links in flight for a copy of the system: its own messages, key handles and octets. */
+    Network(Network o, Event.Observer obs) {
+        this.caps = o.caps;
+        this.obs = obs;
+        this.profile = o.profile;
+        o.msgs.values().forEach(m -> {
+            Message c = m.withCopy(m.copy());
+            msgs.put(c.identity(), c);
+        });
+        o.ul.forEach((u, q) -> ul.put(u, new ArrayList<>(q))); // no queue holds a key: its messages are values
+        o.dl.forEach((u, q) -> dl.put(u, new ArrayList<>(q)));
+        radio.putAll(o.radio);
+        o.wire.forEach((id, w) -> wire.put(id, new OnWire(w.octets().clone(), w.envelope())));
+        faults = o.faults;
+        reorders = o.reorders;
+        replays = o.replays;
+        tampers = o.tampers;
+    }
+
     // ---------------------------------------------------------------- sending
 
     /**

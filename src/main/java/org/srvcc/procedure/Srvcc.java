@@ -2,6 +2,7 @@ package org.srvcc.procedure;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class Srvcc {
     final Set<Place> compromised;
     public final Capabilities caps;
 
-    final Evidence evidence = new Evidence();
+    final Evidence evidence;
     final Network net;
     final Gnb gnb;
     final Amf amf;
@@ -109,6 +110,7 @@ public final class Srvcc {
         if (!unauthUes.containsAll(caps.noContextUes())) // as the model's ASSUME: no SIM means unauthenticated
         throw new IllegalArgumentException("UEs without a 5G security context " + caps.noContextUes()
                 + " must be unauthenticated emergency UEs");
+        this.evidence = new Evidence();
         this.caps = caps;
         this.profile = profile;
         this.options = options;
@@ -129,6 +131,42 @@ public final class Srvcc {
         mme = new MmeSrvcc(profile, options, dev, net, evidence, bounds.ues());
         msc = new MscServer(options, dev, net, evidence, bounds.ues());
         gnb.connect(ue, amf);
+    }
+
+    /**
+     * An independent copy of this system in its current state: every node, message in flight and record of evidence,
+     * each key with a handle of its own, so that destroying or changing one leaves the other as it was. The model
+     * replay takes each transition from a copy of its source state. The copy hands the wire to no tap.
+     */
+    public Srvcc copy() {
+        return new Srvcc(this);
+    }
+
+    private Srvcc(Srvcc o) {
+        profile = o.profile;
+        options = o.options;
+        bounds = o.bounds;
+        unauthUes = o.unauthUes;
+        compromised = o.compromised;
+        caps = o.caps;
+        evidence = new Evidence(o.evidence);
+        net = new Network(o.net, evidence);
+        gnb = new Gnb(o.gnb, net);
+        amf = new Amf(o.amf, net, evidence);
+        ue = new Ue(o.ue, net, evidence, amf, gnb);
+        mme = new MmeSrvcc(o.mme, net, evidence);
+        msc = new MscServer(o.msc, net, evidence);
+        gnb.connect(ue, amf);
+        Map<Kamf, Kamf> handles = new IdentityHashMap<>();
+        for (int u : o.ues()) {
+            handles.put(o.amf.ctx.get(u).kamf, amf.ctx.get(u).kamf);
+            handles.put(o.ue.ctx.get(u).kamf, ue.ctx.get(u).kamf);
+        }
+        evidence.scanFor(o.evidence, k -> {
+            if (k == null || k.isDestroyed()) return k;
+            if (!handles.containsKey(k)) throw new IllegalStateException("a live KAMF that no node holds: " + k);
+            return handles.get(k);
+        });
     }
 
     /** Also hands every GTPv2-C message's octets to {@code tap} as it goes on the wire (it copies what it keeps). */

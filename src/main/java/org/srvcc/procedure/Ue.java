@@ -85,6 +85,30 @@ public final class Ue {
         });
     }
 
+    /** A copy for a copy of the system (its AMF and gNB), with its own key handles. */
+    Ue(Ue o, Network net, Event.Observer obs, Amf amf, Gnb gnb) {
+        this.caps = o.caps;
+        this.dev = o.dev;
+        this.profile = o.profile;
+        this.options = o.options;
+        this.net = net;
+        this.obs = obs;
+        this.amf = amf;
+        this.gnb = gnb;
+        o.ctx.forEach((u, c) -> {
+            Ctx d = new Ctx();
+            d.state = c.state;
+            d.kamf = c.kamf == null ? null : c.kamf.copy();
+            d.dl = c.dl;
+            d.used.addAll(c.used);
+            d.derivs = c.derivs;
+            d.key = c.key == null ? null : c.key.copy();
+            d.ksi = c.ksi;
+            d.session = c.session;
+            ctx.put(u, d);
+        });
+    }
+
     public View view(int u) {
         Ctx ue = ctx.get(u);
         return new View(
