@@ -65,7 +65,8 @@ public final class ModelReplay {
         StringBuilder b = new StringBuilder("---- MODULE MCReplay ----\nEXTENDS MC\n"
                 + "\\* verdict is a function of the state, so it adds no states; TLC writes it into every node of "
                 + "the dump\n"
-                + "VARIABLE verdict\n\\* the names of the parts violated: short in the dump, where most states violate none\n"
+                + "VARIABLE verdict\n"
+                + "\\* the names of the parts violated: short in the dump, where most states violate none\n"
                 + "Verdict == "
                 + String.join(
                         " \\cup ",
