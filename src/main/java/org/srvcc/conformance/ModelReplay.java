@@ -154,6 +154,11 @@ public final class ModelReplay {
         final Set<String> covered = new LinkedHashSet<>();
         int behaviours, verdictsCompared;
         long applied, keysChecked;
+        /** The states reached whose edges are still to walk, and each reached state's model path. */
+        final Map<String, Reached> reached = new HashMap<>();
+
+        final Map<String, List<Edge>> modelPath = new HashMap<>();
+        final ArrayDeque<String> queue = new ArrayDeque<>();
 
         Walk(Setup setup, Graph g) {
             this.setup = setup;
@@ -183,14 +188,14 @@ public final class ModelReplay {
                         0,
                         "invariant verdicts differ in the initial state: TLA+ "
                                 + g.verdicts().get(root) + ", Java " + atRoot));
-            Map<String, Reached> reached = new HashMap<>(Map.of(root, new Reached(start, learnt)));
-            Map<String, List<Edge>> modelPath = new HashMap<>(Map.of(root, List.of()));
-            ArrayDeque<String> queue = new ArrayDeque<>(List.of(root));
+            reached.put(root, new Reached(start, learnt));
+            modelPath.put(root, List.of());
+            queue.add(root);
             try {
                 while (!queue.isEmpty()) {
                     String s = queue.poll();
                     try (Reached at = reached.remove(s)) {
-                        for (Edge e : out.getOrDefault(s, List.of())) step(at, e, modelPath, reached, queue);
+                        for (Edge e : out.getOrDefault(s, List.of())) step(at, e);
                     }
                 }
             } finally {
@@ -199,12 +204,7 @@ public final class ModelReplay {
         }
 
         /** Edge e from a reached state: matched in Java, its verdict compared, and its target queued if new. */
-        private void step(
-                Reached at,
-                Edge e,
-                Map<String, List<Edge>> modelPath,
-                Map<String, Reached> reached,
-                ArrayDeque<String> queue) {
+        private void step(Reached at, Edge e) {
             behaviours++;
             List<Edge> mp = new ArrayList<>(modelPath.get(e.from()));
             mp.add(e);
