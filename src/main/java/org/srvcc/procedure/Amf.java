@@ -46,6 +46,23 @@ public final class Amf {
         int kamfId() {
             return kamf == null ? 0 : kamf.term().id();
         }
+
+        /** The same context with a KAMF handle of its own. */
+        Ctx copy() {
+            Ctx d = new Ctx();
+            d.state = state;
+            d.kamf = kamf == null ? null : kamf.copy();
+            d.dl = dl;
+            d.used.addAll(used);
+            d.derivs = derivs;
+            d.att = att;
+            d.count = count;
+            d.sent = sent;
+            d.ul = ul;
+            d.epsHandover = epsHandover;
+            d.srvccCap = srvccCap;
+            return d;
+        }
     }
 
     /** The model's amf* variables for one UE (no key bytes: KAMF by its identity). */
@@ -115,21 +132,7 @@ public final class Amf {
         this.seed = o.seed;
         sessionOf.putAll(o.sessionOf);
         nextKamf = o.nextKamf;
-        o.ctx.forEach((u, c) -> {
-            Ctx d = new Ctx();
-            d.state = c.state;
-            d.kamf = c.kamf == null ? null : c.kamf.copy();
-            d.dl = c.dl;
-            d.used.addAll(c.used);
-            d.derivs = c.derivs;
-            d.att = c.att;
-            d.count = c.count;
-            d.sent = c.sent;
-            d.ul = c.ul;
-            d.epsHandover = c.epsHandover;
-            d.srvccCap = c.srvccCap;
-            ctx.put(u, d);
-        });
+        o.ctx.forEach((u, c) -> ctx.put(u, c.copy()));
     }
 
     /** KAMF bytes are a hash of the run's seed and the KAMF's identity, so runs are reproducible. */

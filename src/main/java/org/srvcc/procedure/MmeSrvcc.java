@@ -26,6 +26,14 @@ public final class MmeSrvcc {
         State state = State.Idle;
         Ksi ksi = new Ksi(0);
         int att;
+
+        Ctx copy() {
+            Ctx d = new Ctx();
+            d.state = state;
+            d.ksi = ksi;
+            d.att = att;
+            return d;
+        }
     }
 
     public record View(State state, Ksi ksi, int att) {}
@@ -49,13 +57,7 @@ public final class MmeSrvcc {
     /** A copy for a copy of the system. */
     MmeSrvcc(MmeSrvcc o, Network net, Event.Observer obs) {
         this(o.profile, o.options, o.dev, net, obs, 0);
-        o.ctx.forEach((u, c) -> {
-            Ctx d = new Ctx();
-            d.state = c.state;
-            d.ksi = c.ksi;
-            d.att = c.att;
-            ctx.put(u, d);
-        });
+        o.ctx.forEach((u, c) -> ctx.put(u, c.copy()));
     }
 
     public View view(int u) {

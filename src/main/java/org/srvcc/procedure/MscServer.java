@@ -31,6 +31,18 @@ public final class MscServer {
         Selection alg = Selection.NONE;
         Session session; // the session the context was made for; null: no context
         int att;
+
+        /** The same context with CK/IK handles of its own. */
+        Ctx copy() {
+            Ctx d = new Ctx();
+            d.state = state;
+            d.key = key == null ? null : key.copy();
+            d.ksi = ksi;
+            d.alg = alg;
+            d.session = session;
+            d.att = att;
+            return d;
+        }
     }
 
     /** The model's msc* variables for one UE (the key by its term). */
@@ -53,16 +65,7 @@ public final class MscServer {
     /** A copy for a copy of the system, with its own CK/IK handles. */
     MscServer(MscServer o, Network net, Event.Observer obs) {
         this(o.options, o.dev, net, obs, 0);
-        o.ctx.forEach((u, c) -> {
-            Ctx d = new Ctx();
-            d.state = c.state;
-            d.key = c.key == null ? null : c.key.copy();
-            d.ksi = c.ksi;
-            d.alg = c.alg;
-            d.session = c.session;
-            d.att = c.att;
-            ctx.put(u, d);
-        });
+        o.ctx.forEach((u, c) -> ctx.put(u, c.copy()));
     }
 
     public View view(int u) {

@@ -38,6 +38,20 @@ public final class Ue {
         CkIk key;
         Ksi ksi = new Ksi(0);
         Session session;
+
+        /** The same context with key handles of its own. */
+        Ctx copy() {
+            Ctx d = new Ctx();
+            d.state = state;
+            d.kamf = kamf == null ? null : kamf.copy();
+            d.dl = dl;
+            d.used.addAll(used);
+            d.derivs = derivs;
+            d.key = key == null ? null : key.copy();
+            d.ksi = ksi;
+            d.session = session;
+            return d;
+        }
     }
 
     /** The model's ue* variables for one UE (keys by their terms). */
@@ -95,18 +109,7 @@ public final class Ue {
         this.obs = obs;
         this.amf = amf;
         this.gnb = gnb;
-        o.ctx.forEach((u, c) -> {
-            Ctx d = new Ctx();
-            d.state = c.state;
-            d.kamf = c.kamf == null ? null : c.kamf.copy();
-            d.dl = c.dl;
-            d.used.addAll(c.used);
-            d.derivs = c.derivs;
-            d.key = c.key == null ? null : c.key.copy();
-            d.ksi = c.ksi;
-            d.session = c.session;
-            ctx.put(u, d);
-        });
+        o.ctx.forEach((u, c) -> ctx.put(u, c.copy()));
     }
 
     public View view(int u) {
