@@ -149,18 +149,18 @@ public final class TlcRunner {
         // sharing /tmp race on those files, so every run gets its own.
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         Files.writeString(cfg, cfgText);
+        Path cds = home.resolve("target/tlc-cds");
+        String cp = TlcArchive.classPath(cds);
+        TlcArchive.Use archive = TlcArchive.use(cds, cp, work);
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseParallelGC",
                 "-Xss16m",
                 "-Djava.io.tmpdir=" + tmp,
-                "-DTLA-Library=" + home.resolve("spec") + File.pathSeparator + home.resolve("model-checks"),
-                "-cp",
-                tlcJar() + File.pathSeparator + ownClasses(),
-                TlcChild.class.getName(),
-                "-nowarning",
-                "-tool"));
-        if (small) cmd.add(2, "-XX:TieredStopAtLevel=1"); // C1 only
+                "-DTLA-Library=" + home.resolve("spec") + File.pathSeparator + home.resolve("model-checks")));
+        if (small) cmd.add("-XX:TieredStopAtLevel=1"); // C1 only
+        cmd.addAll(archive.options());
+        cmd.addAll(List.of("-cp", cp, TlcChild.class.getName(), "-nowarning", "-tool"));
         if (!checkDeadlock) cmd.add("-deadlock");
         cmd.addAll(List.of(
                 "-workers",
@@ -175,11 +175,14 @@ public final class TlcRunner {
         long t0 = System.nanoTime();
         Process p = pb.start();
         Scratch.track(p);
+        Run r = null;
         try {
-            return await(p, progress, timeoutSeconds, STALL_SECONDS, t0);
+            r = await(p, progress, timeoutSeconds, STALL_SECONDS, t0);
+            return r;
         } finally {
             if (p.isAlive()) p.destroyForcibly();
             Scratch.untrack(p);
+            archive.done(r != null && r.stopped() == null);
         }
     }
 
