@@ -168,6 +168,13 @@ class ShardsAndJUnitTest {
                 .matcher(o);
         assertTrue(r.find(), o);
         assertTrue(Double.parseDouble(r.group(1)) > 0, o);
+        Matcher sr = Pattern.compile("search only \\(initial states to the end\\): ([0-9]+) against ([0-9]+) "
+                        + "generated/s, ([0-9.]+) times")
+                .matcher(o);
+        assertTrue(sr.find(), o);
+        double plainRate = Double.parseDouble(sr.group(1)), modelRate = Double.parseDouble(sr.group(2));
+        assertTrue(modelRate > 0, o);
+        assertEquals(plainRate / modelRate, Double.parseDouble(sr.group(3)), 0.06 + 0.001 * plainRate / modelRate, o);
         assertTrue(o.contains("PlainBench K=") && o.contains("833 distinct"), o);
         // the smallest build model's fixed cost, phase by phase; every phase measured (no NaN), none negative
         Matcher f = Pattern.compile(
