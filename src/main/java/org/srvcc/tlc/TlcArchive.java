@@ -74,13 +74,14 @@ final class TlcArchive {
         static final Use NONE = new Use(List.of(), null, null);
 
         /**
-         * After the child: installs the archive it made, if it exited by itself and wrote one. A child that exited
-         * without writing it means this JDK cannot make one, and later runs do without; a stopped one is just retried.
+         * After the child, with its exit status (-1: stopped by the runner): installs the archive it made, if it exited
+         * by itself, not by a signal (128 + the signal's number), and wrote one. A child that exited by itself without
+         * writing it means this JDK cannot make one, and later runs do without; a stopped one is just retried.
          */
-        void done(boolean exited) {
+        void done(int exitStatus) {
             if (made == null) return;
             try {
-                if (!exited) return;
+                if (exitStatus < 0 || exitStatus >= 128) return;
                 if (Files.isRegularFile(made) && Files.size(made) > 0) install(made, target);
                 else broken = true;
             } catch (IOException | UncheckedIOException e) {

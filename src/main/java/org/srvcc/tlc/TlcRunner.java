@@ -182,7 +182,7 @@ public final class TlcRunner {
         } finally {
             if (p.isAlive()) p.destroyForcibly();
             Scratch.untrack(p);
-            archive.done(r != null && r.stopped() == null);
+            archive.done(r == null ? -1 : r.exitCode());
         }
     }
 

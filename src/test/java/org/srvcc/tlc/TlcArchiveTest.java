@@ -58,7 +58,7 @@ class TlcArchiveTest {
         assertEquals(Path.of(dir + "/tlc-" + TlcArchive.key(cp) + ".jsa"), making.target());
         assertNull(TlcArchive.use(dir, cp, work).made(), "one run at a time makes it");
         assertEquals(1, child(making.options(), cp, List.of()).exitValue(), "TLC's usage: exit status 1");
-        making.done(true);
+        making.done(1);
         Path archive = making.target();
         assertTrue(Files.size(archive) > 1_000_000, "archive of " + Files.size(archive) + " bytes");
         assertEquals(
@@ -90,11 +90,13 @@ class TlcArchiveTest {
         assertFalse(
                 u.options().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile")),
                 u.options().toString());
-        u.done(false); // stopped before its exit: nothing installed, and the next run may try again
+        Files.write(u.made(), new byte[] {1}); // what a child killed halfway through writing it may leave
+        u.done(143); // ended by SIGTERM: nothing installed, and the next run may try again
         assertFalse(Files.exists(archive));
         TlcArchive.Use again = TlcArchive.use(dir, cp, work);
         assertEquals(archive, again.target());
-        again.done(false);
+        again.done(-1); // stopped by the runner
+        assertFalse(Files.exists(archive));
     }
 
     @Test
