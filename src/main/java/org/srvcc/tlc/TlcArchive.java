@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,6 +24,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.srvcc.files.AtomicFiles;
+import org.srvcc.files.CacheEntry;
 
 /**
  * The class path of a TLC child and a class-data-sharing archive of the classes it loads (the JDK's dynamic CDS): a
@@ -42,7 +41,6 @@ import org.srvcc.files.AtomicFiles;
 final class TlcArchive {
     private TlcArchive() {}
 
-    private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final AtomicBoolean MAKING = new AtomicBoolean();
     private static volatile Path checked; // the archive whose digest this JVM has checked
     private static volatile boolean broken; // making one failed in this JVM: runs go without
@@ -63,10 +61,10 @@ final class TlcArchive {
     static Use use(Path dir, String cp, Path work) {
         if (broken) return Use.NONE;
         Path archive = dir.resolve("tlc-" + key(cp) + ".jsa");
-        if (good(archive)) return new Use(concat(List.of("-XX:SharedArchiveFile=" + archive), QUIET), null, null);
+        if (good(archive)) return new Use(quietly("-XX:SharedArchiveFile=" + archive), null, null);
         if (!MAKING.compareAndSet(false, true)) return Use.NONE;
         Path made = work.resolve("classes.jsa");
-        return new Use(concat(List.of("-XX:ArchiveClassesAtExit=" + made), QUIET), made, archive);
+        return new Use(quietly("-XX:ArchiveClassesAtExit=" + made), made, archive);
     }
 
     /** What a run adds to its JVM options, and the archive it makes, if any ({@code made} moves to {@code target}). */
@@ -123,31 +121,28 @@ final class TlcArchive {
 
     /** The archive's name: what the JVM checks it against, the JDK and each jar of the class path. */
     static String key(String cp) {
-        StringBuilder b = new StringBuilder();
-        b.append(System.getProperty("java.home")).append('\n');
-        b.append(System.getProperty("java.vm.version")).append('\n');
+        MessageDigest d = CacheEntry.sha256();
+        CacheEntry.add(d, System.getProperty("java.home"));
+        CacheEntry.add(d, System.getProperty("java.vm.version"));
         for (String e : cp.split(File.pathSeparator)) {
             Path p = Path.of(e);
-            b.append(p.toAbsolutePath()).append(' ');
+            String stamp;
             try {
-                b.append(Files.size(p))
-                        .append(' ')
-                        .append(Files.getLastModifiedTime(p).toMillis());
+                stamp = Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
             } catch (IOException x) {
-                b.append("missing");
+                stamp = "missing";
             }
-            b.append('\n');
+            CacheEntry.add(d, p.toAbsolutePath() + " " + stamp);
         }
-        return hex(digest().digest(b.toString().getBytes(StandardCharsets.UTF_8)))
-                .substring(0, 16);
+        return hex(d.digest()).substring(0, 16);
     }
 
     /** {@link TlcChild}'s classes in a jar of their own, named after their bytes. */
     static Path childJar(Path dir) throws IOException {
         Map<String, byte[]> classes = childClasses();
-        MessageDigest md = digest();
+        MessageDigest md = CacheEntry.sha256();
         classes.forEach((n, b) -> {
-            md.update(n.getBytes(StandardCharsets.UTF_8));
+            CacheEntry.add(md, n);
             md.update(b);
         });
         Path jar = dir.resolve("child-" + hex(md.digest()).substring(0, 16) + ".jar");
@@ -207,7 +202,7 @@ final class TlcArchive {
     }
 
     static String sha256(Path f) {
-        MessageDigest md = digest();
+        MessageDigest md = CacheEntry.sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
@@ -216,21 +211,12 @@ final class TlcArchive {
         return hex(md.digest());
     }
 
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String hex(byte[] b) {
         return HexFormat.of().formatHex(b);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> r = new ArrayList<>(a);
-        r.addAll(b);
-        return r;
+    /** The option, with the JVM's messages about the archive off. */
+    private static List<String> quietly(String option) {
+        return List.of(option, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 }
